@@ -1,0 +1,15 @@
+//! zonecompare: compare Chinese development-zone plans.
+//!
+//! The pipeline, one module per step:
+//! `ingest` (bytes → clean text) → `parse` (text → [`model::ParsedDocument`]) →
+//! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
+//! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
+
+pub mod catalog;
+pub mod cli;
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod parse;
+
+pub use error::{Error, Result};
