@@ -11,5 +11,6 @@ pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod store;
 
 pub use error::{Error, Result};

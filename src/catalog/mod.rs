@@ -205,10 +205,13 @@ impl Catalog {
                 (hits, s)
             })
             .filter(|(hits, _)| *hits > 0)
-            .fold(None::<(usize, &InstrumentSubtype)>, |best, cur| match best {
-                Some(b) if b.0 >= cur.0 => Some(b),
-                _ => Some(cur),
-            })
+            .fold(
+                None::<(usize, &InstrumentSubtype)>,
+                |best, cur| match best {
+                    Some(b) if b.0 >= cur.0 => Some(b),
+                    _ => Some(cur),
+                },
+            )
             .map(|(_, s)| s)
     }
 }

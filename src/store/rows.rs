@@ -1,0 +1,112 @@
+//! Plain rows the store hands to analysis, the CLI and the GUI. Corrections are already
+//! applied: `corrected` says a user overlay changed the parsed value.
+
+use serde::Serialize;
+
+use crate::model::{DocKind, Instrument, Period, ResponsibleUnit, Section, Target, Zone};
+
+/// A zone with its documents and headline counts (Overview cards, `zones` command).
+#[derive(Debug, Clone, Serialize)]
+pub struct ZoneSummary {
+    pub zone: Zone,
+    pub documents: Vec<DocumentInfo>,
+    pub measure_count: usize,
+    pub target_count: usize,
+    pub agency_count: usize,
+    /// Theme id and number of measures, most frequent first.
+    pub top_themes: Vec<(String, usize)>,
+}
+
+/// One imported document (without its text).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub id: i64,
+    pub zone_slug: String,
+    pub title: String,
+    /// File name it was imported from.
+    pub source_name: String,
+    pub kind: DocKind,
+    pub issuer: Option<String>,
+    pub doc_number: Option<String>,
+    pub date: Option<String>,
+    pub period: Option<Period>,
+    pub sha256: String,
+    pub imported_at: String,
+}
+
+/// A measure with its zone and document.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureRow {
+    pub id: i64,
+    pub doc_id: i64,
+    pub zone_slug: String,
+    pub number: Option<String>,
+    pub path: Vec<String>,
+    pub title: String,
+    pub text: String,
+    pub span: (usize, usize),
+    pub units: Vec<ResponsibleUnit>,
+    pub key_enterprises: Vec<String>,
+    pub themes: Vec<String>,
+    pub instrument: Option<Instrument>,
+    /// Number of targets belonging to this measure.
+    pub target_count: usize,
+    pub corrected: bool,
+}
+
+/// A target with its zone, document and measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: i64,
+    pub doc_id: i64,
+    pub zone_slug: String,
+    /// Database id of the owning measure.
+    pub measure_id: Option<i64>,
+    /// Title of the owning measure, for tables.
+    pub measure_title: Option<String>,
+    /// The target with user corrections applied.
+    pub target: Target,
+    pub corrected: bool,
+}
+
+/// A current figure (baseline) with its zone.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatisticRow {
+    pub id: i64,
+    pub doc_id: i64,
+    pub zone_slug: String,
+    pub indicator: String,
+    pub indicator_id: Option<String>,
+    pub value: f64,
+    pub unit: String,
+    pub year: Option<i32>,
+    pub sentence: String,
+    pub span: (usize, usize),
+}
+
+/// A document's text and outline, for the reader.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentText {
+    pub info: DocumentInfo,
+    /// Cleaned text every span refers to.
+    pub text: String,
+    pub outline: Vec<Section>,
+}
+
+/// Which rows a query returns. Empty `zones` = every zone.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    pub zones: Vec<String>,
+    pub theme: Option<String>,
+    pub instrument: Option<Instrument>,
+    /// Canonical agency name.
+    pub agency: Option<String>,
+    pub has_target: bool,
+    /// Target deadline year.
+    pub year: Option<i32>,
+    /// Canonical indicator id.
+    pub indicator: Option<String>,
+    /// Full-text query over measure titles and text.
+    pub search: Option<String>,
+}
