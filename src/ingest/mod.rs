@@ -16,7 +16,14 @@ pub struct Ingested {
 /// Reads a file of any supported format and returns its cleaned text.
 pub fn read_path(path: &Path) -> Result<Ingested> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let raw = String::from_utf8(bytes).map_err(|_| Error::bad_input(path, "not UTF-8 text"))?;
+    ingest_bytes(path, &bytes)
+}
+
+/// Decodes and cleans the bytes of a file; `path` names the file in errors and its
+/// extension selects the format.
+pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested> {
+    let raw =
+        String::from_utf8(bytes.to_vec()).map_err(|_| Error::bad_input(path, "not UTF-8 text"))?;
     Ok(Ingested {
         text: raw.clone(),
         raw,

@@ -2,6 +2,7 @@
 //! and statistics. No I/O, no SQL.
 
 pub mod json;
+pub mod targets;
 pub mod text;
 
 use crate::catalog::Catalog;

@@ -110,3 +110,58 @@ pub struct Filter {
     /// Full-text query over measure titles and text.
     pub search: Option<String>,
 }
+
+/// An outcome the user entered for a zone's canonical indicator in a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActualRow {
+    pub id: i64,
+    pub zone_slug: String,
+    pub indicator_id: String,
+    pub year: i32,
+    pub value: f64,
+    pub unit: String,
+    pub note: String,
+}
+
+/// How many measures an agency leads and co-owns in one zone.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyLoadRow {
+    pub zone_slug: String,
+    /// Canonical agency name.
+    pub agency: String,
+    pub lead: usize,
+    pub co: usize,
+}
+
+/// What happened to one imported file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ImportOutcome {
+    /// Stored as a new document with this id.
+    Imported {
+        doc_id: i64,
+        measures: usize,
+        targets: usize,
+    },
+    /// The same content (sha256) is already in the database under this id.
+    AlreadyPresent { doc_id: i64 },
+}
+
+/// A user's correction of a target: `None` fields keep the parsed value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct TargetCorrection {
+    pub indicator: Option<String>,
+    pub indicator_id: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub comparator: Option<crate::model::Comparator>,
+    pub year: Option<i32>,
+}
+
+/// A user's correction of a measure: `None` fields keep the parsed value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct MeasureCorrection {
+    pub themes: Option<Vec<String>>,
+    pub units: Option<Vec<ResponsibleUnit>>,
+}
