@@ -85,10 +85,12 @@
 //     Money committed (`每年安排10亿元`, `设立120亿元的…基金`, `形成300亿元规模的基金集群`)
 //     is a target; its terms (`连续5年`, `15%:25%:60%`) are not.
 // G14 not targets: shares that are rules for others (`收益不低于70%的比例分配给…`,
-//     `5%“黄金股”`), staffing quotas (`副主任1名`, `职数4名`), counted kinds (`11类`),
+//     `5%“黄金股”`), terms of a rule (`3年内保留人事关系`), staffing quotas (`副主任1名`,
+//     `职数4名`), counted kinds (`11类`, `十大战略性新兴产业`, `一核心两拓展`),
 //     sizes and classes of equipment or projects (`20万千瓦…储能电站`, `百万千瓦级`,
 //     `3兆瓦及以上级`, `300公斤级`, `25KV`), numbers inside names (`世界500强`,
-//     `互联网100强`, `两院`, `中国制造2025`, `5G`, `浑河十五街`, `“5+22”`), counts of listed
+//     `互联网100强`, `两院`, `中国制造2025`, `5G`, `浑河十五街`, `“5+22”`, `双十双百(十城万盏)`),
+//     deadlines for paperwork (`于2017年11月底前研究制定…工作方案`), counts of listed
 //     things (`三个骨干企业`, `两个主要产业集聚区`, `八个方面`, `一个产业园区,一位首席科学家`).
 // G15 one figure for several things is one target (`众创空间、孵化器达到100家以上`).
 // G16 indicator_id is asserted only where written; left out where the id list has no
