@@ -63,12 +63,13 @@
 // G8  only bare department names (`发展改革委`, `科技局`, `检察院`, `金控集团`) inherit the
 //     `市` of the item before; names carrying their own place or zone (`高新区管委会`,
 //     `金普新区管委会`, `浑南区委`, `沈阳海关`) never do.
-// G9  canonical agencies (what data/agencies.toml must give): everywhere `市发改委`,
-//     `市发展和改革委员会` → `市发展改革委`; `市工信局` → `市工业和信息化局`; `市人社局`,
-//     `市人力资源和社会保障局` → `市人力资源社会保障局`. Every other name is its own
-//     canonical form, among them `市经信委`, `市外办`, `市营商局`, `市市场监管局`,
-//     `市卫生计生委`, `市人才办`, and `市金融局` (000, 003) and `市金融发展局` (002),
-//     which stay apart: the texts do not show they are one body.
+// G9  canonical agencies, per the zone's city (000–002 沈阳, 003 大连, 004 重庆), as
+//     data/agencies.toml gives them: everywhere `市发改委`, `市发展和改革委员会` →
+//     `市发展改革委`; `市工信局` → `市工业和信息化局`; `市人社局`, `市人力资源和社会保障局` →
+//     `市人力资源社会保障局`; in 沈阳 `市金融局` → `市金融发展局` (000 and 002 name one
+//     body two ways); in 大连 `高新区管委会` → `大连高新区管委会` (the name stays as written).
+//     Every other name is its own canonical form (`市经信委`, `市外办`, `市营商局`,
+//     `市市场监管局`, `市卫生计生委`, `市人才办`, district governments, zone committees).
 // G10 key enterprises: split on `、`, a trailing `等` dropped; in a list `…、X和Y等` the
 //     last item is split at `和` (003: `豪森设备`, `大冷集团`).
 // Targets
@@ -93,8 +94,10 @@
 //     deadlines for paperwork (`于2017年11月底前研究制定…工作方案`), counts of listed
 //     things (`三个骨干企业`, `两个主要产业集聚区`, `八个方面`, `一个产业园区,一位首席科学家`).
 // G15 one figure for several things is one target (`众创空间、孵化器达到100家以上`).
-// G16 indicator_id is asserted only where written; left out where the id list has no
-//     clear fit (growth rates, rankings, combined or narrower indicators).
+// G16 indicator ids come from the canonical list of data/indicators.toml, the most specific
+//     fitting one (`海外高层次人才` → overseas_talent, not high_level_talent;
+//     `众创空间、孵化器` → incubation_carriers). The id is left unasserted where no id
+//     clearly fits (002 `每年安排10亿元` to a special fund: neither a fund size nor spending).
 // Statistics
 // G17 current figures about the zone or city, also when restated inside a measure (001
 //     `激活全区197家技术研发平台、5家新型研发机构`); `余`, `多`, `近` leave the value as
