@@ -1,0 +1,1 @@
+//! Measure extraction tests on snippets.
