@@ -2,6 +2,8 @@
 //! and statistics. No I/O, no SQL.
 
 pub mod json;
+pub mod numbers;
+pub mod statistics;
 pub mod targets;
 pub mod text;
 
