@@ -29,8 +29,8 @@ pub struct AgencyIndex {
     cities: HashMap<String, String>,
     /// City key → folded names that denote the city inside agency names (`沈阳市`, `沈阳`).
     prefixes: HashMap<String, Vec<String>>,
-    /// (city key, folded alias or canonical name) → index into the agency list.
-    aliases: HashMap<(String, String), usize>,
+    /// City key → folded alias or canonical name → index into the agency list.
+    aliases: HashMap<String, HashMap<String, usize>>,
     /// Folded canonical name → index of its first entry.
     canonical: HashMap<String, usize>,
 }
@@ -63,14 +63,15 @@ impl AgencyIndex {
             }
             index.canonical.entry(fold(&agency.canonical)).or_insert(i);
             for name in std::iter::once(&agency.canonical).chain(&agency.aliases) {
-                let key = (agency.city.clone(), fold(name));
-                if key.1.is_empty() {
+                let alias = fold(name);
+                if alias.is_empty() {
                     return Err(catalog_error(
                         file,
                         format!("`{}` has an empty alias", agency.canonical),
                     ));
                 }
-                match index.aliases.get(&key) {
+                let city_aliases = index.aliases.entry(agency.city.clone()).or_default();
+                match city_aliases.get(&alias) {
                     Some(&j) if agencies[j].canonical != agency.canonical => {
                         return Err(catalog_error(
                             file,
@@ -82,7 +83,7 @@ impl AgencyIndex {
                     }
                     Some(_) => {}
                     None => {
-                        index.aliases.insert(key, i);
+                        city_aliases.insert(alias, i);
                     }
                 }
             }
@@ -103,11 +104,11 @@ impl AgencyIndex {
     pub fn resolve(&self, name: &str, city: Option<&str>) -> Option<usize> {
         let folded = fold(name);
         let key = city.map(|c| self.city_key(c));
+        let in_city = |c: &str, n: &str| self.aliases.get(c).and_then(|m| m.get(n)).copied();
         let lookup = |n: &str| {
-            key.as_ref()
-                .and_then(|k| self.aliases.get(&(k.clone(), n.to_string())))
-                .or_else(|| self.aliases.get(&(ANY_CITY.to_string(), n.to_string())))
-                .copied()
+            key.as_deref()
+                .and_then(|k| in_city(k, n))
+                .or_else(|| in_city(ANY_CITY, n))
         };
         lookup(&folded).or_else(|| {
             let prefixes = self.prefixes.get(key.as_deref()?)?;

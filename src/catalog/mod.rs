@@ -225,9 +225,8 @@ impl Catalog {
     /// `高新技术企业增加值` in 亿元 does not match the count of high-tech enterprises.
     pub fn indicator_for(&self, indicator: &str, unit: &str) -> Option<&Indicator> {
         let family = unit_family(unit);
-        let unit = fold(unit);
         let fits = |ind: &Indicator| {
-            (ind.units.is_empty() || ind.units.iter().any(|u| fold(u) == unit))
+            (ind.units.is_empty() || ind.units.iter().any(|u| fold(u) == fold(unit)))
                 && family.is_none_or(|f| f == ind.unit_family)
         };
         self.indicator_keys
