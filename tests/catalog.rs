@@ -112,6 +112,10 @@ fn bundled_taxonomies_are_large_enough_and_complete() {
         assert!(!theme.zh.is_empty() && !theme.en.is_empty() && !theme.keywords.is_empty());
     }
     assert!(c.theme("no_such_theme").is_none() && c.indicator("no_such").is_none());
+    assert!(
+        std::ptr::eq(c, Catalog::bundled()),
+        "bundled() must parse once"
+    );
     for family in [
         Instrument::Supply,
         Instrument::Environment,

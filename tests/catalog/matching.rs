@@ -263,6 +263,16 @@ fn indicator_matching_respects_unit_family_and_prefers_longest() {
         id("高新技术企业数量年均增长", "%").as_deref(),
         Some("growth_rate")
     );
+    // A growth rate of a quantity is a growth rate, not the quantity's share.
+    assert_eq!(
+        id("战略性新兴产业增加值年均增长", "%").as_deref(),
+        Some("growth_rate")
+    );
+    assert_eq!(
+        id("科技成果转化率提高到", "%").as_deref(),
+        Some("tech_transfer_rate")
+    );
+    assert_eq!(id("提高到", "%"), None);
     // Longest synonym wins within the family.
     assert_eq!(
         id("战略性新兴产业产值", "亿元").as_deref(),
