@@ -151,3 +151,31 @@ fn unique_ids<'a>(
     }
     Ok(map)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_lists_make_a_catalog_that_matches_nothing() {
+        let c = Catalog::from_strs(
+            "theme = []",
+            "indicator = []",
+            "agency = []",
+            "subtype = []",
+        )
+        .unwrap();
+        assert!(c.themes_for("人才").is_empty());
+        assert!(c.indicator_for("高新技术企业", "家").is_none());
+        assert!(c.instrument_for("政府采购").is_none());
+        assert_eq!(c.canonical_agency("市发改委", Some("沈阳")), "市发改委");
+        assert!(c.agency_en("市发改委").is_none());
+    }
+
+    #[test]
+    fn a_missing_table_is_reported_for_its_file() {
+        let err = Catalog::from_strs("theme = []", "", "agency = []", "subtype = []");
+        let msg = err.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.starts_with("catalog indicators.toml:"), "{msg}");
+    }
+}
