@@ -373,6 +373,18 @@ fn corpus_agencies_that_need_the_city_or_a_shared_prefix() {
         assert!(dalian.iter().any(|u| u == unit), "003 lacks {unit}");
         assert_eq!(c.canonical_agency(unit, Some("大连")), want);
     }
+    // Bodies the texts name outside the annotations.
+    for (doc, name, want) in [
+        ("004", "国家工信部", "工业和信息化部"),
+        ("001", "中国科协", "中国科协"),
+        ("003", "国家发展改革委", "国家发展改革委"),
+        ("002", "国务院", "国务院"),
+    ] {
+        assert!(corpus(doc).contains(name), "{doc} does not name {name}");
+        let (_, city) = DOC_CITIES.iter().find(|(d, _)| *d == doc).unwrap();
+        assert_eq!(c.canonical_agency(name, Some(city)), want);
+        assert!(c.agency_en(want).is_some(), "{want}");
+    }
     assert_eq!(
         c.agency_for("市卫生计生委", Some("大连"))
             .unwrap()
