@@ -375,3 +375,33 @@ fn instruments_of_snippets_and_corpus_measures() {
     );
     assert!(c.instrument_for("").is_none());
 }
+
+#[test]
+fn indicator_wordings_of_other_plans() {
+    let c = catalog();
+    let cases = [
+        ("全社会研发经费支出占地区生产总值比重", "%", "rd_intensity"),
+        ("规上工业总产值", "亿元", "industrial_output"),
+        ("技术合同登记额", "亿元", "tech_transactions"),
+        ("签约项目总投资", "亿元", "fixed_asset_investment"),
+        ("新增院士专家工作站", "个", "postdoc_workstations"),
+        ("单位GDP能耗下降", "%", "energy_intensity"),
+        ("新能源汽车产量", "万辆", "vehicles"),
+        (
+            "数字经济核心产业增加值占GDP比重",
+            "%",
+            "digital_economy_share",
+        ),
+        ("科技贷款余额", "亿元", "loans"),
+        ("国家级专精特新“小巨人”企业", "家", "little_giants"),
+        ("实际使用外资", "亿美元", "utilised_foreign_capital"),
+        ("外贸进出口总额", "亿元", "foreign_trade"),
+        ("新增上市公司", "家", "listed_companies"),
+        ("一般公共预算收入", "亿元", "fiscal_revenue"),
+        ("空气质量优良天数比例", "%", "air_quality"),
+    ];
+    for (phrase, unit, want) in cases {
+        let got = c.indicator_for(phrase, unit).map(|i| i.id.as_str());
+        assert_eq!(got, Some(want), "{phrase} ({unit})");
+    }
+}
