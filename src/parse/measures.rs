@@ -127,14 +127,14 @@ impl Extractor<'_, '_> {
             let is_action = lead.starts_with("实施")
                 && char_count(lead) <= 30
                 && ["行动", "工程", "计划"].iter().any(|w| lead.ends_with(w));
-            if !is_action || heading_lines.contains(&i) {
+            if !is_action || heading_lines.binary_search(&i).is_ok() {
                 continue;
             }
             out.push(Found {
                 start: line.start,
                 end: line.end,
                 number: None,
-                path_from: heading_lines.iter().rposition(|&h| h < i),
+                path_from: heading_lines.partition_point(|&h| h < i).checked_sub(1),
                 own_heading: false,
                 title: (line.start, line.start + char_count(lead)),
             });

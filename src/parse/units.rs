@@ -108,13 +108,17 @@ fn matching_close(s: &str, open: usize) -> Option<usize> {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
+    // Whether the previous char lets a bare label start here.
+    let mut at_break = true;
     for (i, c) in text.char_indices() {
+        let bare_ok = at_break;
+        at_break = matches!(c, '\n' | '。' | ' ' | ';');
         if i < covered {
             continue;
         }
-        let range = if c == '(' && label_at(&text[i + 1..]).is_some() {
-            matching_close(text, i).map(|end| i..end)
-        } else if c != '(' && starts_bare_label(text, i) {
+        let range = if c == '(' {
+            label_at(&text[i + 1..]).and_then(|_| matching_close(text, i).map(|end| i..end))
+        } else if bare_ok && label_at(&text[i..]).is_some() {
             let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
             Some(i..end)
         } else {
@@ -129,11 +133,6 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .into_iter()
         .map(|r| parse_annotation(text, r))
         .collect()
-}
-
-fn starts_bare_label(text: &str, i: usize) -> bool {
-    let before = text[..i].chars().next_back();
-    before.is_none_or(|b| matches!(b, '\n' | '。' | ' ' | ';')) && label_at(&text[i..]).is_some()
 }
 
 /// Splits `s` at top level (outside parentheses) on any of `seps`.
