@@ -106,6 +106,30 @@ pub fn is_body(line: &str) -> bool {
     has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…']))
 }
 
+/// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
+/// lines, as in text taken from a PDF): a long line ending in a character or a comma.
+pub fn ends_mid_sentence(line: &str) -> bool {
+    let last = line.chars().last().unwrap_or('。');
+    line.chars().count() >= 15
+        && (('\u{4e00}'..='\u{9fff}').contains(&last)
+            || last.is_ascii_alphanumeric()
+            || matches!(last, ',' | '、' | '“' | '(' | '《'))
+}
+
+/// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
+/// any line after a line broken mid-sentence — but never boilerplate or a bare date.
+pub fn continues(prev: &str, line: &str) -> bool {
+    if is_boilerplate(line) || is_date_only(line) {
+        return false;
+    }
+    is_body(line) || ends_mid_sentence(prev)
+}
+
+/// A line holding nothing but a date (the date under a signature).
+pub fn is_date_only(line: &str) -> bool {
+    date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
+}
+
 /// Whether a line may be a short unnumbered heading (`提升自主创新能力`); the caller also
 /// checks that body text follows it.
 pub fn is_heading_like(line: &str) -> bool {
@@ -319,6 +343,17 @@ mod tests {
         assert!(!is_heading_like("来源:某某日报"));
         assert!(!is_heading_like("2019年5月6日"));
         assert!(!is_heading_like("各区县政府:"));
+    }
+
+    #[test]
+    fn wrapped_lines_continue_their_paragraph() {
+        let prev = "推进园区建设,完善配套设施,加快引进一批龙头企业和配套";
+        assert!(ends_mid_sentence(prev));
+        assert!(continues(prev, "企业"));
+        assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
+        assert!(!continues(prev, "2020年5月1日"));
+        assert!(!continues(prev, "本文地址:/x.html"));
+        assert!(!ends_mid_sentence("发展目标"));
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! only. Each measure gets its path, title, verbatim text and span, responsible units, key
 //! enterprises, themes and policy instrument.
 
+use super::lines::{continues, ends_mid_sentence};
 use super::normalize::{NormText, char_count};
 use super::outline::{Heading, is_chapter_title};
 use super::tagging;
-use super::units::annotations;
+use super::units::{annotations, starts_with_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit};
 
@@ -132,7 +133,7 @@ impl Extractor<'_, '_> {
             }
             out.push(Found {
                 start: line.start,
-                end: line.end,
+                end: self.paragraph_end(i, &heading_lines),
                 number: None,
                 path_from: heading_lines.partition_point(|&h| h < i).checked_sub(1),
                 own_heading: false,
@@ -143,6 +144,24 @@ impl Extractor<'_, '_> {
             out.clear();
         }
         out
+    }
+
+    /// End (char) of the paragraph starting at line `i`: it runs on over lines broken
+    /// mid-sentence and takes an annotation on the next line.
+    fn paragraph_end(&self, i: usize, heading_lines: &[usize]) -> usize {
+        let t = self.text;
+        let mut last = t.lines[i];
+        for (j, &l) in t.lines.iter().enumerate().skip(i + 1) {
+            let s = t.line_str(l);
+            let prev = t.line_str(last);
+            let goes_on =
+                (ends_mid_sentence(prev) && continues(prev, s)) || starts_with_annotation(s);
+            if l.is_blank() || heading_lines.binary_search(&j).is_ok() || !goes_on {
+                break;
+            }
+            last = l;
+        }
+        last.end
     }
 
     /// Numbers (titles for unnumbered headings) from the top of the outline down.

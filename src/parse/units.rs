@@ -67,6 +67,11 @@ pub fn trailing_annotation(s: &str) -> Option<usize> {
     label_at(&trimmed[open + 1..]).map(|_| open)
 }
 
+/// Whether a line opens with a responsibility annotation (`(责任单位:…)` or `责任单位:…`).
+pub fn starts_with_annotation(s: &str) -> bool {
+    label_at(s.strip_prefix('(').unwrap_or(s)).is_some()
+}
+
 /// Index of the `(` matching the final `)` of `s`.
 fn matching_open(s: &str) -> Option<usize> {
     let mut depth = 0usize;

@@ -159,6 +159,40 @@ fn a_single_action_sentence_is_not_a_measure_list() {
 }
 
 #[test]
+fn annotation_on_its_own_line_belongs_to_the_measure() {
+    let text = "1.建设平台。搭建公共服务平台。\n（责任单位：市科技局、财政局）\n\
+                2.引进人才。落实人才政策。\n责任单位:市人社局\n某市人民政府\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 2);
+    assert!(ms[0].text.ends_with("（责任单位：市科技局、财政局）"));
+    assert_eq!(ms[0].responsible_units[1].name, "市财政局");
+    assert_eq!(ms[1].responsible_units[0].name, "市人社局");
+    assert!(!ms[1].text.contains("人民政府"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn paragraphs_wrapped_over_lines_stay_whole() {
+    let text = "三、重点任务\n1.加快建设科技城。围绕先进材料、智能制造等领域,建设一批重大\n\
+                创新平台,推动新型研发机构建设。(责任单位:市科技局)\n\
+                2.优化服务。完善企业服务体系,建立健全企业诉求快速响应\n机制\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 2);
+    assert!(ms[0].text.ends_with("(责任单位:市科技局)"));
+    assert!(ms[1].text.ends_with("快速响应\n机制"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn a_one_sentence_task_is_a_measure_but_a_bare_label_is_not() {
+    let text = "二、任务\n(一)产业方向\n1.智能制造\n2.新材料\n(二)工作要求\n\
+                1.加强宣传引导,营造良好氛围。\n2.建立工作台账;\n";
+    let ms = measures(text);
+    let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["加强宣传引导,营造良好氛围", "建立工作台账"]);
+}
+
+#[test]
 fn non_task_titles() {
     assert!(is_non_task_title("发展目标", true));
     assert!(is_non_task_title("指导思想", false));
