@@ -6,7 +6,7 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
     /// Conventional depth of the numbering style: 0 `第一章`, 1 `第一节`, 2 `一、`,
-    /// 3 `(一)`, 4 `1.`, 5 `(1)`, 6 `①`.
+    /// 3 `(一)`, 4 `1.` and `第一条`, 5 `(1)`, 6 `①`.
     pub rank: u8,
     /// Normalised number (`三`, `(一)`, `1`, `(1)`, `①`, `第一章`).
     pub number: String,
@@ -36,6 +36,11 @@ fn take_run(s: &str, max: usize, f: impl Fn(char) -> bool) -> &str {
 /// Numbers inside figures (`1.5亿元`, `2022年`) are not markers.
 pub fn parse_marker(line: &str) -> Option<Marker> {
     let (rank, number, rest) = marker_parts(line)?;
+    // `(一)、` and `(1).` carry a redundant separator after the bracket.
+    let rest = match rank {
+        3 | 5 => rest.strip_prefix(['、', '.']).unwrap_or(rest),
+        _ => rest,
+    };
     let after = rest.trim_start_matches([' ', '\t']);
     let first = after.chars().next()?;
     if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
@@ -50,7 +55,7 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     if let Some(rest) = line.strip_prefix('第') {
         let num = take_run(rest, 4, is_cn_digit);
         let tail = &rest[num.len()..];
-        for (suffix, rank) in [('章', 0), ('节', 1)] {
+        for (suffix, rank) in [('章', 0), ('节', 1), ('条', 4)] {
             if !num.is_empty()
                 && let Some(t) = tail.strip_prefix(suffix)
             {
@@ -315,6 +320,11 @@ mod tests {
         assert_eq!(num("②完善机制"), Some((6, "②".into())));
         assert_eq!(num("⑶完善机制"), Some((5, "(3)".into())));
         assert_eq!(num("第二章 发展目标"), Some((0, "第二章".into())));
+        assert_eq!(
+            num("第十二条 对企业给予奖励。"),
+            Some((4, "第十二条".into()))
+        );
+        assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
     }
 
     #[test]

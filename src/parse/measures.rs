@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit};
 
 /// Endings of section titles that state goals, principles or background, not tasks.
-const NON_TASK_ENDINGS: [&str; 13] = [
+const NON_TASK_ENDINGS: [&str; 18] = [
     "目标",
     "指导思想",
     "基本原则",
@@ -27,6 +27,11 @@ const NON_TASK_ENDINGS: [&str; 13] = [
     "总则",
     "附则",
     "概况",
+    "问题",
+    "成效",
+    "回顾",
+    "机遇",
+    "挑战",
 ];
 /// Endings that mark a non-task chapter only at the top of the outline (`区位布局`).
 const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
