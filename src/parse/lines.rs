@@ -6,7 +6,7 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
     /// Conventional depth of the numbering style: 0 `第一章`, 1 `第一节`, 2 `一、`,
-    /// 3 `(一)`, 4 `1.`, 5 `(1)`, 6 `①`.
+    /// 3 `(一)`, 4 `1.` and `第一条`, 5 `(1)`, 6 `①`.
     pub rank: u8,
     /// Normalised number (`三`, `(一)`, `1`, `(1)`, `①`, `第一章`).
     pub number: String,
@@ -36,6 +36,11 @@ fn take_run(s: &str, max: usize, f: impl Fn(char) -> bool) -> &str {
 /// Numbers inside figures (`1.5亿元`, `2022年`) are not markers.
 pub fn parse_marker(line: &str) -> Option<Marker> {
     let (rank, number, rest) = marker_parts(line)?;
+    // `(一)、` and `(1).` carry a redundant separator after the bracket.
+    let rest = match rank {
+        3 | 5 => rest.strip_prefix(['、', '.']).unwrap_or(rest),
+        _ => rest,
+    };
     let after = rest.trim_start_matches([' ', '\t']);
     let first = after.chars().next()?;
     if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
@@ -50,7 +55,7 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     if let Some(rest) = line.strip_prefix('第') {
         let num = take_run(rest, 4, is_cn_digit);
         let tail = &rest[num.len()..];
-        for (suffix, rank) in [('章', 0), ('节', 1)] {
+        for (suffix, rank) in [('章', 0), ('节', 1), ('条', 4)] {
             if !num.is_empty()
                 && let Some(t) = tail.strip_prefix(suffix)
             {
@@ -104,6 +109,30 @@ pub fn is_body(line: &str) -> bool {
         return false;
     }
     has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…']))
+}
+
+/// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
+/// lines, as in text taken from a PDF): a long line ending in a character or a comma.
+pub fn ends_mid_sentence(line: &str) -> bool {
+    let last = line.chars().last().unwrap_or('。');
+    line.chars().count() >= 15
+        && (('\u{4e00}'..='\u{9fff}').contains(&last)
+            || last.is_ascii_alphanumeric()
+            || matches!(last, ',' | '、' | '“' | '(' | '《'))
+}
+
+/// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
+/// any line after a line broken mid-sentence — but never boilerplate or a bare date.
+pub fn continues(prev: &str, line: &str) -> bool {
+    if is_boilerplate(line) || is_date_only(line) {
+        return false;
+    }
+    is_body(line) || ends_mid_sentence(prev)
+}
+
+/// A line holding nothing but a date (the date under a signature).
+pub fn is_date_only(line: &str) -> bool {
+    date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
 }
 
 /// Whether a line may be a short unnumbered heading (`提升自主创新能力`); the caller also
@@ -291,6 +320,11 @@ mod tests {
         assert_eq!(num("②完善机制"), Some((6, "②".into())));
         assert_eq!(num("⑶完善机制"), Some((5, "(3)".into())));
         assert_eq!(num("第二章 发展目标"), Some((0, "第二章".into())));
+        assert_eq!(
+            num("第十二条 对企业给予奖励。"),
+            Some((4, "第十二条".into()))
+        );
+        assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
     }
 
     #[test]
@@ -319,6 +353,17 @@ mod tests {
         assert!(!is_heading_like("来源:某某日报"));
         assert!(!is_heading_like("2019年5月6日"));
         assert!(!is_heading_like("各区县政府:"));
+    }
+
+    #[test]
+    fn wrapped_lines_continue_their_paragraph() {
+        let prev = "推进园区建设,完善配套设施,加快引进一批龙头企业和配套";
+        assert!(ends_mid_sentence(prev));
+        assert!(continues(prev, "企业"));
+        assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
+        assert!(!continues(prev, "2020年5月1日"));
+        assert!(!continues(prev, "本文地址:/x.html"));
+        assert!(!ends_mid_sentence("发展目标"));
     }
 
     #[test]

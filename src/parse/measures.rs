@@ -4,15 +4,16 @@
 //! only. Each measure gets its path, title, verbatim text and span, responsible units, key
 //! enterprises, themes and policy instrument.
 
+use super::lines::{continues, ends_mid_sentence};
 use super::normalize::{NormText, char_count};
 use super::outline::{Heading, is_chapter_title};
 use super::tagging;
-use super::units::annotations;
+use super::units::{annotations, starts_with_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit};
 
 /// Endings of section titles that state goals, principles or background, not tasks.
-const NON_TASK_ENDINGS: [&str; 13] = [
+const NON_TASK_ENDINGS: [&str; 18] = [
     "目标",
     "指导思想",
     "基本原则",
@@ -26,6 +27,11 @@ const NON_TASK_ENDINGS: [&str; 13] = [
     "总则",
     "附则",
     "概况",
+    "问题",
+    "成效",
+    "回顾",
+    "机遇",
+    "挑战",
 ];
 /// Endings that mark a non-task chapter only at the top of the outline (`区位布局`).
 const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
@@ -127,14 +133,14 @@ impl Extractor<'_, '_> {
             let is_action = lead.starts_with("实施")
                 && char_count(lead) <= 30
                 && ["行动", "工程", "计划"].iter().any(|w| lead.ends_with(w));
-            if !is_action || heading_lines.contains(&i) {
+            if !is_action || heading_lines.binary_search(&i).is_ok() {
                 continue;
             }
             out.push(Found {
                 start: line.start,
-                end: line.end,
+                end: self.paragraph_end(i, &heading_lines),
                 number: None,
-                path_from: heading_lines.iter().rposition(|&h| h < i),
+                path_from: heading_lines.partition_point(|&h| h < i).checked_sub(1),
                 own_heading: false,
                 title: (line.start, line.start + char_count(lead)),
             });
@@ -143,6 +149,24 @@ impl Extractor<'_, '_> {
             out.clear();
         }
         out
+    }
+
+    /// End (char) of the paragraph starting at line `i`: it runs on over lines broken
+    /// mid-sentence and takes an annotation on the next line.
+    fn paragraph_end(&self, i: usize, heading_lines: &[usize]) -> usize {
+        let t = self.text;
+        let mut last = t.lines[i];
+        for (j, &l) in t.lines.iter().enumerate().skip(i + 1) {
+            let s = t.line_str(l);
+            let prev = t.line_str(last);
+            let goes_on =
+                (ends_mid_sentence(prev) && continues(prev, s)) || starts_with_annotation(s);
+            if l.is_blank() || heading_lines.binary_search(&j).is_ok() || !goes_on {
+                break;
+            }
+            last = l;
+        }
+        last.end
     }
 
     /// Numbers (titles for unnumbered headings) from the top of the outline down.

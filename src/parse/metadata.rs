@@ -108,14 +108,24 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
     }
 }
 
+/// The city of [`CITIES`] named most often in `text` (one pass over the text).
 fn most_frequent_city(text: &str) -> Option<&'static str> {
-    CITIES
-        .iter()
-        .map(|c| (text.matches(c).count(), *c))
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, c)| c)
+    let mut counts = [0usize; CITIES.len()];
+    for (i, c) in text.char_indices() {
+        if !CITY_INITIALS.contains(c) {
+            continue;
+        }
+        if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
+            counts[k] += 1;
+        }
+    }
+    let best = (0..CITIES.len()).max_by_key(|&k| (counts[k], usize::MAX - k))?;
+    (counts[best] > 0).then_some(CITIES[best])
 }
+
+/// First chars of [`CITIES`], to skip most positions quickly.
+const CITY_INITIALS: &str =
+    "沈大重北上天广深杭南武成西长哈济青郑合福厦宁苏无昆贵海太石呼兰乌拉鞍抚";
 
 /// A line that reads like a title: no full stop, not an address line, not boilerplate.
 fn is_title_like(s: &str) -> bool {
@@ -279,12 +289,11 @@ fn signature_issuer(t: &NormText) -> Option<String> {
     nonblank.windows(2).find_map(|w| {
         let s = t.line_str(*w[0]);
         let next = t.line_str(*w[1]);
-        let date_only = date_in(next).is_some_and(|(_, r)| r.start == 0 && r.end == next.len());
-        (date_only
-            && (3..=30).contains(&char_count(s))
+        let signature = (3..=30).contains(&char_count(s))
             && !s.contains(['。', ',', ':'])
-            && ISSUER_ENDINGS.iter().any(|e| s.ends_with(e)))
-        .then(|| t.orig_slice(w[0].start, w[0].end).to_string())
+            && ISSUER_ENDINGS.iter().any(|e| s.ends_with(e));
+        (signature && date_in(next).is_some_and(|(_, r)| r.start == 0 && r.end == next.len()))
+            .then(|| t.orig_slice(w[0].start, w[0].end).to_string())
     })
 }
 

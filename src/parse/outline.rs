@@ -2,9 +2,11 @@
 //! `1.`, `(1)`, `①`) and, in documents without numbers, short unnumbered heading lines
 //! followed by body text — arranged as a tree by the conventional depth of each style.
 
-use super::lines::{Marker, is_body, is_boilerplate, is_heading_like, parse_marker};
+use super::lines::{
+    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, parse_marker,
+};
 use super::normalize::{NormText, char_count};
-use super::units::trailing_annotation;
+use super::units::{starts_with_annotation, trailing_annotation};
 use crate::model::Section;
 
 /// Rank given to unnumbered chapter headings (`主要任务`) and to other unnumbered headings.
@@ -26,6 +28,8 @@ pub struct Heading {
     pub title_end: usize,
     /// Whether task text follows the title on the heading line itself.
     pub inline_body: bool,
+    /// Whether the heading line reads as a full sentence (ends in `。` or `;`).
+    pub sentence: bool,
     /// One past the last line that belongs to this heading's own text (body lines that
     /// follow it before the next heading or non-body line).
     pub content_end: usize,
@@ -40,7 +44,7 @@ pub struct Heading {
 impl Heading {
     /// Whether the heading carries text of its own (inline or in following paragraphs).
     pub fn has_content(&self) -> bool {
-        self.inline_body || self.content_end > self.line + 1
+        self.inline_body || self.sentence || self.content_end > self.line + 1
     }
 }
 
@@ -83,7 +87,7 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
             None if numbered < 2
                 && is_heading_like(s)
                 && !looks_like_document_title(s)
-                && next_is_body(t, i) =>
+                && stands_alone_before_body(t, i) =>
             {
                 let rank = if is_chapter_title(s) {
                     UNNUMBERED_CHAPTER_RANK
@@ -116,6 +120,7 @@ fn heading(
         title,
         title_end,
         inline_body,
+        sentence: false,
         content_end: line + 1,
         parent: None,
         level: 1,
@@ -123,11 +128,21 @@ fn heading(
     }
 }
 
-fn next_is_body(t: &NormText, i: usize) -> bool {
-    t.lines[i + 1..]
+/// Whether body text follows line `i` and the line before it does not break off
+/// mid-sentence (then line `i` would be the tail of a wrapped paragraph).
+fn stands_alone_before_body(t: &NormText, i: usize) -> bool {
+    let prev_ok = t.lines[..i]
         .iter()
-        .find(|l| !l.is_blank())
-        .is_some_and(|&l| is_body(t.line_str(l)))
+        .rfind(|l| !l.is_blank())
+        .is_none_or(|&l| !ends_mid_sentence(t.line_str(l)));
+    prev_ok
+        && t.lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|&l| {
+                let next = t.line_str(l);
+                is_body(next) || (ends_mid_sentence(next) && !is_boilerplate(next))
+            })
 }
 
 /// Title span and inline text of a numbered heading line.
@@ -153,18 +168,21 @@ fn numbered_heading(t: &NormText, i: usize, m: Marker) -> Heading {
         line.end
     };
     let inline_body = !rest.trim().is_empty();
-    heading(
+    let mut h = heading(
         i,
         m.rank,
         Some(m.number),
         (start, start + char_count(title)),
         title_end,
         inline_body,
-    )
+    );
+    h.sentence = after.trim_end().ends_with(['。', ';']);
+    h
 }
 
-/// Gives each heading the body lines that follow it, up to the next heading, a line that
-/// is not running text, or the line that closes with a responsibility annotation.
+/// Gives each heading the lines that continue its text, up to the next heading, a line
+/// that is not running text (signature, date, boilerplate), or the line that closes with a
+/// responsibility annotation (an annotation on a line of its own is included).
 fn attach_content(t: &NormText, hs: &mut [Heading]) {
     let starts: Vec<usize> = hs.iter().map(|h| h.line).collect();
     for (k, h) in hs.iter_mut().enumerate() {
@@ -179,7 +197,8 @@ fn attach_content(t: &NormText, hs: &mut [Heading]) {
                 continue;
             }
             let s = t.line_str(l);
-            if !is_body(s) {
+            let prev = t.line_str(t.lines[h.content_end - 1]);
+            if !continues(prev, s) && !starts_with_annotation(s) {
                 break;
             }
             h.content_end = j + 1;
@@ -288,6 +307,14 @@ mod tests {
         let titles: Vec<&str> = got.iter().map(|s| s.1.as_str()).collect();
         assert_eq!(titles, vec!["主要任务", "壮大新兴产业"]);
         assert_eq!((got[1].2, got[1].3), (2, Some(0)));
+    }
+
+    #[test]
+    fn the_tail_of_a_wrapped_paragraph_is_not_a_heading() {
+        let text = "重点任务\n\n围绕重点产业链开展精准招商,引进一批带动作用强的\n龙头企业\n\
+                    加快推进项目建设,尽快形成产能。\n";
+        let titles: Vec<String> = outline(text).into_iter().map(|s| s.title).collect();
+        assert_eq!(titles, ["重点任务"]);
     }
 
     #[test]

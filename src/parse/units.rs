@@ -64,7 +64,44 @@ pub fn trailing_annotation(s: &str) -> Option<usize> {
         return None;
     }
     let open = matching_open(trimmed)?;
-    label_at(&trimmed[open + 1..]).map(|_| open)
+    let inner = &trimmed[open + 1..trimmed.len() - 1];
+    (label_at(inner).is_some() || is_verb_annotation(inner)).then_some(open)
+}
+
+/// Verbs closing a unit list in `(市发展改革委牵头,市科技局、财政局配合)`, with the role
+/// they give.
+const ROLE_VERBS: [(&str, LabelKind); 6] = [
+    ("牵头", LabelKind::Lead),
+    ("负责", LabelKind::Lead),
+    ("配合", LabelKind::Co),
+    ("参与", LabelKind::Co),
+    ("协助", LabelKind::Co),
+    ("协同", LabelKind::Co),
+];
+
+/// `市科技局、财政局配合` → (co, `市科技局、财政局`), when the names end like agencies.
+fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
+    let segment = segment.trim();
+    ROLE_VERBS.iter().find_map(|&(verb, kind)| {
+        let names = segment.strip_suffix(verb)?.trim_end();
+        let names = names.strip_prefix('由').unwrap_or(names);
+        let agency_like = AGENCY_ENDINGS
+            .iter()
+            .any(|e| strip_trailing_etc(names).ends_with(e));
+        agency_like.then_some((kind, names))
+    })
+}
+
+/// A parenthetical made only of `…牵头`/`…负责`/`…配合` parts, one of them leading.
+fn is_verb_annotation(inner: &str) -> bool {
+    let parts = split_top(inner, &[',', ';']);
+    let roles: Vec<_> = parts.iter().map(|p| verb_role(p)).collect();
+    roles.iter().all(Option::is_some) && roles.iter().flatten().any(|(k, _)| *k == LabelKind::Lead)
+}
+
+/// Whether a line opens with a responsibility annotation (`(责任单位:…)` or `责任单位:…`).
+pub fn starts_with_annotation(s: &str) -> bool {
+    label_at(s.strip_prefix('(').unwrap_or(s)).is_some()
 }
 
 /// Index of the `(` matching the final `)` of `s`.
@@ -108,13 +145,21 @@ fn matching_close(s: &str, open: usize) -> Option<usize> {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
+    // Whether the previous char lets a bare label start here.
+    let mut at_break = true;
     for (i, c) in text.char_indices() {
+        let bare_ok = at_break;
+        at_break = matches!(c, '\n' | '。' | ' ' | ';');
         if i < covered {
             continue;
         }
-        let range = if c == '(' && label_at(&text[i + 1..]).is_some() {
-            matching_close(text, i).map(|end| i..end)
-        } else if c != '(' && starts_bare_label(text, i) {
+        let range = if c == '(' {
+            let close = matching_close(text, i);
+            let labelled = label_at(&text[i + 1..]).is_some();
+            close
+                .filter(|&end| labelled || is_verb_annotation(&text[i + 1..end - 1]))
+                .map(|end| i..end)
+        } else if bare_ok && label_at(&text[i..]).is_some() {
             let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
             Some(i..end)
         } else {
@@ -129,11 +174,6 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .into_iter()
         .map(|r| parse_annotation(text, r))
         .collect()
-}
-
-fn starts_bare_label(text: &str, i: usize) -> bool {
-    let before = text[..i].chars().next_back();
-    before.is_none_or(|b| matches!(b, '\n' | '。' | ' ' | ';')) && label_at(&text[i..]).is_some()
 }
 
 /// Splits `s` at top level (outside parentheses) on any of `seps`.
@@ -164,14 +204,15 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();
     for segment in split_top(inner, &[',', ';']) {
-        let body = match label_at(&segment) {
-            Some((k, rest)) => {
+        let (seg_kind, body) = match (label_at(&segment), verb_role(&segment)) {
+            (Some((k, rest)), _) => {
                 kind = k;
-                rest.to_string()
+                (k, rest.to_string())
             }
-            None => segment,
+            (None, Some((k, names))) => (k, names.to_string()),
+            (None, None) => (kind, segment),
         };
-        let names = if kind == LabelKind::Enterprise {
+        let names = if seg_kind == LabelKind::Enterprise {
             split_top(&body, &['、'])
                 .iter()
                 .map(|n| strip_trailing_etc(n.trim()).to_string())
@@ -181,7 +222,7 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
             split_units(&body)
         };
         if !names.is_empty() {
-            groups.push((kind, names));
+            groups.push((seg_kind, names));
         }
     }
     let responsible_groups = groups
@@ -192,6 +233,7 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
         range,
         ..Annotation::default()
     };
+    let has_lead_label = groups.iter().any(|g| g.0 == LabelKind::Lead);
     let mut prev: Option<String> = None;
     let mut seen_responsible = 0;
     for (kind, names) in groups {
@@ -199,7 +241,9 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
             ann.enterprises.extend(names);
             continue;
         }
-        let first_group = kind == LabelKind::Responsible && seen_responsible == 0;
+        // Beside a `牵头单位` list, `责任单位` names the other owners.
+        let first_group =
+            kind == LabelKind::Responsible && seen_responsible == 0 && !has_lead_label;
         for (k, name) in names.into_iter().enumerate() {
             let name = expand_prefix(&name, prev.as_deref());
             let role = match kind {
@@ -254,7 +298,7 @@ const AGENCY_ENDINGS: [&str; 24] = [
 fn split_units(group: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
-    for raw in split_top(group, &['、']) {
+    for raw in split_top(group, &['、', ' ']) {
         let name = clean_name(&raw);
         if name.is_empty() {
             continue;
@@ -507,6 +551,38 @@ mod tests {
         assert_eq!(u[2], ("某区政府".into(), "co"));
         let u = units("(责任部门:市教育局、人社局)");
         assert_eq!(u[1], ("市人社局".into(), "co"));
+    }
+
+    #[test]
+    fn responsible_beside_lead_label_is_co_and_spaces_separate() {
+        let u = units("(牵头单位:市科技局;责任单位:市财政局 市税务局)");
+        assert_eq!(
+            u,
+            [
+                ("市科技局".into(), "lead"),
+                ("市财政局".into(), "co"),
+                ("市税务局".into(), "co"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lead_and_co_verbs() {
+        let u = units("推进工作。(市发展改革委牵头,市科技局、财政局配合)");
+        assert_eq!(
+            u,
+            [
+                ("市发展改革委".into(), "lead"),
+                ("市科技局".into(), "co"),
+                ("市财政局".into(), "co"),
+            ]
+        );
+        assert_eq!(
+            units("加快建设。(市住建局负责)"),
+            [("市住建局".into(), "lead")]
+        );
+        assert!(units("选派专家(由企业负责)。").is_empty());
+        assert!(units("支持企业(含个体户)发展。").is_empty());
     }
 
     #[test]
