@@ -55,7 +55,8 @@ pub fn extract_targets(
 
 /// Words that make an unlabelled figure a goal when nothing marks it as current.
 const GOAL_WORDS: &[&str] = &[
-    "规划", "计划", "目标", "增长", "增速", "比重", "力争", "争取",
+    "规划", "计划", "目标", "增长", "增速", "比重", "力争", "争取", "提高", "提升", "下降", "降低",
+    "压缩", "缩短",
 ];
 
 /// Words that turn a figure into a current one (not a goal) when they precede it.
@@ -100,7 +101,7 @@ impl Run<'_> {
             let opener = sentences
                 .first()
                 .and_then(|s| years::opener(self.chars, s.start, s.end))
-                .filter(|y| y.kind == YearKind::Deadline || self.is_future(y.year))
+                .filter(|y| self.is_deadline(y))
                 .map(|y| y.year);
             if !p.goals {
                 goals_year = None;
@@ -113,6 +114,15 @@ impl Run<'_> {
                 goals: p.goals.then_some(goals_year.or(period_end)),
             };
             self.paragraph(sentences, &years);
+        }
+    }
+
+    /// A year expression that sets a deadline still ahead of the document's date.
+    fn is_deadline(&self, y: &YearMention) -> bool {
+        match y.kind {
+            YearKind::Deadline => self.ctx.doc_year.is_none_or(|d| y.year >= d),
+            YearKind::Bare => self.is_future(y.year),
+            _ => false,
         }
     }
 
@@ -139,10 +149,10 @@ impl Run<'_> {
             let mut prev_end = None;
             for m in &mentions {
                 let clause_start = indicators::clause_start(chars, s.start, m.start, prev_end);
-                prev_end = Some(m.end);
                 if exclusions::excluded(chars, m, clause_start).is_some() {
                     continue;
                 }
+                prev_end = Some(m.end);
                 let indicator = match (&previous_in_sentence, m.list_index) {
                     (Some(prev), k) if k > 0 => prev.clone(),
                     _ => indicators::indicator(&indicators::IndicatorInput {
@@ -169,9 +179,7 @@ impl Run<'_> {
     /// past year (`2020年在国家级开发区中综合排名19位`), without any deadline.
     fn sentence_is_current(&self, s: &Sentence, year_marks: &[YearMention]) -> bool {
         let chars = self.chars;
-        let deadline = year_marks.iter().any(|y| {
-            y.kind == YearKind::Deadline || (y.kind == YearKind::Bare && self.is_future(y.year))
-        });
+        let deadline = year_marks.iter().any(|y| self.is_deadline(y));
         if deadline {
             return false;
         }
@@ -279,15 +287,11 @@ fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> Sentence
     let mut out = SentenceYears::default();
     for y in year_marks.iter().filter(|y| y.end <= pos) {
         match y.kind {
-            YearKind::Deadline => {
+            YearKind::Deadline | YearKind::Bare if run.is_deadline(y) => {
                 out.stated = Some(y.year);
                 out.past = None;
             }
-            YearKind::Bare if run.is_future(y.year) => {
-                out.stated = Some(y.year);
-                out.past = None;
-            }
-            YearKind::Bare | YearKind::AsOf => {
+            YearKind::Deadline | YearKind::Bare | YearKind::AsOf => {
                 out.past = Some(y.year);
                 out.stated = None;
             }

@@ -19,6 +19,12 @@ const POLICY_WORDS: &[&str] = &[
     "每项", "每人", "单个", "单项",
 ];
 
+/// Prepositions before a count of the fields or places a measure covers
+/// (`围绕5个重点领域`, `在3个园区开展试点`).
+const PREPOSITIONS: &[&str] = &[
+    "围绕", "聚焦", "依托", "针对", "通过", "在", "从", "对", "按", "覆盖",
+];
+
 /// Speed, power and size words of technical specifications.
 const SPEC_WORDS: &[&str] = &[
     "时速",
@@ -64,6 +70,9 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
         || starts_with_at(chars, clause_start, "按")
     {
         return Some("policy parameter");
+    }
+    if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
+        return Some("count of categories");
     }
     if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
         return Some("count of categories");
@@ -191,6 +200,8 @@ mod tests {
             why("进驻世界500强企业61家")[0],
             Some("name containing a ranking")
         );
+        assert_eq!(why("围绕5个重点领域"), [Some("count of categories")]);
+        assert_eq!(why("在3个园区开展试点"), [Some("count of categories")]);
     }
 
     #[test]

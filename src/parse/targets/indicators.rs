@@ -52,8 +52,24 @@ pub const GOAL_VERBS: &[&str] = &[
 
 /// Words opening a clause that are not part of the indicator.
 const LEADING: &[&str] = &[
-    "力争", "争取", "确保", "每年", "目前", "现有", "其中", "同时", "并且", "并", "全年", "在",
-    "以", "原", "共", "已",
+    "力争",
+    "争取",
+    "确保",
+    "每年",
+    "目前",
+    "现有",
+    "其中",
+    "同时",
+    "并且",
+    "并",
+    "全年",
+    "在",
+    "以",
+    "原",
+    "共",
+    "已",
+    "的基础上",
+    "基础上",
 ];
 
 /// Growth and share heads that take the previous figure's subject.
@@ -271,7 +287,10 @@ fn previous_clause(chars: &[char], sentence_start: usize, clause_start: usize) -
     let from = skip_leading(chars, start, end);
     let verb = longest_prefix(chars, from, GOAL_VERBS).map_or(0, char_len);
     let from = from + verb;
-    (from < end).then(|| string(chars, from, end))
+    let fund = ["资金", "基金", "经费"]
+        .iter()
+        .any(|w| super::scan::contains(chars, from, end, w));
+    (from < end && fund).then(|| string(chars, from, end))
 }
 
 fn clause_start_before(chars: &[char], sentence_start: usize, end: usize) -> usize {

@@ -176,6 +176,22 @@ fn unit_after(
         more_than = true;
         pos += 1;
     }
+    // `三万人`: the numeral swallowed the `万` of the unit `万人`; give it back.
+    if num.chinese && !more_than {
+        for k in [2, 1] {
+            let Some(at) = pos.checked_sub(k).filter(|&at| at > num.start) else {
+                continue;
+            };
+            let Some((mult, len)) = numbers::magnitude_suffix(chars, at) else {
+                continue;
+            };
+            if len == k
+                && let Some(u) = unit_at(chars, at)
+            {
+                return Some((1.0 / mult, u, at + u.chars().count(), false));
+            }
+        }
+    }
     if let Some(u) = unit_at(chars, pos) {
         return Some((1.0, u, pos + u.chars().count(), more_than));
     }
@@ -304,7 +320,19 @@ mod tests {
         assert_eq!(mentions("企业1.5万家")[0].0, 15000.0);
         assert_eq!(
             mentions("新增就业两万人")[0],
-            (20000.0, None, "人", Comparator::Eq)
+            (2.0, None, "万人", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("新增就业2万人")[0],
+            (2.0, None, "万人", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("营收达到三千亿元")[0],
+            (3000.0, None, "亿元", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("营收达到三万亿元")[0],
+            (3.0, None, "万亿元", Comparator::Eq)
         );
     }
 
