@@ -277,24 +277,39 @@ pub(crate) fn stale_documents(store: &Store) -> Result<usize> {
 }
 
 pub(crate) fn reparse_all(store: &mut Store) -> Result<usize> {
-    let stale: Vec<i64> = {
-        let mut stmt = store
-            .conn
-            .prepare("SELECT id FROM documents WHERE parser_version <> ?1 ORDER BY id")
-            .map_err(|e| store.err(e))?;
+    let catalog = Catalog::bundled();
+    reparse_documents(store, true, &|text: &str| parse::parse_text(text, catalog))
+}
+
+pub(crate) fn reparse_documents(
+    store: &mut Store,
+    only_stale: bool,
+    parse: &dyn Fn(&str) -> ParsedDocument,
+) -> Result<usize> {
+    let sql = if only_stale {
+        "SELECT id FROM documents WHERE parser_version <> ?1 ORDER BY id"
+    } else {
+        "SELECT id FROM documents WHERE ?1 IS NOT NULL ORDER BY id"
+    };
+    let ids: Vec<i64> = {
+        let mut stmt = store.conn.prepare(sql).map_err(|e| store.err(e))?;
         stmt.query_map([parser_version()], |r| r.get(0))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
             .map_err(|e| store.err(e))?
     };
-    for &doc_id in &stale {
-        reparse_one(store, doc_id)?;
+    for &doc_id in &ids {
+        reparse_one(store, doc_id, parse)?;
     }
-    Ok(stale.len())
+    Ok(ids.len())
 }
 
 /// Re-parses one document's stored clean text in one transaction: the old extraction is
 /// replaced, the corrections stored for its content are applied to the new one.
-fn reparse_one(store: &mut Store, doc_id: i64) -> Result<()> {
+fn reparse_one(
+    store: &mut Store,
+    doc_id: i64,
+    parse: &dyn Fn(&str) -> ParsedDocument,
+) -> Result<()> {
     let path = store.path.clone();
     let err = |e: WriteError| match e {
         WriteError::Db(e) => super::migrate::db_err(&path, e),
@@ -312,7 +327,7 @@ fn reparse_one(store: &mut Store, doc_id: i64) -> Result<()> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .map_err(|e| err(e.into()))?;
-    let parsed: ParsedDocument = parse::parse_text(&text, Catalog::bundled());
+    let parsed = parse(&text);
     for table in ["targets", "statistics", "measures", "sections"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc_id])
             .map_err(|e| err(e.into()))?;

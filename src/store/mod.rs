@@ -119,6 +119,17 @@ impl Store {
         import::reparse_all(self)
     }
 
+    /// Re-parses stored documents with `parse` (all of them, or only those stored by another
+    /// parser version): after the user edits the taxonomies, or to test re-parsing. The
+    /// extraction is replaced and the user's corrections are applied again.
+    pub fn reparse_documents(
+        &mut self,
+        only_stale: bool,
+        parse: &dyn Fn(&str) -> ParsedDocument,
+    ) -> Result<usize> {
+        import::reparse_documents(self, only_stale, parse)
+    }
+
     /// Measures matching the filter, corrections applied.
     pub fn measures(&self, filter: &Filter) -> Result<Vec<MeasureRow>> {
         queries::measures(self, filter)
