@@ -5,9 +5,12 @@
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
+pub mod analysis;
 pub mod catalog;
+pub mod charts;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -1,6 +1,7 @@
 //! Command-line shell: argument parsing and exit codes. Each subcommand lives in its own
 //! file and only calls the library.
 
+pub mod export;
 mod parse;
 
 use std::io::Write;
@@ -36,6 +37,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
+    /// Write a chart, table or briefing file.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
+    },
 }
 
 /// Runs the program; returns the process exit code.
@@ -54,6 +60,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
