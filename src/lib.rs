@@ -6,9 +6,12 @@
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
 pub mod assets;
+pub mod analysis;
 pub mod catalog;
+pub mod charts;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod parse;

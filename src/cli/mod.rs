@@ -4,6 +4,7 @@
 mod actual;
 mod import;
 mod measures;
+pub mod export;
 mod parse;
 pub mod table;
 mod targets;
@@ -128,6 +129,11 @@ pub struct ActualArgs {
     pub note: String,
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutFormat,
+    /// Write a chart, table or briefing file.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
+    },
 }
 
 /// Runs the program; returns the process exit code.
@@ -146,6 +152,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
         Some(command) => run_data(cli.db, command),
     };
     match result {
@@ -177,7 +184,7 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     let mut store = open_store(db)?;
     match command {
-        Command::Parse { .. } => Ok(()),
+        Command::Parse { .. } | Command::Export { .. } => Ok(()),
         Command::Import {
             files,
             zone,
