@@ -5,8 +5,8 @@
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
-pub mod assets;
 pub mod analysis;
+pub mod assets;
 pub mod catalog;
 pub mod charts;
 pub mod cli;

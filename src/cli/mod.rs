@@ -2,9 +2,9 @@
 //! file and only calls the library.
 
 mod actual;
+pub mod export;
 mod import;
 mod measures;
-pub mod export;
 mod parse;
 pub mod table;
 mod targets;
@@ -106,6 +106,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ActualCommand,
     },
+    /// Write a chart, table or briefing file.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
+    },
 }
 
 /// `actual` subcommands.
@@ -129,11 +134,6 @@ pub struct ActualArgs {
     pub note: String,
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutFormat,
-    /// Write a chart, table or briefing file.
-    Export {
-        #[command(subcommand)]
-        what: export::ExportCommand,
-    },
 }
 
 /// Runs the program; returns the process exit code.
