@@ -7,7 +7,7 @@ mod text;
 
 pub use text::{text_width, wrap};
 
-use super::{Chart, Layout};
+use super::{Chart, Layout, Panel};
 use layout::Canvas;
 
 /// Width of every chart in SVG user units (PNG export scales it up).
@@ -20,9 +20,17 @@ pub const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han S
 pub fn render(chart: &Chart) -> String {
     let mut c = Canvas::new(WIDTH);
     c.header(chart);
+    let label_w = c.label_column(&chart.panels);
     for panel in &chart.panels {
+        // panels measuring the same thing share one scale, so their bars compare
+        let max = chart
+            .panels
+            .iter()
+            .filter(|p| p.value_axis == panel.value_axis && p.layout == panel.layout)
+            .map(Panel::max_value)
+            .fold(0.0, f64::max);
         match panel.layout {
-            Layout::Bars { stacked } => c.bars_panel(panel, stacked, chart.lang),
+            Layout::Bars { stacked } => c.bars_panel(panel, stacked, chart.lang, label_w, max),
             Layout::Lanes => c.lanes_panel(panel),
         }
     }
@@ -81,7 +89,7 @@ mod tests {
         };
         let svg = render(&build_chart(&ds, Catalog::bundled(), &opts));
         assert!(svg.contains("高新技术企业"));
-        assert!(svg.contains("≥120户 (2025年)"));
+        assert!(svg.contains("≥120户（2025年）"));
         assert!(svg.contains("<title>到2025年,高新技术企业不少于120户"));
         assert!(svg.contains("未设定该指标目标"));
         assert!(svg.contains("资料来源"));
