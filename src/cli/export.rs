@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
 use crate::export::briefing::{self, BriefingOptions};
 use crate::export::table::{self, TableKind};
-use crate::export::{self as files, ChartFormat, extension};
+use crate::export::{self as files, extension};
 use crate::store::Store;
 
 fn parse_kind(s: &str) -> Result<ChartKind, String> {
@@ -79,15 +79,26 @@ fn open(db: Option<&Path>) -> anyhow::Result<Store> {
     Ok(Store::open(&path)?)
 }
 
-/// Checks the output extension before any work is done.
-fn check_extension(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
+/// Checks the output extension and folder before any work is done.
+fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
     match extension(out) {
-        Some(e) if allowed.contains(&e.as_str()) => Ok(()),
+        Some(e) if allowed.contains(&e.as_str()) => {}
         _ => anyhow::bail!(
             "{}: {what} is saved as .{}",
             out.display(),
             allowed.join(" or .")
         ),
+    }
+    if out.is_dir() {
+        anyhow::bail!("{}: is a folder, not a file", out.display());
+    }
+    match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
+            "{}: cannot write: folder {} does not exist",
+            out.display(),
+            dir.display()
+        ),
+        _ => Ok(()),
     }
 }
 
@@ -103,7 +114,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            ChartFormat::from_path(&out)?;
+            check_out(&out, &["svg", "png"], "a chart")?;
             let ds = Dataset::load(&open(db)?, &zones)?;
             if let Some(id) = &indicator {
                 let known = catalog.indicators.iter().any(|i| &i.id == id)
@@ -127,7 +138,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            check_extension(&out, &["csv", "xlsx"], "a table")?;
+            check_out(&out, &["csv", "xlsx"], "a table")?;
             let ds = Dataset::load(&open(db)?, &zones)?;
             table::save_tables(&table::tables(kind, &ds, catalog, lang), &out)
                 .context("export table")?;
@@ -138,7 +149,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            check_extension(&out, &["html", "htm", "docx"], "a briefing")?;
+            check_out(&out, &["html", "htm", "docx"], "a briefing")?;
             let ds = Dataset::load(&open(db)?, &zones)?;
             let opts = BriefingOptions {
                 themes,
