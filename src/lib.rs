@@ -6,6 +6,7 @@
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
 pub mod analysis;
+pub mod assets;
 pub mod catalog;
 pub mod charts;
 pub mod cli;

@@ -174,6 +174,11 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
         .iter()
         .filter_map(|id| ds.document(*id))
         .map(|d| {
+            // a document whose title was not recognised is named by its file
+            let title = match d.title.trim() {
+                "" => d.source_name.as_str(),
+                t => t,
+            };
             let mut when = d
                 .date
                 .clone()
@@ -185,10 +190,10 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
                 });
             }
             match (when, lang) {
-                (Some(w), Lang::Zh) => format!("《{}》（{w}）", d.title),
-                (Some(w), Lang::En) => format!("“{}” ({w})", d.title),
-                (None, Lang::Zh) => format!("《{}》", d.title),
-                (None, Lang::En) => format!("“{}”", d.title),
+                (Some(w), Lang::Zh) => format!("《{}》（{w}）", title),
+                (Some(w), Lang::En) => format!("“{}” ({w})", title),
+                (None, Lang::Zh) => format!("《{}》", title),
+                (None, Lang::En) => format!("“{}”", title),
             }
         })
         .collect();

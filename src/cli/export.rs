@@ -11,7 +11,6 @@ use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
 use crate::export::briefing::{self, BriefingOptions};
 use crate::export::table::{self, TableKind};
 use crate::export::{self as files, extension};
-use crate::store::Store;
 
 fn parse_kind(s: &str) -> Result<ChartKind, String> {
     s.parse()
@@ -71,14 +70,6 @@ pub enum ExportCommand {
     },
 }
 
-fn open(db: Option<&Path>) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => Store::default_path()?,
-    };
-    Ok(Store::open(&path)?)
-}
-
 /// Checks the output extension and folder before any work is done.
 fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
     match extension(out) {
@@ -115,7 +106,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             out,
         } => {
             check_out(&out, &["svg", "png"], "a chart")?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             if let Some(id) = &indicator {
                 let known = catalog.indicators.iter().any(|i| &i.id == id)
                     || ds
@@ -139,7 +130,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             out,
         } => {
             check_out(&out, &["csv", "xlsx"], "a table")?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             table::save_tables(&table::tables(kind, &ds, catalog, lang), &out)
                 .context("export table")?;
         }
@@ -150,7 +141,7 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             out,
         } => {
             check_out(&out, &["html", "htm", "docx"], "a briefing")?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             let opts = BriefingOptions {
                 themes,
                 ..BriefingOptions::new(lang)

@@ -190,7 +190,13 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             let baseline = zi.and_then(|z| z.baseline.as_ref());
             if let Some(b) = baseline.filter(|b| axis_key(&b.unit) == *key) {
                 sources.add(b.doc_id);
-                let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let year = b
+                    .year
+                    .map(|y| match lang {
+                        Lang::Zh => format!("（{y}年）"),
+                        Lang::En => format!(" ({y})"),
+                    })
+                    .unwrap_or_default();
                 base_pts.push(Point {
                     category: i,
                     value: b.value,

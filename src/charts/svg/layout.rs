@@ -76,9 +76,16 @@ impl Canvas {
         anchor: &str,
         s: &str,
     ) {
+        // The bundled font has one weight: a thin outline in the text colour makes bold
+        // visible in PNG export (and only slightly heavier where a real bold exists).
+        let outline = if weight == "bold" {
+            format!(r#" stroke="{color}" stroke-width="{:.2}""#, size / 40.0)
+        } else {
+            String::new()
+        };
         let _ = write!(
             self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{color}" font-weight="{weight}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{color}" font-weight="{weight}"{outline} text-anchor="{anchor}">{}</text>"#,
             escape(s)
         );
     }
