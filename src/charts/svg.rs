@@ -100,6 +100,41 @@ mod tests {
         crate::charts::zone_color(i).hex()
     }
 
+    /// (x, y, height) of every bar-like rect.
+    fn rects(svg: &str) -> Vec<(f64, f64, f64)> {
+        let attr = |r: &str, name: &str| -> Option<f64> {
+            let start = r.find(&format!(" {name}=\""))? + name.len() + 3;
+            r[start..].split('"').next()?.parse().ok()
+        };
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|r| Some((attr(r, "x")?, attr(r, "y")?, attr(r, "height")?)))
+            .collect()
+    }
+
+    #[test]
+    fn grouped_bars_never_overlap() {
+        // zones without a measure in a theme leave no gap and push nothing into the next row
+        let ds = dataset();
+        let chart = build_chart(
+            &ds,
+            Catalog::bundled(),
+            &ChartOptions::new(ChartKind::Themes, Lang::Zh),
+        );
+        let svg = render(&chart);
+        let mut bars: Vec<(f64, f64, f64)> =
+            rects(&svg).into_iter().filter(|r| r.2 < 30.0).collect();
+        // bars all start on the value axis: the most common x
+        let count = |x: f64| bars.iter().filter(|r| r.0 == x).count();
+        let x0 = bars.iter().map(|r| r.0).max_by_key(|&x| count(x)).unwrap();
+        bars.retain(|r| r.0 == x0);
+        bars.sort_by(|a, b| a.1.total_cmp(&b.1));
+        assert_eq!(bars.len(), 5);
+        for w in bars.windows(2) {
+            assert!(w[0].1 + w[0].2 <= w[1].1, "{w:?}");
+        }
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(escape("R&D <5>"), "R&amp;D &lt;5&gt;");

@@ -10,6 +10,9 @@ use crate::charts::{
 };
 use crate::model::Instrument;
 
+/// Themes shown when the caller chose none.
+const MAX_THEMES: usize = 12;
+
 /// Measures per theme, one bar per zone, labelled with count and share.
 pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions) -> Chart {
     let lang = opts.lang;
@@ -34,12 +37,28 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         .cloned()
         .collect();
     let mut m = theme_matrix(&ds.measures, &ds.selected, catalog);
-    if !opts.themes.is_empty() {
-        let keep: Vec<usize> = (0..m.themes.len())
+    let keep: Vec<usize> = if opts.themes.is_empty() {
+        // the most frequent themes, kept in catalogue order
+        let mut by_total: Vec<usize> = (0..m.themes.len()).collect();
+        by_total.sort_by_key(|&i| std::cmp::Reverse(m.counts[i].iter().sum::<usize>()));
+        by_total.truncate(MAX_THEMES);
+        by_total.sort_unstable();
+        by_total
+    } else {
+        (0..m.themes.len())
             .filter(|&i| opts.themes.contains(&m.themes[i]))
-            .collect();
-        m.themes = keep.iter().map(|&i| m.themes[i].clone()).collect();
-        m.counts = keep.iter().map(|&i| m.counts[i].clone()).collect();
+            .collect()
+    };
+    let left_out = m.themes.len() - keep.len();
+    m.themes = keep.iter().map(|&i| m.themes[i].clone()).collect();
+    m.counts = keep.iter().map(|&i| m.counts[i].clone()).collect();
+    if opts.themes.is_empty() && left_out > 0 {
+        c.notes.push(match lang {
+            Lang::Zh => format!("仅显示措施最多的{MAX_THEMES}个主题，另有{left_out}个主题未显示。"),
+            Lang::En => format!(
+                "Showing the {MAX_THEMES} themes with most measures; {left_out} more not shown."
+            ),
+        });
     }
     let mut sources = Sources::default();
     measures

@@ -352,8 +352,8 @@ impl Canvas {
                     "start",
                     &p.label,
                 );
+                y += bar_h + 4.0;
             }
-            y += bar_h + 4.0;
         }
     }
 
