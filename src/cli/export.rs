@@ -44,7 +44,8 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, compare.
+    /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, or compare (indicator ×
+    /// zone targets with baselines; XLSX adds theme × zone counts and gaps as more sheets).
     Table {
         #[arg(value_parser = parse_table)]
         kind: TableKind,
