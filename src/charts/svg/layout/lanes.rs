@@ -19,7 +19,7 @@ impl Canvas {
             .collect();
         years.sort_unstable();
         years.dedup();
-        let label_w = self.label_column(std::slice::from_ref(panel)).min(180.0);
+        let label_w = self.label_column(std::slice::from_ref(panel)).min(230.0);
         let x0 = MARGIN + label_w + 12.0;
         let col_w = (self.width - MARGIN - x0) / years.len().max(1) as f64;
         let size = 11.5;
