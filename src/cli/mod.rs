@@ -47,11 +47,6 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
-    /// Write a chart, table or briefing file.
-    Export {
-        #[command(subcommand)]
-        what: export::ExportCommand,
-    },
     /// Import documents into the database (one transaction per file).
     Import {
         #[arg(required = true)]
@@ -110,6 +105,11 @@ pub enum Command {
     Actual {
         #[command(subcommand)]
         action: ActualCommand,
+    },
+    /// Write a chart, table or briefing file.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
     },
 }
 
