@@ -110,7 +110,7 @@ pub fn axis_unit(units: &[String], lang: Lang) -> String {
     }
     match (shown.is_empty(), lang) {
         (true, _) => String::new(),
-        (false, Lang::Zh) => format!("({})", shown.join("/")),
+        (false, Lang::Zh) => format!("（{}）", shown.join("/")),
         (false, Lang::En) => format!(" ({})", shown.join(" / ")),
     }
 }
@@ -174,6 +174,11 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
         .iter()
         .filter_map(|id| ds.document(*id))
         .map(|d| {
+            // a document whose title was not recognised is named by its file
+            let title = match d.title.trim() {
+                "" => d.source_name.as_str(),
+                t => t,
+            };
             let mut when = d
                 .date
                 .clone()
@@ -185,19 +190,19 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
                 });
             }
             match (when, lang) {
-                (Some(w), Lang::Zh) => format!("《{}》({w})", d.title),
-                (Some(w), Lang::En) => format!("“{}” ({w})", d.title),
-                (None, Lang::Zh) => format!("《{}》", d.title),
-                (None, Lang::En) => format!("“{}”", d.title),
+                (Some(w), Lang::Zh) => format!("《{}》（{w}）", title),
+                (Some(w), Lang::En) => format!("“{}” ({w})", title),
+                (None, Lang::Zh) => format!("《{}》", title),
+                (None, Lang::En) => format!("“{}”", title),
             }
         })
         .collect();
     match (docs.is_empty(), lang) {
-        (true, Lang::Zh) => "资料来源:所选园区的规划文件;zonecompare 整理".into(),
+        (true, Lang::Zh) => "资料来源：所选园区的规划文件；zonecompare 整理".into(),
         (true, Lang::En) => {
             "Source: plan documents of the selected zones; compiled with zonecompare".into()
         }
-        (false, Lang::Zh) => format!("资料来源:{};zonecompare 整理", docs.join(";")),
+        (false, Lang::Zh) => format!("资料来源：{}；zonecompare 整理", docs.join("；")),
         (false, Lang::En) => format!("Source: {}; compiled with zonecompare", docs.join("; ")),
     }
 }
@@ -231,7 +236,7 @@ mod tests {
     #[test]
     fn axis_units() {
         let u = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(axis_unit(&u(&["户", "家"]), Lang::Zh), "(户/家)");
+        assert_eq!(axis_unit(&u(&["户", "家"]), Lang::Zh), "（户/家）");
         assert_eq!(axis_unit(&u(&["户", "家"]), Lang::En), " (number)");
         assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (100m yuan)");
     }
@@ -255,7 +260,7 @@ mod tests {
     fn source_names_documents_and_dates() {
         let ds = crate::analysis::fixtures::dataset();
         let s = source_note(&ds, &[1, 3].into_iter().collect(), Lang::Zh);
-        assert!(s.contains("(2022-03-10)"), "{s}");
-        assert!(s.contains("(2021–2025)"), "{s}");
+        assert!(s.contains("（2022-03-10）"), "{s}");
+        assert!(s.contains("（2021–2025）"), "{s}");
     }
 }

@@ -10,8 +10,7 @@ use crate::catalog::Catalog;
 use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
 use crate::export::briefing::{self, BriefingOptions};
 use crate::export::table::{self, TableKind};
-use crate::export::{self as files, ChartFormat, extension};
-use crate::store::Store;
+use crate::export::{self as files, extension};
 
 fn parse_kind(s: &str) -> Result<ChartKind, String> {
     s.parse()
@@ -45,7 +44,8 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, compare.
+    /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, or compare (indicator ×
+    /// zone targets with baselines; XLSX adds theme × zone counts and gaps as more sheets).
     Table {
         #[arg(value_parser = parse_table)]
         kind: TableKind,
@@ -71,23 +71,26 @@ pub enum ExportCommand {
     },
 }
 
-fn open(db: Option<&Path>) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => Store::default_path()?,
-    };
-    Ok(Store::open(&path)?)
-}
-
-/// Checks the output extension before any work is done.
-fn check_extension(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
+/// Checks the output extension and folder before any work is done.
+fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
     match extension(out) {
-        Some(e) if allowed.contains(&e.as_str()) => Ok(()),
+        Some(e) if allowed.contains(&e.as_str()) => {}
         _ => anyhow::bail!(
             "{}: {what} is saved as .{}",
             out.display(),
             allowed.join(" or .")
         ),
+    }
+    if out.is_dir() {
+        anyhow::bail!("{}: is a folder, not a file", out.display());
+    }
+    match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
+            "{}: cannot write: folder {} does not exist",
+            out.display(),
+            dir.display()
+        ),
+        _ => Ok(()),
     }
 }
 
@@ -103,8 +106,8 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            ChartFormat::from_path(&out)?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            check_out(&out, &["svg", "png"], "a chart")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             if let Some(id) = &indicator {
                 let known = catalog.indicators.iter().any(|i| &i.id == id)
                     || ds
@@ -127,8 +130,8 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            check_extension(&out, &["csv", "xlsx"], "a table")?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            check_out(&out, &["csv", "xlsx"], "a table")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             table::save_tables(&table::tables(kind, &ds, catalog, lang), &out)
                 .context("export table")?;
         }
@@ -138,8 +141,8 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
             lang,
             out,
         } => {
-            check_extension(&out, &["html", "htm", "docx"], "a briefing")?;
-            let ds = Dataset::load(&open(db)?, &zones)?;
+            check_out(&out, &["html", "htm", "docx"], "a briefing")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
             let opts = BriefingOptions {
                 themes,
                 ..BriefingOptions::new(lang)

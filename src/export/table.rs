@@ -158,7 +158,7 @@ pub fn targets_table(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Table {
         &[
             ("园区", "Zone"),
             ("文件", "Document"),
-            ("指标(原文)", "Indicator (as written)"),
+            ("指标（原文）", "Indicator (as written)"),
             ("标准指标", "Canonical indicator"),
             ("比较", "Comparator"),
             ("目标值", "Value"),
@@ -442,7 +442,7 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(r.records().count(), ds.targets.len());
-        assert!(text.starts_with("园区,文件,指标(原文)"));
+        assert!(text.starts_with("园区,文件,指标（原文）"));
         assert!(text.contains("到2025年,高新技术企业不少于120户"));
     }
 

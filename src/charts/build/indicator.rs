@@ -53,8 +53,8 @@ fn mixed_units_note(ds: &Dataset, units: &[(String, String)], lang: Lang) -> Opt
         .collect();
     Some(match lang {
         Lang::Zh => format!(
-            "单位不同:{};均为数量单位,在同一坐标轴上比较。",
-            parts.join(",")
+            "单位不同：{}；均为数量单位，在同一坐标轴上比较。",
+            parts.join("，")
         ),
         Lang::En => format!(
             "Units differ: {}; all are counts, compared on one axis.",
@@ -96,14 +96,14 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
         .map(|t| t.target.indicator.clone());
     let name = indicator_name(catalog, &id, lang, written.as_deref());
     let title = match lang {
-        Lang::Zh => format!("{name}:各园区规划目标"),
+        Lang::Zh => format!("{name}：各园区规划目标"),
         Lang::En => format!("{name}: plan targets by zone"),
     };
     let subtitle = format!(
         "{}{}",
         selection_names(ds, lang),
         lang.pick(
-            " | 实色为目标值(截止年份),浅色为现状基线(统计年份)",
+            " | 实色为目标值（截止年份），浅色为现状基线（统计年份）",
             " | solid: target (deadline year); pale: current baseline (year of figure)"
         )
     );
@@ -134,7 +134,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             })
             .collect();
         c.notes.push(match lang {
-            Lang::Zh => format!("各园区该指标的单位不可比({}),分面板显示,不在同一坐标轴上比较。", units.join("、")),
+            Lang::Zh => format!("各园区该指标的单位不可比（{}），分面板显示，不在同一坐标轴上比较。", units.join("、")),
             Lang::En => format!("The zones state this indicator in units that are not comparable ({}): shown in separate panels, not on one axis.", units.join(", ")),
         });
     }
@@ -148,7 +148,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             c.notes.push(format!(
                 "{}{}",
                 zone_label(ds, slug, lang),
-                lang.pick(":未设定该指标目标。", ": no target for this indicator.")
+                lang.pick("：未设定该指标目标。", ": no target for this indicator.")
             ));
         }
     }
@@ -176,7 +176,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             sources.add(t.doc_id);
             units.push((slug.clone(), t.target.unit.clone()));
             let year = t.target.year.map(|y| match lang {
-                Lang::Zh => format!(" ({y}年)"),
+                Lang::Zh => format!("（{y}年）"),
                 Lang::En => format!(" (by {y})"),
             });
             target_pts.push(Point {
@@ -190,7 +190,13 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             let baseline = zi.and_then(|z| z.baseline.as_ref());
             if let Some(b) = baseline.filter(|b| axis_key(&b.unit) == *key) {
                 sources.add(b.doc_id);
-                let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let year = b
+                    .year
+                    .map(|y| match lang {
+                        Lang::Zh => format!("（{y}年）"),
+                        Lang::En => format!(" ({y})"),
+                    })
+                    .unwrap_or_default();
                 base_pts.push(Point {
                     category: i,
                     value: b.value,
@@ -211,7 +217,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
         if split {
             panel.title = format!(
                 "{}{}",
-                lang.pick("单位:", "Unit: "),
+                lang.pick("单位：", "Unit: "),
                 unit_list
                     .first()
                     .map(|u| if lang == Lang::Zh {
@@ -264,7 +270,7 @@ pub(super) fn progress_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
         "{}{}",
         selection_names(ds, lang),
         lang.pick(
-            " | 浅色为规划目标,实色为录入的实际值",
+            " | 浅色为规划目标，实色为录入的实际值",
             " | pale: plan target; solid: entered actual"
         )
     );
@@ -361,7 +367,7 @@ pub(super) fn progress_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
                     "{}{}",
                     zone_label(ds, &r.zone, lang),
                     lang.pick(
-                        ":实际值与目标单位不同,未计算完成率。",
+                        "：实际值与目标单位不同，未计算完成率。",
                         ": actual and target units differ; no completion rate."
                     )
                 ));
@@ -421,7 +427,7 @@ mod tests {
         assert_eq!(p.categories.len(), 4);
         assert_eq!(p.category_notes[2], "未设定该指标目标");
         assert_eq!(p.series[0].points.len(), 3);
-        assert_eq!(p.series[0].points[0].label, "≥120户 (2025年)");
+        assert_eq!(p.series[0].points[0].label, "≥120户（2025年）");
         assert_eq!(p.series[1].points[0].value, 408.0);
         assert!(c.title.contains("高新技术企业"));
         assert!(p.value_axis.contains("户/家"), "{}", p.value_axis);

@@ -10,6 +10,9 @@ use crate::charts::{
 };
 use crate::model::Instrument;
 
+/// Themes shown when the caller chose none.
+const MAX_THEMES: usize = 12;
+
 /// Measures per theme, one bar per zone, labelled with count and share.
 pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions) -> Chart {
     let lang = opts.lang;
@@ -17,7 +20,7 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         "{}{}",
         selection_names(ds, lang),
         lang.pick(
-            " | 各主题措施数量(括号内为占本园区措施总数的比重)",
+            " | 各主题措施数量（括号内为占本园区措施总数的比重）",
             " | measures per theme (share of the zone's measures in brackets)"
         )
     );
@@ -34,12 +37,28 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         .cloned()
         .collect();
     let mut m = theme_matrix(&ds.measures, &ds.selected, catalog);
-    if !opts.themes.is_empty() {
-        let keep: Vec<usize> = (0..m.themes.len())
+    let keep: Vec<usize> = if opts.themes.is_empty() {
+        // the most frequent themes, kept in catalogue order
+        let mut by_total: Vec<usize> = (0..m.themes.len()).collect();
+        by_total.sort_by_key(|&i| std::cmp::Reverse(m.counts[i].iter().sum::<usize>()));
+        by_total.truncate(MAX_THEMES);
+        by_total.sort_unstable();
+        by_total
+    } else {
+        (0..m.themes.len())
             .filter(|&i| opts.themes.contains(&m.themes[i]))
-            .collect();
-        m.themes = keep.iter().map(|&i| m.themes[i].clone()).collect();
-        m.counts = keep.iter().map(|&i| m.counts[i].clone()).collect();
+            .collect()
+    };
+    let left_out = m.themes.len() - keep.len();
+    m.themes = keep.iter().map(|&i| m.themes[i].clone()).collect();
+    m.counts = keep.iter().map(|&i| m.counts[i].clone()).collect();
+    if opts.themes.is_empty() && left_out > 0 {
+        c.notes.push(match lang {
+            Lang::Zh => format!("仅显示措施最多的{MAX_THEMES}个主题，另有{left_out}个主题未显示。"),
+            Lang::En => format!(
+                "Showing the {MAX_THEMES} themes with most measures; {left_out} more not shown."
+            ),
+        });
     }
     let mut sources = Sources::default();
     measures
@@ -52,7 +71,7 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         .map(|t| theme_name(catalog, t, lang))
         .collect();
     let mut panel = Panel::bars(String::new(), false, categories);
-    panel.value_axis = lang.pick("措施数(项)", "Measures (count)").into();
+    panel.value_axis = lang.pick("措施数（项）", "Measures (count)").into();
     panel.category_axis = lang.pick("主题", "Theme").into();
     for (z, slug) in ds.selected.iter().enumerate() {
         let color = zone_color(ds.color_index(slug));
@@ -95,7 +114,7 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         c.panels.push(panel);
         c.notes.push(
             lang.pick(
-                "一项措施可涉及多个主题,比重之和可超过100%。",
+                "一项措施可涉及多个主题，比重之和可超过100%。",
                 "A measure can carry several themes, so shares may add up to more than 100%.",
             )
             .into(),
@@ -112,9 +131,12 @@ pub(super) fn agencies_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
         "{}{}",
         selection_names(ds, lang),
         lang.pick(
-            &format!(" | 每个园区责任措施最多的{}个部门", opts.top_agencies),
             &format!(
-                " | the {} agencies named on most measures in each zone",
+                " | 每个园区承担措施最多的部门（至多{}个）",
+                opts.top_agencies
+            ),
+            &format!(
+                " | agencies named on most measures in each zone (up to {})",
                 opts.top_agencies
             )
         )
@@ -134,7 +156,7 @@ pub(super) fn agencies_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
             c.notes.push(format!(
                 "{zone}{}",
                 lang.pick(
-                    ":文件未列明责任单位。",
+                    "：文件未列明责任单位。",
                     ": the documents name no responsible units."
                 )
             ));
@@ -149,7 +171,7 @@ pub(super) fn agencies_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
             .map(|r| agency_name(catalog, &r.agency, lang))
             .collect();
         let mut panel = Panel::bars(zone, true, categories);
-        panel.value_axis = lang.pick("措施数(项)", "Measures (count)").into();
+        panel.value_axis = lang.pick("措施数（项）", "Measures (count)").into();
         let pts = |f: fn(&crate::store::rows::AgencyLoadRow) -> usize, what: &str| -> Vec<Point> {
             top.iter()
                 .enumerate()
@@ -208,7 +230,7 @@ pub(super) fn instruments_chart(ds: &Dataset, opts: &ChartOptions) -> Chart {
         "{}{}",
         selection_names(ds, lang),
         lang.pick(
-            " | 政策工具类型占已分类措施的比重(Rothwell & Zegveld)",
+            " | 政策工具类型占已分类措施的比重（Rothwell & Zegveld）",
             " | share of classified measures by policy-instrument type (Rothwell & Zegveld)"
         )
     );
@@ -231,7 +253,7 @@ pub(super) fn instruments_chart(ds: &Dataset, opts: &ChartOptions) -> Chart {
         .collect();
     let mut panel = Panel::bars(String::new(), true, categories);
     panel.value_axis = lang
-        .pick("占已分类措施比重(%)", "Share of classified measures (%)")
+        .pick("占已分类措施比重（%）", "Share of classified measures (%)")
         .into();
     for family in INSTRUMENTS {
         let name = instrument_name(family, lang);
@@ -276,11 +298,11 @@ pub(super) fn instruments_chart(ds: &Dataset, opts: &ChartOptions) -> Chart {
             let zone = zone_label(ds, &m.zone, lang);
             c.notes.push(match lang {
                 Lang::Zh => format!(
-                    "{zone}:另有{}项措施未识别政策工具类型,未计入。",
+                    "{zone}：另有{}项措施未识别政策工具类型，未计入。",
                     m.unclassified
                 ),
                 Lang::En => format!(
-                    "{zone}: {} more measures without a recognised instrument are not counted.",
+                    "{zone}: {} more measure(s) without a recognised instrument not counted.",
                     m.unclassified
                 ),
             });
@@ -338,6 +360,6 @@ mod tests {
         let p = &c.panels[0];
         assert!((p.max_value() - 100.0).abs() < 1e-9);
         assert_eq!(p.category_notes[2], "no classified measures");
-        assert!(c.notes.iter().any(|n| n.contains("1 more measures")));
+        assert!(c.notes.iter().any(|n| n.contains("1 more measure(s)")));
     }
 }

@@ -5,7 +5,7 @@ use crate::analysis::{Dataset, targets_by_year};
 use crate::catalog::Catalog;
 use crate::charts::labels::{fmt_target, indicator_name, zone_label};
 use crate::charts::{
-    Chart, ChartKind, Lang, Layout, LegendItem, NEUTRAL, Panel, Point, Series, Style, zone_color,
+    Chart, ChartKind, Lang, Layout, NEUTRAL, Panel, Point, Series, Style, zone_color,
 };
 
 /// Targets as labelled markers in year columns, one lane per zone.
@@ -67,15 +67,10 @@ pub(super) fn timeline_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
     }
     if undated > 0 {
         c.notes.push(match lang {
-            Lang::Zh => format!("另有{undated}项目标未注明截止年份,未列入。"),
+            Lang::Zh => format!("另有{undated}项目标未注明截止年份，未列入。"),
             Lang::En => format!("{undated} more targets state no deadline year and are not shown."),
         });
     }
-    c.legend.push(LegendItem {
-        label: lang.pick("量化目标", "Quantified target").into(),
-        color: NEUTRAL,
-        style: Style::Solid,
-    });
     panel.series.push(Series {
         name: lang.pick("目标", "Targets").into(),
         color: NEUTRAL,

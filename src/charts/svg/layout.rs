@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+mod lanes;
+
 use super::text::{text_width, truncate, wrap};
 use super::{FONT_FAMILY, escape};
 use crate::charts::labels::fmt_number;
@@ -29,16 +31,25 @@ fn fill(color: Rgb, style: Style) -> String {
     }
 }
 
-/// A "nice" axis step (1, 2, 2.5 or 5 × 10^k) giving about five intervals up to `max`.
-fn nice_step(max: f64) -> f64 {
+/// A "nice" axis step (1, 2, 2.5 or 5 × 10^k) giving about five intervals up to `max`;
+/// whole numbers of at least 1 when the values are counts.
+fn nice_step(max: f64, integer: bool) -> f64 {
     let raw = if max > 0.0 { max / 5.0 } else { 0.2 };
     let mag = 10f64.powf(raw.log10().floor());
     let norm = raw / mag;
-    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .find(|n| norm <= *n)
-        .unwrap_or(10.0);
-    nice * mag
+    let steps: &[f64] = if integer && mag <= 1.0 {
+        &[1.0, 2.0, 5.0, 10.0]
+    } else {
+        &[1.0, 2.0, 2.5, 5.0, 10.0]
+    };
+    let nice = steps.iter().copied().find(|n| norm <= *n).unwrap_or(10.0) * mag;
+    if integer { nice.round().max(1.0) } else { nice }
+}
+
+/// Axis maximum and step for values up to `max`.
+pub(super) fn axis(max: f64, integer: bool) -> (f64, f64) {
+    let step = nice_step(max, integer);
+    ((max / step).ceil().max(1.0) * step, step)
 }
 
 impl Canvas {
@@ -67,9 +78,16 @@ impl Canvas {
         anchor: &str,
         s: &str,
     ) {
+        // The bundled font has one weight: a thin outline in the text colour makes bold
+        // visible in PNG export (and only slightly heavier where a real bold exists).
+        let outline = if weight == "bold" {
+            format!(r#" stroke="{color}" stroke-width="{:.2}""#, size / 40.0)
+        } else {
+            String::new()
+        };
         let _ = write!(
             self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{color}" font-weight="{weight}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{color}" font-weight="{weight}"{outline} text-anchor="{anchor}">{}</text>"#,
             escape(s)
         );
     }
@@ -141,7 +159,7 @@ impl Canvas {
         self.line(MARGIN, self.y, self.width - MARGIN, self.y, GRID);
         self.y += 4.0;
         for note in &chart.notes {
-            let prefix = chart.lang.pick("注:", "Note: ");
+            let prefix = chart.lang.pick("注：", "Note: ");
             self.paragraph(&format!("{prefix}{note}"), 12.5, MUTED, "normal", 18.0);
         }
         self.paragraph(&chart.source, 12.0, MUTED, "normal", 18.0);
@@ -176,10 +194,11 @@ impl Canvas {
         lines
     }
 
-    fn label_column(&self, panel: &Panel) -> f64 {
-        let widest = panel
-            .categories
+    /// Width of the category label column shared by `panels`.
+    pub(super) fn label_column(&self, panels: &[Panel]) -> f64 {
+        let widest = panels
             .iter()
+            .flat_map(|p| &p.categories)
             .map(|c| text_width(c, LABEL_SIZE))
             .fold(60.0, f64::max);
         widest.min(self.inner() * 0.3) + 4.0
@@ -193,9 +212,16 @@ impl Canvas {
     }
 
     /// Horizontal bars: grouped series side by side per row, or stacked.
-    pub(super) fn bars_panel(&mut self, panel: &Panel, stacked: bool, lang: Lang) {
+    /// Horizontal bars with categories in a `label_w` column and values up to `max`.
+    pub(super) fn bars_panel(
+        &mut self,
+        panel: &Panel,
+        stacked: bool,
+        lang: Lang,
+        label_w: f64,
+        max: f64,
+    ) {
         self.panel_title(panel);
-        let label_w = self.label_column(panel);
         let all_labels = panel
             .series
             .iter()
@@ -208,25 +234,29 @@ impl Canvas {
         };
         let x0 = MARGIN + label_w + 12.0;
         let plot_w = self.width - MARGIN - reserve - x0;
-        let step = nice_step(panel.max_value());
-        let axis_max = (panel.max_value() / step).ceil().max(1.0) * step;
+        let integer = panel
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .all(|p| p.value.fract() == 0.0);
+        let (axis_max, step) = axis(max, integer);
         let scale = |v: f64| x0 + plot_w * (v / axis_max).clamp(0.0, 1.0);
-        let drawn = if stacked {
-            1
-        } else {
-            panel
+        let present = |row: usize| {
+            let n = panel
                 .series
                 .iter()
-                .filter(|s| !s.points.is_empty())
-                .count()
-                .max(1)
+                .filter(|s| s.points.iter().any(|p| p.category == row))
+                .count();
+            if stacked { 1 } else { n.max(1) }
         };
-        let bar_h = if drawn <= 2 { 22.0 } else { 15.0 };
+        let most = (0..panel.categories.len()).map(present).max().unwrap_or(1);
+        let bar_h = if most <= 2 { 22.0 } else { 15.0 };
         let top = self.y;
         let mut rows = Vec::new();
         for (i, cat) in panel.categories.iter().enumerate() {
             let lines = Self::category_lines(cat, label_w);
-            let row_h = (drawn as f64 * (bar_h + 4.0) + 14.0).max(lines.len() as f64 * 17.0 + 12.0);
+            let row_h =
+                (present(i) as f64 * (bar_h + 4.0) + 14.0).max(lines.len() as f64 * 17.0 + 12.0);
             rows.push((i, lines, self.y, row_h));
             self.y += row_h;
         }
@@ -259,7 +289,7 @@ impl Canvas {
                     l,
                 );
             }
-            let bars_top = y + (row_h - drawn as f64 * (bar_h + 4.0) + 4.0) / 2.0;
+            let bars_top = y + (row_h - present(i) as f64 * (bar_h + 4.0) + 4.0) / 2.0;
             if stacked {
                 self.stacked_row(panel, i, bars_top, bar_h, &scale);
             } else {
@@ -303,7 +333,7 @@ impl Canvas {
     ) {
         let x0 = scale(0.0);
         let mut y = top;
-        for s in panel.series.iter().filter(|s| !s.points.is_empty()) {
+        for s in &panel.series {
             if let Some(p) = s.points.iter().find(|p| p.category == row) {
                 let color = fill(p.color.unwrap_or(s.color), s.style);
                 let end = scale(p.value);
@@ -324,8 +354,8 @@ impl Canvas {
                     "start",
                     &p.label,
                 );
+                y += bar_h + 4.0;
             }
-            y += bar_h + 4.0;
         }
     }
 
@@ -379,120 +409,21 @@ impl Canvas {
             );
         }
     }
-
-    /// One lane per category, one column per deadline year; each target a dot and a label.
-    pub(super) fn lanes_panel(&mut self, panel: &Panel) {
-        self.panel_title(panel);
-        let mut years: Vec<i64> = panel
-            .series
-            .iter()
-            .flat_map(|s| &s.points)
-            .map(|p| p.value as i64)
-            .collect();
-        years.sort_unstable();
-        years.dedup();
-        let label_w = self.label_column(panel).min(180.0);
-        let x0 = MARGIN + label_w + 12.0;
-        let col_w = (self.width - MARGIN - x0) / years.len().max(1) as f64;
-        let size = 11.5;
-        self.text(
-            MARGIN,
-            self.y + 14.0,
-            12.5,
-            MUTED,
-            "normal",
-            "start",
-            &panel.value_axis,
-        );
-        for (k, year) in years.iter().enumerate() {
-            let x = x0 + col_w * k as f64;
-            self.text(
-                x + 8.0,
-                self.y + 14.0,
-                14.0,
-                INK,
-                "bold",
-                "start",
-                &year.to_string(),
-            );
-        }
-        self.y += 24.0;
-        let top = self.y;
-        for (lane, cat) in panel.categories.iter().enumerate() {
-            self.line(MARGIN, self.y, self.width - MARGIN, self.y, GRID);
-            let lane_top = self.y + 10.0;
-            let mut max_y = lane_top + 17.0;
-            for (k, year) in years.iter().enumerate() {
-                let mut y = lane_top;
-                let x = x0 + col_w * k as f64 + 8.0;
-                for s in &panel.series {
-                    for p in s
-                        .points
-                        .iter()
-                        .filter(|p| p.category == lane && p.value as i64 == *year)
-                    {
-                        let color = fill(p.color.unwrap_or(s.color), s.style);
-                        let _ = write!(
-                            self.body,
-                            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{color}"><title>{}</title></circle>"#,
-                            x + 4.0,
-                            y + 7.0,
-                            escape(&p.detail)
-                        );
-                        for line in wrap(&p.label, size, col_w - 26.0).into_iter().take(2) {
-                            self.text(x + 13.0, y + 11.0, size, INK, "normal", "start", &line);
-                            y += 15.0;
-                        }
-                        y += 3.0;
-                    }
-                }
-                max_y = max_y.max(y);
-            }
-            let lines = Self::category_lines(cat, label_w);
-            for (k, l) in lines.iter().enumerate() {
-                self.text(
-                    MARGIN,
-                    lane_top + 12.0 + k as f64 * 17.0,
-                    LABEL_SIZE,
-                    INK,
-                    "bold",
-                    "start",
-                    l,
-                );
-            }
-            let note = &panel.category_notes[lane];
-            if !note.is_empty() {
-                self.text(
-                    x0 + 8.0,
-                    lane_top + 12.0,
-                    12.5,
-                    MUTED,
-                    "normal",
-                    "start",
-                    &format!("— {note}"),
-                );
-            }
-            max_y = max_y.max(lane_top + lines.len() as f64 * 17.0);
-            self.y = max_y + 8.0;
-        }
-        self.line(MARGIN, self.y, self.width - MARGIN, self.y, GRID);
-        for k in 0..years.len() {
-            let x = x0 + col_w * k as f64;
-            self.line(x, top, x, self.y, GRID);
-        }
-        self.y += 16.0;
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::nice_step;
+    use super::{axis, nice_step};
 
     #[test]
     fn nice_steps() {
-        assert_eq!(nice_step(2000.0), 500.0);
-        assert_eq!(nice_step(100.0), 20.0);
-        assert_eq!(nice_step(11.0), 2.5);
-        assert!(nice_step(0.0) > 0.0);
+        assert_eq!(nice_step(2000.0, true), 500.0);
+        assert_eq!(nice_step(100.0, false), 20.0);
+        assert_eq!(nice_step(11.0, false), 2.5);
+        assert_eq!(nice_step(11.0, true), 5.0);
+        assert_eq!(nice_step(2.0, true), 1.0);
+        assert!(nice_step(0.0, false) > 0.0);
+        assert_eq!(axis(11.0, true), (15.0, 5.0));
+        assert_eq!(axis(0.0, true), (1.0, 1.0));
     }
 }

@@ -12,9 +12,9 @@ fn advance_em(c: char) -> f64 {
         'A'..='Z' => 0.68,
         '%' | '&' | '@' => 0.86,
         c if (c as u32) < 0x2000 => 0.62,
-        '–' | '—' => 0.6,
-        '≥' | '≤' | '≈' | '×' => 0.62,
-        '“' | '”' | '‘' | '’' => 0.42,
+        '–' => 0.6,
+        '≥' | '≤' | '≈' | '×' | '·' | '—' => 1.0,
+        '“' | '”' | '‘' | '’' => 1.0,
         _ => 1.0,
     }
 }
@@ -56,7 +56,24 @@ fn is_cjk(c: char) -> bool {
 fn atoms(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
+    let mut open = String::new();
     for c in s.chars() {
+        if matches!(c, '\u{FF08}' | '\u{300A}' | '\u{201C}' | '\u{3010}') {
+            // opening brackets stay with what follows them
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            open.push(c);
+            continue;
+        }
+        if !open.is_empty() {
+            cur.insert_str(0, &std::mem::take(&mut open));
+            if is_cjk(c) && !no_line_start(c) {
+                cur.push(c);
+                out.push(std::mem::take(&mut cur));
+                continue;
+            }
+        }
         if no_line_start(c)
             && cur.is_empty()
             && let Some(last) = out.last_mut()
@@ -76,6 +93,7 @@ fn atoms(s: &str) -> Vec<String> {
             out.push(std::mem::take(&mut cur));
         }
     }
+    cur.push_str(&open);
     if !cur.is_empty() {
         out.push(cur);
     }
@@ -144,6 +162,11 @@ mod tests {
         assert!(lines.len() >= 2);
         assert_eq!(lines.join(" "), en);
         assert_eq!(wrap("", 12.0, 50.0), [""]);
+        let src = "资料来源\u{FF1A}《沈阳市人民政府关于推进沈阳国家高新区高质量发展的意见》\u{FF08}2022-03-10\u{FF09}";
+        for l in wrap(src, 12.0, 150.0) {
+            assert!(!l.ends_with('\u{FF08}') && !l.ends_with('《'), "{l}");
+        }
+        assert_eq!(wrap(src, 12.0, 150.0).concat(), src);
     }
 
     #[test]

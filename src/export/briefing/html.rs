@@ -173,7 +173,7 @@ impl<'a> Page<'a> {
             let _ = write!(
                 self.out,
                 "<br>{}{}",
-                self.lang.pick("注:", "Note: "),
+                self.lang.pick("注：", "Note: "),
                 escape(note)
             );
         }
@@ -338,8 +338,8 @@ impl<'a> Page<'a> {
             self.out,
             "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
             l.pick("园区", "Zone"),
-            l.pick("独有(其他园区没有)", "Only here"),
-            l.pick("缺少(其他园区有)", "Peers have, this zone lacks")
+            l.pick("独有（其他园区没有）", "Only here"),
+            l.pick("缺少（其他园区有）", "Peers have, this zone lacks")
         );
         for slug in &self.ds.selected {
             let g = gaps(&self.ds.measures, &self.ds.targets, slug, &self.ds.selected);
@@ -351,7 +351,7 @@ impl<'a> Page<'a> {
                 v.extend(inds.iter().map(|i| {
                     format!(
                         "{}{}",
-                        l.pick("指标:", "indicator: "),
+                        l.pick("指标：", "indicator: "),
                         indicator_name(self.catalog, i, l, None)
                     )
                 }));
