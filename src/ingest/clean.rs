@@ -86,233 +86,68 @@ fn is_body(line: &str) -> bool {
 }
 
 /// Whole lines that are site chrome wherever they stand.
+#[rustfmt::skip]
 const CHROME_WORDS: &[&str] = &[
-    "导航",
-    "导航菜单",
-    "网站导航",
-    "首页",
-    "网站首页",
-    "返回首页",
-    "联系我们",
-    "关于我们",
-    "网站地图",
-    "设为首页",
-    "加入收藏",
-    "收藏本站",
-    "登录",
-    "注册",
-    "搜索",
-    "繁體",
-    "繁体",
-    "简体",
-    "English",
-    "无障碍",
-    "手机版",
-    "移动版",
-    "打印",
-    "关闭",
-    "返回",
-    "返回顶部",
-    "回到顶部",
-    "分享",
-    "更多",
-    "更多>>",
-    "上一篇",
-    "下一篇",
-    "站内搜索",
-    "网站声明",
+    "导航", "导航菜单", "网站导航", "首页", "网站首页", "返回首页", "联系我们", "关于我们", "网站地图", "设为首页", "加入收藏", "收藏本站",
+    "登录", "注册", "搜索", "繁體", "繁体", "简体", "English", "无障碍", "手机版", "移动版", "打印", "关闭", "返回",
+    "返回顶部", "回到顶部", "分享", "更多", "更多>>", "上一篇", "下一篇", "站内搜索", "网站声明",
+    "点赞", "收藏", "评论", "纠错", "我要纠错", "Share", "Print", "Close",
 ];
 
 /// Headers of "more articles" widgets: they and everything after them in the footer go.
+#[rustfmt::skip]
 const WIDGET_HEADERS: &[&str] = &[
-    "最新推荐",
-    "相关推荐",
-    "热门推荐",
-    "推荐阅读",
-    "相关阅读",
-    "相关文章",
-    "相关新闻",
-    "猜你喜欢",
-    "热门文章",
-    "热点新闻",
-    "延伸阅读",
-    "精彩推荐",
-    "今日推荐",
-    "为您推荐",
-    "热门标签",
-    "友情链接",
-    "相关链接",
-    "最新文章",
-    "热门资讯",
-    "最新资讯",
-    "图片新闻",
+    "最新推荐", "相关推荐", "热门推荐", "推荐阅读", "相关阅读", "相关文章", "相关新闻", "猜你喜欢", "热门文章", "热点新闻", "延伸阅读",
+    "精彩推荐", "今日推荐", "为您推荐", "热门标签", "友情链接", "相关链接", "最新文章", "热门资讯", "最新资讯", "图片新闻",
+];
+
+/// Site footers: who runs the site and how to view it (only after the document).
+#[rustfmt::skip]
+const SITE_FOOTER_WORDS: &[&str] = &[
+    "主办单位", "承办单位", "主办:", "主办：", "承办:", "承办：", "网站标识码", "技术支持", "建议使用", "分辨率", "浏览器", "网站维护",
+    "版权信息",
 ];
 
 /// Reprint, copyright and disclaimer notices.
+#[rustfmt::skip]
 const NOTICE_WORDS: &[&str] = &[
-    "版权所有",
-    "版权归原",
-    "版权归作者",
-    "版权归本",
-    "转载请注明",
-    "不得转载",
-    "禁止转载",
-    "转载需",
-    "如需转载",
-    "未经授权不得",
-    "未经许可不得转载",
-    "免责声明",
-    "仅代表作者",
-    "不代表本站",
-    "不代表本网",
-    "本站立场",
-    "本网立场",
-    "请联系本站",
-    "联系我们删除",
-    "请联系我们删除",
-    "ICP备",
-    "ICP证",
-    "公网安备",
-    "All Rights Reserved",
-    "Copyright",
-    "copyright",
-    "COPYRIGHT",
-    "©",
+    "版权所有", "版权归原", "版权归作者", "版权归本", "转载请注明", "不得转载", "禁止转载", "转载需", "如需转载", "未经授权不得",
+    "未经许可不得转载", "免责声明", "仅代表作者", "不代表本站", "不代表本网", "本站立场", "本网立场", "请联系本站", "联系我们删除", "请联系我们删除",
+    "ICP备", "ICP证", "公网安备", "All Rights Reserved", "Copyright", "copyright", "COPYRIGHT", "©",
 ];
 
 /// Links to the page itself and its tags.
+#[rustfmt::skip]
 const SELF_LINK_PREFIXES: &[&str] = &[
-    "本文地址",
-    "本文链接",
-    "本文网址",
-    "原文链接",
-    "原文地址",
-    "本页地址",
-    "文章地址",
-    "页面地址",
-    "本文关键词",
-    "关键词",
-    "关键字",
-    "标签",
-    "Tags",
-    "TAG",
-    "tags",
+    "本文地址", "本文链接", "本文网址", "原文链接", "原文地址", "本页地址", "文章地址", "页面地址", "本文关键词", "关键词", "关键字", "标签",
+    "Tags", "TAG", "tags",
 ];
 
+#[rustfmt::skip]
 const COMMENT_WORDS: &[&str] = &[
-    "发表评论",
-    "网友评论",
-    "我要评论",
-    "评论(共",
-    "评论（共",
-    "条评论",
-    "人评论",
-    "验证码",
-    "留言与评论",
-    "发表留言",
-    "我要留言",
-    "提交评论",
-    "查看评论",
-    "评论区",
-    "请文明发言",
-    "登录后评论",
-    "匿名发表",
-    "还可以输入",
-    "文明上网",
-    "理性发言",
+    "发表评论", "网友评论", "我要评论", "评论(共", "评论（共", "条评论", "人评论", "验证码", "留言与评论", "发表留言", "我要留言",
+    "提交评论", "查看评论", "评论区", "请文明发言", "登录后评论", "匿名发表", "还可以输入", "文明上网", "理性发言",
 ];
 
+#[rustfmt::skip]
 const WIDGET_WORDS: &[&str] = &[
-    "扫一扫",
-    "二维码",
-    "扫码",
-    "微信公众号",
-    "关注我们",
-    "关注公众号",
-    "长按识别",
-    "分享到",
-    "分享至",
-    "一键分享",
-    "打印本页",
-    "打印此页",
-    "【打印】",
-    "[打印]",
-    "关闭窗口",
-    "【关闭】",
-    "[关闭]",
-    "返回顶部",
-    "回到顶部",
-    "收藏本页",
-    "加入收藏",
-    "设为首页",
-    "字号:",
-    "字号：",
-    "字体:",
-    "字体：",
-    "【大 中 小】",
-    "[大 中 小]",
-    "浏览次数",
-    "阅读次数",
-    "点击数",
-    "点击量",
-    "阅读量",
-    "访问量",
-    "浏览量",
-    "上一篇",
-    "下一篇",
-    "上一条",
-    "下一条",
+    "扫一扫", "二维码", "扫码", "微信公众号", "关注我们", "关注公众号", "长按识别", "分享到", "分享至", "一键分享", "打印本页", "打印此页",
+    "【打印】", "[打印]", "关闭窗口", "【关闭】", "[关闭]", "返回顶部", "回到顶部", "收藏本页", "加入收藏", "设为首页", "字号:",
+    "字号：", "字体:", "字体：", "【大 中 小】", "[大 中 小]", "浏览次数", "阅读次数", "点击数", "点击量", "阅读量", "访问量",
+    "浏览量", "上一篇", "下一篇", "上一条", "下一条",
+    "我要纠错", "【纠错】",
 ];
 
+#[rustfmt::skip]
 const BYLINE_LABELS: &[&str] = &[
-    "责任编辑",
-    "编辑",
-    "责编",
-    "审核",
-    "审校",
-    "校对",
-    "初审",
-    "复审",
-    "终审",
-    "编审",
-    "监制",
-    "美编",
-    "撰稿",
-    "作者",
-    "记者",
-    "通讯员",
-    "供稿",
-    "排版",
-    "签发",
-    "值班编辑",
-    "网络编辑",
+    "责任编辑", "编辑", "责编", "审核", "审校", "校对", "初审", "复审", "终审", "编审", "监制", "美编", "撰稿", "作者", "记者",
+    "通讯员", "供稿", "排版", "签发", "值班编辑", "网络编辑",
 ];
 
+#[rustfmt::skip]
 const CONTACT_LABELS: &[&str] = &[
-    "联系电话",
-    "电话",
-    "联系方式",
-    "联系人",
-    "传真",
-    "邮箱",
-    "电子邮箱",
-    "电子邮件",
-    "邮编",
-    "地址",
-    "E-mail",
-    "Email",
-    "email",
-    "QQ",
-    "微信号",
-    "客服热线",
-    "咨询热线",
-    "服务热线",
-    "投诉电话",
-    "举报电话",
-    "欢迎投稿",
-    "投稿邮箱",
-    "Tel",
-    "TEL",
+    "联系电话", "电话", "联系方式", "联系人", "传真", "邮箱", "电子邮箱", "电子邮件", "邮编", "地址", "E-mail", "Email",
+    "email", "QQ", "微信号", "客服热线", "咨询热线", "服务热线", "投诉电话", "举报电话", "欢迎投稿", "投稿邮箱", "Tel", "TEL",
 ];
 
 /// Is this (trimmed) line boilerplate wherever it stands in the page?
@@ -354,7 +189,10 @@ fn is_breadcrumb(t: &str, n: usize) -> bool {
     let head = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     ["首页", "网站首页", "主页", "Home", "HOME"]
         .iter()
-        .any(|h| head.starts_with(h))
+        .any(|h| {
+            head.strip_prefix(h)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
         && has_any(t, &[">", "»", "›", "→", "＞", "/", "-"])
 }
 
@@ -403,9 +241,9 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| keep[i] && is_body(lines[i].trim()))
         .collect();
-    let (first, last) = match (body.first(), body.last()) {
-        (Some(&f), Some(&l)) => (f, l),
-        _ => (lines.len(), lines.len()),
+    // Without a paragraph there is no telling chrome from content: weak signals stay.
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return;
     };
     // Header: site and section names before a breadcrumb, rows of menu links.
     let crumb = (0..first).rfind(|&i| is_breadcrumb(lines[i].trim(), chars(lines[i].trim())));
@@ -416,31 +254,36 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
         }
     }
     // Footer: menu rows, runs of short link labels, and "more articles" widgets.
-    let start = if first == lines.len() { 0 } else { last + 1 };
+    let start = last + 1;
+    let widget = |t: &str| WIDGET_HEADERS.iter().any(|w| t.starts_with(w)) && chars(t) <= 12;
     let mut i = start;
     while i < lines.len() {
         let t = lines[i].trim();
-        if WIDGET_HEADERS.iter().any(|w| t.starts_with(w)) && chars(t) <= 12 {
+        if widget(t) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             break;
         }
-        if is_menu_row(t) {
+        if is_menu_row(t) || (chars(t) <= 160 && has_any(t, SITE_FOOTER_WORDS)) {
             keep[i] = false;
         }
-        let run = lines[i..]
-            .iter()
-            .take_while(|l| l.trim().is_empty() || is_label(l.trim(), 6))
-            .count();
-        let labels = lines[i..i + run]
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .count();
-        if labels >= 3 {
-            keep[i..i + run].iter_mut().for_each(|k| *k = false);
-            i += run;
-        } else {
+        if !(t.is_empty() || is_label(t, 6)) {
             i += 1;
+            continue;
         }
+        // A run of short link labels (blank lines between them allowed), scanned once.
+        let (mut j, mut labels) = (i, 0);
+        while j < lines.len() {
+            let u = lines[j].trim();
+            if widget(u) || !(u.is_empty() || is_label(u, 6)) {
+                break;
+            }
+            labels += usize::from(!u.is_empty());
+            j += 1;
+        }
+        if labels >= 3 {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j.max(i + 1);
     }
 }
 
