@@ -1,4 +1,5 @@
-//! PDF: the text layer, one line per line of text on the page.
+//! PDF: the text layer, one line per line of text on the page (lines wrapped inside a
+//! paragraph are joined again by [`layout`]).
 //!
 //! lopdf parses the file (decompression bounded by a limit) and resolves simple font
 //! encodings and `/ToUnicode` CMaps (Type0/Identity-H fonts of Chinese government PDFs);
@@ -13,7 +14,7 @@ use encoding_rs::{BIG5, GB18030, UTF_16BE};
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Encoding, LoadOptions, Object, ObjectId};
 
-use super::{guard, limits};
+use super::{guard, layout, limits};
 
 /// Extracts the text layer of a PDF.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
@@ -49,6 +50,7 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
         ));
     }
     let mut walker = Walker::default();
+    let mut pages_text = Vec::with_capacity(pages.len());
     let mut budget = limits::MAX_PDF_STREAM_BYTES as usize;
     for page_id in pages.values() {
         let content = doc
@@ -60,8 +62,9 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
         };
         let fonts = page_fonts(&doc, *page_id);
         walker.page(&content.operations, &fonts)?;
+        pages_text.push(std::mem::take(&mut walker.out));
     }
-    let text = walker.out;
+    let text = layout::assemble(&pages_text);
     if !text.chars().any(|c| c.is_alphanumeric()) {
         return Err(if walker.unmapped > 0 {
             "the PDF's fonts have no Unicode mapping: its text cannot be extracted".into()
@@ -157,6 +160,8 @@ struct Walker {
     last_y: Option<f32>,
     /// Strings shown in fonts without a Unicode mapping.
     unmapped: usize,
+    /// Text extracted from all pages so far.
+    total_bytes: usize,
 }
 
 const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -195,8 +200,10 @@ impl Walker {
             if self.operations > limits::MAX_PDF_OPERATIONS {
                 return Err("PDF too complex (content operation limit reached)".into());
             }
+            let before = self.out.len();
             self.operation(op, fonts);
-            if self.out.len() > limits::MAX_TEXT_BYTES {
+            self.total_bytes += self.out.len() - before;
+            if self.total_bytes > limits::MAX_TEXT_BYTES {
                 return Err("the PDF text exceeds the size limit".into());
             }
         }

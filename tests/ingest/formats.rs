@@ -71,6 +71,22 @@ fn pdf_pages_follow_each_other() {
 }
 
 #[test]
+fn pdf_paragraph_wrapped_over_lines_is_joined_and_page_numbers_dropped() {
+    let page1: &[&str] = &[
+        "二、发展目标",
+        "到二〇二五年，园区高新技术企业不少于一百二十户，研发",
+        "投入强度达到百分之三以上，新型研发机构达到十家，形成",
+        "— 1 —",
+    ];
+    let page2: &[&str] = &["一批创新平台。", "三、保障措施"];
+    let bytes = fixtures::pdf_pages(&[page1, page2], PdfFont::IdentityToUnicode);
+    assert_eq!(
+        text_of("wrapped.pdf", &bytes),
+        "二、发展目标\n到二〇二五年，园区高新技术企业不少于一百二十户，研发投入强度达到百分之三以上，新型研发机构达到十家，形成一批创新平台。\n三、保障措施\n"
+    );
+}
+
+#[test]
 fn pdf_without_text_broken_or_huge_is_refused() {
     let scanned = fixtures::pdf(&[], PdfFont::IdentityToUnicode);
     assert!(error_of("scan.pdf", &scanned).contains("no text layer (scanned PDF?)"));
