@@ -80,6 +80,11 @@ fn is_prose(t: &str) -> bool {
     t.contains('。') || t.chars().filter(|c| ",，;；".contains(*c)).count() >= 2
 }
 
+/// An interview question (`记者:请问…?`) or a sentence, not a name after a label.
+fn is_question_or_prose(t: &str) -> bool {
+    is_prose(t) || t.contains(['?', '？', '。', ',', '，'])
+}
+
 /// A paragraph of the document: long enough and written in sentences.
 fn is_body(line: &str) -> bool {
     chars(line) >= 25 && line.chars().any(|c| "。，,；;！!？?".contains(c))
@@ -164,7 +169,7 @@ fn is_boilerplate(t: &str) -> bool {
         || (n <= 120 && starts_with_label(bare, SELF_LINK_PREFIXES))
         || (n <= 60 && !is_prose(t) && has_any(t, COMMENT_WORDS))
         || (n <= 60 && !is_prose(t) && has_any(t, WIDGET_WORDS) && !has_date(t))
-        || (n <= 40 && starts_with_label(bare, BYLINE_LABELS))
+        || (n <= 40 && starts_with_label(bare, BYLINE_LABELS) && !is_question_or_prose(t))
         || is_contact_line(t, bare, n)
         || is_url_only(t)
 }
@@ -249,7 +254,9 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
     let crumb = (0..first).rfind(|&i| is_breadcrumb(lines[i].trim(), chars(lines[i].trim())));
     for i in 0..first {
         let t = lines[i].trim();
-        if is_menu_row(t) || crumb.is_some_and(|c| i < c && is_label(t, 10)) {
+        if is_menu_row(t)
+            || crumb.is_some_and(|c| i < c && (is_label(t, 10) || link_labels(t) >= 1))
+        {
             keep[i] = false;
         }
     }
@@ -298,14 +305,23 @@ fn is_label(t: &str, max_chars: usize) -> bool {
 
 /// A row of three or more short link labels: `领导班子 专家团队 组织机构 下载专区`.
 fn is_menu_row(t: &str) -> bool {
+    link_labels(t) >= 3
+}
+
+/// How many short link labels the line is made of (0 when it is anything else).
+fn link_labels(t: &str) -> usize {
     if chars(t) > 100 || has_sentence_punct(t) {
-        return false;
+        return 0;
     }
     let tokens: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || "|｜·•/".contains(c))
         .filter(|s| !s.is_empty())
         .collect();
-    tokens.len() >= 3 && tokens.iter().all(|s| is_label(s, 8))
+    if tokens.iter().all(|s| is_label(s, 8)) {
+        tokens.len()
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +337,36 @@ mod tests {
     fn keeps_body_sentences_mentioning_boilerplate_words() {
         let body = "加强知识产权保护,严厉打击侵权假冒行为,推广二维码追溯体系,建设统一的网上评论监测平台,提升服务热线响应水平。";
         assert_eq!(clean(body), format!("{body}\n"));
+        let rights = "完善版权登记和转载授权制度,打击未经许可使用作品的行为,设立知识产权服务窗口。";
+        assert_eq!(clean(rights), format!("{rights}\n"));
+        let interview = "记者:园区今年有哪些新举措?\n编辑:李四\n";
+        assert_eq!(clean(interview), "记者:园区今年有哪些新举措?\n");
+    }
+
+    #[test]
+    fn government_site_page() {
+        let page = "无障碍浏览 | 长者模式\n首页 > 政务公开 > 政策文件\n\
+            某市人民政府关于促进园区发展的实施意见\n\
+            发布时间：2022-03-11 10:20  来源：市政府办公室  字号：[大 中 小]  【打印本页】【关闭窗口】\n\
+            各区、县（市）人民政府，市政府有关部门：\n\
+            现将有关事项通知如下，到2025年，园区营业收入突破一千亿元。\n\
+            某市人民政府\n2022年3月10日\n（此件公开发布）\n\
+            扫一扫在手机打开当前页\n【我要纠错】 【打印本页】 【关闭窗口】\n\
+            相关链接\n国务院办公厅\n某省人民政府\n\
+            主办单位：某市人民政府办公室  网站标识码：2101000001\n辽ICP备05000000号\n";
+        let kept: Vec<String> = clean(page).lines().map(String::from).collect();
+        assert_eq!(
+            kept,
+            [
+                "某市人民政府关于促进园区发展的实施意见",
+                "发布时间：2022-03-11 10:20  来源：市政府办公室  字号：[大 中 小]  【打印本页】【关闭窗口】",
+                "各区、县（市）人民政府，市政府有关部门：",
+                "现将有关事项通知如下，到2025年，园区营业收入突破一千亿元。",
+                "某市人民政府",
+                "2022年3月10日",
+                "（此件公开发布）",
+            ]
+        );
     }
 
     #[test]

@@ -90,6 +90,11 @@ fn too_large(path: &Path, len: u64) -> Error {
     )
 }
 
+/// File extensions `ingest` reads (for file dialogs and folder scans).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "shtml", "docx", "pdf",
+];
+
 /// The format a file's extension names, if any.
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
