@@ -1,4 +1,5 @@
-//! Word 2007+ documents: the paragraphs of `word/document.xml`, one per line.
+//! Word 2007+ documents: the paragraphs of `word/document.xml`, one per line, with their
+//! automatic list numbers (`word/numbering.xml`, see [`numbering`]).
 //!
 //! The archive is checked before anything is inflated (number of entries, declared size
 //! and compression ratio of the document part), and inflating stops at a hard limit even
@@ -12,8 +13,12 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use super::limits;
+use numbering::{Numbering, attr};
+
+mod numbering;
 
 const DOCUMENT_PART: &str = "word/document.xml";
+const NUMBERING_PART: &str = "word/numbering.xml";
 
 /// Extracts the text of a .docx file.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
@@ -23,12 +28,19 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
             None => "not a .docx document (not a zip archive)".into(),
         });
     }
-    let xml = document_xml(bytes)?;
-    paragraphs(&xml)
+    let mut archive = open(bytes)?;
+    let xml = read_part(&mut archive, DOCUMENT_PART)?
+        .ok_or_else(|| format!("not a Word document: the archive has no {DOCUMENT_PART}"))?;
+    let numbering = read_part(&mut archive, NUMBERING_PART)?
+        .map(|x| Numbering::parse(&x))
+        .unwrap_or_default();
+    paragraphs(&xml, numbering)
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, String> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+fn open(bytes: &[u8]) -> Result<Archive<'_>, String> {
+    let archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("truncated or corrupt .docx (not a complete zip archive: {e})"))?;
     if archive.len() > limits::MAX_ZIP_ENTRIES {
         return Err(format!(
@@ -37,18 +49,23 @@ fn document_xml(bytes: &[u8]) -> Result<String, String> {
             limits::MAX_ZIP_ENTRIES
         ));
     }
-    let part = archive.by_name(DOCUMENT_PART).map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => {
-            format!("not a Word document: the archive has no {DOCUMENT_PART}")
-        }
-        e => format!("corrupt .docx: {e}"),
-    })?;
+    Ok(archive)
+}
+
+/// The text of one part of the archive (`None` when the part is absent), inflated under
+/// the size and ratio limits.
+fn read_part(archive: &mut Archive, name: &str) -> Result<Option<String>, String> {
+    let part = match archive.by_name(name) {
+        Ok(part) => part,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("corrupt .docx: {e}")),
+    };
     let (size, packed) = (part.size(), part.compressed_size().max(1));
     if size > limits::MAX_ZIP_PART_BYTES
         || (size > 1024 * 1024 && size / packed > limits::MAX_ZIP_RATIO)
     {
         return Err(format!(
-            "refused .docx: {DOCUMENT_PART} would inflate to {} from {} (zip bomb?)",
+            "refused .docx: {name} would inflate to {} from {} (zip bomb?)",
             limits::megabytes(size),
             limits::megabytes(packed)
         ));
@@ -59,21 +76,23 @@ fn document_xml(bytes: &[u8]) -> Result<String, String> {
         .map_err(|e| format!("truncated or corrupt .docx: {e}"))?;
     if out.len() as u64 > limits::MAX_ZIP_PART_BYTES {
         return Err(format!(
-            "refused .docx: {DOCUMENT_PART} inflates past the size limit (zip bomb?)"
+            "refused .docx: {name} inflates past the size limit (zip bomb?)"
         ));
     }
-    let text = String::from_utf8(out)
-        .map_err(|_| format!("corrupt .docx: {DOCUMENT_PART} is not UTF-8 XML"))?;
-    Ok(text.trim_start_matches('\u{feff}').to_string())
+    let text =
+        String::from_utf8(out).map_err(|_| format!("corrupt .docx: {name} is not UTF-8 XML"))?;
+    Ok(Some(text.trim_start_matches('\u{feff}').to_string()))
 }
 
 /// Paragraph text of WordprocessingML: `w:t` runs joined, `w:tab` as a tab, `w:br` as a
 /// line break, one line per `w:p`. Deleted text and field codes are not document text.
-fn paragraphs(xml: &str) -> Result<String, String> {
+fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::new();
     let mut in_text = false;
     let mut in_run = 0usize;
+    // List membership of the current paragraph: (level, list id) from `w:numPr`.
+    let mut list: (usize, Option<u32>) = (0, None);
     loop {
         let event = reader
             .read_event()
@@ -87,12 +106,20 @@ fn paragraphs(xml: &str) -> Result<String, String> {
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
+                "ilvl" => list.0 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                "numId" => list.1 = attr(&e, "val").and_then(|v| v.parse().ok()),
                 "tab" if in_run > 0 => out.push('\t'),
                 "br" | "cr" if in_run > 0 => out.push('\n'),
                 "p" => out.push('\n'),
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
+                "numPr" => {
+                    if let Some(id) = list.1.filter(|id| *id != 0) {
+                        out.push_str(&numbering.label(id, list.0));
+                    }
+                    list = (0, None);
+                }
                 "t" => in_text = false,
                 "r" => in_run = in_run.saturating_sub(1),
                 "p" => out.push('\n'),
@@ -129,7 +156,7 @@ mod tests {
 <w:p><w:r><w:t>到2025年</w:t><w:tab/><w:t>120户</w:t><w:br/><w:t>&#x3002;</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del></w:p>
 <w:p/></w:body></w:document>"#;
         assert_eq!(
-            paragraphs(xml).unwrap(),
+            paragraphs(xml, Numbering::default()).unwrap(),
             "一、总体要求 & 目标\n到2025年\t120户\n。\n\n"
         );
     }

@@ -27,6 +27,36 @@ fn docx_paragraphs_become_lines() {
 }
 
 #[test]
+fn docx_list_numbers_are_rendered() {
+    let bytes = fixtures::numbered_docx(&[
+        (3, 0, "发展目标"),
+        (3, 1, "总体目标"),
+        (3, 2, "到2025年,高新技术企业不少于120户。"),
+        (3, 2, "研发投入强度达到3%以上。"),
+        (3, 1, "具体任务"),
+        (3, 2, "加快建设创新平台。"),
+        (4, 0, "项目符号不带编号"),
+        (3, 0, "保障措施"),
+        (0, 0, "没有编号的段落"),
+        (9, 0, "引用不存在的列表"),
+    ]);
+    let text = text_of("numbered.docx", &bytes);
+    let expected = [
+        "一、发展目标",
+        "（一）总体目标",
+        "1.到2025年,高新技术企业不少于120户。",
+        "2.研发投入强度达到3%以上。",
+        "（二）具体任务",
+        "1.加快建设创新平台。",
+        "项目符号不带编号",
+        "二、保障措施",
+        "没有编号的段落",
+        "引用不存在的列表",
+    ];
+    assert_eq!(text.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
 fn docx_zip_bomb_truncation_and_impostors_are_refused() {
     let bomb = fixtures::zip_bomb_docx();
     assert!(
