@@ -53,9 +53,16 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
     let mut pages_text = Vec::with_capacity(pages.len());
     let mut budget = limits::MAX_PDF_STREAM_BYTES as usize;
     for page_id in pages.values() {
-        let content = doc
-            .get_page_content_with_limit(*page_id, budget)
-            .map_err(|e| format!("PDF content exceeds the size limit or is corrupt ({e})"))?;
+        let limit = budget.min(limits::MAX_PDF_PAGE_CONTENT_BYTES);
+        let content = match doc.get_page_content_with_limit(*page_id, limit) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err("refused PDF: page content inflates past the size limit".into());
+            }
+            Err(_) => continue, // one unreadable page does not lose the others
+        };
         budget = budget.saturating_sub(content.len());
         let Ok(content) = Content::decode(&content) else {
             continue; // one unreadable page does not lose the others

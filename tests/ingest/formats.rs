@@ -130,6 +130,13 @@ fn pdf_without_text_broken_or_huge_is_refused() {
 }
 
 #[test]
+fn pdf_content_bomb_is_refused() {
+    let bomb = fixtures::pdf_with_content(vec![b' '; 40 << 20]);
+    assert!(bomb.len() < 1 << 20, "bomb fixture is {} bytes", bomb.len());
+    assert!(error_of("bomb.pdf", &bomb).contains("size limit"));
+}
+
+#[test]
 fn pdf_with_broken_xref_is_read_or_refused_cleanly() {
     let good = fixtures::pdf(LINES, PdfFont::IdentityToUnicode);
     let at = good.windows(9).rposition(|w| w == b"startxref").unwrap();
