@@ -8,6 +8,7 @@
 //! Kept lines are unchanged apart from line endings and trailing white space.
 
 use super::contact;
+use super::layout::starts_like_heading;
 
 /// Cleans decoded text: normalises line breaks and drops boilerplate lines.
 pub fn clean(raw: &str) -> String {
@@ -250,7 +251,7 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
     let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
         return;
     };
-    // Header: site and section names before a breadcrumb, rows of menu links.
+    // Header: site and section names before a breadcrumb, rows and columns of menu links.
     let crumb = (0..first).rfind(|&i| is_breadcrumb(lines[i].trim(), chars(lines[i].trim())));
     for i in 0..first {
         let t = lines[i].trim();
@@ -260,11 +261,10 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
             keep[i] = false;
         }
     }
-    // Footer: menu rows, runs of short link labels, and "more articles" widgets.
-    let start = last + 1;
+    drop_label_runs(lines, keep, 0..first, |t| !starts_like_heading(t));
+    // Footer: menu rows, site credits, runs of short link labels, "more articles" widgets.
     let widget = |t: &str| WIDGET_HEADERS.iter().any(|w| t.starts_with(w)) && chars(t) <= 12;
-    let mut i = start;
-    while i < lines.len() {
+    for i in last + 1..lines.len() {
         let t = lines[i].trim();
         if widget(t) {
             keep[i..].iter_mut().for_each(|k| *k = false);
@@ -273,18 +273,24 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
         if is_menu_row(t) || (chars(t) <= 160 && has_any(t, SITE_FOOTER_WORDS)) {
             keep[i] = false;
         }
-        if !(t.is_empty() || is_label(t, 6)) {
-            i += 1;
-            continue;
-        }
-        // A run of short link labels (blank lines between them allowed), scanned once.
+    }
+    drop_label_runs(lines, keep, last + 1..lines.len(), |t| !widget(t));
+}
+
+/// Drops runs of three or more short link labels (one per line, blank lines between them
+/// allowed) inside `range`; `counts` can exclude lines that only look like labels.
+fn drop_label_runs(
+    lines: &[&str],
+    keep: &mut [bool],
+    range: std::ops::Range<usize>,
+    counts: impl Fn(&str) -> bool,
+) {
+    let is_run_line = |t: &str| t.is_empty() || (is_label(t, 6) && counts(t));
+    let mut i = range.start;
+    while i < range.end {
         let (mut j, mut labels) = (i, 0);
-        while j < lines.len() {
-            let u = lines[j].trim();
-            if widget(u) || !(u.is_empty() || is_label(u, 6)) {
-                break;
-            }
-            labels += usize::from(!u.is_empty());
+        while j < range.end && is_run_line(lines[j].trim()) {
+            labels += usize::from(!lines[j].trim().is_empty());
             j += 1;
         }
         if labels >= 3 {
@@ -366,6 +372,20 @@ mod tests {
                 "2022年3月10日",
                 "（此件公开发布）",
             ]
+        );
+    }
+
+    #[test]
+    fn menu_columns_in_the_header_go_numbered_headings_stay() {
+        // "目录" adjoins the menu column and goes with it; the numbered headings stay.
+        let page = "首页\n新闻中心\n政务公开\n办事服务\n互动交流\n\
+            目录\n一、总体要求\n二、发展目标\n三、重点任务\n\
+            园区发展实施方案\n\
+            到2025年,园区规模以上工业企业达到500家,研发投入强度达到3%以上。\n";
+        assert_eq!(
+            clean(page),
+            "一、总体要求\n二、发展目标\n三、重点任务\n园区发展实施方案\n\
+             到2025年,园区规模以上工业企业达到500家,研发投入强度达到3%以上。\n"
         );
     }
 

@@ -61,7 +61,7 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// Numbered headings start a paragraph even when the previous line looks unfinished.
-fn starts_like_heading(line: &str) -> bool {
+pub fn starts_like_heading(line: &str) -> bool {
     let t = line.trim_start();
     let mut chars = t.chars();
     let first = chars.next().unwrap_or(' ');
