@@ -28,7 +28,10 @@ pub fn assemble(pages: &[String]) -> String {
                 }
                 out.push_str(line);
             }
-            open = full >= 24 && width(line) * 100 >= full * 85 && !ends_sentence(line);
+            open = full >= 24
+                && width(line) * 100 >= full * 85
+                && !ends_sentence(line)
+                && !has_cell_gap(line);
         }
     }
     if !out.is_empty() {
@@ -49,6 +52,14 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with([
         '。', '；', ';', '：', ':', '！', '!', '？', '?', '”', '》', ')', '）',
     ])
+}
+
+/// A space beside a Chinese character: a gap between table cells, not running prose.
+fn has_cell_gap(line: &str) -> bool {
+    let chars: Vec<char> = line.trim().chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == ' ' && (!w[0].is_ascii() || !w[2].is_ascii()))
 }
 
 /// `- 3 -`, `— 3 —`, `第3页`, `3/10`, `第 3 页 共 10 页`.

@@ -165,6 +165,12 @@ struct Walker {
     leading: f32,
     /// Device y of the line last written to.
     last_y: Option<f32>,
+    /// Font size, and the estimated advance of the text since the line matrix was set
+    /// (text space units; no glyph widths are read: CJK one em, ASCII half an em).
+    font_size: f32,
+    advance: f32,
+    /// Estimated device x where the text shown last ended.
+    last_end_x: Option<f32>,
     /// Strings shown in fonts without a Unicode mapping.
     unmapped: usize,
     /// Text extracted from all pages so far.
@@ -201,6 +207,7 @@ impl Walker {
         self.saved.clear();
         self.line = IDENTITY;
         self.last_y = None;
+        self.last_end_x = None;
         self.newline();
         for op in ops {
             self.operations += 1;
@@ -223,13 +230,17 @@ impl Walker {
             "q" if self.saved.len() < 1024 => self.saved.push(self.ctm),
             "Q" => self.ctm = self.saved.pop().unwrap_or(IDENTITY),
             "cm" if n.len() == 6 => self.ctm = mul([n[0], n[1], n[2], n[3], n[4], n[5]], self.ctm),
-            "BT" => self.line = IDENTITY,
-            "Tm" if n.len() == 6 => self.line = [n[0], n[1], n[2], n[3], n[4], n[5]],
+            "BT" => (self.line, self.advance) = (IDENTITY, 0.0),
+            "Tm" if n.len() == 6 => {
+                self.line = [n[0], n[1], n[2], n[3], n[4], n[5]];
+                self.advance = 0.0;
+            }
             "Td" | "TD" if n.len() == 2 => {
                 if op.operator == "TD" {
                     self.leading = -n[1];
                 }
                 self.line = mul([1.0, 0.0, 0.0, 1.0, n[0], n[1]], self.line);
+                self.advance = 0.0;
             }
             "TL" if n.len() == 1 => self.leading = n[0],
             "T*" => self.next_line(),
@@ -237,6 +248,7 @@ impl Walker {
                 if let Some(Ok(name)) = op.operands.first().map(Object::as_name) {
                     self.font = name.to_vec();
                 }
+                self.font_size = n.first().copied().unwrap_or(self.font_size).abs();
             }
             "Tj" | "'" | "\"" | "TJ" => {
                 if op.operator == "'" || op.operator == "\"" {
@@ -252,6 +264,26 @@ impl Walker {
 
     fn next_line(&mut self) {
         self.line = mul([1.0, 0.0, 0.0, 1.0, 0.0, -self.leading], self.line);
+        self.advance = 0.0;
+    }
+
+    /// Device position (x, y) of the current text point, and the device size of one em.
+    fn position(&self) -> (f32, f32, f32) {
+        let m = mul(
+            mul([1.0, 0.0, 0.0, 1.0, self.advance, 0.0], self.line),
+            self.ctm,
+        );
+        (m[4], m[5], self.font_size * m[3].abs().max(m[0].abs()))
+    }
+
+    /// Decodes one string and returns its estimated width in ems.
+    fn put(&mut self, decoder: &Decoder, bytes: &[u8]) -> f32 {
+        let before = self.out.len();
+        decoder.decode(bytes, &mut self.out);
+        self.out[before..]
+            .chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum()
     }
 
     fn newline(&mut self) {
@@ -265,24 +297,32 @@ impl Walker {
             self.unmapped += 1;
             return;
         }
-        let y = mul(self.line, self.ctm)[5];
-        if self.last_y.is_some_and(|last| (last - y).abs() > 1.0) {
+        let (x, y, em) = self.position();
+        let same_line = self.last_y.is_some_and(|last| (last - y).abs() <= 1.0);
+        if !same_line {
             self.newline();
+        } else if self.last_end_x.is_some_and(|end| x - end > 1.5 * em)
+            && !self.out.ends_with(char::is_whitespace)
+        {
+            // A wide jump along the line separates table cells and columns.
+            self.out.push(' ');
         }
         self.last_y = Some(y);
         let string = match op.operator.as_str() {
             "\"" => op.operands.get(2),
             _ => op.operands.first(),
         };
+        let mut ems = 0.0;
         match string {
-            Some(Object::String(bytes, _)) => decoder.decode(bytes, &mut self.out),
+            Some(Object::String(bytes, _)) => ems += self.put(decoder, bytes),
             Some(Object::Array(items)) => {
                 for item in items {
                     match item {
-                        Object::String(bytes, _) => decoder.decode(bytes, &mut self.out),
+                        Object::String(bytes, _) => ems += self.put(decoder, bytes),
                         other => {
-                            // A wide gap between Latin words stands for a space.
                             let gap = other.as_float().unwrap_or(0.0);
+                            ems -= gap / 1000.0;
+                            // A wide gap between Latin words stands for a space.
                             if gap < -250.0
                                 && self.out.ends_with(|c: char| c.is_ascii_alphanumeric())
                             {
@@ -294,5 +334,7 @@ impl Walker {
             }
             _ => {}
         }
+        self.advance += ems * self.font_size;
+        self.last_end_x = Some(self.position().0);
     }
 }

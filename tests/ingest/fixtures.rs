@@ -205,10 +205,18 @@ pub fn pdf_pages(pages: &[&[&str]], font: PdfFont) -> Vec<u8> {
             Operation::new("Tf", vec!["F1".into(), 12.into()]),
         ];
         ops.push(Operation::new("Td", vec![40.into(), 800.into()]));
+        // Tab-separated cells are placed 200 units apart on the same line.
         for line in lines.iter() {
-            let s = Object::String(encode(line), StringFormat::Hexadecimal);
-            ops.push(Operation::new("Tj", vec![s]));
-            ops.push(Operation::new("Td", vec![0.into(), (-18).into()]));
+            let cells: Vec<&str> = line.split('\t').collect();
+            for (i, cell) in cells.iter().enumerate() {
+                if i > 0 {
+                    ops.push(Operation::new("Td", vec![200.into(), 0.into()]));
+                }
+                let s = Object::String(encode(cell), StringFormat::Hexadecimal);
+                ops.push(Operation::new("Tj", vec![s]));
+            }
+            let back = -200 * (cells.len() as i64 - 1);
+            ops.push(Operation::new("Td", vec![back.into(), (-18).into()]));
         }
         ops.push(Operation::new("ET", vec![]));
         if lines.is_empty() {

@@ -117,6 +117,21 @@ fn pdf_paragraph_wrapped_over_lines_is_joined_and_page_numbers_dropped() {
 }
 
 #[test]
+fn pdf_table_cells_stay_apart_and_rows_stay_lines() {
+    let rows: &[&str] = &[
+        "表1　主要发展指标",
+        "指标\t2020年\t2025年",
+        "高新技术企业数量（家）\t408\t500",
+        "研发投入强度（%）\t2.5\t3",
+    ];
+    for font in [PdfFont::IdentityToUnicode, PdfFont::GbkEuc] {
+        let text = text_of("table.pdf", &fixtures::pdf(rows, font));
+        let expected: Vec<String> = rows.iter().map(|r| r.replace('\t', " ")).collect();
+        assert_eq!(text.lines().collect::<Vec<_>>(), expected);
+    }
+}
+
+#[test]
 fn pdf_without_text_broken_or_huge_is_refused() {
     let scanned = fixtures::pdf(&[], PdfFont::IdentityToUnicode);
     assert!(error_of("scan.pdf", &scanned).contains("no text layer (scanned PDF?)"));
