@@ -167,6 +167,15 @@ pub fn pdf(lines: &[&str], font: PdfFont) -> Vec<u8> {
 
 /// A PDF with one page per entry of `pages`.
 pub fn pdf_pages(pages: &[&[&str]], font: PdfFont) -> Vec<u8> {
+    build_pdf(pages, font, false)
+}
+
+/// A one-page PDF whose text is drawn by a form XObject (with its own font resources).
+pub fn pdf_in_form(lines: &[&str], font: PdfFont) -> Vec<u8> {
+    build_pdf(&[lines], font, true)
+}
+
+fn build_pdf(pages: &[&[&str]], font: PdfFont, in_form: bool) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let mut chars: Vec<char> = pages
@@ -235,14 +244,30 @@ pub fn pdf_pages(pages: &[&[&str]], font: PdfFont) -> Vec<u8> {
                 })
                 .collect();
         }
-        let content = Content { operations: ops };
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        let fonts = dictionary! { "F1" => font_id };
+        let mut resources = dictionary! { "Font" => fonts.clone() };
+        let mut content = Content { operations: ops }.encode().unwrap();
+        if in_form {
+            let form = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-20).into()],
+                    "Resources" => dictionary! { "Font" => fonts },
+                },
+                content,
+            ));
+            resources = dictionary! { "XObject" => dictionary! { "Fm1" => form } };
+            content = b"q 1 0 0 1 0 0 cm /Fm1 Do Q".to_vec();
+        }
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
         let page_id = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "Contents" => content_id,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "Resources" => resources,
         });
         kids.push(page_id.into());
     }

@@ -95,6 +95,15 @@ fn pdf_text_in_chinese_font_encodings() {
 }
 
 #[test]
+fn pdf_text_inside_a_form_xobject() {
+    let text = text_of(
+        "form.pdf",
+        &fixtures::pdf_in_form(LINES, PdfFont::IdentityToUnicode),
+    );
+    assert_eq!(text, LINES.join("\n") + "\n");
+}
+
+#[test]
 fn pdf_pages_follow_each_other() {
     let bytes = fixtures::pdf_pages(&[&LINES[..2], &LINES[2..]], PdfFont::IdentityToUnicode);
     assert_eq!(text_of("two.pdf", &bytes), LINES.join("\n") + "\n");
