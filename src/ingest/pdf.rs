@@ -55,6 +55,7 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
     let mut walker = Walker::default();
     let mut pages_text = Vec::with_capacity(pages.len());
     let mut budget = limits::MAX_PDF_STREAM_BYTES as usize;
+    let mut unreadable = 0;
     for page_id in pages.values() {
         let limit = budget.min(limits::MAX_PDF_PAGE_CONTENT_BYTES);
         let content = match doc.get_page_content_with_limit(*page_id, limit) {
@@ -64,11 +65,18 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
             })) => {
                 return Err("refused PDF: page content inflates past the size limit".into());
             }
-            Err(_) => continue, // one unreadable page does not lose the others
+            Err(_) => {
+                unreadable += 1; // one unreadable page does not lose the others
+                continue;
+            }
         };
         budget = budget.saturating_sub(content.len());
-        let Ok(content) = Content::decode(&content) else {
-            continue; // one unreadable page does not lose the others
+        let content = match Content::decode(&content) {
+            Ok(content) if !content.operations.is_empty() => content,
+            _ => {
+                unreadable += 1;
+                continue;
+            }
         };
         let fonts = page_fonts(&doc, *page_id);
         let scope = Scope {
@@ -83,6 +91,10 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
     if !text.chars().any(|c| c.is_alphanumeric()) {
         return Err(if walker.unmapped > 0 {
             "the PDF's fonts have no Unicode mapping: its text cannot be extracted".into()
+        } else if pages.is_empty() {
+            "corrupt PDF: no pages found".into()
+        } else if unreadable == pages.len() {
+            "corrupt PDF: no page content could be read".into()
         } else {
             "no text layer (scanned PDF?)".into()
         });

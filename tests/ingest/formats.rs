@@ -144,6 +144,8 @@ fn pdf_table_cells_stay_apart_and_rows_stay_lines() {
 fn pdf_without_text_broken_or_huge_is_refused() {
     let scanned = fixtures::pdf(&[], PdfFont::IdentityToUnicode);
     assert!(error_of("scan.pdf", &scanned).contains("no text layer (scanned PDF?)"));
+    let no_pages = fixtures::pdf_pages(&[], PdfFont::IdentityToUnicode);
+    assert!(error_of("empty.pdf", &no_pages).contains("no pages"));
     let good = fixtures::pdf(LINES, PdfFont::IdentityToUnicode);
     let msg = error_of("cut.pdf", &good[..good.len() / 3]);
     assert!(msg.contains("PDF"), "{msg}");
