@@ -124,10 +124,21 @@ pub fn ends_mid_sentence(line: &str) -> bool {
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
 /// any line after a line broken mid-sentence — but never boilerplate or a bare date.
 pub fn continues(prev: &str, line: &str) -> bool {
-    if is_boilerplate(line) || is_date_only(line) {
+    if is_boilerplate(line) || is_date_only(line) || is_closing(line) {
         return false;
     }
     is_body(line) || ends_mid_sentence(prev)
+}
+
+/// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
+pub fn is_closing(line: &str) -> bool {
+    const DOCS: [&str; 8] = [
+        "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划",
+    ];
+    let own_doc = line
+        .strip_prefix('本')
+        .is_some_and(|r| DOCS.iter().any(|d| r.starts_with(d)));
+    (own_doc && line.contains("之日起")) || line.contains("负责解释")
 }
 
 /// A line holding nothing but a date (the date under a signature).
@@ -364,6 +375,8 @@ mod tests {
         assert!(!continues(prev, "2020年5月1日"));
         assert!(!continues(prev, "本文地址:/x.html"));
         assert!(!ends_mid_sentence("发展目标"));
+        assert!(!continues("设立专项资金。", "本意见自印发之日起施行。"));
+        assert!(!continues("设立专项资金。", "本办法由市科技局负责解释。"));
     }
 
     #[test]

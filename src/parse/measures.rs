@@ -92,26 +92,54 @@ impl Extractor<'_, '_> {
         false
     }
 
+    /// Headings that carry task text and have no sub-heading carrying text of its own;
+    /// a task whose sub-items are bare list lines (`(1)工业机器人;`) keeps them in its text.
     fn heading_measures(&self) -> Vec<Found> {
         let t = self.text;
-        self.headings
-            .iter()
-            .enumerate()
-            .filter(|(k, h)| {
-                !h.has_children
-                    && h.has_content()
-                    && !self.in_non_task_section(*k)
-                    && (h.number.is_some() || self.under_unnumbered_chapter(h))
-            })
-            .map(|(k, h)| Found {
+        let hs = self.headings;
+        let mut out = Vec::new();
+        // Headings up to here lie inside a measure already taken.
+        let mut covered = 0;
+        for (k, h) in hs.iter().enumerate() {
+            if k < covered {
+                continue;
+            }
+            let candidate = h.has_content()
+                && !self.in_non_task_section(k)
+                && (h.number.is_some() || self.under_unnumbered_chapter(h));
+            // Descendants follow a heading directly, up to the next one at its level or above.
+            let subtree_end = hs[k + 1..]
+                .iter()
+                .position(|d| d.level <= h.level)
+                .map_or(hs.len(), |p| k + 1 + p);
+            let subtree = &hs[k + 1..subtree_end];
+            if !candidate || subtree.iter().any(|d| self.carries_text(d)) {
+                continue;
+            }
+            let last_line = subtree
+                .iter()
+                .map(|d| d.content_end)
+                .fold(h.content_end, usize::max);
+            covered = subtree_end;
+            out.push(Found {
                 start: t.lines[h.line].start,
-                end: t.lines[h.content_end - 1].end,
+                end: t.lines[last_line - 1].end,
                 number: h.number.clone(),
                 path_from: Some(k),
                 own_heading: true,
                 title: h.title,
-            })
-            .collect()
+            });
+        }
+        out
+    }
+
+    /// Whether a heading holds task text of its own rather than being a list item: text
+    /// after its title or below it, or a full sentence of some length.
+    fn carries_text(&self, h: &Heading) -> bool {
+        let line = self.text.line_str(self.text.lines[h.line]);
+        h.inline_body
+            || h.content_end > h.line + 1
+            || (line.ends_with('。') && h.title.1 - h.title.0 >= 8)
     }
 
     fn under_unnumbered_chapter(&self, h: &Heading) -> bool {

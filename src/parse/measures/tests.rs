@@ -193,6 +193,25 @@ fn a_one_sentence_task_is_a_measure_but_a_bare_label_is_not() {
 }
 
 #[test]
+fn a_task_with_bare_list_items_is_one_measure() {
+    let text = "三、任务\n1.发展智能装备。重点发展以下领域:\n(1)工业机器人;\n(2)数控机床。\n\
+                2.建设创新平台。新建一批实验室。\n(1)支持企业建设重点实验室,给予资金补助。\n\
+                (2)支持高校建设新型研发机构,给予用地保障。\n";
+    let ms = measures(text);
+    let paths: Vec<String> = ms.iter().map(|m| m.path.join("/")).collect();
+    assert_eq!(paths, ["三/1", "三/2/(1)", "三/2/(2)"]);
+    assert!(ms[0].text.ends_with("(2)数控机床。"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn closing_clause_is_not_part_of_the_last_measure() {
+    let text = "二、任务\n(一)强化资金保障。每年安排专项资金。\n本意见自印发之日起施行。\n";
+    let ms = measures(text);
+    assert_eq!(ms[0].text, "(一)强化资金保障。每年安排专项资金。");
+}
+
+#[test]
 fn non_task_titles() {
     assert!(is_non_task_title("发展目标", true));
     assert!(is_non_task_title("指导思想", false));
