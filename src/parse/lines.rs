@@ -104,11 +104,13 @@ fn has_sentence_end(s: &str) -> bool {
 
 /// Whether a line reads as running text (a paragraph of the document).
 pub fn is_body(line: &str) -> bool {
+    reads_as_text(line) && !is_boilerplate(line)
+}
+
+/// Running-text shape of a line, boilerplate not checked.
+fn reads_as_text(line: &str) -> bool {
     let n = line.chars().count();
-    if n < 4 || is_boilerplate(line) {
-        return false;
-    }
-    has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…']))
+    n >= 4 && (has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…'])))
 }
 
 /// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
@@ -127,7 +129,7 @@ pub fn continues(prev: &str, line: &str) -> bool {
     if is_boilerplate(line) || is_date_only(line) || is_closing(line) {
         return false;
     }
-    is_body(line) || ends_mid_sentence(prev)
+    reads_as_text(line) || ends_mid_sentence(prev)
 }
 
 /// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
@@ -143,7 +145,7 @@ pub fn is_closing(line: &str) -> bool {
 
 /// A line holding nothing but a date (the date under a signature).
 pub fn is_date_only(line: &str) -> bool {
-    date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
+    line.len() <= 60 && date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
 }
 
 /// Whether a line may be a short unnumbered heading (`提升自主创新能力`); the caller also
@@ -167,36 +169,37 @@ pub fn is_heading_like(line: &str) -> bool {
 /// Web furniture that is never part of a document: reprint notices, page addresses,
 /// comment boxes, QR-code prompts, bylines, contact lines.
 pub fn is_boilerplate(line: &str) -> bool {
-    const MARKERS: [&str; 24] = [
-        "本文地址",
-        "本文链接",
-        "本文关键词",
-        "版权所有",
-        "版权归",
-        "不得转载",
-        "转载需",
-        "转载其他",
-        "本站",
-        "二维码",
-        "验证码",
-        "留言与评论",
-        "条评论",
-        "特别声明",
-        "免责声明",
-        "当前位置",
-        "导航菜单",
-        "上一篇",
-        "下一篇",
-        "分享到",
-        "关闭窗口",
-        "联系我们",
-        "@",
-        "责任编辑",
-    ];
     const PREFIXES: [&str; 5] = ["编辑:", "来源:", "原标题:", "作者:", "主办:"];
-    MARKERS.iter().any(|m| line.contains(m))
-        || PREFIXES.iter().any(|p| line.starts_with(p))
-        || has_phone_number(line)
+    if PREFIXES.iter().any(|p| line.starts_with(p)) {
+        return true;
+    }
+    // One pass: only chars that open a marker are looked at closer.
+    let found = line.char_indices().any(|(i, c)| {
+        let markers: &[&str] = match c {
+            '@' => return true,
+            '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
+            '版' => &["版权所有", "版权归"],
+            '不' => &["不得转载"],
+            '转' => &["转载需", "转载其他"],
+            '二' => &["二维码"],
+            '验' => &["验证码"],
+            '留' => &["留言与评论"],
+            '条' => &["条评论"],
+            '特' => &["特别声明"],
+            '免' => &["免责声明"],
+            '当' => &["当前位置"],
+            '导' => &["导航菜单"],
+            '上' => &["上一篇"],
+            '下' => &["下一篇"],
+            '分' => &["分享到"],
+            '关' => &["关闭窗口"],
+            '联' => &["联系我们"],
+            '责' => &["责任编辑"],
+            _ => return false,
+        };
+        markers.iter().any(|m| line[i..].starts_with(m))
+    });
+    found || has_phone_number(line)
 }
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
@@ -220,6 +223,9 @@ fn has_phone_number(line: &str) -> bool {
 /// A calendar date written in the line (`2022年3月10日`, `2022-03-10`, `2018/7/11`,
 /// `二〇一七年十一月九日`), as `(year, month, day)` with its byte range.
 pub fn date_in(line: &str) -> Option<((i32, u32, u32), std::ops::Range<usize>)> {
+    if !line.contains(|c: char| c.is_ascii_digit() || c == '〇' || c == '零') {
+        return None;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     (0..chars.len()).find_map(|i| {
         if i > 0 && chars[i - 1].1.is_ascii_digit() {

@@ -67,11 +67,14 @@ const CITIES: [&str; 40] = [
 
 /// The first city of [`CITIES`] named in `s` (earliest occurrence).
 pub fn city_in(s: &str) -> Option<&'static str> {
-    CITIES
-        .iter()
-        .filter_map(|c| s.find(c).map(|i| (i, *c)))
-        .min()
-        .map(|(_, c)| c)
+    s.char_indices()
+        .filter(|&(_, c)| is_city_initial(c))
+        .find_map(|(i, _)| {
+            CITIES
+                .iter()
+                .find(|city| s[i..].starts_with(*city))
+                .copied()
+        })
 }
 
 /// Reads the metadata of a document; `first_heading` is the line index of its first
@@ -91,7 +94,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         .filter(|l| Some(**l) != title_line)
         .map(|&l| t.line_str(l))
         .collect();
-    let period = period_of(&title, &head, t.norm.as_str(), year);
+    let period = period_of(&title, &head, &t.norm, year);
     let kind = kind_of(&title, news, &head);
     let city = city_in(&title)
         .or_else(|| issuer.as_deref().and_then(city_in))
@@ -112,7 +115,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
 fn most_frequent_city(text: &str) -> Option<&'static str> {
     let mut counts = [0usize; CITIES.len()];
     for (i, c) in text.char_indices() {
-        if !CITY_INITIALS.contains(c) {
+        if !is_city_initial(c) {
             continue;
         }
         if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
@@ -123,9 +126,17 @@ fn most_frequent_city(text: &str) -> Option<&'static str> {
     (counts[best] > 0).then_some(CITIES[best])
 }
 
-/// First chars of [`CITIES`], to skip most positions quickly.
-const CITY_INITIALS: &str =
-    "沈大重北上天广深杭南武成西长哈济青郑合福厦宁苏无昆贵海太石呼兰乌拉鞍抚";
+/// Whether `c` opens a name of [`CITIES`] (to skip most positions quickly).
+fn is_city_initial(c: char) -> bool {
+    static INITIALS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let initials = INITIALS.get_or_init(|| {
+        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    initials.binary_search(&c).is_ok()
+}
 
 /// A line that reads like a title: no full stop, not an address line, not boilerplate.
 fn is_title_like(s: &str) -> bool {
@@ -246,10 +257,12 @@ fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
     let strs: Vec<&str> = t.lines.iter().map(|&l| t.line_str(l)).collect();
     let labelled = strs
         .iter()
-        .filter(|s| LABELS.iter().any(|lb| s.contains(lb)))
+        .filter(|s| {
+            (s.contains("日期") || s.contains("时间")) && LABELS.iter().any(|lb| s.contains(lb))
+        })
         .find_map(|s| date_in(s));
     let alone = || {
-        strs.iter().find_map(|s| {
+        strs.iter().filter(|s| s.len() <= 60).find_map(|s| {
             date_in(s)
                 .filter(|(_, r)| s[..r.start].trim().is_empty() && s[r.end..].trim().is_empty())
         })

@@ -150,7 +150,7 @@ fn numbered_heading(t: &NormText, i: usize, m: Marker) -> Heading {
     let line = t.lines[i];
     let s = t.line_str(line);
     let start = line.start + m.len;
-    let after = &s[t.norm_byte(start) - t.norm_byte(line.start)..];
+    let after = &s[s.char_indices().nth(m.len).map_or(s.len(), |(b, _)| b)..];
     let (sentence, rest) = match after.find('。') {
         Some(b) => (&after[..b], &after[b + '。'.len_utf8()..]),
         None => (after, ""),

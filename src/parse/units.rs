@@ -94,6 +94,10 @@ fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
 
 /// A parenthetical made only of `…牵头`/`…负责`/`…配合` parts, one of them leading.
 fn is_verb_annotation(inner: &str) -> bool {
+    let tail = inner.trim_end();
+    if !ROLE_VERBS.iter().any(|(v, _)| tail.ends_with(v)) {
+        return false;
+    }
     let parts = split_top(inner, &[',', ';']);
     let roles: Vec<_> = parts.iter().map(|p| verb_role(p)).collect();
     roles.iter().all(Option::is_some) && roles.iter().flatten().any(|(k, _)| *k == LabelKind::Lead)
