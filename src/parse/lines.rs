@@ -134,6 +134,9 @@ pub fn continues(prev: &str, line: &str) -> bool {
 
 /// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
 pub fn is_closing(line: &str) -> bool {
+    if line.len() > 240 {
+        return false;
+    }
     const DOCS: [&str; 8] = [
         "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划",
     ];
@@ -170,13 +173,17 @@ pub fn is_heading_like(line: &str) -> bool {
 /// comment boxes, QR-code prompts, bylines, contact lines.
 pub fn is_boilerplate(line: &str) -> bool {
     const PREFIXES: [&str; 5] = ["编辑:", "来源:", "原标题:", "作者:", "主办:"];
-    if PREFIXES.iter().any(|p| line.starts_with(p)) {
+    if PREFIXES.iter().any(|p| line.starts_with(p)) || line.as_bytes().contains(&b'@') {
         return true;
     }
-    // One pass: only chars that open a marker are looked at closer.
-    let found = line.char_indices().any(|(i, c)| {
+    // Web furniture states what it is near the start of its line; a long paragraph is
+    // only searched at its head (the parser's hot path runs this on every paragraph).
+    let head = match line.char_indices().nth(HEAD_CHARS) {
+        Some((b, _)) => &line[..b],
+        None => line,
+    };
+    let found = head.char_indices().any(|(i, c)| {
         let markers: &[&str] = match c {
-            '@' => return true,
             '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
             '版' => &["版权所有", "版权归"],
             '不' => &["不得转载"],
@@ -197,10 +204,13 @@ pub fn is_boilerplate(line: &str) -> bool {
             '责' => &["责任编辑"],
             _ => return false,
         };
-        markers.iter().any(|m| line[i..].starts_with(m))
+        markers.iter().any(|m| head[i..].starts_with(m))
     });
-    found || has_phone_number(line)
+    found || (head.len() == line.len() && has_phone_number(line))
 }
+
+/// Chars at the head of a line searched for boilerplate markers.
+const HEAD_CHARS: usize = 48;
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {

@@ -58,56 +58,62 @@ pub struct NormText<'a> {
 /// Whether `text` holds a char [`halfwidth`] changes (full-width forms, ideographic space).
 fn has_fullwidth(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(3).any(|w| {
-        (w[0] == 0xEF && (w[1] == 0xBC || w[1] == 0xBD))
-            || (w[0] == 0xE3 && w[1] == 0x80 && w[2] == 0x80)
+    (0..b.len().saturating_sub(2)).any(|i| match b[i] {
+        0xEF => b[i + 1] == 0xBC || b[i + 1] == 0xBD,
+        0xE3 => b[i + 1] == 0x80 && b[i + 2] == 0x80,
+        _ => false,
     })
 }
 
 impl<'a> NormText<'a> {
-    /// Builds the view and the lines in one pass over `text`.
+    /// Builds the view and the lines: one split at newlines, counting chars per line
+    /// and trimming only the ends of each line.
     pub fn new(text: &'a str) -> Self {
-        let norm: Cow<'a, str> = if has_fullwidth(text) {
-            Cow::Owned(text.chars().map(halfwidth).collect())
-        } else {
+        let same = !has_fullwidth(text);
+        let norm: Cow<'a, str> = if same {
             Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.chars().map(halfwidth).collect())
+        };
+        // Bytes of a piece of text in the half-width view.
+        let norm_len = |s: &str| {
+            if same {
+                s.len()
+            } else {
+                s.chars().map(|c| halfwidth(c).len_utf8()).sum()
+            }
         };
         let mut lines = Vec::with_capacity(text.len() / 64 + 1);
-        let mut nb = 0; // byte offset in `norm`
-        let mut n = 0; // chars seen
-        // Trimmed bounds of the current line: (char, orig byte, norm byte) of its first
-        // non-space char, and of the position just past its last one.
-        let mut first: Option<(usize, usize, usize)> = None;
-        let mut last = (0, 0, 0);
-        let mut push = |first: Option<(usize, usize, usize)>, last: (usize, usize, usize)| {
-            let f = first.unwrap_or(last);
-            lines.push(Line {
-                start: f.0,
-                end: last.0.max(f.0),
-                orig: (f.1, last.1.max(f.1)),
-                norm: (f.2, last.2.max(f.2)),
-            });
-        };
-        for (b, c) in text.char_indices() {
-            let nlen = halfwidth(c).len_utf8();
-            if c == '\n' {
-                push(first.take(), last);
-                last = (n + 1, b + 1, nb + 1);
-            } else if !is_space(c) {
-                first.get_or_insert((n, b, nb));
-                last = (n + 1, b + c.len_utf8(), nb + nlen);
+        let (mut ch, mut ob, mut nb) = (0, 0, 0);
+        let mut pieces = text.split('\n').peekable();
+        while let Some(raw) = pieces.next() {
+            if pieces.peek().is_none() && raw.is_empty() && !text.is_empty() {
+                break;
             }
-            nb += nlen;
-            n += 1;
-        }
-        if first.is_some() || !text.ends_with('\n') || text.is_empty() {
-            push(first, last);
+            let body = raw.trim_start_matches(is_space);
+            let lead = &raw[..raw.len() - body.len()];
+            let body = body.trim_end_matches(is_space);
+            let (lead_chars, body_chars) = (lead.chars().count(), body.chars().count());
+            let (lead_nb, body_nb) = (norm_len(lead), norm_len(body));
+            let start = ch + lead_chars;
+            let (os, ns) = (ob + lead.len(), nb + lead_nb);
+            lines.push(Line {
+                start,
+                end: start + body_chars,
+                orig: (os, os + body.len()),
+                norm: (ns, ns + body_nb),
+            });
+            let tail = &raw[lead.len() + body.len()..];
+            ch = start + body_chars + tail.chars().count() + 1;
+            ob += raw.len() + 1;
+            nb = ns + body_nb + norm_len(tail) + 1;
         }
         NormText {
             orig: text,
             norm,
             lines,
-            len: n,
+            // `ch` counted a newline after the last line; the text may not end with one.
+            len: if text.ends_with('\n') { ch } else { ch - 1 },
         }
     }
 
@@ -121,6 +127,8 @@ impl<'a> NormText<'a> {
     fn bytes_of(&self, ch: usize) -> (usize, usize) {
         let k = self.lines.partition_point(|l| l.start <= ch);
         let (mut c, mut ob, mut nb) = match k.checked_sub(1).map(|k| self.lines[k]) {
+            // Spans mostly end where a line ends.
+            Some(l) if l.end == ch => return (l.orig.1, l.norm.1),
             Some(l) => (l.start, l.orig.0, l.norm.0),
             None => (0, 0, 0),
         };
@@ -185,6 +193,16 @@ mod tests {
         assert_eq!(t.norm_slice(10, 14), "丙(二)");
         assert_eq!(t.orig_slice(0, t.char_len()), t.orig);
         assert_eq!(t.line_str(t.lines[1]), "丙(二)");
+    }
+
+    #[test]
+    fn unusual_spaces_trim_and_multibyte_chars_count_once() {
+        let t = NormText::new("\u{a0}\u{2003}甲𠀀乙\u{feff}\n\t丙 \r\n");
+        assert_eq!(t.line_str(t.lines[0]), "甲𠀀乙");
+        assert_eq!((t.lines[0].start, t.lines[0].end), (2, 5));
+        assert_eq!(t.line_str(t.lines[1]), "丙");
+        assert_eq!(t.char_len(), t.orig.chars().count());
+        assert_eq!(t.orig_slice(3, 8), "𠀀乙\u{feff}\n\t");
     }
 
     #[test]

@@ -149,25 +149,21 @@ fn matching_close(s: &str, open: usize) -> Option<usize> {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
-    // Whether the previous char lets a bare label start here.
-    let mut at_break = true;
-    for (i, c) in text.char_indices() {
-        let bare_ok = at_break;
-        at_break = matches!(c, '\n' | '。' | ' ' | ';');
-        if i < covered {
-            continue;
-        }
-        let range = if c == '(' {
+    // Annotations open with `(` or with a label right before a `:`.
+    for (i, c) in text.match_indices(['(', ':']) {
+        let range = if c == "(" {
+            if i < covered {
+                continue;
+            }
             let close = matching_close(text, i);
             let labelled = label_at(&text[i + 1..]).is_some();
             close
                 .filter(|&end| labelled || is_verb_annotation(&text[i + 1..end - 1]))
                 .map(|end| i..end)
-        } else if bare_ok && label_at(&text[i..]).is_some() {
-            let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
-            Some(i..end)
         } else {
-            None
+            bare_label_start(text, i)
+                .filter(|&start| start >= covered)
+                .map(|start| start..text[i..].find('\n').map_or(text.len(), |e| i + e))
         };
         if let Some(r) = range {
             covered = r.end;
@@ -180,22 +176,34 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .collect()
 }
 
+/// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
+/// a sentence (`…。主责单位:…`).
+fn bare_label_start(text: &str, colon: usize) -> Option<usize> {
+    let before = text[..colon].trim_end();
+    let (name, _) = LABELS.iter().find(|(name, _)| before.ends_with(name))?;
+    let start = before.len() - name.len();
+    let prev = text[..start].chars().next_back();
+    prev.is_none_or(|p| matches!(p, '\n' | '。' | ' ' | ';'))
+        .then_some(start)
+}
+
 /// Splits `s` at top level (outside parentheses) on any of `seps`.
-fn split_top(s: &str, seps: &[char]) -> Vec<String> {
-    let mut parts = vec![String::new()];
+fn split_top<'s>(s: &'s str, seps: &[char]) -> Vec<&'s str> {
+    let mut parts = Vec::new();
     let mut depth = 0i32;
-    for c in s.chars() {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
+            _ if depth <= 0 && seps.contains(&c) => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
             _ => {}
         }
-        if depth <= 0 && seps.contains(&c) {
-            parts.push(String::new());
-        } else if let Some(p) = parts.last_mut() {
-            p.push(c);
-        }
     }
+    parts.push(&s[start..]);
     parts
 }
 
@@ -208,22 +216,22 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();
     for segment in split_top(inner, &[',', ';']) {
-        let (seg_kind, body) = match (label_at(&segment), verb_role(&segment)) {
+        let (seg_kind, body) = match (label_at(segment), verb_role(segment)) {
             (Some((k, rest)), _) => {
                 kind = k;
-                (k, rest.to_string())
+                (k, rest)
             }
-            (None, Some((k, names))) => (k, names.to_string()),
+            (None, Some((k, names))) => (k, names),
             (None, None) => (kind, segment),
         };
         let names = if seg_kind == LabelKind::Enterprise {
-            split_top(&body, &['、'])
+            split_top(body, &['、'])
                 .iter()
                 .map(|n| strip_trailing_etc(n.trim()).to_string())
                 .filter(|n| !n.is_empty())
                 .collect()
         } else {
-            split_units(&body)
+            split_units(body)
         };
         if !names.is_empty() {
             groups.push((seg_kind, names));
@@ -303,7 +311,7 @@ fn split_units(group: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
     for raw in split_top(group, &['、', ' ']) {
-        let name = clean_name(&raw);
+        let name = clean_name(raw);
         if name.is_empty() {
             continue;
         }
