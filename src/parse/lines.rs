@@ -55,11 +55,17 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     if let Some(rest) = line.strip_prefix('第') {
         let num = take_run(rest, 4, is_cn_digit);
         let tail = &rest[num.len()..];
-        for (suffix, rank) in [('章', 0), ('节', 1), ('条', 4)] {
+        for (suffix, rank) in [('章', 0), ('部', 0), ('节', 1), ('条', 4)] {
             if !num.is_empty()
                 && let Some(t) = tail.strip_prefix(suffix)
             {
-                return Some((rank, format!("第{num}{suffix}"), t));
+                // `第一部分`: the `部` opens `部分`.
+                let (t, number) = match (suffix, t.strip_prefix('分')) {
+                    ('部', Some(t)) => (t, format!("第{num}部分")),
+                    ('部', None) => continue,
+                    _ => (t, format!("第{num}{suffix}")),
+                };
+                return Some((rank, number, t));
             }
         }
         return None;
@@ -351,6 +357,8 @@ mod tests {
             num("第十二条 对企业给予奖励。"),
             Some((4, "第十二条".into()))
         );
+        assert_eq!(num("第三部分 重点任务"), Some((0, "第三部分".into())));
+        assert_eq!(num("第三部门"), None);
         assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
     }
 

@@ -39,7 +39,8 @@ const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
 /// Whether a section title names a goals/principles/background section.
 pub fn is_non_task_title(title: &str, top_level: bool) -> bool {
     let title = title.trim_end_matches(['。', ':']);
-    char_count(title) <= 10
+    let limit = if top_level { 16 } else { 10 };
+    char_count(title) <= limit
         && (NON_TASK_ENDINGS.iter().any(|e| title.ends_with(e))
             || (top_level && NON_TASK_TOP_ENDINGS.iter().any(|e| title.ends_with(e))))
 }

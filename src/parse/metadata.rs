@@ -162,7 +162,18 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         s.find("关于")
             .is_some_and(|i| s[i..].contains('的') && DOC_KIND_WORDS.iter().any(|w| s.ends_with(w)))
     });
-    let Some(line) = named.or_else(|| candidates.first().copied()) else {
+    // A line naming a kind of document (`…推进方案 (讨论稿)`) before any other line.
+    let kind_named = || {
+        candidates.iter().copied().find(|&l| {
+            let s = t.line_str(l);
+            let s = strip_trailing_note(s).trim_end_matches(['》', ' ']);
+            DOC_KIND_WORDS.iter().any(|w| s.ends_with(w))
+        })
+    };
+    let Some(line) = named
+        .or_else(kind_named)
+        .or_else(|| candidates.first().copied())
+    else {
         return (None, String::new());
     };
     let norm = t.line_str(line);
@@ -173,6 +184,15 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         s = inner;
     }
     (Some(line), s.to_string())
+}
+
+/// `…方案 (讨论稿)` → `…方案`: drops one closing parenthetical (draft marks, years).
+fn strip_trailing_note(s: &str) -> &str {
+    let s = s.trim_end();
+    match (s.ends_with(')'), s.rfind('(')) {
+        (true, Some(open)) => s[..open].trim_end(),
+        _ => s,
+    }
 }
 
 const DOC_KIND_WORDS: [&str; 12] = [
@@ -342,6 +362,8 @@ fn kind_of(title: &str, news: bool, head: &str) -> DocKind {
         .map(|i| &title[i + "印发".len()..])
         .map(|s| s.strip_suffix("的通知").unwrap_or(s))
         .unwrap_or(title);
+    // Draft marks (`(征求意见稿)`) say nothing about the kind.
+    let subject = strip_trailing_note(subject);
     let by_words = |s: &str| {
         if s.contains("意见") {
             Some(DocKind::Opinion)

@@ -218,4 +218,6 @@ fn non_task_titles() {
     assert!(is_non_task_title("区位布局", true));
     assert!(!is_non_task_title("优化产业布局", false));
     assert!(!is_non_task_title("加快建设科技城", true));
+    assert!(is_non_task_title("指导思想、基本原则和发展目标", true));
+    assert!(!is_non_task_title("确保完成年度工作任务和发展目标", false));
 }

@@ -64,6 +64,15 @@ fn news_article_head() {
 }
 
 #[test]
+fn a_line_naming_a_kind_of_document_beats_the_site_name() {
+    let m = meta(
+        "某某市人民政府门户网站\n某区产业发展三年行动计划(征求意见稿)\n为加快发展,制定本计划。\n",
+    );
+    assert_eq!(m.title, "某区产业发展三年行动计划(征求意见稿)");
+    assert_eq!(m.kind, DocKind::ImplementationPlan);
+}
+
+#[test]
 fn labelled_publication_dates() {
     let m = meta("某区发布新政策要点\n\n发布时间:2021-06-15\n\n区里出台政策,支持企业发展。\n");
     assert_eq!(m.date.as_deref(), Some("2021-06-15"));
