@@ -138,6 +138,15 @@ pub fn continues(prev: &str, line: &str) -> bool {
     reads_as_text(line) || ends_mid_sentence(prev)
 }
 
+/// A page number left by a PDF page break (`- 5 -`, `—12—`, `第3页 共9页`).
+pub fn is_page_number(line: &str) -> bool {
+    line.len() <= 40
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
+}
+
 /// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
 pub fn is_closing(line: &str) -> bool {
     if line.len() > 240 {
@@ -400,6 +409,8 @@ mod tests {
         assert!(!continues(prev, "本文地址:/x.html"));
         assert!(!ends_mid_sentence("发展目标"));
         assert!(!continues("设立专项资金。", "本意见自印发之日起施行。"));
+        assert!(is_page_number("- 12 -") && is_page_number("第3页 共9页"));
+        assert!(!is_page_number("12家企业"));
         assert!(!continues("设立专项资金。", "本办法由市科技局负责解释。"));
     }
 

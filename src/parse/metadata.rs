@@ -144,6 +144,7 @@ fn is_title_like(s: &str) -> bool {
     (8..=100).contains(&n)
         && !s.contains('。')
         && !s.ends_with(':')
+        && !s.contains(['>', '|'])
         && !is_boilerplate(s)
         && parse_marker(s).is_none()
         && date_in(s).is_none_or(|(_, r)| r.len() < s.len() / 2)

@@ -3,7 +3,8 @@
 //! followed by body text — arranged as a tree by the conventional depth of each style.
 
 use super::lines::{
-    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, parse_marker,
+    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, is_page_number,
+    parse_marker,
 };
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
@@ -193,10 +194,10 @@ fn attach_content(t: &NormText, hs: &mut [Heading]) {
         }
         for j in h.line + 1..limit {
             let l = t.lines[j];
-            if l.is_blank() {
+            let s = t.line_str(l);
+            if l.is_blank() || is_page_number(s) {
                 continue;
             }
-            let s = t.line_str(l);
             let prev = t.line_str(t.lines[h.content_end - 1]);
             if !continues(prev, s) && !starts_with_annotation(s) {
                 break;

@@ -212,6 +212,15 @@ fn closing_clause_is_not_part_of_the_last_measure() {
 }
 
 #[test]
+fn page_numbers_inside_a_task_are_stepped_over() {
+    let text = "1.建设平台。搭建公共服务平台。\n\n- 3 -\n\n完善平台运营机制,提升服务能力。(责任单位:市科技局)\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 1);
+    assert!(ms[0].text.ends_with("(责任单位:市科技局)"));
+    assert_eq!(ms[0].responsible_units.len(), 1);
+}
+
+#[test]
 fn non_task_titles() {
     assert!(is_non_task_title("发展目标", true));
     assert!(is_non_task_title("指导思想", false));
