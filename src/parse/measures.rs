@@ -198,7 +198,8 @@ impl Extractor<'_, '_> {
         last.end
     }
 
-    /// Numbers (titles for unnumbered headings) from the top of the outline down.
+    /// Numbers (titles for unnumbered headings) from the top of the outline down to the
+    /// measure itself.
     fn path(&self, f: &Found) -> Vec<String> {
         let mut path = Vec::new();
         let mut cur = f.path_from;
@@ -211,10 +212,12 @@ impl Extractor<'_, '_> {
             cur = h.parent;
         }
         path.reverse();
-        if !f.own_heading
-            && let Some(n) = &f.number
-        {
-            path.push(n.clone());
+        // A run-in paragraph ends its path with its own number, or its title.
+        if !f.own_heading {
+            path.push(match &f.number {
+                Some(n) => n.clone(),
+                None => self.text.orig_slice(f.title.0, f.title.1).to_string(),
+            });
         }
         path
     }

@@ -94,7 +94,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         .filter(|l| Some(**l) != title_line)
         .map(|&l| t.line_str(l))
         .collect();
-    let period = period_of(&title, &head, &t.norm, year);
+    let period = period_of(&title, &head, &t.norm);
     let kind = kind_of(&title, news, &head);
     let city = city_in(&title)
         .or_else(|| issuer.as_deref().and_then(city_in))
@@ -175,7 +175,7 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         .or_else(kind_named)
         .or_else(|| candidates.first().copied())
     else {
-        return (None, String::new());
+        return (None, purpose_title(t, head_end).unwrap_or_default());
     };
     let norm = t.line_str(line);
     let skip = doc_number_at(norm).map_or(0, |e| char_count(&norm[..e]));
@@ -185,6 +185,47 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         s = inner;
     }
     (Some(line), s.to_string())
+}
+
+/// A document without a title line (it opens with its addressees) is named by its purpose
+/// clause: `为推动甲高新区(以下简称…)高质量发展,…` → `推动甲高新区高质量发展`.
+fn purpose_title(t: &NormText, head_end: usize) -> Option<String> {
+    t.lines[..head_end].iter().find_map(|&l| {
+        let s = t.line_str(l);
+        let rest = s.strip_prefix("为了").or_else(|| s.strip_prefix('为'))?;
+        let clause = &rest[..rest.find([',', '。'])?];
+        if char_count(clause) < 6 {
+            return None;
+        }
+        let start = l.start + char_count(&s[..s.len() - rest.len()]);
+        Some(without_notes(
+            t.orig_slice(start, start + char_count(clause)),
+        ))
+    })
+}
+
+/// `甲高新区(以下简称乙)发展` → `甲高新区发展`: drops `(以下…)`/`(简称…)` notes.
+fn without_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        let open = matches!(c, '(' | '（');
+        if depth > 0 {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ => {}
+            }
+        } else if open
+            && (s[i + c.len_utf8()..].starts_with("以下")
+                || s[i + c.len_utf8()..].starts_with("简称"))
+        {
+            depth = 1;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `…方案 (讨论稿)` → `…方案`: drops one closing parenthetical (draft marks, years).
@@ -389,17 +430,13 @@ fn kind_of(title: &str, news: bool, head: &str) -> DocKind {
         .unwrap_or_default()
 }
 
-/// Plan period: a year range or `十四五` in the title, a year range in the head, the first
-/// goal year (`到2023年`) with the issue year as start, or `“十四五”期间` in the text.
-fn period_of(title: &str, head: &str, text: &str, year: Option<i32>) -> Option<Period> {
+/// Plan period, only where the document states one: a year range or `十四五` in the
+/// title, a year range in the head, or `“十四五”期间` in the text. A goal year alone
+/// (`到2023年`) is not a period.
+fn period_of(title: &str, head: &str, text: &str) -> Option<Period> {
     year_range(title)
         .or_else(|| five_year_plan(title))
         .or_else(|| year_range(head))
-        .or_else(|| {
-            let goal = goal_year(text)?;
-            let start = year?;
-            (goal >= start).then_some(Period { start, end: goal })
-        })
         .or_else(|| five_year_plan_period(text))
 }
 
@@ -463,22 +500,6 @@ fn year_range(s: &str) -> Option<Period> {
         (rest[4..].starts_with('年') && end > start && end - start <= 15)
             .then_some(Period { start, end })
     })
-}
-
-/// The first `到20XX年`/`至20XX年` in the text.
-fn goal_year(text: &str) -> Option<i32> {
-    ["到", "至"]
-        .iter()
-        .filter_map(|w| {
-            text.match_indices(w).find_map(|(i, _)| {
-                let j = i + w.len();
-                year_at(text, j)
-                    .filter(|_| text[j + 4..].starts_with('年'))
-                    .map(|y| (i, y))
-            })
-        })
-        .min()
-        .map(|(_, y)| y)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::normalize::char_count;
 use crate::model::Role;
 
 /// What a label says about the units listed after it.
@@ -225,11 +226,7 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
             (None, None) => (kind, segment),
         };
         let names = if seg_kind == LabelKind::Enterprise {
-            split_top(body, &['、'])
-                .iter()
-                .map(|n| strip_trailing_etc(n.trim()).to_string())
-                .filter(|n| !n.is_empty())
-                .collect()
+            split_enterprises(body)
         } else {
             split_units(body)
         };
@@ -276,6 +273,30 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
         }
     }
     ann
+}
+
+/// `甲科技、乙电子和丙集团等` → `甲科技`, `乙电子`, `丙集团`: a list's last item joined
+/// by `和` names two enterprises.
+fn split_enterprises(body: &str) -> Vec<String> {
+    let mut names: Vec<String> = split_top(body, &['、'])
+        .iter()
+        .map(|n| strip_trailing_etc(n.trim()).to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() >= 2
+        && let Some(last) = names.pop()
+    {
+        match last.rfind('和') {
+            Some(i)
+                if char_count(&last[..i]) >= 2 && char_count(&last[i + '和'.len_utf8()..]) >= 2 =>
+            {
+                names.push(last[..i].to_string());
+                names.push(last[i + '和'.len_utf8()..].to_string());
+            }
+            _ => names.push(last),
+        }
+    }
+    names
 }
 
 /// Endings of a complete agency name; a `各…` item without one continues in the next item.
@@ -541,7 +562,7 @@ mod tests {
     fn key_enterprises_are_not_units() {
         let a = annotations("(责任单位:市工信局、乙新区管委会;重点企业:甲科技、乙电子和丙集团等)");
         assert_eq!(a[0].units.len(), 2);
-        assert_eq!(a[0].enterprises, ["甲科技", "乙电子和丙集团"]);
+        assert_eq!(a[0].enterprises, ["甲科技", "乙电子", "丙集团"]);
         let a = annotations("(责任单位:市卫健委;重点机构:某医院、某检验所)");
         assert_eq!(a[0].enterprises, ["某医院", "某检验所"]);
     }

@@ -148,7 +148,7 @@ fn action_paragraphs_of_a_document_without_numbers() {
     let ms = measures(text);
     let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
     assert_eq!(titles, ["实施企业培育行动", "实施人才引进工程"]);
-    assert_eq!(ms[0].path, ["推进行动"]);
+    assert_eq!(ms[0].path, ["推进行动", "实施企业培育行动"]);
     check_spans(text, &ms);
 }
 

@@ -96,14 +96,23 @@ fn five_year_plan_names_give_the_period() {
 }
 
 #[test]
-fn a_goal_year_with_the_issue_year_gives_the_period() {
+fn a_goal_year_alone_gives_no_period() {
     let m = meta(
         "各有关单位:\n为加快发展,提出如下意见。\n一、目标\n到2024年,产值翻番。\n\
          某市人民政府\n2022年5月6日\n",
     );
-    assert_eq!(m.period, period(2022, 2024));
+    assert_eq!(m.period, None);
     assert_eq!(m.kind, DocKind::Opinion);
     assert_eq!(m.title, "");
+}
+
+#[test]
+fn a_document_without_title_line_is_named_by_its_purpose() {
+    let m = meta(
+        "各区、县(市)人民政府:\n为推动甲市高新技术产业开发区（以下简称甲高新区）高质量发展,\
+         提出如下意见。\n一、重点任务\n(一)建设平台。搭建平台。\n",
+    );
+    assert_eq!(m.title, "推动甲市高新技术产业开发区高质量发展");
 }
 
 #[test]
