@@ -52,6 +52,8 @@ pub struct Extractor<'a, 't> {
     pub catalog: &'a Catalog,
     /// City whose agency aliases apply.
     pub city: Option<&'a str>,
+    /// Whether the document is a news article (its sub-heads are not tasks).
+    pub news: bool,
 }
 
 /// A measure found in the text before tagging: where it is and how it is addressed.
@@ -69,9 +71,12 @@ struct Found {
 impl Extractor<'_, '_> {
     /// All measures of the document, in text order.
     pub fn measures(&self) -> Vec<Measure> {
-        let mut found = self.heading_measures();
+        let mut found = self.heading_measures(false);
         if found.is_empty() {
             found = self.action_paragraphs();
+        }
+        if found.is_empty() && !self.news {
+            found = self.heading_measures(true);
         }
         found.into_iter().map(|f| self.build(f)).collect()
     }
@@ -95,7 +100,9 @@ impl Extractor<'_, '_> {
 
     /// Headings that carry task text and have no sub-heading carrying text of its own;
     /// a task whose sub-items are bare list lines (`(1)工业机器人;`) keeps them in its text.
-    fn heading_measures(&self) -> Vec<Found> {
+    /// With `loose`, unnumbered headings count without a task chapter above them (a
+    /// plan summary made only of task headings).
+    fn heading_measures(&self, loose: bool) -> Vec<Found> {
         let t = self.text;
         let hs = self.headings;
         let mut out = Vec::new();
@@ -107,7 +114,9 @@ impl Extractor<'_, '_> {
             }
             let candidate = h.has_content()
                 && !self.in_non_task_section(k)
-                && (h.number.is_some() || self.under_unnumbered_chapter(h));
+                && (h.number.is_some()
+                    || self.under_unnumbered_chapter(h)
+                    || (loose && !is_chapter_title(self.title_of(h))));
             // Descendants follow a heading directly, up to the next one at its level or above.
             let subtree_end = hs[k + 1..]
                 .iter()

@@ -23,6 +23,7 @@ fn measures(text: &str) -> Vec<Measure> {
         headings: &hs,
         catalog: &cat,
         city: None,
+        news: false,
     }
     .measures()
 }
@@ -218,6 +219,14 @@ fn page_numbers_inside_a_task_are_stepped_over() {
     assert_eq!(ms.len(), 1);
     assert!(ms[0].text.ends_with("(责任单位:市科技局)"));
     assert_eq!(ms[0].responsible_units.len(), 1);
+}
+
+#[test]
+fn task_headings_without_a_chapter_heading() {
+    let text = "某区数字经济工作要点\n\n壮大数字产业\n\n培育软件企业,建设产业园区。\n\n\
+                推动智能改造\n\n支持企业建设智能工厂。\n";
+    let titles: Vec<String> = measures(text).into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["壮大数字产业", "推动智能改造"]);
 }
 
 #[test]
