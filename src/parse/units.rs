@@ -84,7 +84,11 @@ const ROLE_VERBS: [(&str, LabelKind); 6] = [
 fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
     let segment = segment.trim();
     ROLE_VERBS.iter().find_map(|&(verb, kind)| {
-        let names = segment.strip_suffix(verb)?.trim_end();
+        let mut names = segment.strip_suffix(verb)?.trim_end();
+        // `按职责分工负责`, `分别负责`, `共同牵头`.
+        for manner in ["按职责分工", "按职能分工", "按职责", "分别", "共同"] {
+            names = names.strip_suffix(manner).unwrap_or(names).trim_end();
+        }
         let names = names.strip_prefix('由').unwrap_or(names);
         let agency_like = AGENCY_ENDINGS
             .iter()
@@ -217,13 +221,21 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();
     for segment in split_top(inner, &[',', ';']) {
-        let (seg_kind, body) = match (label_at(segment), verb_role(segment)) {
-            (Some((k, rest)), _) => {
+        let body = match label_at(segment) {
+            Some((k, rest)) => {
                 kind = k;
-                (k, rest)
+                rest
             }
-            (None, Some((k, names))) => (k, names),
-            (None, None) => (kind, segment),
+            None => segment,
+        };
+        // `(责任单位:市发展改革委牵头,市科技局按职责分工负责)`: verbs outrank the label.
+        // Beside a `牵头` unit, `负责` ones share the work.
+        let (seg_kind, body) = match verb_role(body) {
+            Some((_, names)) if body.trim_end().ends_with("负责") && inner.contains("牵头") => {
+                (LabelKind::Co, names)
+            }
+            Some((k, names)) if kind != LabelKind::Enterprise => (k, names),
+            _ => (kind, body),
         };
         let names = if seg_kind == LabelKind::Enterprise {
             split_enterprises(body)
@@ -614,6 +626,11 @@ mod tests {
             units("加快建设。(市住建局负责)"),
             [("市住建局".into(), "lead")]
         );
+        let u = units("(责任单位:市发展改革委牵头,市科技局、市财政局按职责分工负责)");
+        assert_eq!(u[0], ("市发展改革委".into(), "lead"));
+        assert_eq!(u[2], ("市财政局".into(), "co"));
+        let u = units("(市商务局牵头,各区政府配合)");
+        assert_eq!(u[1], ("各区政府".into(), "co"));
         assert!(units("选派专家(由企业负责)。").is_empty());
         assert!(units("支持企业(含个体户)发展。").is_empty());
     }
