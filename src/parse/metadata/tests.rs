@@ -1,5 +1,6 @@
 //! Metadata conventions on snippets written for these tests.
 
+use super::period::year_range;
 use super::*;
 use crate::parse::outline::headings;
 
