@@ -3,9 +3,11 @@
 //! shares of income), formulas and category counts (`5+4+7+N`, `两个主要产业集聚区`),
 //! names (`“四个中心”`, `5%“黄金股”`), rankings that are names (`世界500强企业`).
 
-use super::indicators::GOAL_VERBS;
+use std::sync::LazyLock;
+
+use super::indicators::VERBS;
 use super::mentions::{Mention, is_physical};
-use super::scan::{contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
+use super::scan::{Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
 use crate::parse::numbers::digit_value;
 
 /// Verbs that make `N强` a ranking goal (`进入全国高新区20强`).
@@ -38,6 +40,9 @@ const SPEC_WORDS: &[&str] = &[
     "长度",
 ];
 
+static SPECS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(SPEC_WORDS));
+static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
+
 /// Why a figure is not a goal, when it is not.
 pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'static str> {
     let before = m.start.checked_sub(1).map(|i| chars[i]);
@@ -54,7 +59,7 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if matches!(after_unit, Some('级') | Some('型'))
         || matches!(after_all, Some('级') | Some('型'))
-        || contains_any(chars, clause_start, m.start, SPEC_WORDS)
+        || SPECS.any_in(chars, clause_start, m.start)
     {
         return Some("technical specification");
     }
@@ -66,7 +71,7 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if starts_with_at(chars, m.end, "的比例")
         || starts_with_at(chars, m.end, "比例")
-        || contains_any(chars, clause_start, m.start, POLICY_WORDS)
+        || POLICIES.any_in(chars, clause_start, m.start)
         || starts_with_at(chars, clause_start, "按")
     {
         return Some("policy parameter");
@@ -129,7 +134,7 @@ fn chinese_count_is_goal(chars: &[char], m: &Mention) -> bool {
     while end > 0 && is_space(chars[end - 1]) {
         end -= 1;
     }
-    m.value >= 2.0 && longest_suffix(chars, end, GOAL_VERBS).is_some()
+    m.value >= 2.0 && VERBS.ending_at(chars, end).is_some()
 }
 
 #[cfg(test)]

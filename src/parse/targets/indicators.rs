@@ -4,9 +4,12 @@
 //! previous figure for growth rates and shares (`产值突破5000亿元,年均增长18%` →
 //! `产值年均增长`).
 
+use std::sync::LazyLock;
+
 use super::mentions::Mention;
 use super::scan::{
-    char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind, starts_with_at, string,
+    Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
+    starts_with_at, string,
 };
 use super::years;
 use crate::parse::numbers::digit_value;
@@ -50,6 +53,9 @@ pub const GOAL_VERBS: &[&str] = &[
     "落户",
 ];
 
+/// [`GOAL_VERBS`] prepared for scanning.
+pub static VERBS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_VERBS));
+
 /// Words opening a clause that are not part of the indicator.
 const LEADING: &[&str] = &[
     "力争",
@@ -81,6 +87,19 @@ const BORROWS_SUBJECT: &[&str] = &[
     "增长",
     "增速",
     "占",
+];
+
+/// Words for the whole territory before a figure written ahead of its noun
+/// (`激活全区197家技术研发平台`).
+const AREA_WORDS: &[&str] = &[
+    "全区",
+    "全市",
+    "全省",
+    "全县",
+    "全国",
+    "全园",
+    "园区内",
+    "区内",
 ];
 
 /// Verbs after which a figure is a budget line of the previous clause's fund.
@@ -212,8 +231,11 @@ pub fn indicator(input: &IndicatorInput) -> String {
     } else {
         after_verb(chars, from, to)
     };
-    if object < to {
-        return string(chars, object, to);
+    let whole_area = longest_suffix(chars, to, AREA_WORDS).is_some();
+    if object < to && !whole_area {
+        // `A、B、C等各级创新平台`: the head noun follows the enumeration.
+        let head = enumeration_end(chars, object, to).filter(|&h| h < to);
+        return string(chars, head.unwrap_or(object), to);
     }
     if let Some(s) = suffix_noun(
         chars,
@@ -232,10 +254,21 @@ pub fn indicator(input: &IndicatorInput) -> String {
         .unwrap_or_else(|| string(chars, from, to))
 }
 
+/// Just past the last `等` closing an enumeration in `from..to` (not the `等` of `高等`,
+/// `等级`).
+fn enumeration_end(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    (from..to).rev().find_map(|i| {
+        let word = chars[i] == '等'
+            && !(i > 0 && matches!(chars[i - 1], '高' | '中' | '初' | '平' | '同' | '对'))
+            && !matches!(chars.get(i + 1), Some('级' | '同' | '待' | '候' | '于'));
+        word.then_some(i + 1)
+    })
+}
+
 /// Start of the object after the first goal verb in `from..to` (`from` when none).
 fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
     for i in from..to {
-        if let Some(v) = longest_prefix(chars, i, GOAL_VERBS) {
+        if let Some(v) = VERBS.at(chars, i) {
             // `拥有量` is a noun (`每万人有效发明专利拥有量`).
             if v == "拥有" && chars.get(i + 2) == Some(&'量') {
                 continue;
@@ -248,7 +281,8 @@ fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
 
 /// Length of the goal verb ending at `end`.
 fn verb_len(chars: &[char], from: usize, end: usize) -> usize {
-    longest_suffix(chars, end, GOAL_VERBS)
+    VERBS
+        .ending_at(chars, end)
         .map(char_len)
         .filter(|&l| end >= from + l)
         .unwrap_or(0)
@@ -285,7 +319,7 @@ fn previous_clause(chars: &[char], sentence_start: usize, clause_start: usize) -
         .filter(|&e| e > sentence_start)?;
     let start = clause_start_before(chars, sentence_start, end);
     let from = skip_leading(chars, start, end);
-    let verb = longest_prefix(chars, from, GOAL_VERBS).map_or(0, char_len);
+    let verb = VERBS.at(chars, from).map_or(0, char_len);
     let from = from + verb;
     let fund = ["资金", "基金", "经费"]
         .iter()
@@ -398,6 +432,15 @@ mod tests {
             ["高校院所"]
         );
         assert_eq!(indicators("以300多家规模以上企业为支撑"), ["规模以上企业"]);
+        assert_eq!(
+            indicators("新建工程研究中心、企业技术中心等各级创新平台50个"),
+            ["各级创新平台"]
+        );
+        assert_eq!(indicators("引进高等院校10所"), ["高等院校"]);
+        assert_eq!(
+            indicators("各方向激活全区197家技术研发平台"),
+            ["技术研发平台"]
+        );
         assert_eq!(
             indicators("设立建设专项资金,市财政局每年安排10亿元"),
             ["建设专项资金"]

@@ -4,7 +4,9 @@
 //! a target, a statistic or neither is left to the caller.
 
 use super::comparators;
-use super::scan::longest_prefix;
+use std::sync::LazyLock;
+
+use super::scan::Keywords;
 use crate::model::Comparator;
 use crate::parse::numbers::{self, Number};
 
@@ -132,7 +134,8 @@ impl Mention {
 
 /// Unit written at `pos`, longest first, unless it is the head of another word.
 fn unit_at(chars: &[char], pos: usize) -> Option<&'static str> {
-    let unit = longest_prefix(chars, pos, UNITS)?;
+    static PREPARED: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(UNITS));
+    let unit = PREPARED.at(chars, pos)?;
     let next = chars.get(pos + unit.chars().count()).copied();
     let blocked = BLOCKED
         .iter()
@@ -231,7 +234,9 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !can_start(chars, i) {
+        let c = chars[i];
+        let maybe = c.is_ascii_digit() || ('０'..='９').contains(&c) || c >= '〇';
+        if !maybe || !can_start(chars, i) {
             i += 1;
             continue;
         }
