@@ -123,7 +123,7 @@ fn shenyang_news_001_has_only_statistics() {
     assert_eq!(statistic(&s, 10.0, "所", Some(2021)).indicator, "高校院所");
     let share = s
         .iter()
-        .find(|x| x.sentence.contains("占全市"))
+        .find(|x| x.indicator.contains("占全市"))
         .expect("share");
     assert_eq!(
         (share.value, share.indicator.as_str()),
