@@ -63,7 +63,9 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     {
         return Some("technical specification");
     }
-    if is_physical(m.unit) && m.before.is_none() {
+    let modifier = chars.get(m.end).is_some_and(|&c| is_cjk(c));
+    let introduced = m.before.is_some() || VERBS.any_in(chars, clause_start, m.start);
+    if is_physical(m.unit) && (modifier || !introduced) {
         return Some("technical specification");
     }
     if m.unit == "强" && !ranking(chars, m, clause_start) {
@@ -163,6 +165,8 @@ mod tests {
         );
         assert_eq!(why("3兆瓦及以上级风电"), [Some("technical specification")]);
         assert_eq!(why("装机容量达到20万千瓦"), [None]);
+        assert_eq!(why("建成城市轨道交通100公里。"), [None]);
+        assert_eq!(why("连续5天"), [Some("technical specification")]);
     }
 
     #[test]

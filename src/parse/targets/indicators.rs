@@ -51,6 +51,7 @@ pub const GOAL_VERBS: &[&str] = &[
     "共有",
     "现有",
     "落户",
+    "安排",
 ];
 
 /// [`GOAL_VERBS`] prepared for scanning.
@@ -218,7 +219,7 @@ pub fn indicator(input: &IndicatorInput) -> String {
         input.previous_in_sentence,
         longest_prefix(chars, from, BORROWS_SUBJECT),
     ) {
-        return format!("{prev}{}", string(chars, from, to));
+        return format!("{}{}", subject_of(prev), string(chars, from, to));
     }
     if longest_suffix(chars, to, FUNDING_VERBS).is_some()
         && let Some(fund) = previous_clause(chars, input.sentence.0, input.clause_start)
@@ -232,6 +233,13 @@ pub fn indicator(input: &IndicatorInput) -> String {
         after_verb(chars, from, to)
     };
     let whole_area = longest_suffix(chars, to, AREA_WORDS).is_some();
+    let object_text = string(chars, object, to);
+    if ["规模", "总规模", "资金规模"].contains(&object_text.as_str())
+        && let Some(noun) = suffix_noun(chars, m, input.sentence.1, false)
+    {
+        // `设立规模50亿元的产业引导基金` → `产业引导基金规模`.
+        return format!("{noun}{object_text}");
+    }
     if object < to && !whole_area {
         // `A、B、C等各级创新平台`: the head noun follows the enumeration.
         let head = enumeration_end(chars, object, to).filter(|&h| h < to);
@@ -250,8 +258,19 @@ pub fn indicator(input: &IndicatorInput) -> String {
     }
     input
         .previous_in_paragraph
-        .map(str::to_string)
+        .map(|p| subject_of(p).to_string())
         .unwrap_or_else(|| string(chars, from, to))
+}
+
+/// The subject of an indicator without a growth or share head taken from it
+/// (`地区生产总值年均增长` → `地区生产总值`).
+fn subject_of(indicator: &str) -> &str {
+    BORROWS_SUBJECT
+        .iter()
+        .filter_map(|w| indicator.find(w))
+        .filter(|&i| i > 0)
+        .min()
+        .map_or(indicator, |i| &indicator[..i])
 }
 
 /// Just past the last `等` closing an enumeration in `from..to` (not the `等` of `高等`,
@@ -437,6 +456,14 @@ mod tests {
             ["各级创新平台"]
         );
         assert_eq!(indicators("引进高等院校10所"), ["高等院校"]);
+        assert_eq!(
+            indicators("设立规模50亿元的产业引导基金"),
+            ["产业引导基金规模"]
+        );
+        assert_eq!(
+            indicators("地区生产总值年均增长7.5%,2020年达到1250亿元"),
+            ["地区生产总值年均增长", "地区生产总值"]
+        );
         assert_eq!(
             indicators("各方向激活全区197家技术研发平台"),
             ["技术研发平台"]

@@ -13,6 +13,11 @@ use crate::parse::numbers::{self, Number};
 /// Units as written, matched longest first. Physical units (`千瓦`, `吨`, `公里`) are
 /// flagged by [`is_physical`]: they quantify goals only after a comparator word.
 const UNITS: &[&str] = &[
+    "万辆",
+    "辆",
+    "个工作日",
+    "工作日",
+    "天",
     "万亿元",
     "亿美元",
     "万美元",
@@ -82,10 +87,13 @@ const BLOCKED: &[(&str, &str)] = &[
     ("人", "才民员工口"),
 ];
 
-/// True for units of physical size (power, mass, length): technical specifications unless
-/// a comparator word introduces them.
+/// True for units of physical size (power, mass, length) and durations: specifications or
+/// terms unless a comparator word or a goal verb introduces them.
 pub fn is_physical(unit: &str) -> bool {
-    matches!(unit, "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里")
+    matches!(
+        unit,
+        "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里" | "个工作日" | "工作日" | "天"
+    )
 }
 
 /// One figure with its unit.
