@@ -62,6 +62,11 @@ const GOAL_WORDS: &[&str] = &[
 
 static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_WORDS));
 
+/// Planning words that make every figure of their sentence a goal (`规划建设…,总面积约
+/// 50平方公里`).
+static PLANS: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(&["规划", "计划", "目标", "力争", "争取"]));
+
 /// Words that turn a figure into a current one (not a goal) when they precede it.
 const CURRENT_VERBS: &[&str] = &["拥有", "共有", "现有", "进驻"];
 
@@ -236,7 +241,7 @@ impl Run<'_> {
             true
         } else {
             // Nothing marks it as a goal: a figure stated as fact describes the present.
-            !self.is_goal(m, clause_start)
+            !self.is_goal(s, m, clause_start)
         };
         if stat {
             let st = statistics::from_figure(figure, sy.past, self.ctx.doc_year);
@@ -248,7 +253,7 @@ impl Run<'_> {
 
     /// A figure without year or current marker is a goal when a comparator word, a goal
     /// verb or a planning word introduces it (`培育2-3家龙头企业`, `规划面积约3.2平方公里`).
-    fn is_goal(&self, m: &Mention, clause_start: usize) -> bool {
+    fn is_goal(&self, s: &Sentence, m: &Mention, clause_start: usize) -> bool {
         let chars = self.chars;
         let approx_only = m.before.is_some_and(|b| b.2 == Comparator::Approx);
         let verb = (clause_start..m.start).any(|i| {
@@ -260,6 +265,7 @@ impl Run<'_> {
             || m.after.is_some()
             || verb
             || GOALS.any_in(chars, clause_start, m.start)
+            || PLANS.any_in(chars, s.start, m.start)
     }
 
     fn figure(&self, s: &Sentence, m: &Mention, indicator: String, year: Option<i32>) -> Target {

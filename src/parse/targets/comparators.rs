@@ -103,6 +103,12 @@ pub fn before(chars: &[char], pos: usize) -> Option<(&'static str, usize, Compar
     Some((w, start, lookup(BEFORE, w)?))
 }
 
+/// A comparator word written before a figure that starts at `pos` (`增加到`, `达到`).
+pub fn word_at(chars: &[char], pos: usize) -> Option<&'static str> {
+    static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(BEFORE));
+    WORDS.at(chars, pos).filter(|w| w.chars().count() > 1)
+}
+
 /// The comparator word starting at `pos` (after the unit): its text and meaning.
 pub fn after(chars: &[char], pos: usize) -> Option<(&'static str, Comparator)> {
     static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(AFTER));

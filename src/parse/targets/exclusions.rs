@@ -81,10 +81,26 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
         return Some("count of categories");
     }
+    if class_descriptor(chars, m) {
+        return Some("class of things counted by another figure");
+    }
     if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
         return Some("count of categories");
     }
     None
+}
+
+/// `超百亿元企业5家`, `投资额10亿元以上项目20个`, `排名前3位的单位`: the figure
+/// describes the class of things another figure (or a rule) is about.
+fn class_descriptor(chars: &[char], m: &Mention) -> bool {
+    const CLASS_NOUNS: &[&str] = &["企业", "项目", "产业集群", "集群", "龙头", "品牌", "单位"];
+    let mut pos = m.end;
+    if chars.get(pos) == Some(&'的') {
+        pos += 1;
+    }
+    let money = crate::catalog::unit_family(m.unit) == Some("money");
+    let rank = matches!(m.unit, "位" | "名" | "强") && chars.get(m.end) == Some(&'的');
+    rank || (money && CLASS_NOUNS.iter().any(|w| starts_with_at(chars, pos, w)))
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -183,6 +199,14 @@ mod tests {
 
     #[test]
     fn names_and_category_counts_are_not_targets() {
+        assert_eq!(
+            why("培育营业收入超百亿元企业5家"),
+            [Some("class of things counted by another figure"), None]
+        );
+        assert_eq!(
+            why("对排名前3位的单位予以表扬"),
+            [Some("class of things counted by another figure")]
+        );
         assert_eq!(
             why("实现“四个中心、一个聚集区”建设目标"),
             [Some("name in quotes"); 2]

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use super::comparators;
 use super::mentions::Mention;
 use super::scan::{
     Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
@@ -52,6 +53,7 @@ pub const GOAL_VERBS: &[&str] = &[
     "现有",
     "落户",
     "安排",
+    "完成",
 ];
 
 /// [`GOAL_VERBS`] prepared for scanning.
@@ -158,12 +160,17 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
         }
         if let Some(y) = years::years_in(chars, from, to)
             .first()
-            .filter(|y| y.start == from)
+            .filter(|y| y.start <= from && from < y.end)
         {
             from = y.end;
             continue;
         }
-        match longest_prefix(chars, from, LEADING) {
+        // `增加到2025年的2000亿元`: a change verb and a year in front of the figure.
+        if chars.get(from) == Some(&'的') && from < to {
+            from += 1;
+            continue;
+        }
+        match longest_prefix(chars, from, LEADING).or_else(|| comparators::word_at(chars, from)) {
             Some(w) if from + char_len(w) <= to => from += char_len(w),
             _ => return from,
         }
@@ -198,6 +205,15 @@ pub fn indicator(input: &IndicatorInput) -> String {
     let from = skip_leading(chars, input.clause_start, m.prefix_end());
     let to = skip_trailing(chars, from, m.prefix_end());
     let from = from.min(to);
+    // `生产总值由2020年的1250亿元`: the subject ends where the starting point begins.
+    let to = (from..to)
+        .find(|&i| {
+            matches!(chars[i], '由' | '从')
+                && years::years_in(chars, i + 1, to)
+                    .first()
+                    .is_some_and(|y| y.start == i + 1)
+        })
+        .unwrap_or(to);
     if m.unit == "强" {
         return string(chars, from, to);
     }
@@ -459,6 +475,10 @@ mod tests {
         assert_eq!(
             indicators("设立规模50亿元的产业引导基金"),
             ["产业引导基金规模"]
+        );
+        assert_eq!(
+            indicators("生产总值由2020年的1250亿元增加到2025年的2000亿元"),
+            ["生产总值", "生产总值"]
         );
         assert_eq!(
             indicators("地区生产总值年均增长7.5%,2020年达到1250亿元"),

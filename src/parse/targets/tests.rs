@@ -234,3 +234,51 @@ fn sentence_span_and_measure() {
     assert_eq!(chars[a..b].iter().collect::<String>(), t[0].sentence);
     assert_eq!(t[0].measure, Some(0));
 }
+
+#[test]
+fn from_to_figures_give_baseline_and_goal() {
+    let (t, s) = run("地区生产总值由2020年的1250亿元增加到2025年的2000亿元。");
+    assert_eq!(
+        (s[0].value, s[0].year, s[0].indicator.as_str()),
+        (1250.0, Some(2020), "地区生产总值")
+    );
+    assert_eq!(
+        (t[0].value, t[0].year, t[0].indicator.as_str()),
+        (2000.0, Some(2025), "地区生产总值")
+    );
+}
+
+#[test]
+fn class_descriptors_are_part_of_the_indicator() {
+    let (t, _) = run("到2025年,培育营业收入超百亿元企业5家,引进投资额10亿元以上项目20个。");
+    let got: Vec<(&str, f64)> = t.iter().map(|x| (x.indicator.as_str(), x.value)).collect();
+    assert_eq!(
+        got,
+        [
+            ("营业收入超百亿元企业", 5.0),
+            ("投资额10亿元以上项目", 20.0)
+        ]
+    );
+}
+
+#[test]
+fn planned_figures_without_year() {
+    let t = targets("规划建设科技城,总面积约50平方公里,其中起步区10平方公里。");
+    assert_eq!(
+        t,
+        [
+            (50.0, None, "平方公里".into(), Approx, None),
+            (10.0, None, "平方公里".into(), Eq, None)
+        ]
+    );
+}
+
+#[test]
+fn time_limits_and_vehicles() {
+    assert_eq!(
+        one("企业开办时间压缩至1个工作日以内。"),
+        (1.0, None, "个工作日".into(), Le, None)
+    );
+    assert_eq!(one("到2023年,新能源汽车产量达到10万辆。").2, "万辆");
+    assert!(targets("实行7×24小时服务,连续5天").is_empty());
+}
