@@ -1,13 +1,23 @@
 //! Command-line shell: argument parsing and exit codes. Each subcommand lives in its own
 //! file and only calls the library.
 
+mod actual;
+mod import;
+mod measures;
 mod parse;
+pub mod table;
+mod targets;
+mod zones;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::store::Store;
+use crate::store::rows::{ActualRow, Filter};
+use table::OutFormat;
 
 /// Compare Chinese development-zone plans: measures, agencies and targets.
 #[derive(Debug, Parser)]
@@ -36,6 +46,88 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
+    /// Import documents into the database (one transaction per file).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Existing zone the files belong to.
+        #[arg(
+            long,
+            conflicts_with = "new_zone",
+            required_unless_present = "new_zone"
+        )]
+        zone: Option<String>,
+        /// Create a zone with this name (or use the zone already called so).
+        #[arg(long)]
+        new_zone: Option<String>,
+    },
+    /// List the zones with their documents and counts.
+    Zones {
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+    },
+    /// List measures.
+    Measures {
+        /// Zone slug(s), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        zone: Vec<String>,
+        /// Theme id (see data/themes.toml).
+        #[arg(long)]
+        theme: Option<String>,
+        /// Responsible agency (canonical name or as written).
+        #[arg(long)]
+        agency: Option<String>,
+        /// Text to find in measure titles and text.
+        #[arg(long)]
+        search: Option<String>,
+        /// Only measures with at least one quantified target.
+        #[arg(long)]
+        has_target: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+    },
+    /// List quantified targets with their zones.
+    Targets {
+        /// Zone slug(s), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        zone: Vec<String>,
+        /// Canonical indicator id, or part of the indicator as written.
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Deadline year.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+    },
+    /// Record actual outcomes.
+    Actual {
+        #[command(subcommand)]
+        action: ActualCommand,
+    },
+}
+
+/// `actual` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ActualCommand {
+    /// Record the value a zone reached for a canonical indicator in a year.
+    Set(ActualArgs),
+}
+
+/// Arguments of `actual set`.
+#[derive(Debug, Args)]
+pub struct ActualArgs {
+    pub zone: String,
+    pub indicator: String,
+    pub year: i32,
+    #[arg(allow_negative_numbers = true)]
+    pub value: f64,
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutFormat,
 }
 
 /// Runs the program; returns the process exit code.
@@ -54,6 +146,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(command) => run_data(cli.db, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -65,6 +158,89 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Opens the database of `--db` / `ZONECOMPARE_DB`, else the default one, re-parsing
+/// documents stored by an older parser.
+pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = match db {
+        Some(p) => p,
+        None => Store::default_path()?,
+    };
+    let mut store = Store::open(&path)?;
+    let stale = store.stale_documents()?;
+    if stale > 0 {
+        eprintln!("re-parsing {stale} documents stored by another parser version");
+        store.reparse_all()?;
+    }
+    Ok(store)
+}
+
+fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
+    let mut store = open_store(db)?;
+    match command {
+        Command::Parse { .. } => Ok(()),
+        Command::Import {
+            files,
+            zone,
+            new_zone,
+        } => {
+            let target = match (zone, new_zone) {
+                (Some(slug), _) => import::Target::Zone(slug),
+                (None, Some(name)) => import::Target::NewZone(name),
+                (None, None) => anyhow::bail!("import needs --zone SLUG or --new-zone NAME"),
+            };
+            import::run(&mut store, &files, &target)
+        }
+        Command::Zones { format } => zones::run(&store, format),
+        Command::Measures {
+            zone,
+            theme,
+            agency,
+            search,
+            has_target,
+            format,
+        } => {
+            let filter = Filter {
+                zones: zone,
+                theme,
+                agency,
+                search,
+                has_target,
+                ..Filter::default()
+            };
+            measures::run(&store, &filter, format)
+        }
+        Command::Targets {
+            zone,
+            indicator,
+            year,
+            format,
+        } => {
+            let filter = Filter {
+                zones: zone,
+                indicator,
+                year,
+                ..Filter::default()
+            };
+            targets::run(&store, &filter, format)
+        }
+        Command::Actual {
+            action: ActualCommand::Set(a),
+        } => {
+            let row = ActualRow {
+                id: 0,
+                zone_slug: a.zone,
+                indicator_id: a.indicator,
+                year: a.year,
+                value: a.value,
+                unit: a.unit,
+                note: a.note,
+            };
+            actual::set(&mut store, &row, a.format)
+        }
+    }
+}
+
+/// Hook for the desktop app: `zonecompare` without a subcommand.
 fn run_gui(_db: Option<PathBuf>) -> anyhow::Result<()> {
     anyhow::bail!("the desktop window is not part of this build; use a subcommand (see --help)")
 }

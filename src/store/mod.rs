@@ -1,37 +1,62 @@
 //! SQLite storage of zones, documents and their extraction (see `rows` for what it returns).
 //!
-//! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it.
+//! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
+//! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
+//! one transaction, re-parse), `queries` (filtered reads), `corrections` (user overlays),
+//! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
 
+mod corrections;
+mod fts;
+mod import;
+pub mod migrate;
+mod queries;
 pub mod rows;
+mod seed;
+mod summary;
+pub mod synth;
+mod write;
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::Connection;
+
 use crate::error::{Error, Result};
-use crate::model::Zone;
+use crate::model::{ParsedDocument, Zone};
 use rows::*;
+
+pub use import::{parser_version, sha256_hex, slug_for_name};
+pub use seed::{bundled_documents, bundled_zones};
+pub use write::item_keys;
 
 /// An open database.
 pub struct Store {
     path: PathBuf,
-}
-
-fn todo_err(path: &Path) -> Error {
-    Error::Store {
-        path: path.to_path_buf(),
-        message: "the database is not available in this build".into(),
-    }
+    conn: Connection,
 }
 
 impl Store {
     /// Opens (creating, migrating and, when new, filling with the bundled corpus) the
     /// database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
-        Err(todo_err(path))
+        let opened = migrate::open_connection(path)?;
+        let mut store = Store {
+            path: path.to_path_buf(),
+            conn: opened.conn,
+        };
+        if opened.fresh {
+            seed::seed(&mut store)?;
+        }
+        Ok(store)
     }
 
     /// The database file in the platform data directory.
     pub fn default_path() -> Result<PathBuf> {
-        Err(todo_err(Path::new("zonecompare.sqlite")))
+        directories::ProjectDirs::from("org", "zonecompare", "zonecompare")
+            .map(|dirs| dirs.data_dir().join("zonecompare.sqlite"))
+            .ok_or_else(|| Error::Store {
+                path: PathBuf::from("zonecompare.sqlite"),
+                message: "no home directory to keep the database in; pass --db PATH".into(),
+            })
     }
 
     /// Where this database lives.
@@ -41,71 +66,152 @@ impl Store {
 
     /// Every zone with its documents and counts.
     pub fn zones(&self) -> Result<Vec<ZoneSummary>> {
-        Err(todo_err(&self.path))
+        queries::zones(self)
+    }
+
+    /// One zone by slug.
+    pub fn zone(&self, slug: &str) -> Result<Option<Zone>> {
+        queries::zone(self, slug)
     }
 
     /// Adds a zone (slug must be new).
-    pub fn create_zone(&mut self, _zone: &Zone) -> Result<()> {
-        Err(todo_err(&self.path))
+    pub fn create_zone(&mut self, zone: &Zone) -> Result<()> {
+        import::create_zone(self, zone)
+    }
+
+    /// Finds the zone called `name` (Chinese or English name), or creates it with a slug
+    /// derived from the name.
+    pub fn zone_for_name(&mut self, name: &str) -> Result<Zone> {
+        import::zone_for_name(self, name)
     }
 
     /// Reads, parses and stores one file for `zone_slug`, in one transaction.
-    pub fn import_file(&mut self, _file: &Path, _zone_slug: &str) -> Result<ImportOutcome> {
-        Err(todo_err(&self.path))
+    pub fn import_file(&mut self, file: &Path, zone_slug: &str) -> Result<ImportOutcome> {
+        import::import_file(self, file, zone_slug)
+    }
+
+    /// Like [`Store::import_file`] for bytes already in memory; `name` is the file name
+    /// (its extension selects the format).
+    pub fn import_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        zone_slug: &str,
+    ) -> Result<ImportOutcome> {
+        import::import_bytes(self, name, None, bytes, zone_slug)
+    }
+
+    /// Stores a document parsed elsewhere (the GUI's import preview), in one transaction.
+    /// `bytes` are the file's bytes (their sha256 identifies the document), `raw` the decoded
+    /// and `clean` the cleaned text the spans of `parsed` refer to.
+    pub fn import_parsed(&mut self, doc: &NewDocument<'_>) -> Result<ImportOutcome> {
+        import::import_parsed(self, doc)
+    }
+
+    /// Number of documents parsed by another parser version than this binary's.
+    pub fn stale_documents(&self) -> Result<usize> {
+        import::stale_documents(self)
+    }
+
+    /// Re-parses every document stored by another parser version, replacing its extraction
+    /// and keeping the user's corrections. Returns how many documents were re-parsed.
+    pub fn reparse_all(&mut self) -> Result<usize> {
+        import::reparse_all(self)
+    }
+
+    /// Re-parses stored documents with `parse` (all of them, or only those stored by another
+    /// parser version): after the user edits the taxonomies, or to test re-parsing. The
+    /// extraction is replaced and the user's corrections are applied again.
+    pub fn reparse_documents(
+        &mut self,
+        only_stale: bool,
+        parse: &dyn Fn(&str) -> ParsedDocument,
+    ) -> Result<usize> {
+        import::reparse_documents(self, only_stale, parse)
     }
 
     /// Measures matching the filter, corrections applied.
-    pub fn measures(&self, _filter: &Filter) -> Result<Vec<MeasureRow>> {
-        Err(todo_err(&self.path))
+    pub fn measures(&self, filter: &Filter) -> Result<Vec<MeasureRow>> {
+        queries::measures(self, filter)
     }
 
     /// Targets matching the filter, corrections applied.
-    pub fn targets(&self, _filter: &Filter) -> Result<Vec<TargetRow>> {
-        Err(todo_err(&self.path))
+    pub fn targets(&self, filter: &Filter) -> Result<Vec<TargetRow>> {
+        queries::targets(self, filter)
     }
 
-    /// Current statistics (baselines) of the filtered zones.
-    pub fn statistics(&self, _filter: &Filter) -> Result<Vec<StatisticRow>> {
-        Err(todo_err(&self.path))
+    /// Current statistics (baselines) of the filtered zones. Honours `zones`, `indicator`,
+    /// `year` and `search` (in the sentence); the measure-level fields do not apply.
+    pub fn statistics(&self, filter: &Filter) -> Result<Vec<StatisticRow>> {
+        queries::statistics(self, filter)
     }
 
     /// One document's text and outline.
-    pub fn document(&self, _doc_id: i64) -> Result<DocumentText> {
-        Err(todo_err(&self.path))
+    pub fn document(&self, doc_id: i64) -> Result<DocumentText> {
+        queries::document(self, doc_id)
     }
 
-    /// Lead / co-owner counts per agency and zone.
-    pub fn agency_load(&self, _filter: &Filter) -> Result<Vec<AgencyLoadRow>> {
-        Err(todo_err(&self.path))
+    /// Lead / co-owner counts per agency and zone, over the measures the filter selects.
+    pub fn agency_load(&self, filter: &Filter) -> Result<Vec<AgencyLoadRow>> {
+        queries::agency_load(self, filter)
     }
 
-    /// Saves a correction overlay for a target.
-    pub fn correct_target(&mut self, _target_id: i64, _c: &TargetCorrection) -> Result<()> {
-        Err(todo_err(&self.path))
+    /// Saves a correction overlay for a target (replacing an earlier one).
+    pub fn correct_target(&mut self, target_id: i64, c: &TargetCorrection) -> Result<()> {
+        corrections::correct_target(self, target_id, c)
     }
 
     /// Drops a target's correction: back to the parsed value.
-    pub fn reset_target(&mut self, _target_id: i64) -> Result<()> {
-        Err(todo_err(&self.path))
+    pub fn reset_target(&mut self, target_id: i64) -> Result<()> {
+        corrections::reset_target(self, target_id)
     }
 
-    /// Saves a correction overlay for a measure's themes or units.
-    pub fn correct_measure(&mut self, _measure_id: i64, _c: &MeasureCorrection) -> Result<()> {
-        Err(todo_err(&self.path))
+    /// Saves a correction overlay for a measure's themes or units (replacing an earlier one).
+    pub fn correct_measure(&mut self, measure_id: i64, c: &MeasureCorrection) -> Result<()> {
+        corrections::correct_measure(self, measure_id, c)
     }
 
     /// Drops a measure's correction.
-    pub fn reset_measure(&mut self, _measure_id: i64) -> Result<()> {
-        Err(todo_err(&self.path))
+    pub fn reset_measure(&mut self, measure_id: i64) -> Result<()> {
+        corrections::reset_measure(self, measure_id)
     }
 
-    /// Records an actual outcome for a zone's canonical indicator.
-    pub fn set_actual(&mut self, _row: &ActualRow) -> Result<()> {
-        Err(todo_err(&self.path))
+    /// Records an actual outcome for a zone's canonical indicator (replacing the value the
+    /// zone already had for that indicator and year). `row.id` is ignored.
+    pub fn set_actual(&mut self, row: &ActualRow) -> Result<()> {
+        queries::set_actual(self, row)
     }
 
-    /// Entered actual outcomes of the filtered zones.
-    pub fn actuals(&self, _filter: &Filter) -> Result<Vec<ActualRow>> {
-        Err(todo_err(&self.path))
+    /// Entered actual outcomes of the filtered zones (`zones`, `indicator`, `year`).
+    pub fn actuals(&self, filter: &Filter) -> Result<Vec<ActualRow>> {
+        queries::actuals(self, filter)
     }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        migrate::db_err(&self.path, e)
+    }
+
+    fn fail(&self, message: impl Into<String>) -> Error {
+        Error::Store {
+            path: self.path.clone(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A parsed document ready to be stored by [`Store::import_parsed`].
+#[derive(Debug, Clone)]
+pub struct NewDocument<'a> {
+    pub zone_slug: &'a str,
+    /// File name shown to the user.
+    pub source_name: &'a str,
+    /// Full path it was imported from, when it came from a file.
+    pub source_path: Option<&'a Path>,
+    /// The file's bytes: their sha256 identifies the document.
+    pub bytes: &'a [u8],
+    /// Decoded text before cleaning.
+    pub raw: &'a str,
+    /// Cleaned text the spans refer to.
+    pub clean: &'a str,
+    pub parsed: &'a ParsedDocument,
 }

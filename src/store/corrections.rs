@@ -1,0 +1,331 @@
+//! User corrections as overlays. The extraction tables hold the effective (corrected)
+//! values so every filter sees them; the `corrections` table holds each overlay with the
+//! parsed values it replaced, keyed by document sha256 + item key so it is re-applied when
+//! the document is parsed again.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::rows::{MeasureCorrection, TargetCorrection};
+use super::write::{self, AgencyIds};
+use crate::error::Result;
+use crate::model::{Comparator, ResponsibleUnit, Role};
+
+/// The correctable fields of a target, as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct TargetValues {
+    indicator: String,
+    indicator_id: Option<String>,
+    value: f64,
+    unit: String,
+    comparator: String,
+    year: Option<i32>,
+}
+
+impl TargetValues {
+    fn with(&self, c: &TargetCorrection) -> TargetValues {
+        TargetValues {
+            indicator: c
+                .indicator
+                .clone()
+                .unwrap_or_else(|| self.indicator.clone()),
+            indicator_id: c.indicator_id.clone().or_else(|| self.indicator_id.clone()),
+            value: c.value.unwrap_or(self.value),
+            unit: c.unit.clone().unwrap_or_else(|| self.unit.clone()),
+            comparator: c
+                .comparator
+                .map(|x| x.as_str().to_string())
+                .unwrap_or_else(|| self.comparator.clone()),
+            year: c.year.or(self.year),
+        }
+    }
+}
+
+/// The correctable fields of a measure, as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MeasureValues {
+    themes: Vec<String>,
+    units: Vec<ResponsibleUnit>,
+}
+
+impl MeasureValues {
+    fn with(&self, c: &MeasureCorrection) -> MeasureValues {
+        MeasureValues {
+            themes: c.themes.clone().unwrap_or_else(|| self.themes.clone()),
+            units: c.units.clone().unwrap_or_else(|| self.units.clone()),
+        }
+    }
+}
+
+fn read_target(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<TargetValues> {
+    tx.query_row(
+        "SELECT indicator, indicator_id, value, unit, comparator, year FROM targets WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(TargetValues {
+                indicator: r.get(0)?,
+                indicator_id: r.get(1)?,
+                value: r.get(2)?,
+                unit: r.get(3)?,
+                comparator: r.get(4)?,
+                year: r.get(5)?,
+            })
+        },
+    )
+}
+
+fn write_target(
+    tx: &Transaction<'_>,
+    id: i64,
+    v: &TargetValues,
+    corrected: bool,
+) -> rusqlite::Result<()> {
+    let comparator = Comparator::parse(&v.comparator).map_or("=", |c| c.as_str());
+    tx.execute(
+        "UPDATE targets SET indicator = ?2, indicator_id = ?3, value = ?4, unit = ?5, \
+         comparator = ?6, year = ?7, corrected = ?8 WHERE id = ?1",
+        params![
+            id,
+            v.indicator,
+            v.indicator_id,
+            v.value,
+            v.unit,
+            comparator,
+            v.year,
+            corrected
+        ],
+    )?;
+    Ok(())
+}
+
+fn read_measure(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<MeasureValues> {
+    let themes = tx
+        .prepare_cached("SELECT theme FROM measure_themes WHERE measure_id = ?1 ORDER BY ord")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    let units = tx
+        .prepare_cached(
+            "SELECT ru.name, a.canonical, ru.role FROM responsible_units ru \
+             JOIN agencies a ON a.id = ru.agency_id WHERE ru.measure_id = ?1 ORDER BY ru.ord",
+        )?
+        .query_map([id], |r| {
+            let role: String = r.get(2)?;
+            Ok(ResponsibleUnit {
+                name: r.get(0)?,
+                canonical: r.get(1)?,
+                role: if role == "lead" { Role::Lead } else { Role::Co },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(MeasureValues { themes, units })
+}
+
+fn write_measure(
+    tx: &Transaction<'_>,
+    id: i64,
+    city: &str,
+    v: &MeasureValues,
+    corrected: bool,
+) -> rusqlite::Result<()> {
+    write::write_themes(tx, id, &v.themes)?;
+    write::write_units(tx, id, city, &v.units, &mut AgencyIds::default())?;
+    tx.execute(
+        "UPDATE measures SET corrected = ?2 WHERE id = ?1",
+        params![id, corrected],
+    )?;
+    Ok(())
+}
+
+/// (document sha256, item key, zone city) of a target or measure row.
+fn item_of(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: i64,
+) -> rusqlite::Result<Option<(String, String, String)>> {
+    tx.query_row(
+        &format!(
+            "SELECT d.sha256, x.item_key, z.city FROM {table} x JOIN documents d ON d.id = x.doc_id \
+             JOIN zones z ON z.id = d.zone_id WHERE x.id = ?1"
+        ),
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()
+}
+
+fn stored_original(
+    tx: &Transaction<'_>,
+    sha: &str,
+    kind: &str,
+    key: &str,
+) -> rusqlite::Result<Option<String>> {
+    tx.query_row(
+        "SELECT original FROM corrections WHERE doc_sha256 = ?1 AND item_kind = ?2 AND item_key = ?3",
+        params![sha, kind, key],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+fn save_overlay(
+    tx: &Transaction<'_>,
+    sha: &str,
+    kind: &str,
+    key: &str,
+    overlay: &str,
+    original: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO corrections (doc_sha256, item_kind, item_key, overlay, original, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) \
+         ON CONFLICT (doc_sha256, item_kind, item_key) DO UPDATE SET overlay = excluded.overlay, \
+         original = excluded.original, updated_at = excluded.updated_at",
+        params![sha, kind, key, overlay, original],
+    )?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -> Result<()> {
+    let path = store.path.clone();
+    let err = |e| super::migrate::db_err(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
+        return Err(store_missing(&path, "target", id));
+    };
+    let original = match stored_original(&tx, &sha, "target", &key).map_err(err)? {
+        Some(json) => serde_json::from_str(&json).ok(),
+        None => None,
+    };
+    let original = match original {
+        Some(o) => o,
+        None => read_target(&tx, id).map_err(err)?,
+    };
+    write_target(&tx, id, &original.with(c), true).map_err(err)?;
+    save_overlay(&tx, &sha, "target", &key, &to_json(c), &to_json(&original)).map_err(err)?;
+    tx.commit().map_err(err)
+}
+
+pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
+    let path = store.path.clone();
+    let err = |e| super::migrate::db_err(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
+        return Err(store_missing(&path, "target", id));
+    };
+    if let Some(json) = stored_original(&tx, &sha, "target", &key).map_err(err)?
+        && let Ok(original) = serde_json::from_str::<TargetValues>(&json)
+    {
+        write_target(&tx, id, &original, false).map_err(err)?;
+    }
+    tx.execute(
+        "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = 'target' AND item_key = ?2",
+        params![sha, key],
+    )
+    .map_err(err)?;
+    tx.commit().map_err(err)
+}
+
+pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection) -> Result<()> {
+    let path = store.path.clone();
+    let err = |e| super::migrate::db_err(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
+        return Err(store_missing(&path, "measure", id));
+    };
+    let original = match stored_original(&tx, &sha, "measure", &key).map_err(err)? {
+        Some(json) => serde_json::from_str(&json).ok(),
+        None => None,
+    };
+    let original = match original {
+        Some(o) => o,
+        None => read_measure(&tx, id).map_err(err)?,
+    };
+    write_measure(&tx, id, &city, &original.with(c), true).map_err(err)?;
+    save_overlay(&tx, &sha, "measure", &key, &to_json(c), &to_json(&original)).map_err(err)?;
+    tx.commit().map_err(err)
+}
+
+pub(crate) fn reset_measure(store: &mut Store, id: i64) -> Result<()> {
+    let path = store.path.clone();
+    let err = |e| super::migrate::db_err(&path, e);
+    let tx = store.conn.transaction().map_err(err)?;
+    let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
+        return Err(store_missing(&path, "measure", id));
+    };
+    if let Some(json) = stored_original(&tx, &sha, "measure", &key).map_err(err)?
+        && let Ok(original) = serde_json::from_str::<MeasureValues>(&json)
+    {
+        write_measure(&tx, id, &city, &original, false).map_err(err)?;
+    }
+    tx.execute(
+        "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = 'measure' AND item_key = ?2",
+        params![sha, key],
+    )
+    .map_err(err)?;
+    tx.commit().map_err(err)
+}
+
+fn store_missing(path: &std::path::Path, what: &str, id: i64) -> crate::Error {
+    crate::Error::Store {
+        path: path.to_path_buf(),
+        message: format!("no {what} with id {id}"),
+    }
+}
+
+/// Re-applies every overlay stored for content `sha` to the freshly written extraction of
+/// document `doc_id`, refreshing each overlay's record of the parsed values. Overlays whose
+/// item the parser no longer produces are kept for a later parse.
+pub(crate) fn apply_all(
+    tx: &Transaction<'_>,
+    doc_id: i64,
+    sha: &str,
+    city: &str,
+) -> rusqlite::Result<()> {
+    let overlays: Vec<(String, String, String)> = tx
+        .prepare_cached(
+            "SELECT item_kind, item_key, overlay FROM corrections WHERE doc_sha256 = ?1",
+        )?
+        .query_map([sha], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (kind, key, overlay) in overlays {
+        let table = if kind == "target" {
+            "targets"
+        } else {
+            "measures"
+        };
+        let id: Option<i64> = tx
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE doc_id = ?1 AND item_key = ?2"),
+                params![doc_id, key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(id) = id else { continue };
+        let original = if kind == "target" {
+            let Ok(c) = serde_json::from_str::<TargetCorrection>(&overlay) else {
+                continue;
+            };
+            let parsed = read_target(tx, id)?;
+            write_target(tx, id, &parsed.with(&c), true)?;
+            to_json(&parsed)
+        } else {
+            let Ok(c) = serde_json::from_str::<MeasureCorrection>(&overlay) else {
+                continue;
+            };
+            let parsed = read_measure(tx, id)?;
+            write_measure(tx, id, city, &parsed.with(&c), true)?;
+            to_json(&parsed)
+        };
+        tx.execute(
+            "UPDATE corrections SET original = ?4 WHERE doc_sha256 = ?1 AND item_kind = ?2 \
+             AND item_key = ?3",
+            params![sha, kind, key, original],
+        )?;
+    }
+    Ok(())
+}

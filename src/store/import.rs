@@ -1,0 +1,354 @@
+//! Import (one file = one transaction, recognised by the sha256 of its bytes), zone
+//! creation, and re-parsing documents stored by an older parser.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rusqlite::{OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::rows::ImportOutcome;
+use super::write::{self, DocRow, WriteError};
+use super::{NewDocument, Store, corrections};
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::model::{ParsedDocument, Zone};
+use crate::{ingest, parse};
+
+/// Lower-case hex sha256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Identifies the extraction this binary produces: the crate version plus a fingerprint of
+/// the bundled taxonomies and of the parser's output on the bundled corpus, so any change
+/// of parser or taxonomy that alters results marks stored documents for re-parsing.
+pub fn parser_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let catalog = Catalog::bundled();
+        let mut h = Sha256::new();
+        h.update(
+            format!(
+                "{:?}{:?}{:?}{:?}",
+                catalog.themes, catalog.indicators, catalog.agencies, catalog.instruments
+            )
+            .as_bytes(),
+        );
+        for (name, bytes) in super::seed::bundled_documents() {
+            if let Ok(ing) = ingest::ingest_bytes(Path::new(name), bytes) {
+                let doc = parse::parse_text(&ing.text, catalog);
+                h.update(ing.text.as_bytes());
+                h.update(serde_json::to_string(&doc).unwrap_or_default().as_bytes());
+            }
+        }
+        let digest = h.finalize();
+        let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}+{short}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
+/// Adds a zone; its slug must be new and made of `a-z 0-9 -`.
+pub(crate) fn create_zone(store: &mut Store, zone: &Zone) -> Result<()> {
+    let valid = !zone.slug.is_empty()
+        && zone
+            .slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(store.fail(format!(
+            "zone slug '{}' must be lower-case letters, digits and '-'",
+            zone.slug
+        )));
+    }
+    if store.zone(&zone.slug)?.is_some() {
+        return Err(store.fail(format!("zone '{}' already exists", zone.slug)));
+    }
+    insert_zone(&store.conn, zone).map_err(|e| store.err(e))
+}
+
+pub(crate) fn insert_zone(conn: &rusqlite::Connection, zone: &Zone) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO zones (slug, name_zh, name_en, city, province, level, kind) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            zone.slug,
+            zone.name_zh,
+            zone.name_en,
+            zone.city,
+            zone.province,
+            zone.level,
+            zone.kind
+        ],
+    )?;
+    Ok(())
+}
+
+/// A slug for a zone name: its ASCII words in lower case joined by `-`, or `zone-` and a
+/// short hash when the name has no ASCII letters or digits (Chinese names).
+pub fn slug_for_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        format!("zone-{}", &sha256_hex(name.trim().as_bytes())[..8])
+    } else {
+        words.join("-")
+    }
+}
+
+/// The zone named `name`, created when no zone has that name.
+pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(store.fail("a new zone needs a name"));
+    }
+    let existing: Option<String> = store
+        .conn
+        .query_row(
+            "SELECT slug FROM zones WHERE name_zh = ?1 OR name_en = ?1 ORDER BY id LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| store.err(e))?;
+    if let Some(slug) = existing {
+        return store
+            .zone(&slug)?
+            .ok_or_else(|| store.fail("zone vanished"));
+    }
+    let base = slug_for_name(name);
+    let mut slug = base.clone();
+    let mut n = 2;
+    while store.zone(&slug)?.is_some() {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    let ascii = name.is_ascii();
+    let zone = Zone {
+        slug,
+        name_zh: name.to_string(),
+        name_en: if ascii {
+            name.to_string()
+        } else {
+            String::new()
+        },
+        city: String::new(),
+        province: String::new(),
+        level: String::new(),
+        kind: String::new(),
+        documents: Vec::new(),
+    };
+    create_zone(store, &zone)?;
+    Ok(zone)
+}
+
+pub(crate) fn import_file(
+    store: &mut Store,
+    file: &Path,
+    zone_slug: &str,
+) -> Result<ImportOutcome> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    import_bytes(store, &name, Some(file), &bytes, zone_slug)
+}
+
+pub(crate) fn import_bytes(
+    store: &mut Store,
+    name: &str,
+    path: Option<&Path>,
+    bytes: &[u8],
+    zone_slug: &str,
+) -> Result<ImportOutcome> {
+    let shown = path.unwrap_or(Path::new(name));
+    if store.zone(zone_slug)?.is_none() {
+        return Err(Error::bad_input(
+            shown,
+            format!("unknown zone '{zone_slug}' (see `zonecompare zones`)"),
+        ));
+    }
+    if let Some(doc_id) = doc_by_sha(store, &sha256_hex(bytes))? {
+        return Ok(ImportOutcome::AlreadyPresent { doc_id });
+    }
+    let ing = ingest::ingest_bytes(Path::new(name), bytes).map_err(|e| match e {
+        Error::BadInput { message, .. } => Error::bad_input(shown, message),
+        other => other,
+    })?;
+    if ing.text.trim().is_empty() {
+        return Err(Error::bad_input(shown, "contains no text"));
+    }
+    let parsed = parse::parse_text(&ing.text, Catalog::bundled());
+    import_parsed(
+        store,
+        &NewDocument {
+            zone_slug,
+            source_name: name,
+            source_path: path,
+            bytes,
+            raw: &ing.raw,
+            clean: &ing.text,
+            parsed: &parsed,
+        },
+    )
+}
+
+fn doc_by_sha(store: &Store, sha: &str) -> Result<Option<i64>> {
+    store
+        .conn
+        .query_row("SELECT id FROM documents WHERE sha256 = ?1", [sha], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(|e| store.err(e))
+}
+
+pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<ImportOutcome> {
+    let sha = sha256_hex(doc.bytes);
+    if let Some(doc_id) = doc_by_sha(store, &sha)? {
+        return Ok(ImportOutcome::AlreadyPresent { doc_id });
+    }
+    let shown = doc.source_path.unwrap_or(Path::new(doc.source_name));
+    let db_path = store.path.clone();
+    let refuse = |e: WriteError| match e {
+        WriteError::Db(e) => {
+            let inner = super::migrate::db_err(&db_path, e);
+            Error::bad_input(shown, format!("not stored, {inner}"))
+        }
+        WriteError::Invalid(m) => Error::bad_input(shown, format!("not stored: {m}")),
+    };
+    let tx = store.conn.transaction().map_err(|e| refuse(e.into()))?;
+    let zone: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, city FROM zones WHERE slug = ?1",
+            [doc.zone_slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| refuse(e.into()))?;
+    let Some((zone_id, city)) = zone else {
+        return Err(Error::bad_input(
+            shown,
+            format!("unknown zone '{}'", doc.zone_slug),
+        ));
+    };
+    let p = doc.parsed;
+    let row = DocRow {
+        zone_id,
+        sha256: &sha,
+        source_name: doc.source_name,
+        source_path: doc.source_path.map(|p| p.display().to_string()),
+        raw: doc.raw,
+        clean: doc.clean,
+    };
+    let doc_id = write::insert_document(&tx, &row, p).map_err(|e| refuse(e.into()))?;
+    let chars = doc.clean.chars().count();
+    let (measures, targets) =
+        write::insert_extraction(&tx, doc_id, &city, p, chars).map_err(refuse)?;
+    // Corrections made to this same content before it was deleted and imported again.
+    corrections::apply_all(&tx, doc_id, &sha, &city).map_err(|e| refuse(e.into()))?;
+    tx.commit().map_err(|e| refuse(e.into()))?;
+    Ok(ImportOutcome::Imported {
+        doc_id,
+        measures,
+        targets,
+    })
+}
+
+pub(crate) fn stale_documents(store: &Store) -> Result<usize> {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM documents WHERE parser_version <> ?1",
+            [parser_version()],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n as usize)
+        .map_err(|e| store.err(e))
+}
+
+pub(crate) fn reparse_all(store: &mut Store) -> Result<usize> {
+    let catalog = Catalog::bundled();
+    reparse_documents(store, true, &|text: &str| parse::parse_text(text, catalog))
+}
+
+pub(crate) fn reparse_documents(
+    store: &mut Store,
+    only_stale: bool,
+    parse: &dyn Fn(&str) -> ParsedDocument,
+) -> Result<usize> {
+    let sql = if only_stale {
+        "SELECT id FROM documents WHERE parser_version <> ?1 ORDER BY id"
+    } else {
+        "SELECT id FROM documents WHERE ?1 IS NOT NULL ORDER BY id"
+    };
+    let ids: Vec<i64> = {
+        let mut stmt = store.conn.prepare(sql).map_err(|e| store.err(e))?;
+        stmt.query_map([parser_version()], |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
+            .map_err(|e| store.err(e))?
+    };
+    for &doc_id in &ids {
+        reparse_one(store, doc_id, parse)?;
+    }
+    Ok(ids.len())
+}
+
+/// Re-parses one document's stored clean text in one transaction: the old extraction is
+/// replaced, the corrections stored for its content are applied to the new one.
+fn reparse_one(
+    store: &mut Store,
+    doc_id: i64,
+    parse: &dyn Fn(&str) -> ParsedDocument,
+) -> Result<()> {
+    let path = store.path.clone();
+    let err = |e: WriteError| match e {
+        WriteError::Db(e) => super::migrate::db_err(&path, e),
+        WriteError::Invalid(m) => Error::Store {
+            path: path.clone(),
+            message: format!("document {doc_id}: {m}"),
+        },
+    };
+    let tx = store.conn.transaction().map_err(|e| err(e.into()))?;
+    let (text, sha, city): (String, String, String) = tx
+        .query_row(
+            "SELECT d.clean_text, d.sha256, z.city FROM documents d \
+             JOIN zones z ON z.id = d.zone_id WHERE d.id = ?1",
+            [doc_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(|e| err(e.into()))?;
+    let parsed = parse(&text);
+    for table in ["targets", "statistics", "measures", "sections"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc_id])
+            .map_err(|e| err(e.into()))?;
+    }
+    tx.execute(
+        "UPDATE documents SET parser_version = ?2, title = ?3, issuer = ?4, doc_number = ?5, \
+         date = ?6, period_start = ?7, period_end = ?8, kind = ?9 WHERE id = ?1",
+        params![
+            doc_id,
+            parser_version(),
+            parsed.title,
+            parsed.issuer,
+            parsed.doc_number,
+            parsed.date,
+            parsed.period.map(|x| x.start),
+            parsed.period.map(|x| x.end),
+            parsed.kind.as_str()
+        ],
+    )
+    .map_err(|e| err(e.into()))?;
+    write::insert_extraction(&tx, doc_id, &city, &parsed, text.chars().count()).map_err(&err)?;
+    corrections::apply_all(&tx, doc_id, &sha, &city).map_err(|e| err(e.into()))?;
+    tx.commit().map_err(|e| err(e.into()))
+}

@@ -1,0 +1,210 @@
+//! Opening a database file safely: header check, connection settings, and versioned schema
+//! migrations (`PRAGMA user_version` + the numbered SQL files in `migrations/`).
+//!
+//! A file written by a newer zonecompare is refused; a file that is not a SQLite database,
+//! or is truncated, is refused and left untouched; an existing database is copied to
+//! `<file>.bak-v<N>` before it is migrated from schema N.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// Numbered migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_core", include_str!("migrations/0001_core.sql")),
+    ("0002_fts", include_str!("migrations/0002_fts.sql")),
+    (
+        "0003_filter_indexes",
+        include_str!("migrations/0003_filter_indexes.sql"),
+    ),
+];
+
+/// Schema version this binary writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// How long a writer waits for another process holding the database lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Maps a SQLite error to the library error naming the database file.
+pub(crate) fn db_err(path: &Path, e: rusqlite::Error) -> Error {
+    let message = match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
+            "the database is in use by another zonecompare (it stayed locked for 5 s); \
+             close the other program and try again"
+                .to_string()
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            "is not a zonecompare database (unreadable header); the file was left unchanged"
+                .to_string()
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            "the database file is damaged; the file was left unchanged (restore a \
+             .bak copy or choose another --db)"
+                .to_string()
+        }
+        _ => e.to_string().replace('\n', " "),
+    };
+    Error::Store {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+fn store_err(path: &Path, message: impl Into<String>) -> Error {
+    Error::Store {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+/// What [`open_connection`] found and did.
+pub(crate) struct Opened {
+    pub conn: Connection,
+    /// The file had no schema yet (new or empty): it needs the bundled corpus.
+    pub fresh: bool,
+}
+
+/// Opens or creates the database at `path`, checks it and brings its schema up to date.
+pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    check_header(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| db_err(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| db_err(path, e))?;
+    // Reading the schema first: a garbage file fails here, before anything is written.
+    let version = user_version(&conn).map_err(|e| db_err(path, e))?;
+    let table_count: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| db_err(path, e))?;
+    if version > SCHEMA_VERSION {
+        return Err(store_err(
+            path,
+            format!(
+                "was written by a newer zonecompare (schema {version} > {SCHEMA_VERSION}); \
+                 update zonecompare or use another --db"
+            ),
+        ));
+    }
+    if version == 0 && table_count > 0 {
+        return Err(store_err(
+            path,
+            "is a SQLite file of another program (no zonecompare schema); the file was left \
+             unchanged",
+        ));
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| db_err(path, e))?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(|e| db_err(path, e))?;
+    let fresh = version == 0;
+    if version < SCHEMA_VERSION {
+        if !fresh {
+            backup(&conn, path, version)?;
+        }
+        migrate_to(&mut conn, SCHEMA_VERSION).map_err(|e| db_err(path, e))?;
+    }
+    Ok(Opened { conn, fresh })
+}
+
+/// Refuses a non-empty file that does not start like a SQLite database, or that is shorter
+/// than its header says (a truncated copy). Nothing is written.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 100];
+    let read = file.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if read < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(store_err(
+            path,
+            "is not a zonecompare database (not a SQLite file); the file was left unchanged",
+        ));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536u64,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let change_counter = &header[24..28];
+    let valid_for = &header[92..96];
+    // The in-header page count is only trustworthy when written by SQLite ≥ 3.7.0 in the
+    // same transaction as the change counter.
+    if change_counter == valid_for && pages > 0 && page_size * pages > len {
+        return Err(store_err(
+            path,
+            format!(
+                "is truncated ({len} bytes, the header says {} bytes); the file was left \
+                 unchanged (restore a .bak copy or choose another --db)",
+                page_size * pages
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Schema version stored in the file (0 = no schema).
+pub fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Applies the migrations after the current version up to `target`, each in its own
+/// transaction together with its version bump.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
+    let current = user_version(conn)?;
+    for (i, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = i as u32 + 1;
+        if version <= current || version > target {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Where the copy made before migrating from schema `version` goes.
+pub fn backup_path(path: &Path, version: u32) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".bak-v{version}"));
+    PathBuf::from(name)
+}
+
+/// Writes a consistent copy of the database (WAL content included) next to it.
+fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+    let dest = backup_path(path, version);
+    let mut tmp_name = dest.as_os_str().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = PathBuf::from(tmp_name);
+    let _ = std::fs::remove_file(&tmp);
+    let tmp_str = tmp
+        .to_str()
+        .ok_or_else(|| store_err(path, "the backup path is not valid Unicode"))?;
+    conn.execute("VACUUM INTO ?1", [tmp_str]).map_err(|e| {
+        store_err(
+            path,
+            format!("could not write a backup before migrating: {e}"),
+        )
+    })?;
+    std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))?;
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Synthetic corpus for benchmarks and scale tests (filled in below).

@@ -1,0 +1,254 @@
+//! The real binary on temp databases: data commands, formats, import lines and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use zonecompare::catalog::Catalog;
+use zonecompare::{ingest, parse};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_zonecompare"));
+    c.env_remove("ZONECOMPARE_DB");
+    c
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn json(db: &Path, args: &[&str]) -> Vec<Value> {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = run(db, &all);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON array")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/corpus")
+        .join(name)
+}
+
+/// (file name, zone slug, parsed) for every bundled document.
+fn parsed_corpus() -> Vec<(&'static str, String, zonecompare::model::ParsedDocument)> {
+    let zones = zonecompare::store::bundled_zones().expect("zones");
+    zonecompare::store::bundled_documents()
+        .iter()
+        .map(|(name, _)| {
+            let zone = zones
+                .iter()
+                .find(|z| z.documents.iter().any(|d| d == name))
+                .expect("document has a zone");
+            let ing = ingest::read_path(&corpus(name)).expect("ingest");
+            (
+                *name,
+                zone.slug.clone(),
+                parse::parse_text(&ing.text, Catalog::bundled()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn zones_lists_the_four_bundled_zones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let zones = json(&db, &["zones"]);
+    let slugs: Vec<&str> = zones.iter().filter_map(|z| z["slug"].as_str()).collect();
+    assert_eq!(slugs, ["zhongde", "shenyang-htz", "dalian", "liangjiang"]);
+    assert_eq!(zones[0]["documents"], 2);
+    let table = run(&db, &["zones"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.lines().next().is_some_and(|h| h.starts_with("slug")));
+    assert_eq!(text.lines().count(), 5);
+    let csv = run(&db, &["zones", "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&csv.stdout).starts_with("slug,name_zh,name_en,"));
+}
+
+#[test]
+fn measures_and_targets_match_the_parsed_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let corpus = parsed_corpus();
+    let zhongde = json(&db, &["measures", "--zone", "zhongde"]);
+    let expected: usize = corpus
+        .iter()
+        .filter(|(_, z, _)| z == "zhongde")
+        .map(|(_, _, p)| p.measures.len())
+        .sum();
+    assert_eq!(zhongde.len(), expected);
+    assert!(zhongde.iter().all(|m| m["zone"] == "zhongde"));
+    // Measures of both Zhongde documents, when the parser finds measures in both.
+    let docs: std::collections::BTreeSet<i64> = zhongde
+        .iter()
+        .filter_map(|m| m["doc_id"].as_i64())
+        .collect();
+    let with_measures = corpus
+        .iter()
+        .filter(|(_, z, p)| z == "zhongde" && !p.measures.is_empty())
+        .count();
+    assert_eq!(docs.len(), with_measures);
+
+    let found = json(&db, &["measures", "--search", "离岸创新中心"]);
+    let expected = corpus
+        .iter()
+        .flat_map(|(_, _, p)| &p.measures)
+        .filter(|m| m.text.contains("离岸创新中心") || m.title.contains("离岸创新中心"))
+        .count();
+    assert_eq!(found.len(), expected);
+    assert!(found.iter().all(|m| m["zone"] == "zhongde"));
+
+    let targets = json(&db, &["targets"]);
+    let expected: Vec<(String, String)> = corpus
+        .iter()
+        .flat_map(|(_, z, p)| p.targets.iter().map(|t| (z.clone(), t.sentence.clone())))
+        .collect();
+    let got: Vec<(String, String)> = targets
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap_or_default().to_string();
+            (s("zone"), s("sentence"))
+        })
+        .collect();
+    assert_eq!(got, expected, "every target of the corpus, with its zone");
+}
+
+#[test]
+fn import_reports_one_line_per_file_and_fails_when_one_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let text = std::fs::read_to_string(corpus("002_d1df5a77a2452895.txt")).expect("read");
+    let good = dir.path().join("copy.txt");
+    std::fs::write(&good, text + "\n补充说明。\n").expect("write");
+    let out = run(
+        &db,
+        &[
+            "import",
+            good.to_str().expect("utf-8 path"),
+            "--new-zone",
+            "Test Park",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("zone test-park"), "{err}");
+    assert!(err.contains("copy.txt: imported into test-park"), "{err}");
+    let zones = json(&db, &["zones"]);
+    assert_eq!(zones.len(), 5);
+    assert_eq!(zones[4]["documents"], 1);
+
+    let junk = dir.path().join("junk.pdf");
+    std::fs::write(&junk, [0x00u8, 0xff, 0xfe, 0x80]).expect("write");
+    let out = run(
+        &db,
+        &[
+            "import",
+            good.to_str().expect("path"),
+            junk.to_str().expect("path"),
+            "--zone",
+            "test-park",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with("[1/2] ") && lines[0].contains("already present"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("[2/2] ") && lines[1].contains("junk.pdf: refused: "),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+    assert_eq!(json(&db, &["zones"])[4]["documents"], 1);
+
+    let out = run(
+        &db,
+        &["import", good.to_str().expect("path"), "--zone", "nowhere"],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("unknown zone 'nowhere'"));
+}
+
+#[test]
+fn targets_filter_and_actuals() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let all = json(&db, &["targets"]);
+    for t in &all {
+        if let Some(year) = t["year"].as_i64() {
+            let y = year.to_string();
+            let same = json(&db, &["targets", "--year", &y]);
+            assert!(same.iter().all(|x| x["year"] == t["year"]));
+            assert!(same.contains(t));
+        }
+    }
+    let set = json(
+        &db,
+        &[
+            "actual",
+            "set",
+            "dalian",
+            "gdp",
+            "2020",
+            "7363.9",
+            "--unit",
+            "亿元",
+            "--note",
+            "统计公报",
+        ],
+    );
+    assert_eq!(set.len(), 1);
+    assert_eq!(set[0]["value"], 7363.9);
+    assert_eq!(set[0]["unit"], "亿元");
+    let out = run(&db, &["actual", "set", "nowhere", "gdp", "2020", "1"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn database_path_comes_from_the_environment_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("env.sqlite");
+    let out = bin()
+        .env("ZONECOMPARE_DB", &db)
+        .args(["zones", "--format", "csv"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(db.exists());
+}
+
+#[test]
+fn a_broken_database_gives_one_line_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("broken.sqlite");
+    std::fs::write(
+        &db,
+        b"this is not a database at all, just some text\n".repeat(50),
+    )
+    .expect("w");
+    let out = run(&db, &["zones"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("broken.sqlite") && err.contains("not a zonecompare database"),
+        "{err}"
+    );
+}
