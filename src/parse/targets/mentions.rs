@@ -268,6 +268,9 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
         let end = unit_end + after.map_or(0, |(w, _)| w.chars().count());
         let before = comparators::before(chars, i);
         for (k, n) in list.iter().enumerate() {
+            if !(n.value * mult).is_finite() {
+                continue;
+            }
             out.push(Mention {
                 start: i,
                 num_start: n.start,

@@ -282,3 +282,102 @@ fn time_limits_and_vehicles() {
     assert_eq!(one("到2023年,新能源汽车产量达到10万辆。").2, "万辆");
     assert!(targets("实行7×24小时服务,连续5天").is_empty());
 }
+
+/// Random text from the characters the scanner reacts to never makes it panic, and every
+/// span slices the text to the reported sentence.
+#[test]
+fn random_text_never_panics() {
+    const ALPHABET: &[&str] = &[
+        "1",
+        "2",
+        "0",
+        "9",
+        ".",
+        ",",
+        "、",
+        "-",
+        "～",
+        "至",
+        "到",
+        "年",
+        "底",
+        "前",
+        "%",
+        "：",
+        ":",
+        "+",
+        "第",
+        "“",
+        "”",
+        "万",
+        "亿",
+        "千",
+        "百",
+        "十",
+        "两",
+        "三",
+        "分之",
+        "家",
+        "个",
+        "亿元",
+        "平方公里",
+        "强",
+        "以上",
+        "左右",
+        "不少于",
+        "达到",
+        "每年",
+        "十四五",
+        "期间",
+        "目标",
+        "\n",
+        "。",
+        ";",
+        "现有",
+        "培育",
+        "的",
+        "企业",
+        "基础上",
+        "由",
+        "等",
+        "级",
+        " ",
+        "(",
+        ")",
+        "一、",
+        "发展目标",
+        "１",
+        "％",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let (t, s) = run(&text);
+        for (span, sentence) in t
+            .iter()
+            .map(|x| (x.span, &x.sentence))
+            .chain(s.iter().map(|x| (x.span, &x.sentence)))
+        {
+            assert_eq!(
+                &chars[span.0..span.1].iter().collect::<String>(),
+                sentence,
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn absurdly_long_numbers_are_ignored() {
+    let text = format!("到2025年,企业达到{}家。", "9".repeat(400));
+    assert!(run(&text).0.is_empty());
+    let text = format!("到2025年,企业达到{}家。", "九".repeat(400));
+    assert!(run(&text).0.is_empty());
+}
