@@ -11,6 +11,12 @@ use crate::parse::targets::scan::Keywords;
 /// Words that, before a figure in its sentence, say it describes the present even inside a
 /// goals section (`现有企业100家,到2025年达到200家`).
 pub const NOW_WORDS: &[&str] = &[
+    "以来",
+    "同比",
+    "去年",
+    "上年",
+    "上半年",
+    "前三季度",
     "目前",
     "现有",
     "已有",

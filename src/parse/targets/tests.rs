@@ -381,3 +381,14 @@ fn absurdly_long_numbers_are_ignored() {
     let text = format!("到2025年,企业达到{}家。", "九".repeat(400));
     assert!(run(&text).0.is_empty());
 }
+
+#[test]
+fn reports_of_the_past_are_statistics() {
+    let (t, s) = run("1-5月,全区实现规上工业产值123.4亿元,同比增长15.2%。");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), [123.4, 15.2]);
+    let (t, s) = run("“十三五”以来,累计引进项目230个。");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s[0].value, 230.0);
+    assert!(targets("审批在3个月内办结。").is_empty());
+}
