@@ -99,7 +99,7 @@ fn zhongde_plan_000() {
 fn shenyang_news_001_has_only_statistics() {
     let (t, s) = doc("001_23ee345ab719336e.txt", None, Some(2021));
     assert!(t.is_empty(), "{t:#?}");
-    assert_eq!(s.len(), 16, "{s:#?}");
+    assert_eq!(s.len(), 19, "{s:#?}");
     let hte = statistic(&s, 408.0, "家", Some(2021));
     assert_eq!(hte.indicator, "国家高新技术企业");
     assert_eq!(hte.indicator_id.as_deref(), Some("high_tech_enterprises"));
@@ -110,11 +110,24 @@ fn shenyang_news_001_has_only_statistics() {
     statistic(&s, 3000.0, "家", Some(2021));
     statistic(&s, 366.0, "家", Some(2021));
     statistic(&s, 786.0, "家", Some(2021));
-    statistic(&s, 197.0, "家", Some(2021));
+    // 197 research platforms: once in the profile, once restated in an action paragraph.
+    let platforms: Vec<&Statistic> = s.iter().filter(|x| x.value == 197.0).collect();
+    assert_eq!(platforms.len(), 2);
+    assert!(platforms.iter().all(|x| x.indicator == "技术研发平台"));
+    // A figure stated as a fact, with nothing marking it as a goal, is current.
+    let staff = s
+        .iter()
+        .find(|x| x.sentence.contains("换血"))
+        .expect("staff share");
+    assert_eq!((staff.value, staff.unit.as_str()), (33.33, "%"));
     assert_eq!(statistic(&s, 10.0, "所", Some(2021)).indicator, "高校院所");
+    let share = s
+        .iter()
+        .find(|x| x.indicator.contains("占全市"))
+        .expect("share");
     assert_eq!(
-        statistic(&s, 33.33, "%", Some(2021)).indicator,
-        "规模以上工业企业占全市"
+        (share.value, share.indicator.as_str()),
+        (33.33, "规模以上工业企业占全市")
     );
     // `世界500强企业`, `六大行动`, `三个方向` are names and category counts.
     assert!(s.iter().all(|x| x.value != 500.0 && x.unit != "强"));

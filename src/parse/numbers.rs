@@ -65,9 +65,25 @@ fn big_unit(c: char) -> Option<f64> {
     }
 }
 
+/// Every character a Chinese numeral is written with.
+const NUMERAL_CHARS: &str = "零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿";
+
+/// Bitmap of the numeral characters' low 8 bits: rejects almost every other character
+/// with one lookup.
+static NUMERAL_MASK: std::sync::LazyLock<[u64; 4]> = std::sync::LazyLock::new(|| {
+    let mut mask = [0u64; 4];
+    for c in NUMERAL_CHARS.chars() {
+        let k = c as usize & 255;
+        mask[k >> 6] |= 1 << (k & 63);
+    }
+    mask
+});
+
 /// True when `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+    let k = c as usize & 255;
+    (NUMERAL_MASK[k >> 6] >> (k & 63)) & 1 == 1
+        && (chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some())
 }
 
 /// Parses Arabic digits at `start`: `1200`, `1,200`, `3.2`, `１２０`.

@@ -3,11 +3,20 @@
 //! in [`crate::parse::targets`]; this module holds the words that mark a figure as
 //! describing the present or the past, and builds the [`Statistic`].
 
+use std::sync::LazyLock;
+
 use crate::model::{Statistic, Target};
+use crate::parse::targets::scan::Keywords;
 
 /// Words that, before a figure in its sentence, say it describes the present even inside a
 /// goals section (`现有企业100家,到2025年达到200家`).
 pub const NOW_WORDS: &[&str] = &[
+    "以来",
+    "同比",
+    "去年",
+    "上年",
+    "上半年",
+    "前三季度",
     "目前",
     "现有",
     "已有",
@@ -22,21 +31,24 @@ pub const NOW_WORDS: &[&str] = &[
 /// Words that mark a figure as current when nothing says it is a goal (`累计`, `拥有`).
 pub const CURRENT_WORDS: &[&str] = &["拥有", "共有", "累计", "已", "进驻", "聚集了", "集聚了"];
 
-/// True when `word` is [`CURRENT_WORDS`]' `拥有` used as the noun `拥有量`.
-pub fn is_false_current(chars: &[char], pos: usize, word: &str) -> bool {
-    word == "拥有" && chars.get(pos + 2) == Some(&'量')
-}
+/// [`NOW_WORDS`] prepared for scanning.
+pub static NOW: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(NOW_WORDS));
+/// [`CURRENT_WORDS`] prepared for scanning.
+pub static CURRENT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(CURRENT_WORDS));
+/// Verbs of holding that make a whole sentence describe the present (`…拥有…`).
+pub static HOLDING: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&["拥有", "共有"]));
 
-/// True when any of `words` occurs in `chars[from..to]` as a current-figure marker.
-pub fn marks_current(chars: &[char], from: usize, to: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let len = w.chars().count();
-        to >= from + len
-            && (from..=to - len).any(|i| {
-                w.chars().enumerate().all(|(k, c)| chars[i + k] == c)
-                    && !is_false_current(chars, i, w)
-            })
-    })
+/// True when a marker of `words` occurs in `chars[from..to]` (`拥有量`, a noun, does not
+/// count).
+pub fn marks_current(chars: &[char], from: usize, to: usize, words: &Keywords) -> bool {
+    let mut i = from;
+    while let Some((pos, w)) = words.find(chars, i, to) {
+        if !(w == "拥有" && chars.get(pos + 2) == Some(&'量')) {
+            return true;
+        }
+        i = pos + 1;
+    }
+    false
 }
 
 /// Turns a figure read like a target into a statistic: the year is the one the sentence
@@ -60,10 +72,10 @@ mod tests {
     #[test]
     fn current_markers() {
         let c: Vec<char> = "目前,拥有工业企业3000余家".chars().collect();
-        assert!(marks_current(&c, 0, c.len(), NOW_WORDS));
-        assert!(marks_current(&c, 0, c.len(), CURRENT_WORDS));
+        assert!(marks_current(&c, 0, c.len(), &NOW));
+        assert!(marks_current(&c, 0, c.len(), &CURRENT));
         let c: Vec<char> = "每万人有效发明专利拥有量达到15件".chars().collect();
-        assert!(!marks_current(&c, 0, c.len(), CURRENT_WORDS));
+        assert!(!marks_current(&c, 0, c.len(), &CURRENT));
     }
 
     #[test]

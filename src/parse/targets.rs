@@ -10,16 +10,17 @@ mod comparators;
 mod exclusions;
 mod indicators;
 mod mentions;
-mod scan;
+pub(crate) mod scan;
 mod sentences;
 mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
-use crate::parse::statistics::{self, CURRENT_WORDS, NOW_WORDS, marks_current};
+use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use mentions::Mention;
-use scan::{contains, contains_any, string};
+use scan::{Keywords, contains, string};
 use sentences::{Layout, Sentence};
+use std::sync::LazyLock;
 use years::{YearKind, YearMention};
 
 /// What the target extractor needs to know about the document as a whole.
@@ -58,6 +59,13 @@ const GOAL_WORDS: &[&str] = &[
     "规划", "计划", "目标", "增长", "增速", "比重", "力争", "争取", "提高", "提升", "下降", "降低",
     "压缩", "缩短",
 ];
+
+static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_WORDS));
+
+/// Planning words that make every figure of their sentence a goal (`规划建设…,总面积约
+/// 50平方公里`).
+static PLANS: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(&["规划", "计划", "目标", "力争", "争取"]));
 
 /// Words that turn a figure into a current one (not a goal) when they precede it.
 const CURRENT_VERBS: &[&str] = &["拥有", "共有", "现有", "进驻"];
@@ -137,9 +145,15 @@ impl Run<'_> {
     fn paragraph(&mut self, sentences: &[Sentence], years: &ParagraphYears) {
         let mut current_mode = false;
         let mut previous_in_paragraph: Option<String> = None;
-        for s in sentences {
-            let chars = self.chars;
-            let mentions = mentions::scan(chars, s.start, s.end);
+        let chars = self.chars;
+        let found: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| mentions::scan(chars, s.start, s.end))
+            .collect();
+        if found.iter().all(Vec::is_empty) {
+            return;
+        }
+        for (s, mentions) in sentences.iter().zip(&found) {
             let year_marks = years::years_in(chars, s.start, s.end);
             current_mode |= self.sentence_is_current(s, &year_marks);
             if mentions.is_empty() {
@@ -147,7 +161,7 @@ impl Run<'_> {
             }
             let mut previous_in_sentence: Option<String> = None;
             let mut prev_end = None;
-            for m in &mentions {
+            for m in mentions {
                 let clause_start = indicators::clause_start(chars, s.start, m.start, prev_end);
                 if exclusions::excluded(chars, m, clause_start).is_some() {
                     continue;
@@ -188,8 +202,8 @@ impl Run<'_> {
                 && (y.start == s.start || indicators::is_clause_stop(chars, y.start - 1))
         });
         past_clause_year
-            || marks_current(chars, s.start, s.end, NOW_WORDS)
-            || marks_current(chars, s.start, s.end, &["拥有", "共有"])
+            || marks_current(chars, s.start, s.end, &NOW)
+            || marks_current(chars, s.start, s.end, &HOLDING)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -213,7 +227,7 @@ impl Run<'_> {
             .or(years.opener)
             .or(if recurring { period_end } else { None })
             .or(years.goals.flatten());
-        let now_word = marks_current(chars, s.start, m.start, NOW_WORDS)
+        let now_word = marks_current(chars, s.start, m.start, &NOW)
             || (m.start > 0 && chars[m.start - 1] == '原');
         let figure = self.figure(s, m, indicator, year);
         let stat = if (sy.past.is_some() || now_word) && sy.stated.is_none() {
@@ -222,13 +236,12 @@ impl Run<'_> {
             false
         } else if current_mode
             || m.more_than
-            || marks_current(chars, clause_start, m.start, CURRENT_WORDS)
+            || marks_current(chars, clause_start, m.start, &CURRENT)
         {
             true
-        } else if self.is_goal(m, clause_start) {
-            false
         } else {
-            return;
+            // Nothing marks it as a goal: a figure stated as fact describes the present.
+            !self.is_goal(s, m, clause_start)
         };
         if stat {
             let st = statistics::from_figure(figure, sy.past, self.ctx.doc_year);
@@ -240,17 +253,19 @@ impl Run<'_> {
 
     /// A figure without year or current marker is a goal when a comparator word, a goal
     /// verb or a planning word introduces it (`培育2-3家龙头企业`, `规划面积约3.2平方公里`).
-    fn is_goal(&self, m: &Mention, clause_start: usize) -> bool {
+    fn is_goal(&self, s: &Sentence, m: &Mention, clause_start: usize) -> bool {
         let chars = self.chars;
         let approx_only = m.before.is_some_and(|b| b.2 == Comparator::Approx);
         let verb = (clause_start..m.start).any(|i| {
-            scan::longest_prefix(chars, i, indicators::GOAL_VERBS)
+            indicators::VERBS
+                .at(chars, i)
                 .is_some_and(|v| !CURRENT_VERBS.contains(&v))
         });
         (m.before.is_some() && !approx_only)
             || m.after.is_some()
             || verb
-            || contains_any(chars, clause_start, m.start, GOAL_WORDS)
+            || GOALS.any_in(chars, clause_start, m.start)
+            || PLANS.any_in(chars, s.start, m.start)
     }
 
     fn figure(&self, s: &Sentence, m: &Mention, indicator: String, year: Option<i32>) -> Target {

@@ -2,7 +2,9 @@
 //! `18%左右` (`~`), `30%以下` (`<=`)… A word after the figure (`以上`, `左右`) is more
 //! specific than a verb before it (`达到2000家以上` is `>=`).
 
-use super::scan::{is_space, longest_prefix, longest_suffix};
+use std::sync::LazyLock;
+
+use super::scan::{Keywords, is_space};
 use crate::model::Comparator;
 
 /// Words written just before the figure, with what they mean.
@@ -49,6 +51,12 @@ const BEFORE: &[(&str, Comparator)] = &[
     ("不大于", Comparator::Le),
     ("控制在", Comparator::Le),
     ("降至", Comparator::Le),
+    ("压缩至", Comparator::Le),
+    ("压缩到", Comparator::Le),
+    ("缩短至", Comparator::Le),
+    ("缩短到", Comparator::Le),
+    ("减少至", Comparator::Le),
+    ("减少到", Comparator::Le),
     ("降到", Comparator::Le),
     ("降低至", Comparator::Le),
     ("降低到", Comparator::Le),
@@ -69,8 +77,9 @@ const AFTER: &[(&str, Comparator)] = &[
     ("左右", Comparator::Approx),
 ];
 
-fn words(table: &'static [(&'static str, Comparator)]) -> Vec<&'static str> {
-    table.iter().map(|(w, _)| *w).collect()
+fn words(table: &'static [(&'static str, Comparator)]) -> Keywords {
+    let list: Vec<&'static str> = table.iter().map(|(w, _)| *w).collect();
+    Keywords::new(&list)
 }
 
 fn lookup(table: &[(&str, Comparator)], word: &str) -> Option<Comparator> {
@@ -79,13 +88,12 @@ fn lookup(table: &[(&str, Comparator)], word: &str) -> Option<Comparator> {
 
 /// The comparator word ending just before `pos` (spaces skipped): its text, start and meaning.
 pub fn before(chars: &[char], pos: usize) -> Option<(&'static str, usize, Comparator)> {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| words(BEFORE));
+    static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(BEFORE));
     let mut end = pos;
     while end > 0 && is_space(chars[end - 1]) {
         end -= 1;
     }
-    let w = longest_suffix(chars, end, words)?;
+    let w = WORDS.ending_at(chars, end)?;
     let start = end - w.chars().count();
     // `超` alone must not be the tail of another word (`赶超`), `为` not of `作为`/`成为`.
     if w == "为" && start > 0 && matches!(chars[start - 1], '作' | '成' | '以' | '认' | '称')
@@ -95,11 +103,16 @@ pub fn before(chars: &[char], pos: usize) -> Option<(&'static str, usize, Compar
     Some((w, start, lookup(BEFORE, w)?))
 }
 
+/// A comparator word written before a figure that starts at `pos` (`增加到`, `达到`).
+pub fn word_at(chars: &[char], pos: usize) -> Option<&'static str> {
+    static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(BEFORE));
+    WORDS.at(chars, pos).filter(|w| w.chars().count() > 1)
+}
+
 /// The comparator word starting at `pos` (after the unit): its text and meaning.
 pub fn after(chars: &[char], pos: usize) -> Option<(&'static str, Comparator)> {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| words(AFTER));
-    let w = longest_prefix(chars, pos, words)?;
+    static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(AFTER));
+    let w = WORDS.at(chars, pos)?;
     Some((w, lookup(AFTER, w)?))
 }
 

@@ -3,9 +3,11 @@
 //! shares of income), formulas and category counts (`5+4+7+N`, `两个主要产业集聚区`),
 //! names (`“四个中心”`, `5%“黄金股”`), rankings that are names (`世界500强企业`).
 
-use super::indicators::GOAL_VERBS;
+use std::sync::LazyLock;
+
+use super::indicators::VERBS;
 use super::mentions::{Mention, is_physical};
-use super::scan::{contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
+use super::scan::{Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
 use crate::parse::numbers::digit_value;
 
 /// Verbs that make `N强` a ranking goal (`进入全国高新区20强`).
@@ -38,6 +40,9 @@ const SPEC_WORDS: &[&str] = &[
     "长度",
 ];
 
+static SPECS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(SPEC_WORDS));
+static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
+
 /// Why a figure is not a goal, when it is not.
 pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'static str> {
     let before = m.start.checked_sub(1).map(|i| chars[i]);
@@ -54,11 +59,13 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if matches!(after_unit, Some('级') | Some('型'))
         || matches!(after_all, Some('级') | Some('型'))
-        || contains_any(chars, clause_start, m.start, SPEC_WORDS)
+        || SPECS.any_in(chars, clause_start, m.start)
     {
         return Some("technical specification");
     }
-    if is_physical(m.unit) && m.before.is_none() {
+    let modifier = chars.get(m.end).is_some_and(|&c| is_cjk(c));
+    let introduced = m.before.is_some() || VERBS.any_in(chars, clause_start, m.start);
+    if is_physical(m.unit) && (modifier || !introduced) {
         return Some("technical specification");
     }
     if m.unit == "强" && !ranking(chars, m, clause_start) {
@@ -66,7 +73,7 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if starts_with_at(chars, m.end, "的比例")
         || starts_with_at(chars, m.end, "比例")
-        || contains_any(chars, clause_start, m.start, POLICY_WORDS)
+        || POLICIES.any_in(chars, clause_start, m.start)
         || starts_with_at(chars, clause_start, "按")
     {
         return Some("policy parameter");
@@ -74,10 +81,26 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
         return Some("count of categories");
     }
+    if class_descriptor(chars, m) {
+        return Some("class of things counted by another figure");
+    }
     if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
         return Some("count of categories");
     }
     None
+}
+
+/// `超百亿元企业5家`, `投资额10亿元以上项目20个`, `排名前3位的单位`: the figure
+/// describes the class of things another figure (or a rule) is about.
+fn class_descriptor(chars: &[char], m: &Mention) -> bool {
+    const CLASS_NOUNS: &[&str] = &["企业", "项目", "产业集群", "集群", "龙头", "品牌", "单位"];
+    let mut pos = m.end;
+    if chars.get(pos) == Some(&'的') {
+        pos += 1;
+    }
+    let money = crate::catalog::unit_family(m.unit) == Some("money");
+    let rank = matches!(m.unit, "位" | "名" | "强") && chars.get(m.end) == Some(&'的');
+    rank || (money && CLASS_NOUNS.iter().any(|w| starts_with_at(chars, pos, w)))
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -129,7 +152,7 @@ fn chinese_count_is_goal(chars: &[char], m: &Mention) -> bool {
     while end > 0 && is_space(chars[end - 1]) {
         end -= 1;
     }
-    m.value >= 2.0 && longest_suffix(chars, end, GOAL_VERBS).is_some()
+    m.value >= 2.0 && VERBS.ending_at(chars, end).is_some()
 }
 
 #[cfg(test)]
@@ -158,6 +181,8 @@ mod tests {
         );
         assert_eq!(why("3兆瓦及以上级风电"), [Some("technical specification")]);
         assert_eq!(why("装机容量达到20万千瓦"), [None]);
+        assert_eq!(why("建成城市轨道交通100公里。"), [None]);
+        assert_eq!(why("连续5天"), [Some("technical specification")]);
     }
 
     #[test]
@@ -174,6 +199,14 @@ mod tests {
 
     #[test]
     fn names_and_category_counts_are_not_targets() {
+        assert_eq!(
+            why("培育营业收入超百亿元企业5家"),
+            [Some("class of things counted by another figure"), None]
+        );
+        assert_eq!(
+            why("对排名前3位的单位予以表扬"),
+            [Some("class of things counted by another figure")]
+        );
         assert_eq!(
             why("实现“四个中心、一个聚集区”建设目标"),
             [Some("name in quotes"); 2]

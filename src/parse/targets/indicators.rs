@@ -4,9 +4,13 @@
 //! previous figure for growth rates and shares (`产值突破5000亿元,年均增长18%` →
 //! `产值年均增长`).
 
+use std::sync::LazyLock;
+
+use super::comparators;
 use super::mentions::Mention;
 use super::scan::{
-    char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind, starts_with_at, string,
+    Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
+    starts_with_at, string,
 };
 use super::years;
 use crate::parse::numbers::digit_value;
@@ -48,7 +52,12 @@ pub const GOAL_VERBS: &[&str] = &[
     "共有",
     "现有",
     "落户",
+    "安排",
+    "完成",
 ];
+
+/// [`GOAL_VERBS`] prepared for scanning.
+pub static VERBS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_VERBS));
 
 /// Words opening a clause that are not part of the indicator.
 const LEADING: &[&str] = &[
@@ -81,6 +90,19 @@ const BORROWS_SUBJECT: &[&str] = &[
     "增长",
     "增速",
     "占",
+];
+
+/// Words for the whole territory before a figure written ahead of its noun
+/// (`激活全区197家技术研发平台`).
+const AREA_WORDS: &[&str] = &[
+    "全区",
+    "全市",
+    "全省",
+    "全县",
+    "全国",
+    "全园",
+    "园区内",
+    "区内",
 ];
 
 /// Verbs after which a figure is a budget line of the previous clause's fund.
@@ -138,12 +160,17 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
         }
         if let Some(y) = years::years_in(chars, from, to)
             .first()
-            .filter(|y| y.start == from)
+            .filter(|y| y.start <= from && from < y.end)
         {
             from = y.end;
             continue;
         }
-        match longest_prefix(chars, from, LEADING) {
+        // `增加到2025年的2000亿元`: a change verb and a year in front of the figure.
+        if chars.get(from) == Some(&'的') && from < to {
+            from += 1;
+            continue;
+        }
+        match longest_prefix(chars, from, LEADING).or_else(|| comparators::word_at(chars, from)) {
             Some(w) if from + char_len(w) <= to => from += char_len(w),
             _ => return from,
         }
@@ -173,13 +200,37 @@ pub struct IndicatorInput<'a> {
 
 /// The indicator as written for one figure.
 pub fn indicator(input: &IndicatorInput) -> String {
+    let (from, to) = prefix_bounds(input);
+    special_form(input, from, to).unwrap_or_else(|| noun_phrase(input, from, to))
+}
+
+/// The text in front of the figure without years, filler words and comparator words, and
+/// without a starting point (`生产总值由2020年的1250亿元` → `生产总值`).
+fn prefix_bounds(input: &IndicatorInput) -> (usize, usize) {
     let chars = input.chars;
     let m = input.mention;
     let from = skip_leading(chars, input.clause_start, m.prefix_end());
     let to = skip_trailing(chars, from, m.prefix_end());
     let from = from.min(to);
+    // `生产总值由2020年的1250亿元`: the subject ends where the starting point begins.
+    let to = (from..to)
+        .find(|&i| {
+            matches!(chars[i], '由' | '从')
+                && years::years_in(chars, i + 1, to)
+                    .first()
+                    .is_some_and(|y| y.start == i + 1)
+        })
+        .unwrap_or(to);
+    (from, to)
+}
+
+/// Rankings, shares of a total, growth rates and budget lines, which take their words from
+/// around the figure or from the figure before it.
+fn special_form(input: &IndicatorInput, from: usize, to: usize) -> Option<String> {
+    let chars = input.chars;
+    let m = input.mention;
     if m.unit == "强" {
-        return string(chars, from, to);
+        return Some(string(chars, from, to));
     }
     // `X达到Y的50%`: the share of X in Y.
     if ends_with_at(chars, m.prefix_end(), "的")
@@ -189,31 +240,49 @@ pub fn indicator(input: &IndicatorInput) -> String {
         && i > from
         && i + char_len(v) < to
     {
-        return format!(
+        return Some(format!(
             "{}占{}",
             string(chars, from, i),
             string(chars, i + char_len(v), to)
-        );
+        ));
     }
     if let (Some(prev), Some(_)) = (
         input.previous_in_sentence,
         longest_prefix(chars, from, BORROWS_SUBJECT),
     ) {
-        return format!("{prev}{}", string(chars, from, to));
+        return Some(format!("{}{}", subject_of(prev), string(chars, from, to)));
     }
     if longest_suffix(chars, to, FUNDING_VERBS).is_some()
         && let Some(fund) = previous_clause(chars, input.sentence.0, input.clause_start)
     {
-        return fund;
+        return Some(fund);
     }
+    None
+}
+
+/// The noun phrase the figure quantifies: the object after a goal verb, the head after an
+/// enumeration, the noun after the figure, else the subject of the previous figure.
+fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
+    let chars = input.chars;
+    let m = input.mention;
     let enumeration = ends_with_at(chars, to, "等");
     let object = if enumeration {
         to
     } else {
         after_verb(chars, from, to)
     };
-    if object < to {
-        return string(chars, object, to);
+    let whole_area = longest_suffix(chars, to, AREA_WORDS).is_some();
+    let object_text = string(chars, object, to);
+    if ["规模", "总规模", "资金规模"].contains(&object_text.as_str())
+        && let Some(noun) = suffix_noun(chars, m, input.sentence.1, false)
+    {
+        // `设立规模50亿元的产业引导基金` → `产业引导基金规模`.
+        return format!("{noun}{object_text}");
+    }
+    if object < to && !whole_area {
+        // `A、B、C等各级创新平台`: the head noun follows the enumeration.
+        let head = enumeration_end(chars, object, to).filter(|&h| h < to);
+        return string(chars, head.unwrap_or(object), to);
     }
     if let Some(s) = suffix_noun(
         chars,
@@ -228,14 +297,36 @@ pub fn indicator(input: &IndicatorInput) -> String {
     }
     input
         .previous_in_paragraph
-        .map(str::to_string)
+        .map(|p| subject_of(p).to_string())
         .unwrap_or_else(|| string(chars, from, to))
+}
+
+/// The subject of an indicator without a growth or share head taken from it
+/// (`地区生产总值年均增长` → `地区生产总值`).
+fn subject_of(indicator: &str) -> &str {
+    BORROWS_SUBJECT
+        .iter()
+        .filter_map(|w| indicator.find(w))
+        .filter(|&i| i > 0)
+        .min()
+        .map_or(indicator, |i| &indicator[..i])
+}
+
+/// Just past the last `等` closing an enumeration in `from..to` (not the `等` of `高等`,
+/// `等级`).
+fn enumeration_end(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    (from..to).rev().find_map(|i| {
+        let word = chars[i] == '等'
+            && !(i > 0 && matches!(chars[i - 1], '高' | '中' | '初' | '平' | '同' | '对'))
+            && !matches!(chars.get(i + 1), Some('级' | '同' | '待' | '候' | '于'));
+        word.then_some(i + 1)
+    })
 }
 
 /// Start of the object after the first goal verb in `from..to` (`from` when none).
 fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
     for i in from..to {
-        if let Some(v) = longest_prefix(chars, i, GOAL_VERBS) {
+        if let Some(v) = VERBS.at(chars, i) {
             // `拥有量` is a noun (`每万人有效发明专利拥有量`).
             if v == "拥有" && chars.get(i + 2) == Some(&'量') {
                 continue;
@@ -248,7 +339,8 @@ fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
 
 /// Length of the goal verb ending at `end`.
 fn verb_len(chars: &[char], from: usize, end: usize) -> usize {
-    longest_suffix(chars, end, GOAL_VERBS)
+    VERBS
+        .ending_at(chars, end)
         .map(char_len)
         .filter(|&l| end >= from + l)
         .unwrap_or(0)
@@ -285,7 +377,7 @@ fn previous_clause(chars: &[char], sentence_start: usize, clause_start: usize) -
         .filter(|&e| e > sentence_start)?;
     let start = clause_start_before(chars, sentence_start, end);
     let from = skip_leading(chars, start, end);
-    let verb = longest_prefix(chars, from, GOAL_VERBS).map_or(0, char_len);
+    let verb = VERBS.at(chars, from).map_or(0, char_len);
     let from = from + verb;
     let fund = ["资金", "基金", "经费"]
         .iter()
@@ -301,110 +393,5 @@ fn clause_start_before(chars: &[char], sentence_start: usize, end: usize) -> usi
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::mentions::scan;
-    use super::*;
-
-    /// Indicators of every figure in a one-sentence text.
-    fn indicators(s: &str) -> Vec<String> {
-        let c: Vec<char> = s.chars().collect();
-        let ms = scan(&c, 0, c.len());
-        let mut out: Vec<String> = Vec::new();
-        let mut prev_end = None;
-        for m in &ms {
-            let cs = clause_start(&c, 0, m.start, prev_end);
-            let prev = out.last().cloned();
-            let ind = indicator(&IndicatorInput {
-                chars: &c,
-                mention: m,
-                clause_start: cs,
-                sentence: (0, c.len()),
-                previous_in_sentence: prev.as_deref(),
-                previous_in_paragraph: prev.as_deref(),
-            });
-            out.push(ind);
-            prev_end = Some(m.end);
-        }
-        out
-    }
-
-    #[test]
-    fn subject_before_comparator() {
-        assert_eq!(
-            indicators("到2025年,高新技术企业不少于120户,引进培养高层次人才不少于20人。"),
-            ["高新技术企业", "高层次人才"]
-        );
-        assert_eq!(indicators("研发投入占GDP比重达到3%"), ["研发投入占GDP比重"]);
-        assert_eq!(
-            indicators("对外技术依存度降低至30%以下"),
-            ["对外技术依存度"]
-        );
-        assert_eq!(indicators("孵化场地面积达30万平方米"), ["孵化场地面积"]);
-    }
-
-    #[test]
-    fn object_after_verb() {
-        assert_eq!(
-            indicators("至2025年,力争建设省级以上中试基地1个以上"),
-            ["省级以上中试基地"]
-        );
-        assert_eq!(
-            indicators("每年举办大型国际交流活动2次,小型交流活动不少于8次。"),
-            ["大型国际交流活动", "小型交流活动"]
-        );
-        assert_eq!(indicators("培育2-3家龙头企业,形成产业链。"), ["龙头企业"]);
-        assert_eq!(
-            indicators("设立120亿元的沈阳高新区发展基金,撬动社会资本形成300亿元规模的基金集群"),
-            ["沈阳高新区发展基金", "基金集群规模"]
-        );
-        assert_eq!(
-            indicators("引进1800名以上高水平双创人才、海外高层次人才700人"),
-            ["高水平双创人才", "海外高层次人才"]
-        );
-    }
-
-    #[test]
-    fn lists_growth_and_shares() {
-        assert_eq!(
-            indicators("培育龙头企业30家、创新型领军企业100家"),
-            ["龙头企业", "创新型领军企业"]
-        );
-        assert_eq!(
-            indicators("国家级众创空间、科技企业孵化器超过15家"),
-            ["国家级众创空间、科技企业孵化器"]
-        );
-        assert_eq!(
-            indicators("产业产值突破5000亿元,年均增长18%左右"),
-            ["产业产值", "产业产值年均增长"]
-        );
-        assert_eq!(
-            indicators("规模以上工业企业366家,占全市三分之一"),
-            ["规模以上工业企业", "规模以上工业企业占全市"]
-        );
-        assert_eq!(
-            indicators("外资企业达到园区内企业总量的50%以上"),
-            ["外资企业占园区内企业总量"]
-        );
-        assert_eq!(
-            indicators("每万人有效发明专利拥有量达到15件"),
-            ["每万人有效发明专利拥有量"]
-        );
-    }
-
-    #[test]
-    fn enumerations_and_funding() {
-        assert_eq!(
-            indicators("经开区拥有甲大学、乙所等10余所高校院所"),
-            ["高校院所"]
-        );
-        assert_eq!(indicators("以300多家规模以上企业为支撑"), ["规模以上企业"]);
-        assert_eq!(
-            indicators("设立建设专项资金,市财政局每年安排10亿元"),
-            ["建设专项资金"]
-        );
-        assert_eq!(
-            indicators("综合排名进入全国高新区20强"),
-            ["综合排名进入全国高新区"]
-        );
-    }
-}
+#[path = "indicators_tests.rs"]
+mod tests;

@@ -4,13 +4,20 @@
 //! a target, a statistic or neither is left to the caller.
 
 use super::comparators;
-use super::scan::longest_prefix;
+use std::sync::LazyLock;
+
+use super::scan::Keywords;
 use crate::model::Comparator;
 use crate::parse::numbers::{self, Number};
 
 /// Units as written, matched longest first. Physical units (`千瓦`, `吨`, `公里`) are
 /// flagged by [`is_physical`]: they quantify goals only after a comparator word.
 const UNITS: &[&str] = &[
+    "万辆",
+    "辆",
+    "个工作日",
+    "工作日",
+    "天",
     "万亿元",
     "亿美元",
     "万美元",
@@ -62,6 +69,7 @@ const UNITS: &[&str] = &[
 /// (`项目`, `条件`, `所有`, `名单`, `场景`…).
 const BLOCKED: &[(&str, &str)] = &[
     ("项", "目"),
+    ("个", "月季"),
     ("条", "件例款"),
     ("所", "有在属得以谓"),
     ("名", "单称牌片录义额"),
@@ -80,10 +88,13 @@ const BLOCKED: &[(&str, &str)] = &[
     ("人", "才民员工口"),
 ];
 
-/// True for units of physical size (power, mass, length): technical specifications unless
-/// a comparator word introduces them.
+/// True for units of physical size (power, mass, length) and durations: specifications or
+/// terms unless a comparator word or a goal verb introduces them.
 pub fn is_physical(unit: &str) -> bool {
-    matches!(unit, "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里")
+    matches!(
+        unit,
+        "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里" | "个工作日" | "工作日" | "天"
+    )
 }
 
 /// One figure with its unit.
@@ -132,7 +143,8 @@ impl Mention {
 
 /// Unit written at `pos`, longest first, unless it is the head of another word.
 fn unit_at(chars: &[char], pos: usize) -> Option<&'static str> {
-    let unit = longest_prefix(chars, pos, UNITS)?;
+    static PREPARED: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(UNITS));
+    let unit = PREPARED.at(chars, pos)?;
     let next = chars.get(pos + unit.chars().count()).copied();
     let blocked = BLOCKED
         .iter()
@@ -231,7 +243,9 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !can_start(chars, i) {
+        let c = chars[i];
+        let maybe = c.is_ascii_digit() || ('０'..='９').contains(&c) || c >= '〇';
+        if !maybe || !can_start(chars, i) {
             i += 1;
             continue;
         }
@@ -255,6 +269,9 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
         let end = unit_end + after.map_or(0, |(w, _)| w.chars().count());
         let before = comparators::before(chars, i);
         for (k, n) in list.iter().enumerate() {
+            if !(n.value * mult).is_finite() {
+                continue;
+            }
             out.push(Mention {
                 start: i,
                 num_start: n.start,

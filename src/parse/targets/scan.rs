@@ -86,6 +86,88 @@ pub fn string(chars: &[char], from: usize, to: usize) -> String {
     chars[from.min(to)..to].iter().collect()
 }
 
+/// A fixed list of keywords prepared for scanning: each word as `char`s, and bitmaps of
+/// first and last characters so most positions are rejected with one lookup.
+#[derive(Debug)]
+pub struct Keywords {
+    words: Vec<(&'static str, Box<[char]>)>,
+    first: [u64; 4],
+    last: [u64; 4],
+}
+
+fn bit(mask: &[u64; 4], c: char) -> bool {
+    let k = c as usize & 255;
+    mask[k >> 6] >> (k & 63) & 1 == 1
+}
+
+fn set_bit(mask: &mut [u64; 4], c: char) {
+    let k = c as usize & 255;
+    mask[k >> 6] |= 1 << (k & 63);
+}
+
+impl Keywords {
+    /// Prepares `list` (empty strings are ignored).
+    pub fn new(list: &[&'static str]) -> Keywords {
+        let mut first = [0u64; 4];
+        let mut last = [0u64; 4];
+        let mut words = Vec::with_capacity(list.len());
+        for w in list {
+            let cs: Box<[char]> = w.chars().collect();
+            if let (Some(&f), Some(&l)) = (cs.first(), cs.last()) {
+                set_bit(&mut first, f);
+                set_bit(&mut last, l);
+                words.push((*w, cs));
+            }
+        }
+        Keywords { words, first, last }
+    }
+
+    /// The longest word starting at `pos`.
+    pub fn at(&self, chars: &[char], pos: usize) -> Option<&'static str> {
+        let c = *chars.get(pos)?;
+        if !bit(&self.first, c) {
+            return None;
+        }
+        self.words
+            .iter()
+            .filter(|(_, w)| chars.get(pos..pos + w.len()) == Some(&w[..]))
+            .max_by_key(|(_, w)| w.len())
+            .map(|(s, _)| *s)
+    }
+
+    /// The longest word ending just before `end`.
+    pub fn ending_at(&self, chars: &[char], end: usize) -> Option<&'static str> {
+        if end == 0 || end > chars.len() || !bit(&self.last, chars[end - 1]) {
+            return None;
+        }
+        self.words
+            .iter()
+            .filter(|(_, w)| end >= w.len() && chars[end - w.len()..end] == w[..])
+            .max_by_key(|(_, w)| w.len())
+            .map(|(s, _)| *s)
+    }
+
+    /// First word lying entirely inside `from..to`, with its position.
+    pub fn find(&self, chars: &[char], from: usize, to: usize) -> Option<(usize, &'static str)> {
+        let to = to.min(chars.len());
+        (from..to).find_map(|i| {
+            if !bit(&self.first, chars[i]) {
+                return None;
+            }
+            self.words
+                .iter()
+                .filter(|(_, w)| i + w.len() <= to && chars[i..i + w.len()] == w[..])
+                .max_by_key(|(_, w)| w.len())
+                .map(|(s, _)| (i, *s))
+        })
+    }
+
+    /// True when a word lies inside `from..to`.
+    pub fn any_in(&self, chars: &[char], from: usize, to: usize) -> bool {
+        self.find(chars, from, to).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +186,19 @@ mod tests {
         );
         assert_eq!(longest_prefix(&c, 6, &["不", "不少于"]), Some("不少于"));
         assert_eq!(string(&c, 0, 2), "高新");
+    }
+
+    #[test]
+    fn prepared_keywords() {
+        let c: Vec<char> = "高新技术企业不少于120户".chars().collect();
+        let k = Keywords::new(&["少于", "不少于", "企业", "户"]);
+        assert_eq!(k.at(&c, 6), Some("不少于"));
+        assert_eq!(k.at(&c, 7), Some("少于"));
+        assert_eq!(k.at(&c, 0), None);
+        assert_eq!(k.ending_at(&c, 9), Some("不少于"));
+        assert_eq!(k.ending_at(&c, c.len()), Some("户"));
+        assert_eq!(k.find(&c, 0, c.len()), Some((4, "企业")));
+        assert_eq!(k.find(&c, 5, 8), None);
+        assert!(k.any_in(&c, 5, 9));
     }
 }

@@ -234,3 +234,161 @@ fn sentence_span_and_measure() {
     assert_eq!(chars[a..b].iter().collect::<String>(), t[0].sentence);
     assert_eq!(t[0].measure, Some(0));
 }
+
+#[test]
+fn from_to_figures_give_baseline_and_goal() {
+    let (t, s) = run("地区生产总值由2020年的1250亿元增加到2025年的2000亿元。");
+    assert_eq!(
+        (s[0].value, s[0].year, s[0].indicator.as_str()),
+        (1250.0, Some(2020), "地区生产总值")
+    );
+    assert_eq!(
+        (t[0].value, t[0].year, t[0].indicator.as_str()),
+        (2000.0, Some(2025), "地区生产总值")
+    );
+}
+
+#[test]
+fn class_descriptors_are_part_of_the_indicator() {
+    let (t, _) = run("到2025年,培育营业收入超百亿元企业5家,引进投资额10亿元以上项目20个。");
+    let got: Vec<(&str, f64)> = t.iter().map(|x| (x.indicator.as_str(), x.value)).collect();
+    assert_eq!(
+        got,
+        [
+            ("营业收入超百亿元企业", 5.0),
+            ("投资额10亿元以上项目", 20.0)
+        ]
+    );
+}
+
+#[test]
+fn planned_figures_without_year() {
+    let t = targets("规划建设科技城,总面积约50平方公里,其中起步区10平方公里。");
+    assert_eq!(
+        t,
+        [
+            (50.0, None, "平方公里".into(), Approx, None),
+            (10.0, None, "平方公里".into(), Eq, None)
+        ]
+    );
+}
+
+#[test]
+fn time_limits_and_vehicles() {
+    assert_eq!(
+        one("企业开办时间压缩至1个工作日以内。"),
+        (1.0, None, "个工作日".into(), Le, None)
+    );
+    assert_eq!(one("到2023年,新能源汽车产量达到10万辆。").2, "万辆");
+    assert!(targets("实行7×24小时服务,连续5天").is_empty());
+}
+
+/// Random text from the characters the scanner reacts to never makes it panic, and every
+/// span slices the text to the reported sentence.
+#[test]
+fn random_text_never_panics() {
+    const ALPHABET: &[&str] = &[
+        "1",
+        "2",
+        "0",
+        "9",
+        ".",
+        ",",
+        "、",
+        "-",
+        "～",
+        "至",
+        "到",
+        "年",
+        "底",
+        "前",
+        "%",
+        "：",
+        ":",
+        "+",
+        "第",
+        "“",
+        "”",
+        "万",
+        "亿",
+        "千",
+        "百",
+        "十",
+        "两",
+        "三",
+        "分之",
+        "家",
+        "个",
+        "亿元",
+        "平方公里",
+        "强",
+        "以上",
+        "左右",
+        "不少于",
+        "达到",
+        "每年",
+        "十四五",
+        "期间",
+        "目标",
+        "\n",
+        "。",
+        ";",
+        "现有",
+        "培育",
+        "的",
+        "企业",
+        "基础上",
+        "由",
+        "等",
+        "级",
+        " ",
+        "(",
+        ")",
+        "一、",
+        "发展目标",
+        "１",
+        "％",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let (t, s) = run(&text);
+        for (span, sentence) in t
+            .iter()
+            .map(|x| (x.span, &x.sentence))
+            .chain(s.iter().map(|x| (x.span, &x.sentence)))
+        {
+            assert_eq!(
+                &chars[span.0..span.1].iter().collect::<String>(),
+                sentence,
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn absurdly_long_numbers_are_ignored() {
+    let text = format!("到2025年,企业达到{}家。", "9".repeat(400));
+    assert!(run(&text).0.is_empty());
+    let text = format!("到2025年,企业达到{}家。", "九".repeat(400));
+    assert!(run(&text).0.is_empty());
+}
+
+#[test]
+fn reports_of_the_past_are_statistics() {
+    let (t, s) = run("1-5月,全区实现规上工业产值123.4亿元,同比增长15.2%。");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), [123.4, 15.2]);
+    let (t, s) = run("“十三五”以来,累计引进项目230个。");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s[0].value, 230.0);
+    assert!(targets("审批在3个月内办结。").is_empty());
+}

@@ -1,0 +1,128 @@
+//! Indicator phrases on snippets written for these tests.
+
+use super::super::mentions::scan;
+use super::*;
+
+/// Indicators of every figure in a one-sentence text.
+fn indicators(s: &str) -> Vec<String> {
+    let c: Vec<char> = s.chars().collect();
+    let ms = scan(&c, 0, c.len());
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_end = None;
+    for m in &ms {
+        let cs = clause_start(&c, 0, m.start, prev_end);
+        let prev = out.last().cloned();
+        let ind = indicator(&IndicatorInput {
+            chars: &c,
+            mention: m,
+            clause_start: cs,
+            sentence: (0, c.len()),
+            previous_in_sentence: prev.as_deref(),
+            previous_in_paragraph: prev.as_deref(),
+        });
+        out.push(ind);
+        prev_end = Some(m.end);
+    }
+    out
+}
+
+#[test]
+fn subject_before_comparator() {
+    assert_eq!(
+        indicators("到2025年,高新技术企业不少于120户,引进培养高层次人才不少于20人。"),
+        ["高新技术企业", "高层次人才"]
+    );
+    assert_eq!(indicators("研发投入占GDP比重达到3%"), ["研发投入占GDP比重"]);
+    assert_eq!(
+        indicators("对外技术依存度降低至30%以下"),
+        ["对外技术依存度"]
+    );
+    assert_eq!(indicators("孵化场地面积达30万平方米"), ["孵化场地面积"]);
+}
+
+#[test]
+fn object_after_verb() {
+    assert_eq!(
+        indicators("至2025年,力争建设省级以上中试基地1个以上"),
+        ["省级以上中试基地"]
+    );
+    assert_eq!(
+        indicators("每年举办大型国际交流活动2次,小型交流活动不少于8次。"),
+        ["大型国际交流活动", "小型交流活动"]
+    );
+    assert_eq!(indicators("培育2-3家龙头企业,形成产业链。"), ["龙头企业"]);
+    assert_eq!(
+        indicators("设立120亿元的沈阳高新区发展基金,撬动社会资本形成300亿元规模的基金集群"),
+        ["沈阳高新区发展基金", "基金集群规模"]
+    );
+    assert_eq!(
+        indicators("引进1800名以上高水平双创人才、海外高层次人才700人"),
+        ["高水平双创人才", "海外高层次人才"]
+    );
+}
+
+#[test]
+fn lists_growth_and_shares() {
+    assert_eq!(
+        indicators("培育龙头企业30家、创新型领军企业100家"),
+        ["龙头企业", "创新型领军企业"]
+    );
+    assert_eq!(
+        indicators("国家级众创空间、科技企业孵化器超过15家"),
+        ["国家级众创空间、科技企业孵化器"]
+    );
+    assert_eq!(
+        indicators("产业产值突破5000亿元,年均增长18%左右"),
+        ["产业产值", "产业产值年均增长"]
+    );
+    assert_eq!(
+        indicators("规模以上工业企业366家,占全市三分之一"),
+        ["规模以上工业企业", "规模以上工业企业占全市"]
+    );
+    assert_eq!(
+        indicators("外资企业达到园区内企业总量的50%以上"),
+        ["外资企业占园区内企业总量"]
+    );
+    assert_eq!(
+        indicators("每万人有效发明专利拥有量达到15件"),
+        ["每万人有效发明专利拥有量"]
+    );
+}
+
+#[test]
+fn enumerations_and_funding() {
+    assert_eq!(
+        indicators("经开区拥有甲大学、乙所等10余所高校院所"),
+        ["高校院所"]
+    );
+    assert_eq!(indicators("以300多家规模以上企业为支撑"), ["规模以上企业"]);
+    assert_eq!(
+        indicators("新建工程研究中心、企业技术中心等各级创新平台50个"),
+        ["各级创新平台"]
+    );
+    assert_eq!(indicators("引进高等院校10所"), ["高等院校"]);
+    assert_eq!(
+        indicators("设立规模50亿元的产业引导基金"),
+        ["产业引导基金规模"]
+    );
+    assert_eq!(
+        indicators("生产总值由2020年的1250亿元增加到2025年的2000亿元"),
+        ["生产总值", "生产总值"]
+    );
+    assert_eq!(
+        indicators("地区生产总值年均增长7.5%,2020年达到1250亿元"),
+        ["地区生产总值年均增长", "地区生产总值"]
+    );
+    assert_eq!(
+        indicators("各方向激活全区197家技术研发平台"),
+        ["技术研发平台"]
+    );
+    assert_eq!(
+        indicators("设立建设专项资金,市财政局每年安排10亿元"),
+        ["建设专项资金"]
+    );
+    assert_eq!(
+        indicators("综合排名进入全国高新区20强"),
+        ["综合排名进入全国高新区"]
+    );
+}
