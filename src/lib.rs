@@ -5,6 +5,7 @@
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
+pub mod assets;
 pub mod catalog;
 pub mod cli;
 pub mod error;

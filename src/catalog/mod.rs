@@ -1,6 +1,17 @@
 //! Taxonomies loaded from `data/*.toml`: themes, canonical indicators, agency aliases and
-//! policy instruments. The bundled files are embedded at build time; an analyst can edit
-//! copies without recompiling (see [`Catalog::load_dir`]).
+//! policy instruments, with the lookups the parser and the GUI use. The bundled files are
+//! embedded at build time; an analyst can edit copies without recompiling (see
+//! [`Catalog::load_dir`]). Keyword automata and alias tables are built once at load, so every
+//! lookup is one pass over the text.
+//!
+//! Module map: `load` (TOML → checked catalog), `matching` (keyword automata), `agencies`
+//! (alias resolution per city), `text` (full-/half-width folding), `units` (unit families).
+
+mod agencies;
+mod load;
+mod matching;
+mod text;
+mod units;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -8,13 +19,23 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Instrument;
+
+pub use agencies::City;
+pub use text::fold;
+pub use units::{FAMILIES, unit_family};
+
+use agencies::AgencyIndex;
+use matching::{KeywordSet, mention_counts, ranked};
 
 const THEMES: &str = include_str!("../../data/themes.toml");
 const INDICATORS: &str = include_str!("../../data/indicators.toml");
 const AGENCIES: &str = include_str!("../../data/agencies.toml");
 const INSTRUMENTS: &str = include_str!("../../data/instruments.toml");
+
+/// Most themes [`Catalog::themes_for`] returns for one text.
+pub const MAX_THEMES: usize = 5;
 
 /// A theme measures are tagged with (`talent`, `finance`, `opening_up`…).
 #[derive(Debug, Clone, Deserialize)]
@@ -34,7 +55,7 @@ pub struct Indicator {
     pub en: String,
     /// Ways documents write it; matched as substrings of the indicator text.
     pub synonyms: Vec<String>,
-    /// `count`, `money`, `percent`, `area`, `people`, `rank`, `times`…
+    /// `count`, `money`, `percent`, `area`, `people`, `rank`, `times`… (see [`FAMILIES`]).
     pub unit_family: String,
     /// Units (as written) this indicator accepts; empty = any unit of the family.
     #[serde(default)]
@@ -52,10 +73,14 @@ pub struct Agency {
     pub city: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Canonical name of the body that took over this agency's duties in a reform
+    /// (`市环保局` → `市生态环境局`), when there is one.
+    #[serde(default)]
+    pub successor: Option<String>,
 }
 
 fn any_city() -> String {
-    "*".to_string()
+    agencies::ANY_CITY.to_string()
 }
 
 /// A sub-type of a policy-instrument family.
@@ -68,32 +93,21 @@ pub struct InstrumentSubtype {
     pub keywords: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct ThemesFile {
-    theme: Vec<Theme>,
-}
-#[derive(Deserialize)]
-struct IndicatorsFile {
-    indicator: Vec<Indicator>,
-}
-#[derive(Deserialize)]
-struct AgenciesFile {
-    agency: Vec<Agency>,
-}
-#[derive(Deserialize)]
-struct InstrumentsFile {
-    subtype: Vec<InstrumentSubtype>,
-}
-
-/// All taxonomies, with lookup tables built once.
+/// All taxonomies, with lookup tables built once. The public lists are the loaded entries
+/// in file order; treat them as read-only (the lookup tables are built from them).
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub themes: Vec<Theme>,
     pub indicators: Vec<Indicator>,
     pub agencies: Vec<Agency>,
     pub instruments: Vec<InstrumentSubtype>,
-    /// (city or `*`, alias) → index into `agencies`.
-    alias_index: HashMap<(String, String), usize>,
+    cities: Vec<City>,
+    agency_index: AgencyIndex,
+    theme_keys: KeywordSet,
+    indicator_keys: KeywordSet,
+    instrument_keys: KeywordSet,
+    theme_ids: HashMap<String, usize>,
+    indicator_ids: HashMap<String, usize>,
 }
 
 impl Catalog {
@@ -106,128 +120,141 @@ impl Catalog {
         })
     }
 
-    /// Loads the four taxonomy files from a directory (an analyst's edited copies).
+    /// Loads the four taxonomy files from a directory (an analyst's edited copies); errors
+    /// name the file by its path.
     pub fn load_dir(dir: &Path) -> Result<Catalog> {
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))
-        };
-        Catalog::from_strs(
-            &read("themes.toml")?,
-            &read("indicators.toml")?,
-            &read("agencies.toml")?,
-            &read("instruments.toml")?,
-        )
+        load::from_dir(dir)
     }
 
-    /// Parses the four taxonomy texts.
+    /// Parses the four taxonomy texts; errors name the file (`themes.toml`…) and the line.
     pub fn from_strs(
         themes: &str,
         indicators: &str,
         agencies: &str,
         instruments: &str,
     ) -> Result<Catalog> {
-        fn de<T: for<'a> Deserialize<'a>>(file: &str, text: &str) -> Result<T> {
-            toml::from_str(text).map_err(|e| Error::Catalog {
-                file: file.to_string(),
-                message: e.to_string().replace('\n', " "),
-            })
-        }
-        let themes: ThemesFile = de("themes.toml", themes)?;
-        let indicators: IndicatorsFile = de("indicators.toml", indicators)?;
-        let agencies: AgenciesFile = de("agencies.toml", agencies)?;
-        let instruments: InstrumentsFile = de("instruments.toml", instruments)?;
-        let mut alias_index = HashMap::new();
-        for (i, a) in agencies.agency.iter().enumerate() {
-            alias_index.insert((a.city.clone(), a.canonical.clone()), i);
-            for alias in &a.aliases {
-                alias_index.insert((a.city.clone(), alias.clone()), i);
-            }
-        }
-        Ok(Catalog {
-            themes: themes.theme,
-            indicators: indicators.indicator,
-            agencies: agencies.agency,
-            instruments: instruments.subtype,
-            alias_index,
-        })
+        load::from_named([
+            ("themes.toml", themes),
+            ("indicators.toml", indicators),
+            ("agencies.toml", agencies),
+            ("instruments.toml", instruments),
+        ])
     }
 
-    /// Canonical agency name for `name` as used in `city` (the name itself when unknown).
+    /// Themes in file order (for the GUI's filter lists).
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    /// Canonical indicators in file order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// Instrument sub-types in file order.
+    pub fn instruments(&self) -> &[InstrumentSubtype] {
+        &self.instruments
+    }
+
+    /// Agencies in file order (every city).
+    pub fn agencies(&self) -> &[Agency] {
+        &self.agencies
+    }
+
+    /// Cities agency names are kept for, with the names they go by.
+    pub fn cities(&self) -> &[City] {
+        &self.cities
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.theme_ids.get(id).map(|&i| &self.themes[i])
+    }
+
+    /// The canonical indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_ids.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// The instrument sub-type with this id.
+    pub fn instrument(&self, id: &str) -> Option<&InstrumentSubtype> {
+        self.instruments.iter().find(|s| s.id == id)
+    }
+
+    /// The agency `name` means in `city` (`沈阳`, `沈阳市` or `shenyang`), when known. Names
+    /// are compared after full-/half-width folding and whitespace removal; the city's own
+    /// entries win over the entries for every city.
+    pub fn agency_for(&self, name: &str, city: Option<&str>) -> Option<&Agency> {
+        self.agency_index
+            .resolve(name, city)
+            .map(|i| &self.agencies[i])
+    }
+
+    /// Canonical agency name for `name` as used in `city` (the name itself, trimmed, when
+    /// unknown).
     pub fn canonical_agency(&self, name: &str, city: Option<&str>) -> String {
-        let lookup = |c: &str| self.alias_index.get(&(c.to_string(), name.to_string()));
-        city.and_then(lookup)
-            .or_else(|| lookup("*"))
-            .map(|&i| self.agencies[i].canonical.clone())
-            .unwrap_or_else(|| name.to_string())
+        self.agency_for(name, city)
+            .map(|a| a.canonical.clone())
+            .unwrap_or_else(|| name.trim().to_string())
     }
 
-    /// Theme ids whose keywords occur in `text`, in catalog order.
+    /// English name of a canonical agency (an alias is accepted too, read as in every city).
+    pub fn agency_en(&self, canonical: &str) -> Option<&str> {
+        self.agency_index
+            .by_canonical(canonical)
+            .or_else(|| self.agency_index.resolve(canonical, None))
+            .map(|i| self.agencies[i].en.as_str())
+            .filter(|en| !en.is_empty())
+    }
+
+    /// Theme ids whose keywords occur in `text`, most-mentioned first (ties in catalog
+    /// order), at most [`MAX_THEMES`]. Responsibility annotations (`(责任单位:…)`) are
+    /// ignored, so agency names do not count.
     pub fn themes_for(&self, text: &str) -> Vec<String> {
-        self.themes
-            .iter()
-            .filter(|t| t.keywords.iter().any(|k| text.contains(k.as_str())))
-            .map(|t| t.id.clone())
+        let folded = text::strip_annotations(&fold(text));
+        let counts = mention_counts(&self.theme_keys.hits(&folded));
+        ranked(&counts, MAX_THEMES)
+            .into_iter()
+            .map(|(i, _)| self.themes[i].id.clone())
             .collect()
     }
 
-    /// Canonical indicator id for an indicator phrase and its unit, when one matches.
-    /// The longest matching synonym wins, so `高新技术企业增加值` does not match the count.
+    /// Canonical indicator for an indicator phrase and its unit, when one matches. Among the
+    /// indicators whose unit family fits the unit, the longest synonym found in the phrase
+    /// wins (ties: the one nearer the end of the phrase, then catalog order), so
+    /// `高新技术企业增加值` in 亿元 does not match the count of high-tech enterprises.
     pub fn indicator_for(&self, indicator: &str, unit: &str) -> Option<&Indicator> {
         let family = unit_family(unit);
-        self.indicators
-            .iter()
-            .filter(|ind| ind.units.is_empty() || ind.units.iter().any(|u| u == unit))
-            .filter(|ind| family.is_none_or(|f| f == ind.unit_family))
-            .filter_map(|ind| {
-                ind.synonyms
-                    .iter()
-                    .filter(|s| indicator.contains(s.as_str()))
-                    .map(|s| s.chars().count())
-                    .max()
-                    .map(|len| (len, ind))
+        let fits = |ind: &Indicator| {
+            (ind.units.is_empty() || ind.units.iter().any(|u| fold(u) == fold(unit)))
+                && family.is_none_or(|f| f == ind.unit_family)
+        };
+        self.indicator_keys
+            .hits(&fold(indicator))
+            .into_iter()
+            .filter(|h| fits(&self.indicators[h.owner]))
+            .max_by(|a, b| {
+                (a.chars, a.end)
+                    .cmp(&(b.chars, b.end))
+                    .then(b.owner.cmp(&a.owner))
             })
-            .max_by_key(|(len, _)| *len)
-            .map(|(_, ind)| ind)
+            .map(|h| &self.indicators[h.owner])
     }
 
-    /// Policy instrument family and sub-type for a measure text: the sub-type with most
-    /// keyword hits wins.
+    /// Policy instrument sub-type for a measure text: the sub-type with most keyword
+    /// mentions wins; ties go to the sub-type whose family is mentioned more in total, then
+    /// to catalog order. Responsibility annotations are ignored.
     pub fn instrument_for(&self, text: &str) -> Option<&InstrumentSubtype> {
-        self.instruments
-            .iter()
-            .map(|s| {
-                let hits = s
-                    .keywords
-                    .iter()
-                    .map(|k| text.matches(k.as_str()).count())
-                    .sum::<usize>();
-                (hits, s)
-            })
-            .filter(|(hits, _)| *hits > 0)
-            .fold(
-                None::<(usize, &InstrumentSubtype)>,
-                |best, cur| match best {
-                    Some(b) if b.0 >= cur.0 => Some(b),
-                    _ => Some(cur),
-                },
-            )
-            .map(|(_, s)| s)
-    }
-}
-
-/// Unit family of a unit as written, when the unit says it.
-pub fn unit_family(unit: &str) -> Option<&'static str> {
-    Some(match unit {
-        "%" | "‰" | "个百分点" => "percent",
-        "元" | "万元" | "亿元" | "万亿元" | "亿美元" | "万美元" | "美元" => "money",
-        "平方公里" | "万平方米" | "平方米" | "亩" | "公顷" => "area",
-        "人" | "名" | "万人" | "人次" => "people",
-        "强" | "位" => "rank",
-        "次" | "场" => "times",
-        "家" | "户" | "个" | "所" | "座" | "项" | "件" | "种" | "条" | "支" | "台" | "套" => {
-            "count"
+        let folded = text::strip_annotations(&fold(text));
+        let counts = mention_counts(&self.instrument_keys.hits(&folded));
+        let mut family_total: HashMap<Instrument, usize> = HashMap::new();
+        for (&i, &n) in &counts {
+            *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }
-        _ => return None,
-    })
+        counts
+            .iter()
+            .map(|(&i, &n)| (n, family_total[&self.instruments[i].family], i))
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)))
+            .map(|(_, _, i)| &self.instruments[i])
+    }
 }

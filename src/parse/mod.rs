@@ -1,23 +1,52 @@
 //! Pure text → [`ParsedDocument`]: metadata, outline, measures, responsible units, targets
 //! and statistics. No I/O, no SQL.
+//!
+//! Every span is a char offset into the cleaned text. Matching runs on a half-width view of
+//! it ([`normalize`]), which has the same chars at the same offsets.
 
 pub mod json;
+mod lines;
+pub mod measures;
+pub mod metadata;
+pub mod normalize;
+pub mod numbers;
+pub mod outline;
+pub mod statistics;
+pub mod tagging;
 pub mod targets;
 pub mod text;
+pub mod units;
 
 use crate::catalog::Catalog;
 use crate::model::ParsedDocument;
 
 /// Parses cleaned text into a structured document.
-pub fn parse_text(text: &str, _catalog: &Catalog) -> ParsedDocument {
-    let title = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_string();
+pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
+    let norm = normalize::NormText::new(text);
+    let headings = outline::headings(&norm);
+    let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
+    let measures = measures::Extractor {
+        text: &norm,
+        headings: &headings,
+        catalog,
+        city: meta.city,
+    }
+    .measures();
+    let ctx = targets::TargetContext {
+        period: meta.period,
+        doc_year: meta.year,
+    };
+    let (targets, statistics) = targets::extract_targets(text, &measures, &ctx, catalog);
     ParsedDocument {
-        title,
-        ..ParsedDocument::default()
+        title: meta.title,
+        issuer: meta.issuer,
+        doc_number: meta.doc_number,
+        date: meta.date,
+        period: meta.period,
+        kind: meta.kind,
+        outline: outline::sections(&norm, &headings),
+        measures,
+        targets,
+        statistics,
     }
 }

@@ -1,7 +1,26 @@
 //! Quantified targets and current statistics.
+//!
+//! The text is held once as `char`s; paragraphs and sentences are laid out
+//! ([`sentences`]), each sentence is scanned for figures with a unit ([`mentions`]),
+//! figures that are not goals are set aside ([`exclusions`]), and each remaining figure
+//! becomes a target (a goal, with its deadline year from [`years`]) or a statistic (a
+//! current figure, see [`crate::parse::statistics`]).
+
+mod comparators;
+mod exclusions;
+mod indicators;
+mod mentions;
+mod scan;
+mod sentences;
+mod years;
 
 use crate::catalog::Catalog;
-use crate::model::{Measure, Period, Statistic, Target};
+use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::statistics::{self, CURRENT_WORDS, NOW_WORDS, marks_current};
+use mentions::Mention;
+use scan::{contains, contains_any, string};
+use sentences::{Layout, Sentence};
+use years::{YearKind, YearMention};
 
 /// What the target extractor needs to know about the document as a whole.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,10 +34,279 @@ pub struct TargetContext {
 /// Finds every target and statistic in `text`; `measures` (already extracted, with spans)
 /// decide which measure owns each target.
 pub fn extract_targets(
-    _text: &str,
-    _measures: &[Measure],
-    _ctx: &TargetContext,
-    _catalog: &Catalog,
+    text: &str,
+    measures: &[Measure],
+    ctx: &TargetContext,
+    catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    (Vec::new(), Vec::new())
+    let chars: Vec<char> = text.chars().collect();
+    let layout = sentences::layout(&chars);
+    let mut run = Run {
+        chars: &chars,
+        measures,
+        ctx,
+        catalog,
+        targets: Vec::new(),
+        statistics: Vec::new(),
+    };
+    run.document(&layout);
+    (run.targets, run.statistics)
 }
+
+/// Words that make an unlabelled figure a goal when nothing marks it as current.
+const GOAL_WORDS: &[&str] = &[
+    "规划", "计划", "目标", "增长", "增速", "比重", "力争", "争取", "提高", "提升", "下降", "降低",
+    "压缩", "缩短",
+];
+
+/// Words that turn a figure into a current one (not a goal) when they precede it.
+const CURRENT_VERBS: &[&str] = &["拥有", "共有", "现有", "进驻"];
+
+/// State of one extraction.
+struct Run<'a> {
+    chars: &'a [char],
+    measures: &'a [Measure],
+    ctx: &'a TargetContext,
+    catalog: &'a Catalog,
+    targets: Vec<Target>,
+    statistics: Vec<Statistic>,
+}
+
+/// Year context shared by the sentences of one paragraph.
+struct ParagraphYears {
+    /// From a `到20XX年,` opening the paragraph.
+    opener: Option<i32>,
+    /// Inside a goals section: its year (latest opener in the section, else period end).
+    goals: Option<Option<i32>>,
+}
+
+/// Where a figure's year comes from, as far as the sentence tells.
+#[derive(Default)]
+struct SentenceYears {
+    /// A deadline stated before the figure.
+    stated: Option<i32>,
+    /// A past year stated before the figure (`2020年实现…`, `截至2020年底`).
+    past: Option<i32>,
+}
+
+impl Run<'_> {
+    fn document(&mut self, layout: &Layout) {
+        let mut goals_year: Option<i32> = None;
+        for (pi, p) in layout.paragraphs.iter().enumerate() {
+            let next = layout
+                .paragraphs
+                .get(pi + 1)
+                .map_or(layout.sentences.len(), |n| n.first_sentence);
+            let sentences = &layout.sentences[p.first_sentence..next];
+            let opener = sentences
+                .first()
+                .and_then(|s| years::opener(self.chars, s.start, s.end))
+                .filter(|y| self.is_deadline(y))
+                .map(|y| y.year);
+            if !p.goals {
+                goals_year = None;
+            } else if opener.is_some() {
+                goals_year = opener;
+            }
+            let period_end = self.ctx.period.map(|p| p.end);
+            let years = ParagraphYears {
+                opener,
+                goals: p.goals.then_some(goals_year.or(period_end)),
+            };
+            self.paragraph(sentences, &years);
+        }
+    }
+
+    /// A year expression that sets a deadline still ahead of the document's date.
+    fn is_deadline(&self, y: &YearMention) -> bool {
+        match y.kind {
+            YearKind::Deadline => self.ctx.doc_year.is_none_or(|d| y.year >= d),
+            YearKind::Bare => self.is_future(y.year),
+            _ => false,
+        }
+    }
+
+    fn is_future(&self, year: i32) -> bool {
+        match (self.ctx.doc_year, self.ctx.period) {
+            (Some(d), _) => year > d,
+            (None, Some(p)) => year >= p.start,
+            (None, None) => false,
+        }
+    }
+
+    fn paragraph(&mut self, sentences: &[Sentence], years: &ParagraphYears) {
+        let mut current_mode = false;
+        let mut previous_in_paragraph: Option<String> = None;
+        for s in sentences {
+            let chars = self.chars;
+            let mentions = mentions::scan(chars, s.start, s.end);
+            let year_marks = years::years_in(chars, s.start, s.end);
+            current_mode |= self.sentence_is_current(s, &year_marks);
+            if mentions.is_empty() {
+                continue;
+            }
+            let mut previous_in_sentence: Option<String> = None;
+            let mut prev_end = None;
+            for m in &mentions {
+                let clause_start = indicators::clause_start(chars, s.start, m.start, prev_end);
+                if exclusions::excluded(chars, m, clause_start).is_some() {
+                    continue;
+                }
+                prev_end = Some(m.end);
+                let indicator = match (&previous_in_sentence, m.list_index) {
+                    (Some(prev), k) if k > 0 => prev.clone(),
+                    _ => indicators::indicator(&indicators::IndicatorInput {
+                        chars,
+                        mention: m,
+                        clause_start,
+                        sentence: (s.start, s.end),
+                        previous_in_sentence: previous_in_sentence.as_deref(),
+                        previous_in_paragraph: previous_in_paragraph.as_deref(),
+                    }),
+                };
+                previous_in_sentence = Some(indicator.clone());
+                previous_in_paragraph = Some(indicator.clone());
+                if is_staffing(&indicator) {
+                    continue;
+                }
+                let sy = sentence_years(self, &year_marks, m.start);
+                self.classify(s, m, clause_start, indicator, &sy, years, current_mode);
+            }
+        }
+    }
+
+    /// A sentence describing the present: `目前…`, `…拥有…`, or opening a clause with a
+    /// past year (`2020年在国家级开发区中综合排名19位`), without any deadline.
+    fn sentence_is_current(&self, s: &Sentence, year_marks: &[YearMention]) -> bool {
+        let chars = self.chars;
+        let deadline = year_marks.iter().any(|y| self.is_deadline(y));
+        if deadline {
+            return false;
+        }
+        let past_clause_year = year_marks.iter().any(|y| {
+            matches!(y.kind, YearKind::Bare | YearKind::AsOf)
+                && (y.start == s.start || indicators::is_clause_stop(chars, y.start - 1))
+        });
+        past_clause_year
+            || marks_current(chars, s.start, s.end, NOW_WORDS)
+            || marks_current(chars, s.start, s.end, &["拥有", "共有"])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &mut self,
+        s: &Sentence,
+        m: &Mention,
+        clause_start: usize,
+        indicator: String,
+        sy: &SentenceYears,
+        years: &ParagraphYears,
+        current_mode: bool,
+    ) {
+        let chars = self.chars;
+        let recurring = contains(chars, s.start, m.start, "每年");
+        let period_end = self.ctx.period.map(|p| p.end);
+        let has_year_context =
+            sy.stated.is_some() || years.opener.is_some() || recurring || years.goals.is_some();
+        let year = sy
+            .stated
+            .or(years.opener)
+            .or(if recurring { period_end } else { None })
+            .or(years.goals.flatten());
+        let now_word = marks_current(chars, s.start, m.start, NOW_WORDS)
+            || (m.start > 0 && chars[m.start - 1] == '原');
+        let figure = self.figure(s, m, indicator, year);
+        let stat = if (sy.past.is_some() || now_word) && sy.stated.is_none() {
+            true
+        } else if has_year_context {
+            false
+        } else if current_mode
+            || m.more_than
+            || marks_current(chars, clause_start, m.start, CURRENT_WORDS)
+        {
+            true
+        } else if self.is_goal(m, clause_start) {
+            false
+        } else {
+            return;
+        };
+        if stat {
+            let st = statistics::from_figure(figure, sy.past, self.ctx.doc_year);
+            self.statistics.push(st);
+        } else {
+            self.targets.push(figure);
+        }
+    }
+
+    /// A figure without year or current marker is a goal when a comparator word, a goal
+    /// verb or a planning word introduces it (`培育2-3家龙头企业`, `规划面积约3.2平方公里`).
+    fn is_goal(&self, m: &Mention, clause_start: usize) -> bool {
+        let chars = self.chars;
+        let approx_only = m.before.is_some_and(|b| b.2 == Comparator::Approx);
+        let verb = (clause_start..m.start).any(|i| {
+            scan::longest_prefix(chars, i, indicators::GOAL_VERBS)
+                .is_some_and(|v| !CURRENT_VERBS.contains(&v))
+        });
+        (m.before.is_some() && !approx_only)
+            || m.after.is_some()
+            || verb
+            || contains_any(chars, clause_start, m.start, GOAL_WORDS)
+    }
+
+    fn figure(&self, s: &Sentence, m: &Mention, indicator: String, year: Option<i32>) -> Target {
+        let measure = self
+            .measures
+            .iter()
+            .position(|mm| mm.span.0 <= s.start && s.end <= mm.span.1)
+            .or_else(|| {
+                self.measures
+                    .iter()
+                    .position(|mm| mm.span.0 <= m.start && m.start < mm.span.1)
+            });
+        let indicator_id = self
+            .catalog
+            .indicator_for(&indicator, m.unit)
+            .map(|i| i.id.clone());
+        Target {
+            indicator,
+            indicator_id,
+            value: m.value,
+            value_max: m.value_max,
+            unit: m.unit.to_string(),
+            comparator: m.comparator(),
+            year,
+            measure,
+            sentence: string(self.chars, s.start, s.end),
+            span: (s.start, s.end),
+        }
+    }
+}
+
+/// Deadline or past year stated in the sentence before the figure at `pos`.
+fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> SentenceYears {
+    let mut out = SentenceYears::default();
+    for y in year_marks.iter().filter(|y| y.end <= pos) {
+        match y.kind {
+            YearKind::Deadline | YearKind::Bare if run.is_deadline(y) => {
+                out.stated = Some(y.year);
+                out.past = None;
+            }
+            YearKind::Deadline | YearKind::Bare | YearKind::AsOf => {
+                out.past = Some(y.year);
+                out.stated = None;
+            }
+            YearKind::Baseline | YearKind::Period => {}
+        }
+    }
+    out
+}
+
+/// Posts and staffing quotas (`设管委会副主任1名`) are organisation, not goals.
+fn is_staffing(indicator: &str) -> bool {
+    ["主任", "书记", "局长", "组长", "区长", "职数", "副职"]
+        .iter()
+        .any(|w| indicator.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,160 @@
+//! Keyword automata: one Aho-Corasick automaton per taxonomy, built once when the catalog
+//! loads, reporting which entries (themes, indicators, instrument sub-types) a text mentions,
+//! how often and how long the matching words are.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+
+/// One keyword found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the entry (theme, indicator…) the keyword belongs to.
+    pub owner: usize,
+    /// Byte offsets of the keyword in the folded text.
+    pub start: usize,
+    pub end: usize,
+    /// Keyword length in characters.
+    pub chars: usize,
+}
+
+/// Keywords of many entries, searched together in one pass.
+#[derive(Debug, Clone)]
+pub struct KeywordSet {
+    automaton: AhoCorasick,
+    /// Pattern id → (entries that listed this keyword, its length in characters).
+    owners: Vec<(Vec<usize>, usize)>,
+}
+
+impl KeywordSet {
+    /// Builds the automaton from each entry's keywords (already folded). `file` and `what`
+    /// name the taxonomy in errors: an empty keyword is refused because it would match
+    /// everywhere.
+    pub fn build<'a, I, K>(file: &str, entries: I) -> Result<KeywordSet>
+    where
+        I: IntoIterator<Item = (&'a str, K)>,
+        K: IntoIterator<Item = String>,
+    {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<(Vec<usize>, usize)> = Vec::new();
+        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        for (owner, (id, keywords)) in entries.into_iter().enumerate() {
+            for keyword in keywords {
+                if keyword.is_empty() {
+                    return Err(Error::Catalog {
+                        file: file.to_string(),
+                        message: format!("`{id}` has an empty keyword"),
+                    });
+                }
+                let pattern = *by_pattern.entry(keyword.clone()).or_insert_with(|| {
+                    owners.push((Vec::new(), keyword.chars().count()));
+                    patterns.push(keyword);
+                    patterns.len() - 1
+                });
+                if !owners[pattern].0.contains(&owner) {
+                    owners[pattern].0.push(owner);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::Catalog {
+                file: file.to_string(),
+                message: format!("keywords cannot be indexed: {e}"),
+            })?;
+        Ok(KeywordSet { automaton, owners })
+    }
+
+    /// Every keyword occurrence in `folded`, overlapping ones included, in text order.
+    pub fn hits(&self, folded: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (owners, chars) = &self.owners[m.pattern().as_usize()];
+            hits.extend(owners.iter().map(|&owner| Hit {
+                owner,
+                start: m.start(),
+                end: m.end(),
+                chars: *chars,
+            }));
+        }
+        hits.sort_by_key(|h| (h.start, h.end, h.owner));
+        hits
+    }
+}
+
+/// Number of separate places each entry is mentioned: keywords of one entry that overlap
+/// (`高层次人才` and `人才`) count once. Returned as `(owner, count)` for owners with hits.
+pub fn mention_counts(hits: &[Hit]) -> HashMap<usize, usize> {
+    let mut last_end: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // `hits` is sorted by start, so a hit overlaps the owner's previous stretch exactly when
+    // it starts before that stretch ends.
+    for hit in hits {
+        let end = last_end.entry(hit.owner).or_insert(0);
+        let counted = counts.entry(hit.owner).or_insert(0);
+        if *counted == 0 || hit.start >= *end {
+            *counted += 1;
+            *end = hit.end;
+        } else {
+            *end = (*end).max(hit.end);
+        }
+    }
+    counts
+}
+
+/// Owners ordered by mentions (most first), ties in catalog order, at most `limit`.
+pub fn ranked(counts: &HashMap<usize, usize>, limit: usize) -> Vec<(usize, usize)> {
+    let mut ranked: Vec<(usize, usize)> = counts.iter().map(|(&o, &n)| (o, n)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(limit);
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(entries: &[(&str, &[&str])]) -> KeywordSet {
+        KeywordSet::build(
+            "test.toml",
+            entries
+                .iter()
+                .map(|(id, kws)| (*id, kws.iter().map(|k| k.to_string()))),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn shared_keywords_report_every_owner() {
+        let s = set(&[("a", &["金融", "基金"]), ("b", &["金融"])]);
+        let owners: Vec<usize> = s.hits("金融基金").iter().map(|h| h.owner).collect();
+        assert_eq!(owners, vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn nested_keywords_of_one_owner_count_once() {
+        let s = set(&[("talent", &["人才", "高层次人才"]), ("x", &["层次"])]);
+        let counts = mention_counts(&s.hits("引进高层次人才和青年人才"));
+        assert_eq!(counts[&0], 2);
+        assert_eq!(counts[&1], 1);
+    }
+
+    #[test]
+    fn ranking_breaks_ties_by_catalog_order() {
+        let counts = HashMap::from([(3, 2), (1, 2), (0, 1), (2, 5)]);
+        assert_eq!(ranked(&counts, 3), vec![(2, 5), (1, 2), (3, 2)]);
+    }
+
+    #[test]
+    fn empty_keyword_is_refused_with_the_file_name() {
+        let err = KeywordSet::build("themes.toml", [("talent", vec![String::new()])]);
+        let msg = err.unwrap_err().to_string();
+        assert!(
+            msg.contains("themes.toml") && msg.contains("talent"),
+            "{msg}"
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! What each line of a document is: a numbered heading, a candidate unnumbered heading,
+//! body text, web boilerplate or something else (signature, date, navigation). Pure
+//! predicates over the half-width view of one line.
+
+/// A heading number at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Conventional depth of the numbering style: 0 `第一章`, 1 `第一节`, 2 `一、`,
+    /// 3 `(一)`, 4 `1.` and `第一条`, 5 `(1)`, 6 `①`.
+    pub rank: u8,
+    /// Normalised number (`三`, `(一)`, `1`, `(1)`, `①`, `第一章`).
+    pub number: String,
+    /// Chars taken by the marker and the spaces after it.
+    pub len: usize,
+}
+
+const CN_DIGITS: &str = "零〇一二三四五六七八九十百两";
+
+fn is_cn_digit(c: char) -> bool {
+    CN_DIGITS.contains(c)
+}
+
+/// Leading run of chars satisfying `f`, at most `max` of them.
+fn take_run(s: &str, max: usize, f: impl Fn(char) -> bool) -> &str {
+    let mut end = 0;
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n == max || !f(c) {
+            return &s[..i];
+        }
+        end = i + c.len_utf8();
+    }
+    &s[..end]
+}
+
+/// Recognises the heading number at the start of a (trimmed, half-width) line.
+/// Numbers inside figures (`1.5亿元`, `2022年`) are not markers.
+pub fn parse_marker(line: &str) -> Option<Marker> {
+    let (rank, number, rest) = marker_parts(line)?;
+    // `(一)、` and `(1).` carry a redundant separator after the bracket.
+    let rest = match rank {
+        3 | 5 => rest.strip_prefix(['、', '.']).unwrap_or(rest),
+        _ => rest,
+    };
+    let after = rest.trim_start_matches([' ', '\t']);
+    let first = after.chars().next()?;
+    if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
+        return None;
+    }
+    let len = line.chars().count() - after.chars().count();
+    Some(Marker { rank, number, len })
+}
+
+fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
+    let first = line.chars().next()?;
+    if let Some(rest) = line.strip_prefix('第') {
+        let num = take_run(rest, 4, is_cn_digit);
+        let tail = &rest[num.len()..];
+        for (suffix, rank) in [('章', 0), ('节', 1), ('条', 4)] {
+            if !num.is_empty()
+                && let Some(t) = tail.strip_prefix(suffix)
+            {
+                return Some((rank, format!("第{num}{suffix}"), t));
+            }
+        }
+        return None;
+    }
+    if is_cn_digit(first) {
+        let num = take_run(line, 3, is_cn_digit);
+        let rest = &line[num.len()..];
+        let rest = rest.strip_prefix('、').or_else(|| rest.strip_prefix('.'))?;
+        return Some((2, num.to_string(), rest));
+    }
+    if let Some(inner) = line.strip_prefix('(') {
+        let cn = take_run(inner, 3, is_cn_digit);
+        if !cn.is_empty() {
+            let rest = inner[cn.len()..].strip_prefix(')')?;
+            return Some((3, format!("({cn})"), rest));
+        }
+        let digits = take_run(inner, 2, |c| c.is_ascii_digit());
+        if !digits.is_empty() {
+            let rest = inner[digits.len()..].strip_prefix(')')?;
+            return Some((5, format!("({digits})"), rest));
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        let digits = take_run(line, 2, |c| c.is_ascii_digit());
+        let rest = &line[digits.len()..];
+        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix('、'))?;
+        return Some((4, digits.to_string(), rest));
+    }
+    let rest = &line[first.len_utf8()..];
+    match first {
+        '\u{2474}'..='\u{2487}' => Some((5, format!("({})", first as u32 - 0x2473), rest)),
+        '\u{2460}'..='\u{2473}' => Some((6, first.to_string(), rest)),
+        _ => None,
+    }
+}
+
+/// Sentence-ending punctuation inside a line.
+fn has_sentence_end(s: &str) -> bool {
+    s.contains(['。', '!', '?'])
+}
+
+/// Whether a line reads as running text (a paragraph of the document).
+pub fn is_body(line: &str) -> bool {
+    let n = line.chars().count();
+    if n < 4 || is_boilerplate(line) {
+        return false;
+    }
+    has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…']))
+}
+
+/// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
+/// lines, as in text taken from a PDF): a long line ending in a character or a comma.
+pub fn ends_mid_sentence(line: &str) -> bool {
+    let last = line.chars().last().unwrap_or('。');
+    line.chars().count() >= 15
+        && (('\u{4e00}'..='\u{9fff}').contains(&last)
+            || last.is_ascii_alphanumeric()
+            || matches!(last, ',' | '、' | '“' | '(' | '《'))
+}
+
+/// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
+/// any line after a line broken mid-sentence — but never boilerplate or a bare date.
+pub fn continues(prev: &str, line: &str) -> bool {
+    if is_boilerplate(line) || is_date_only(line) {
+        return false;
+    }
+    is_body(line) || ends_mid_sentence(prev)
+}
+
+/// A line holding nothing but a date (the date under a signature).
+pub fn is_date_only(line: &str) -> bool {
+    date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
+}
+
+/// Whether a line may be a short unnumbered heading (`提升自主创新能力`); the caller also
+/// checks that body text follows it.
+pub fn is_heading_like(line: &str) -> bool {
+    let n = line.chars().count();
+    if !(2..=30).contains(&n) || has_sentence_end(line) || is_boilerplate(line) {
+        return false;
+    }
+    let first = line.chars().next().unwrap_or(' ');
+    let last = line.chars().last().unwrap_or(' ');
+    !first.is_ascii_digit()
+        && !matches!(
+            last,
+            ',' | ';' | ':' | '、' | '.' | '—' | '…' | '-' | ')' | '(' | '|' | '>'
+        )
+        && !line.contains([':', '|', '>', ';'])
+        && date_in(line).is_none()
+}
+
+/// Web furniture that is never part of a document: reprint notices, page addresses,
+/// comment boxes, QR-code prompts, bylines, contact lines.
+pub fn is_boilerplate(line: &str) -> bool {
+    const MARKERS: [&str; 24] = [
+        "本文地址",
+        "本文链接",
+        "本文关键词",
+        "版权所有",
+        "版权归",
+        "不得转载",
+        "转载需",
+        "转载其他",
+        "本站",
+        "二维码",
+        "验证码",
+        "留言与评论",
+        "条评论",
+        "特别声明",
+        "免责声明",
+        "当前位置",
+        "导航菜单",
+        "上一篇",
+        "下一篇",
+        "分享到",
+        "关闭窗口",
+        "联系我们",
+        "@",
+        "责任编辑",
+    ];
+    const PREFIXES: [&str; 5] = ["编辑:", "来源:", "原标题:", "作者:", "主办:"];
+    MARKERS.iter().any(|m| line.contains(m))
+        || PREFIXES.iter().any(|p| line.starts_with(p))
+        || has_phone_number(line)
+}
+
+/// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
+fn has_phone_number(line: &str) -> bool {
+    let mut run = 0;
+    let mut prev_dash = false;
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 11 || (prev_dash && run >= 7) {
+                return true;
+            }
+        } else {
+            prev_dash = c == '-' && run >= 3;
+            run = 0;
+        }
+    }
+    false
+}
+
+/// A calendar date written in the line (`2022年3月10日`, `2022-03-10`, `2018/7/11`,
+/// `二〇一七年十一月九日`), as `(year, month, day)` with its byte range.
+pub fn date_in(line: &str) -> Option<((i32, u32, u32), std::ops::Range<usize>)> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    (0..chars.len()).find_map(|i| {
+        if i > 0 && chars[i - 1].1.is_ascii_digit() {
+            return None;
+        }
+        let (ymd, used) = date_at(&chars[i..])?;
+        let end = chars.get(i + used).map_or(line.len(), |&(b, _)| b);
+        Some((ymd, chars[i].0..end))
+    })
+}
+
+fn date_at(chars: &[(usize, char)]) -> Option<((i32, u32, u32), usize)> {
+    let mut pos = 0;
+    let year = read_year(chars, &mut pos)?;
+    let sep = chars.get(pos)?.1;
+    if !matches!(sep, '年' | '-' | '/' | '.') {
+        return None;
+    }
+    pos += 1;
+    let month = read_small(chars, &mut pos)?;
+    let sep2 = chars.get(pos)?.1;
+    let ok = match sep {
+        '年' => sep2 == '月',
+        s => sep2 == s,
+    };
+    if !ok {
+        return None;
+    }
+    pos += 1;
+    let day = read_small(chars, &mut pos)?;
+    if sep == '年' {
+        if chars.get(pos).map(|c| c.1) != Some('日') {
+            return None;
+        }
+        pos += 1;
+    } else if chars.get(pos).is_some_and(|c| c.1.is_ascii_digit()) {
+        return None;
+    }
+    ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(((year, month, day), pos))
+}
+
+fn cn_digit_value(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or((c == '零').then_some(0))
+}
+
+fn read_year(chars: &[(usize, char)], pos: &mut usize) -> Option<i32> {
+    let mut value = 0i32;
+    for k in 0..4 {
+        let c = chars.get(*pos + k)?.1;
+        let d = c.to_digit(10).or_else(|| cn_digit_value(c))?;
+        value = value * 10 + d as i32;
+    }
+    *pos += 4;
+    Some(value)
+}
+
+/// A month or day: one or two ASCII digits, or a Chinese numeral up to 三十一.
+fn read_small(chars: &[(usize, char)], pos: &mut usize) -> Option<u32> {
+    let start = *pos;
+    let digits: String = chars[start..]
+        .iter()
+        .take(2)
+        .map(|c| c.1)
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if !digits.is_empty() {
+        *pos += digits.len();
+        return digits.parse().ok();
+    }
+    let mut value = 0;
+    let mut tens = false;
+    let mut any = false;
+    while let Some(&(_, c)) = chars.get(*pos) {
+        if c == '十' {
+            value = if any { value * 10 } else { 10 };
+            tens = true;
+        } else if let Some(d) = cn_digit_value(c) {
+            value = if tens { value + d } else { value * 10 + d };
+        } else {
+            break;
+        }
+        any = true;
+        *pos += 1;
+    }
+    any.then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(line: &str) -> Option<(u8, String)> {
+        parse_marker(line).map(|m| (m.rank, m.number))
+    }
+
+    #[test]
+    fn every_heading_number_style_is_recognised() {
+        assert_eq!(num("三、加强保障"), Some((2, "三".into())));
+        assert_eq!(num("十二、附则"), Some((2, "十二".into())));
+        assert_eq!(num("(二)优化服务"), Some((3, "(二)".into())));
+        assert_eq!(num("3.培育企业。正文"), Some((4, "3".into())));
+        assert_eq!(num("12、建设平台"), Some((4, "12".into())));
+        assert_eq!(num("(4)推进合作"), Some((5, "(4)".into())));
+        assert_eq!(num("②完善机制"), Some((6, "②".into())));
+        assert_eq!(num("⑶完善机制"), Some((5, "(3)".into())));
+        assert_eq!(num("第二章 发展目标"), Some((0, "第二章".into())));
+        assert_eq!(
+            num("第十二条 对企业给予奖励。"),
+            Some((4, "第十二条".into()))
+        );
+        assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
+    }
+
+    #[test]
+    fn figures_and_years_are_not_heading_numbers() {
+        assert_eq!(num("1.5亿元用于补助"), None);
+        assert_eq!(num("2022年工作要点"), None);
+        assert_eq!(num("3.6平方公里的园区"), None);
+        assert_eq!(num("(以下简称园区)"), None);
+        assert_eq!(num("一是加强领导"), None);
+        assert_eq!(num("5G基站建设"), None);
+        assert_eq!(num("1、2月份产值"), None);
+    }
+
+    #[test]
+    fn marker_length_includes_following_spaces() {
+        assert_eq!(parse_marker("1. 推进合作").unwrap().len, 3);
+        assert_eq!(parse_marker("(十)推进合作").unwrap().len, 3);
+    }
+
+    #[test]
+    fn body_and_heading_lines_are_told_apart() {
+        assert!(is_body("推进园区建设,完善配套设施。"));
+        assert!(!is_body("发展目标"));
+        assert!(is_heading_like("优化营商环境"));
+        assert!(!is_heading_like("优化营商环境。"));
+        assert!(!is_heading_like("来源:某某日报"));
+        assert!(!is_heading_like("2019年5月6日"));
+        assert!(!is_heading_like("各区县政府:"));
+    }
+
+    #[test]
+    fn wrapped_lines_continue_their_paragraph() {
+        let prev = "推进园区建设,完善配套设施,加快引进一批龙头企业和配套";
+        assert!(ends_mid_sentence(prev));
+        assert!(continues(prev, "企业"));
+        assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
+        assert!(!continues(prev, "2020年5月1日"));
+        assert!(!continues(prev, "本文地址:/x.html"));
+        assert!(!ends_mid_sentence("发展目标"));
+    }
+
+    #[test]
+    fn boilerplate_lines_are_recognised() {
+        assert!(is_boilerplate("本文地址:/a/b.html"));
+        assert!(is_boilerplate("扫一扫二维码 关注我们"));
+        assert!(is_boilerplate("投稿邮箱:abc@example.com"));
+        assert!(is_boilerplate("咨询电话 024-23456789"));
+        assert!(is_boilerplate("编辑:张三"));
+        assert!(!is_boilerplate("加强知识产权保护,打击侵权行为。"));
+        assert!(!is_boilerplate("到2025年产值达到1200亿元。"));
+    }
+
+    #[test]
+    fn dates_in_several_writings() {
+        let d = |s: &str| date_in(s).map(|x| x.0);
+        assert_eq!(d("2019年5月6日"), Some((2019, 5, 6)));
+        assert_eq!(d("发布时间:2020-12-01 10:00"), Some((2020, 12, 1)));
+        assert_eq!(d("发布日期:2016/7/9 8:00:01"), Some((2016, 7, 9)));
+        assert_eq!(d("二〇一九年十二月二十日"), Some((2019, 12, 20)));
+        assert_eq!(d("到2025年底前完成"), None);
+        assert_eq!(d("2018-2020年"), None);
+    }
+}

@@ -1,0 +1,229 @@
+//! Measures: the numbered tasks at the deepest numbered level that carries task text, the
+//! headed paragraphs under an unnumbered task chapter, or — in a document with neither —
+//! its `实施…行动。` paragraphs. Goal, guiding-principle and layout sections are outline
+//! only. Each measure gets its path, title, verbatim text and span, responsible units, key
+//! enterprises, themes and policy instrument.
+
+use super::lines::{continues, ends_mid_sentence};
+use super::normalize::{NormText, char_count};
+use super::outline::{Heading, is_chapter_title};
+use super::tagging;
+use super::units::{annotations, starts_with_annotation};
+use crate::catalog::Catalog;
+use crate::model::{Measure, ResponsibleUnit};
+
+/// Endings of section titles that state goals, principles or background, not tasks.
+const NON_TASK_ENDINGS: [&str; 18] = [
+    "目标",
+    "指导思想",
+    "基本原则",
+    "总体要求",
+    "总体思路",
+    "发展基础",
+    "现状",
+    "形势",
+    "背景",
+    "意义",
+    "总则",
+    "附则",
+    "概况",
+    "问题",
+    "成效",
+    "回顾",
+    "机遇",
+    "挑战",
+];
+/// Endings that mark a non-task chapter only at the top of the outline (`区位布局`).
+const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
+
+/// Whether a section title names a goals/principles/background section.
+pub fn is_non_task_title(title: &str, top_level: bool) -> bool {
+    let title = title.trim_end_matches(['。', ':']);
+    char_count(title) <= 10
+        && (NON_TASK_ENDINGS.iter().any(|e| title.ends_with(e))
+            || (top_level && NON_TASK_TOP_ENDINGS.iter().any(|e| title.ends_with(e))))
+}
+
+/// Where the measures of a document come from and what they need for tagging.
+pub struct Extractor<'a, 't> {
+    pub text: &'a NormText<'t>,
+    pub headings: &'a [Heading],
+    pub catalog: &'a Catalog,
+    /// City whose agency aliases apply.
+    pub city: Option<&'a str>,
+}
+
+/// A measure found in the text before tagging: where it is and how it is addressed.
+struct Found {
+    start: usize,
+    end: usize,
+    number: Option<String>,
+    /// Heading whose chain gives the path (the measure's own heading, or the enclosing one).
+    path_from: Option<usize>,
+    /// Whether the heading at `path_from` is the measure itself.
+    own_heading: bool,
+    title: (usize, usize),
+}
+
+impl Extractor<'_, '_> {
+    /// All measures of the document, in text order.
+    pub fn measures(&self) -> Vec<Measure> {
+        let mut found = self.heading_measures();
+        if found.is_empty() {
+            found = self.action_paragraphs();
+        }
+        found.into_iter().map(|f| self.build(f)).collect()
+    }
+
+    fn title_of(&self, h: &Heading) -> &str {
+        self.text.norm_slice(h.title.0, h.title.1)
+    }
+
+    /// Whether heading `k` or one of its ancestors is a goals/principles section.
+    fn in_non_task_section(&self, k: usize) -> bool {
+        let mut cur = Some(k);
+        while let Some(i) = cur {
+            let h = &self.headings[i];
+            if is_non_task_title(self.title_of(h), h.parent.is_none()) {
+                return true;
+            }
+            cur = h.parent;
+        }
+        false
+    }
+
+    fn heading_measures(&self) -> Vec<Found> {
+        let t = self.text;
+        self.headings
+            .iter()
+            .enumerate()
+            .filter(|(k, h)| {
+                !h.has_children
+                    && h.has_content()
+                    && !self.in_non_task_section(*k)
+                    && (h.number.is_some() || self.under_unnumbered_chapter(h))
+            })
+            .map(|(k, h)| Found {
+                start: t.lines[h.line].start,
+                end: t.lines[h.content_end - 1].end,
+                number: h.number.clone(),
+                path_from: Some(k),
+                own_heading: true,
+                title: h.title,
+            })
+            .collect()
+    }
+
+    fn under_unnumbered_chapter(&self, h: &Heading) -> bool {
+        h.parent.is_some_and(|p| {
+            let parent = &self.headings[p];
+            parent.number.is_none() && is_chapter_title(self.title_of(parent))
+        })
+    }
+
+    /// `实施…行动。` paragraphs (at least two of them, or none is taken).
+    fn action_paragraphs(&self) -> Vec<Found> {
+        let t = self.text;
+        let heading_lines: Vec<usize> = self.headings.iter().map(|h| h.line).collect();
+        let mut out = Vec::new();
+        for (i, &line) in t.lines.iter().enumerate() {
+            let s = t.line_str(line);
+            let Some(stop) = s.find('。') else { continue };
+            let lead = &s[..stop];
+            let is_action = lead.starts_with("实施")
+                && char_count(lead) <= 30
+                && ["行动", "工程", "计划"].iter().any(|w| lead.ends_with(w));
+            if !is_action || heading_lines.binary_search(&i).is_ok() {
+                continue;
+            }
+            out.push(Found {
+                start: line.start,
+                end: self.paragraph_end(i, &heading_lines),
+                number: None,
+                path_from: heading_lines.partition_point(|&h| h < i).checked_sub(1),
+                own_heading: false,
+                title: (line.start, line.start + char_count(lead)),
+            });
+        }
+        if out.len() < 2 {
+            out.clear();
+        }
+        out
+    }
+
+    /// End (char) of the paragraph starting at line `i`: it runs on over lines broken
+    /// mid-sentence and takes an annotation on the next line.
+    fn paragraph_end(&self, i: usize, heading_lines: &[usize]) -> usize {
+        let t = self.text;
+        let mut last = t.lines[i];
+        for (j, &l) in t.lines.iter().enumerate().skip(i + 1) {
+            let s = t.line_str(l);
+            let prev = t.line_str(last);
+            let goes_on =
+                (ends_mid_sentence(prev) && continues(prev, s)) || starts_with_annotation(s);
+            if l.is_blank() || heading_lines.binary_search(&j).is_ok() || !goes_on {
+                break;
+            }
+            last = l;
+        }
+        last.end
+    }
+
+    /// Numbers (titles for unnumbered headings) from the top of the outline down.
+    fn path(&self, f: &Found) -> Vec<String> {
+        let mut path = Vec::new();
+        let mut cur = f.path_from;
+        while let Some(k) = cur {
+            let h = &self.headings[k];
+            path.push(match &h.number {
+                Some(n) => n.clone(),
+                None => self.text.orig_slice(h.title.0, h.title.1).to_string(),
+            });
+            cur = h.parent;
+        }
+        path.reverse();
+        if !f.own_heading
+            && let Some(n) = &f.number
+        {
+            path.push(n.clone());
+        }
+        path
+    }
+
+    fn build(&self, f: Found) -> Measure {
+        let t = self.text;
+        let norm = t.norm_slice(f.start, f.end);
+        let anns = annotations(norm);
+        let mut units: Vec<ResponsibleUnit> = Vec::new();
+        let mut key_enterprises: Vec<String> = Vec::new();
+        for a in &anns {
+            for (name, role) in &a.units {
+                if !units.iter().any(|u| u.name == *name) {
+                    units.push(ResponsibleUnit {
+                        canonical: self.catalog.canonical_agency(name, self.city),
+                        name: name.clone(),
+                        role: *role,
+                    });
+                }
+            }
+            key_enterprises.extend(a.enterprises.iter().cloned());
+        }
+        let plain = tagging::without_ranges(norm, anns.iter().map(|a| a.range.clone()));
+        let tags = tagging::tag(self.catalog, &plain);
+        Measure {
+            number: f.number.clone(),
+            path: self.path(&f),
+            title: t.orig_slice(f.title.0, f.title.1).to_string(),
+            text: t.orig_slice(f.start, f.end).to_string(),
+            span: (f.start, f.end),
+            responsible_units: units,
+            key_enterprises,
+            themes: tags.themes,
+            instrument: tags.instrument,
+            instrument_subtype: tags.subtype,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

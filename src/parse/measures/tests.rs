@@ -1,0 +1,202 @@
+//! Measure conventions on snippets written for these tests.
+
+use super::*;
+use crate::model::Role;
+use crate::parse::outline::headings;
+
+fn catalog() -> Catalog {
+    let agencies = r#"
+[[agency]]
+city = "*"
+canonical = "市发展改革委"
+aliases = ["市发改委"]
+"#;
+    Catalog::from_strs("theme = []", "indicator = []", agencies, "subtype = []").unwrap()
+}
+
+fn measures(text: &str) -> Vec<Measure> {
+    let t = NormText::new(text);
+    let hs = headings(&t);
+    let cat = catalog();
+    Extractor {
+        text: &t,
+        headings: &hs,
+        catalog: &cat,
+        city: None,
+    }
+    .measures()
+}
+
+fn check_spans(text: &str, ms: &[Measure]) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut prev_end = 0;
+    for m in ms {
+        let slice: String = chars[m.span.0..m.span.1].iter().collect();
+        assert_eq!(slice, m.text);
+        assert!(m.span.0 >= prev_end, "spans overlap");
+        prev_end = m.span.1;
+    }
+}
+
+const NUMBERED: &str = "一、指导思想\n坚持创新引领,推动高质量发展。\n二、主要目标\n\
+    1.规模目标。到2025年产值达到500亿元。\n三、重点任务\n（一）壮大产业集群。\n\
+    1．培育龙头企业。支持企业兼并重组。(责任单位:市发改委、工信局)\n\
+    2、建设创新平台。新建一批实验室。\n（二）优化营商环境\n\
+    (1)深化审批改革。推行告知承诺制。\n推进“一网通办”,做到①材料减半②时间减半。\n四、保障措施\n\
+    (一)加强组织领导。建立工作专班,定期调度。\n(二)强化资金保障。设立专项资金。\n";
+
+#[test]
+fn deepest_numbered_tasks_are_measures() {
+    let ms = measures(NUMBERED);
+    let paths: Vec<Vec<String>> = ms.iter().map(|m| m.path.clone()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            vec!["三", "(一)", "1"],
+            vec!["三", "(一)", "2"],
+            vec!["三", "(二)", "(1)"],
+            vec!["四", "(一)"],
+            vec!["四", "(二)"],
+        ]
+    );
+    let numbers: Vec<Option<&str>> = ms.iter().map(|m| m.number.as_deref()).collect();
+    assert_eq!(
+        numbers,
+        [
+            Some("1"),
+            Some("2"),
+            Some("(1)"),
+            Some("(一)"),
+            Some("(二)")
+        ]
+    );
+    check_spans(NUMBERED, &ms);
+}
+
+#[test]
+fn titles_are_lead_sentences_without_number_and_stop() {
+    let ms = measures(NUMBERED);
+    assert_eq!(ms[0].title, "培育龙头企业");
+    assert_eq!(
+        ms[0].text,
+        "1．培育龙头企业。支持企业兼并重组。(责任单位:市发改委、工信局)"
+    );
+    assert_eq!(ms[3].title, "加强组织领导");
+}
+
+#[test]
+fn units_are_expanded_and_canonical() {
+    let ms = measures(NUMBERED);
+    let u = &ms[0].responsible_units;
+    assert_eq!(u.len(), 2);
+    assert_eq!(
+        (u[0].name.as_str(), u[0].canonical.as_str(), u[0].role),
+        ("市发改委", "市发展改革委", Role::Lead)
+    );
+    assert_eq!((u[1].name.as_str(), u[1].role), ("市工信局", Role::Co));
+}
+
+#[test]
+fn goals_and_guiding_sections_give_no_measures() {
+    let ms = measures(NUMBERED);
+    assert!(ms.iter().all(|m| !m.title.contains("规模目标")));
+    assert!(ms.iter().all(|m| !m.text.contains("坚持创新引领")));
+}
+
+#[test]
+fn a_heading_line_with_body_paragraphs_below_is_one_measure() {
+    let text = "三、任务\n(七)推进军民融合\n加快建设示范区。推动技术转移。\n\
+                完善协同机制,共建平台。(责任单位:市国防动员办)\n本文地址:/x/1.html\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].title, "推进军民融合");
+    assert!(ms[0].text.starts_with("(七)推进军民融合\n"));
+    assert!(ms[0].text.ends_with("(责任单位:市国防动员办)"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn boilerplate_after_the_last_measure_stays_out() {
+    let text = "1.打造平台。推动合作。\n2.扩大开放。引进外资。\n\n\
+                本文仅代表作者观点,不代表本站立场。\n扫描二维码 关注我们\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 2);
+    assert_eq!(ms[1].text, "2.扩大开放。引进外资。");
+}
+
+#[test]
+fn unnumbered_headings_under_a_task_chapter() {
+    let text = "园区介绍\n\n空间布局\n\n一核两翼协同发展,形成整体格局。\n\n东部片区\n\n\
+                重点发展装备制造,建设产业基地。\n\n重点任务\n\n围绕以下方面推进工作。\n\n\
+                培育创新主体\n\n实施企业梯度培育计划,壮大科技企业。\n\n\
+                集聚高端人才\n\n落实人才政策,建设人才公寓。\n\n发展目标\n\n到2025年,建成创新高地。\n\n\
+                创新能力提升\n\n研发投入占比达到3%。\n";
+    let ms = measures(text);
+    let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["培育创新主体", "集聚高端人才"]);
+    assert_eq!(ms[0].path, ["重点任务", "培育创新主体"]);
+    assert_eq!(ms[0].number, None);
+    assert!(ms[0].text.starts_with("培育创新主体\n\n实施"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn action_paragraphs_of_a_document_without_numbers() {
+    let text = "某区启动三大行动\n来源:某报\n\n推进行动\n\n区里将推进以下工作,加快发展。\n\n\
+                实施企业培育行动。支持企业做大做强。\n\n实施人才引进工程。引进高层次人才。\n\n\
+                今年以来,实施改革取得成效。\n";
+    let ms = measures(text);
+    let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["实施企业培育行动", "实施人才引进工程"]);
+    assert_eq!(ms[0].path, ["推进行动"]);
+    check_spans(text, &ms);
+}
+
+#[test]
+fn a_single_action_sentence_is_not_a_measure_list() {
+    let ms = measures("新闻标题在此\n\n实施企业培育行动。支持企业做大做强。\n");
+    assert!(ms.is_empty());
+}
+
+#[test]
+fn annotation_on_its_own_line_belongs_to_the_measure() {
+    let text = "1.建设平台。搭建公共服务平台。\n（责任单位：市科技局、财政局）\n\
+                2.引进人才。落实人才政策。\n责任单位:市人社局\n某市人民政府\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 2);
+    assert!(ms[0].text.ends_with("（责任单位：市科技局、财政局）"));
+    assert_eq!(ms[0].responsible_units[1].name, "市财政局");
+    assert_eq!(ms[1].responsible_units[0].name, "市人社局");
+    assert!(!ms[1].text.contains("人民政府"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn paragraphs_wrapped_over_lines_stay_whole() {
+    let text = "三、重点任务\n1.加快建设科技城。围绕先进材料、智能制造等领域,建设一批重大\n\
+                创新平台,推动新型研发机构建设。(责任单位:市科技局)\n\
+                2.优化服务。完善企业服务体系,建立健全企业诉求快速响应\n机制\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 2);
+    assert!(ms[0].text.ends_with("(责任单位:市科技局)"));
+    assert!(ms[1].text.ends_with("快速响应\n机制"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn a_one_sentence_task_is_a_measure_but_a_bare_label_is_not() {
+    let text = "二、任务\n(一)产业方向\n1.智能制造\n2.新材料\n(二)工作要求\n\
+                1.加强宣传引导,营造良好氛围。\n2.建立工作台账;\n";
+    let ms = measures(text);
+    let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["加强宣传引导,营造良好氛围", "建立工作台账"]);
+}
+
+#[test]
+fn non_task_titles() {
+    assert!(is_non_task_title("发展目标", true));
+    assert!(is_non_task_title("指导思想", false));
+    assert!(is_non_task_title("区位布局", true));
+    assert!(!is_non_task_title("优化产业布局", false));
+    assert!(!is_non_task_title("加快建设科技城", true));
+}

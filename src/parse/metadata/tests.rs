@@ -1,0 +1,117 @@
+//! Metadata conventions on snippets written for these tests.
+
+use super::*;
+use crate::parse::outline::headings;
+
+fn meta(text: &str) -> Metadata {
+    let t = NormText::new(text);
+    let first = headings(&t).first().map(|h| h.line);
+    extract(&t, first)
+}
+
+fn period(start: i32, end: i32) -> Option<Period> {
+    Some(Period { start, end })
+}
+
+#[test]
+fn official_notice_head() {
+    let m = meta(
+        "甲政办发〔2019〕45号\n《甲市人民政府办公厅关于印发甲市数字经济发展规划(2019—2021年)的通知》\n\
+         各区县人民政府:\n现将规划印发给你们,请认真贯彻执行。\n甲市人民政府办公厅\n2019年4月3日\n\
+         一、发展目标\n到2021年,数字经济规模明显扩大。\n",
+    );
+    assert_eq!(
+        m.title,
+        "甲市人民政府办公厅关于印发甲市数字经济发展规划(2019—2021年)的通知"
+    );
+    assert_eq!(m.issuer.as_deref(), Some("甲市人民政府办公厅"));
+    assert_eq!(m.doc_number.as_deref(), Some("甲政办发〔2019〕45号"));
+    assert_eq!(m.date.as_deref(), Some("2019-04-03"));
+    assert_eq!(m.year, Some(2019));
+    assert_eq!(m.period, period(2019, 2021));
+    assert_eq!(m.kind, DocKind::Plan);
+}
+
+#[test]
+fn doc_number_variants_and_leading_number_on_title_line() {
+    let m = meta("乙府发[2020]7号《乙市关于推进改革的实施意见》\n正文内容在这里说明。\n");
+    assert_eq!(m.doc_number.as_deref(), Some("乙府发[2020]7号"));
+    assert_eq!(m.title, "乙市关于推进改革的实施意见");
+    assert_eq!(m.kind, DocKind::Opinion);
+    let m = meta("丙办发(2021)12号\n关于做好招商工作的通知\n正文内容在这里说明。\n");
+    assert_eq!(m.doc_number.as_deref(), Some("丙办发(2021)12号"));
+    assert_eq!(m.kind, DocKind::Notice);
+}
+
+#[test]
+fn cited_document_numbers_are_not_the_documents_own() {
+    let m = meta(
+        "关于促进园区发展的意见\n根据《国务院关于某事的通知》(国发〔2016〕8号)精神,提出如下意见。\n",
+    );
+    assert_eq!(m.doc_number, None);
+}
+
+#[test]
+fn news_article_head() {
+    let m = meta(
+        "导航\n某开发区:打造创新高地\n来源:某某日报 | 2020-09-08 10:11:12\n\
+         记者从开发区获悉,园区将加快发展。\n",
+    );
+    assert_eq!(m.title, "某开发区:打造创新高地");
+    assert_eq!(m.kind, DocKind::News);
+    assert_eq!(m.issuer.as_deref(), Some("某某日报"));
+    assert_eq!(m.date.as_deref(), Some("2020-09-08"));
+}
+
+#[test]
+fn labelled_publication_dates() {
+    let m = meta("某区发布新政策要点\n\n发布时间:2021-06-15\n\n区里出台政策,支持企业发展。\n");
+    assert_eq!(m.date.as_deref(), Some("2021-06-15"));
+    let m = meta("某区发布新政策要点\n发布日期:2016/7/9 8:00:01\n区里出台政策。\n");
+    assert_eq!(m.date.as_deref(), Some("2016-07-09"));
+}
+
+#[test]
+fn chinese_numeral_signature_date() {
+    let m = meta("关于加快发展的意见\n正文内容。\n某市人民政府\n二〇二〇年十二月三十日\n");
+    assert_eq!(m.date.as_deref(), Some("2020-12-30"));
+    assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
+}
+
+#[test]
+fn five_year_plan_names_give_the_period() {
+    let m = meta("某园区“十四五”发展规划\n正文内容。\n");
+    assert_eq!(m.period, period(2021, 2025));
+    let m = meta("某市十三五科技创新规划\n正文内容。\n");
+    assert_eq!(m.period, period(2016, 2020));
+}
+
+#[test]
+fn a_goal_year_with_the_issue_year_gives_the_period() {
+    let m = meta(
+        "各有关单位:\n为加快发展,提出如下意见。\n一、目标\n到2024年,产值翻番。\n\
+         某市人民政府\n2022年5月6日\n",
+    );
+    assert_eq!(m.period, period(2022, 2024));
+    assert_eq!(m.kind, DocKind::Opinion);
+    assert_eq!(m.title, "");
+}
+
+#[test]
+fn year_range_writings() {
+    assert_eq!(year_range("方案(2018-2020年)"), period(2018, 2020));
+    assert_eq!(year_range("方案(2018—2020年)"), period(2018, 2020));
+    assert_eq!(year_range("2018年-2020年行动"), period(2018, 2020));
+    assert_eq!(year_range("2019至2022年"), period(2019, 2022));
+    assert_eq!(year_range("5月28-30日"), None);
+    assert_eq!(year_range("1200-2000年前"), None);
+}
+
+#[test]
+fn city_from_title_issuer_or_text() {
+    assert_eq!(meta("大连市关于某事的通知\n正文。\n").city, Some("大连"));
+    let m = meta("各单位:\n正文提到重庆两次,重庆很好,北京一次。\n");
+    assert_eq!(m.city, Some("重庆"));
+    assert_eq!(city_in("中德(沈阳)装备园"), Some("沈阳"));
+    assert_eq!(city_in("市科技局"), None);
+}

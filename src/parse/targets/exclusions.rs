@@ -1,0 +1,215 @@
+//! Figures with a unit that are not goals: technical specifications (`时速400公里`,
+//! `300公斤级`), policy parameters (`15%:25%:60%`, subsidies per firm, `不低于70%的比例`
+//! shares of income), formulas and category counts (`5+4+7+N`, `两个主要产业集聚区`),
+//! names (`“四个中心”`, `5%“黄金股”`), rankings that are names (`世界500强企业`).
+
+use super::indicators::GOAL_VERBS;
+use super::mentions::{Mention, is_physical};
+use super::scan::{contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
+use crate::parse::numbers::digit_value;
+
+/// Verbs that make `N强` a ranking goal (`进入全国高新区20强`).
+const RANK_VERBS: &[&str] = &[
+    "进入", "跻身", "迈入", "位列", "位居", "挺进", "晋级", "入围", "进",
+];
+
+/// Words marking a subsidy, reward or other per-firm policy amount.
+const POLICY_WORDS: &[&str] = &[
+    "补贴", "补助", "奖励", "资助", "贴息", "奖补", "给予", "最高", "按照", "每家", "每户", "每个",
+    "每项", "每人", "单个", "单项",
+];
+
+/// Prepositions before a count of the fields or places a measure covers
+/// (`围绕5个重点领域`, `在3个园区开展试点`).
+const PREPOSITIONS: &[&str] = &[
+    "围绕", "聚焦", "依托", "针对", "通过", "在", "从", "对", "按", "覆盖",
+];
+
+/// Speed, power and size words of technical specifications.
+const SPEC_WORDS: &[&str] = &[
+    "时速",
+    "速度",
+    "功率",
+    "电压",
+    "排量",
+    "载重",
+    "容量为",
+    "直径",
+    "长度",
+];
+
+/// Why a figure is not a goal, when it is not.
+pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'static str> {
+    let before = m.start.checked_sub(1).map(|i| chars[i]);
+    let after_unit = chars.get(m.unit_end).copied();
+    let after_all = chars.get(m.end).copied();
+    if matches!(before, Some('+') | Some('＋') | Some('×'))
+        || matches!(after_unit, Some('+') | Some('＋'))
+        || ratio_neighbour(chars, m)
+    {
+        return Some("formula or ratio");
+    }
+    if quoted(chars, m) {
+        return Some("name in quotes");
+    }
+    if matches!(after_unit, Some('级') | Some('型'))
+        || matches!(after_all, Some('级') | Some('型'))
+        || contains_any(chars, clause_start, m.start, SPEC_WORDS)
+    {
+        return Some("technical specification");
+    }
+    if is_physical(m.unit) && m.before.is_none() {
+        return Some("technical specification");
+    }
+    if m.unit == "强" && !ranking(chars, m, clause_start) {
+        return Some("name containing a ranking");
+    }
+    if starts_with_at(chars, m.end, "的比例")
+        || starts_with_at(chars, m.end, "比例")
+        || contains_any(chars, clause_start, m.start, POLICY_WORDS)
+        || starts_with_at(chars, clause_start, "按")
+    {
+        return Some("policy parameter");
+    }
+    if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
+        return Some("count of categories");
+    }
+    if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
+        return Some("count of categories");
+    }
+    None
+}
+
+/// `15%:25%:60%`: a ratio, not three figures.
+fn ratio_neighbour(chars: &[char], m: &Mention) -> bool {
+    let colon = |c: Option<&char>| matches!(c, Some(':') | Some('：') | Some('∶'));
+    let after_digit = chars
+        .get(m.unit_end + 1)
+        .copied()
+        .and_then(digit_value)
+        .is_some();
+    let before_digit = m.start >= 2
+        && (digit_value(chars[m.start - 2]).is_some() || matches!(chars[m.start - 2], '%' | '％'));
+    (colon(chars.get(m.unit_end)) && after_digit)
+        || (m.start >= 1 && colon(chars.get(m.start - 1)) && before_digit)
+}
+
+/// Inside a short quotation (`“四个中心、一个聚集区”`) or glued to one (`5%“黄金股”`).
+fn quoted(chars: &[char], m: &Mention) -> bool {
+    if matches!(chars.get(m.unit_end), Some('“') | Some('”')) {
+        return true;
+    }
+    let open = (m.start.saturating_sub(15)..m.start)
+        .rev()
+        .take_while(|&i| chars[i] != '”')
+        .any(|i| chars[i] == '“');
+    let close = (m.end..(m.end + 15).min(chars.len()))
+        .take_while(|&i| chars[i] != '“')
+        .any(|i| chars[i] == '”');
+    open && close
+}
+
+/// `进入…20强` at the end of a clause is a ranking goal; `世界500强企业` is a name.
+fn ranking(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    let next = chars.get(m.unit_end).copied();
+    let ends_clause = next.is_none_or(|c| !(is_cjk(c) || c == '、'))
+        || starts_with_at(chars, m.unit_end, "行列")
+        || starts_with_at(chars, m.unit_end, "之列");
+    ends_clause && contains_any(chars, clause_start, m.start, RANK_VERBS)
+}
+
+/// A figure in Chinese numerals counts a goal only when a comparator or a goal verb
+/// introduces it (`培育两家`, `不少于三个`); otherwise it counts named things
+/// (`金普新区和高新区两个主要产业集聚区`, `这两个领域`, `以一个产业园区`).
+fn chinese_count_is_goal(chars: &[char], m: &Mention) -> bool {
+    if m.before.is_some() || m.after.is_some() {
+        return true;
+    }
+    let mut end = m.start;
+    while end > 0 && is_space(chars[end - 1]) {
+        end -= 1;
+    }
+    m.value >= 2.0 && longest_suffix(chars, end, GOAL_VERBS).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions::scan;
+    use super::*;
+
+    fn why(s: &str) -> Vec<Option<&'static str>> {
+        let c: Vec<char> = s.chars().collect();
+        scan(&c, 0, c.len())
+            .iter()
+            .map(|m| excluded(&c, m, 0))
+            .collect()
+    }
+
+    #[test]
+    fn specifications_are_not_targets() {
+        assert_eq!(
+            why("推动时速400公里及以上高速列车研制"),
+            [Some("technical specification")]
+        );
+        assert!(why("300公斤级无人直升机").is_empty());
+        assert_eq!(
+            why("大连20万千瓦液流电池储能电站"),
+            [Some("technical specification")]
+        );
+        assert_eq!(why("3兆瓦及以上级风电"), [Some("technical specification")]);
+        assert_eq!(why("装机容量达到20万千瓦"), [None]);
+    }
+
+    #[test]
+    fn policy_parameters_are_not_targets() {
+        assert_eq!(why("按15%:25%:60%的比例")[0], Some("formula or ratio"));
+        assert_eq!(why("社会资本15%:25%:60%"), [Some("formula or ratio"); 3]);
+        assert_eq!(why("收益不低于70%的比例分配"), [Some("policy parameter")]);
+        assert_eq!(
+            why("对每家企业给予最高500万元补贴"),
+            [Some("policy parameter")]
+        );
+        assert_eq!(why("按研发投入的10%给予补助"), [Some("policy parameter")]);
+    }
+
+    #[test]
+    fn names_and_category_counts_are_not_targets() {
+        assert_eq!(
+            why("实现“四个中心、一个聚集区”建设目标"),
+            [Some("name in quotes"); 2]
+        );
+        assert_eq!(
+            why("复制推广成果转化 5%“黄金股”经验"),
+            [Some("name in quotes")]
+        );
+        assert_eq!(
+            why("打造金普新区和高新区两个主要产业集聚区"),
+            [Some("count of categories")]
+        );
+        assert_eq!(
+            why("以大一互、北互、二互三个骨干企业为依托"),
+            [Some("count of categories")]
+        );
+        assert_eq!(why("这两个最有基础的领域"), [Some("count of categories")]);
+        assert_eq!(why("以一个产业园区为牵引"), [Some("count of categories")]);
+        assert_eq!(
+            why("对世界500强、民营500强、互联网100强企业重点招商"),
+            [Some("name containing a ranking"); 3]
+        );
+        assert_eq!(
+            why("进驻世界500强企业61家")[0],
+            Some("name containing a ranking")
+        );
+        assert_eq!(why("围绕5个重点领域"), [Some("count of categories")]);
+        assert_eq!(why("在3个园区开展试点"), [Some("count of categories")]);
+    }
+
+    #[test]
+    fn goals_pass() {
+        assert_eq!(why("综合排名进入全国高新区20强。"), [None]);
+        assert_eq!(why("培育两家龙头企业"), [None]);
+        assert_eq!(why("企业不少于三家"), [None]);
+        assert_eq!(why("占全市三分之一"), [None]);
+        assert_eq!(why("每万人有效发明专利拥有量达到15件"), [None]);
+    }
+}

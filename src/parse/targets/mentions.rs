@@ -1,0 +1,404 @@
+//! Figures with a unit: `120户`, `3.2平方公里`, `2-3家`, `18%`, `三分之一`, `1.5万家`,
+//! `3000余家`, and lists sharing one unit (`7、33、74平方公里` → three mentions).
+//! Comparator words around each figure are read here too; deciding whether a mention is
+//! a target, a statistic or neither is left to the caller.
+
+use super::comparators;
+use super::scan::longest_prefix;
+use crate::model::Comparator;
+use crate::parse::numbers::{self, Number};
+
+/// Units as written, matched longest first. Physical units (`千瓦`, `吨`, `公里`) are
+/// flagged by [`is_physical`]: they quantify goals only after a comparator word.
+const UNITS: &[&str] = &[
+    "万亿元",
+    "亿美元",
+    "万美元",
+    "亿元",
+    "万元",
+    "元",
+    "平方公里",
+    "万平方米",
+    "平方米",
+    "万亩",
+    "亩",
+    "公顷",
+    "个百分点",
+    "百分点",
+    "%",
+    "％",
+    "‰",
+    "万人次",
+    "人次",
+    "万人",
+    "人",
+    "名",
+    "位",
+    "家",
+    "户",
+    "个",
+    "次",
+    "场",
+    "件",
+    "项",
+    "强",
+    "所",
+    "座",
+    "条",
+    "支",
+    "台",
+    "套",
+    "种",
+    "倍",
+    "万千瓦",
+    "千瓦",
+    "兆瓦",
+    "万吨",
+    "吨",
+    "公里",
+];
+
+/// Characters that, right after a unit character, make it part of another word
+/// (`项目`, `条件`, `所有`, `名单`, `场景`…).
+const BLOCKED: &[(&str, &str)] = &[
+    ("项", "目"),
+    ("条", "件例款"),
+    ("所", "有在属得以谓"),
+    ("名", "单称牌片录义额"),
+    ("场", "景所地馆合"),
+    ("家", "庭族乡园居具电"),
+    ("户", "籍口外型"),
+    ("位", "于置"),
+    ("座", "谈"),
+    ("支", "持撑柱付出"),
+    ("台", "阶风湾"),
+    ("套", "餐"),
+    ("种", "植子类"),
+    ("次", "数序"),
+    ("件", "事"),
+    ("元", "素"),
+    ("人", "才民员工口"),
+];
+
+/// True for units of physical size (power, mass, length): technical specifications unless
+/// a comparator word introduces them.
+pub fn is_physical(unit: &str) -> bool {
+    matches!(unit, "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里")
+}
+
+/// One figure with its unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First character of the number (of the first number of a list).
+    pub start: usize,
+    /// First character of this mention's own number.
+    pub num_start: usize,
+    /// Just past the unit.
+    pub unit_end: usize,
+    /// Just past the unit and any comparator word after it.
+    pub end: usize,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: &'static str,
+    /// Written in Chinese numerals (`两`, `三分之一`).
+    pub chinese: bool,
+    /// A fraction or percentage written out (`三分之一`, `百分之十五`).
+    pub fraction: bool,
+    /// `余`/`多` between number and unit (`3000余家`).
+    pub more_than: bool,
+    /// Comparator word before the number: text, start index, meaning.
+    pub before: Option<(&'static str, usize, Comparator)>,
+    /// Comparator word after the unit.
+    pub after: Option<(&'static str, Comparator)>,
+    /// Position in a `、` list sharing one unit (0 for a lone figure).
+    pub list_index: usize,
+}
+
+impl Mention {
+    /// The comparator the words around the figure give.
+    pub fn comparator(&self) -> Comparator {
+        comparators::resolve(
+            self.before.map(|b| b.2),
+            self.after.map(|a| a.1),
+            self.more_than,
+        )
+    }
+
+    /// Where the text in front of the figure ends (before a comparator word, if any).
+    pub fn prefix_end(&self) -> usize {
+        self.before.map_or(self.start, |b| b.1)
+    }
+}
+
+/// Unit written at `pos`, longest first, unless it is the head of another word.
+fn unit_at(chars: &[char], pos: usize) -> Option<&'static str> {
+    let unit = longest_prefix(chars, pos, UNITS)?;
+    let next = chars.get(pos + unit.chars().count()).copied();
+    let blocked = BLOCKED
+        .iter()
+        .any(|(u, after)| *u == unit && next.is_some_and(|n| after.contains(n)));
+    (!blocked).then_some(if unit == "％" { "%" } else { unit })
+}
+
+/// True when a number may start at `i`: not in the middle of another number or a word
+/// written in Latin letters (`5G`, `IPv6`).
+fn can_start(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    // Ordinals (`第八十次`) never quantify anything.
+    if prev == Some('第') {
+        return false;
+    }
+    if numbers::digit_value(c).is_some() {
+        return !prev.is_some_and(|p| {
+            numbers::digit_value(p).is_some() || p.is_ascii_alphabetic() || p == '.' || p == '．'
+        });
+    }
+    if numbers::is_chinese_numeral_char(c) || c == '百' || c == '千' {
+        return !prev.is_some_and(numbers::is_chinese_numeral_char);
+    }
+    false
+}
+
+/// Reads the unit after a number ending at `end`: optional `余`/`多`, optional magnitude
+/// word for digits, then the unit. Returns (multiplier, unit, unit end, more_than).
+fn unit_after(
+    chars: &[char],
+    end: usize,
+    num: &Number,
+) -> Option<(f64, &'static str, usize, bool)> {
+    if num.percent {
+        return Some((1.0, "%", end, false));
+    }
+    let mut pos = end;
+    let mut more_than = false;
+    if matches!(chars.get(pos), Some('余') | Some('多')) {
+        more_than = true;
+        pos += 1;
+    }
+    // `三万人`: the numeral swallowed the `万` of the unit `万人`; give it back.
+    if num.chinese && !more_than {
+        for k in [2, 1] {
+            let Some(at) = pos.checked_sub(k).filter(|&at| at > num.start) else {
+                continue;
+            };
+            let Some((mult, len)) = numbers::magnitude_suffix(chars, at) else {
+                continue;
+            };
+            if len == k
+                && let Some(u) = unit_at(chars, at)
+            {
+                return Some((1.0 / mult, u, at + u.chars().count(), false));
+            }
+        }
+    }
+    if let Some(u) = unit_at(chars, pos) {
+        return Some((1.0, u, pos + u.chars().count(), more_than));
+    }
+    if !num.chinese
+        && let Some((mult, len)) = numbers::magnitude_suffix(chars, pos)
+    {
+        let mut p = pos + len;
+        if matches!(chars.get(p), Some('余') | Some('多')) {
+            more_than = true;
+            p += 1;
+        }
+        if let Some(u) = unit_at(chars, p) {
+            return Some((mult, u, p + u.chars().count(), more_than));
+        }
+    }
+    None
+}
+
+/// Follows a `、` list of bare numbers (`7、33、74平方公里`) from the number `first`.
+fn list_from(chars: &[char], first: Number) -> Vec<Number> {
+    let mut list = vec![first];
+    let mut pos = first.end;
+    while chars.get(pos) == Some(&'、') {
+        match numbers::parse_plain(chars, pos + 1) {
+            Some(n) if n.chinese == first.chinese => {
+                list.push(n);
+                pos = n.end;
+            }
+            _ => break,
+        }
+    }
+    list
+}
+
+/// Every figure with a unit in `chars[from..to]`, in text order.
+pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if !can_start(chars, i) {
+            i += 1;
+            continue;
+        }
+        let Some((lo, hi)) = numbers::parse_range(chars, i) else {
+            i += 1;
+            continue;
+        };
+        let list = match hi {
+            None if !lo.percent => list_from(chars, lo),
+            _ => vec![lo],
+        };
+        let tail = hi.unwrap_or(list[list.len() - 1]);
+        let Some((mult, unit, unit_end, more_than)) = unit_after(chars, tail.end, &tail) else {
+            i = tail.end.max(i + 1);
+            continue;
+        };
+        if unit_end > to {
+            break;
+        }
+        let after = comparators::after(chars, unit_end);
+        let end = unit_end + after.map_or(0, |(w, _)| w.chars().count());
+        let before = comparators::before(chars, i);
+        for (k, n) in list.iter().enumerate() {
+            out.push(Mention {
+                start: i,
+                num_start: n.start,
+                unit_end,
+                end,
+                value: numbers::round(n.value * mult, 4),
+                value_max: hi.map(|h| numbers::round(h.value * mult, 4)),
+                unit,
+                chinese: n.chinese,
+                fraction: n.percent,
+                more_than,
+                before,
+                after,
+                list_index: k,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(s: &str) -> Vec<(f64, Option<f64>, &'static str, Comparator)> {
+        let c: Vec<char> = s.chars().collect();
+        scan(&c, 0, c.len())
+            .into_iter()
+            .map(|m| (m.value, m.value_max, m.unit, m.comparator()))
+            .collect()
+    }
+
+    #[test]
+    fn number_and_unit() {
+        use Comparator::*;
+        assert_eq!(
+            mentions("高新技术企业不少于120户"),
+            vec![(120.0, None, "户", Ge)]
+        );
+        assert_eq!(
+            mentions("规划面积约3.2平方公里"),
+            vec![(3.2, None, "平方公里", Approx)]
+        );
+        assert_eq!(
+            mentions("孵化场地面积达30万平方米"),
+            vec![(30.0, None, "万平方米", Eq)]
+        );
+        assert_eq!(
+            mentions("利用外资额150亿美元"),
+            vec![(150.0, None, "亿美元", Eq)]
+        );
+        assert_eq!(
+            mentions("规模达到1.5万亿元"),
+            vec![(1.5, None, "万亿元", Eq)]
+        );
+        assert_eq!(mentions("研发投入占比达到3%"), vec![(3.0, None, "%", Eq)]);
+        assert_eq!(mentions("提高2个百分点"), vec![(2.0, None, "个百分点", Eq)]);
+    }
+
+    #[test]
+    fn magnitude_words_fold_into_counts() {
+        assert_eq!(mentions("企业1.5万家")[0].0, 15000.0);
+        assert_eq!(
+            mentions("新增就业两万人")[0],
+            (2.0, None, "万人", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("新增就业2万人")[0],
+            (2.0, None, "万人", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("营收达到三千亿元")[0],
+            (3000.0, None, "亿元", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("营收达到三万亿元")[0],
+            (3.0, None, "万亿元", Comparator::Eq)
+        );
+    }
+
+    #[test]
+    fn ranges_and_lists() {
+        use Comparator::*;
+        assert_eq!(
+            mentions("培育2-3家龙头企业"),
+            vec![(2.0, Some(3.0), "家", Eq)]
+        );
+        assert_eq!(mentions("建设1到2个基地"), vec![(1.0, Some(2.0), "个", Eq)]);
+        assert_eq!(
+            mentions("面积分别为7、33、74平方公里"),
+            vec![
+                (7.0, None, "平方公里", Eq),
+                (33.0, None, "平方公里", Eq),
+                (74.0, None, "平方公里", Eq)
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_and_fractions() {
+        use Comparator::*;
+        assert_eq!(mentions("培育十五家企业"), vec![(15.0, None, "家", Eq)]);
+        assert_eq!(mentions("占全市三分之一"), vec![(33.33, None, "%", Eq)]);
+        assert_eq!(mentions("比重达到百分之十五"), vec![(15.0, None, "%", Eq)]);
+        assert_eq!(mentions("近三分之一"), vec![(33.33, None, "%", Approx)]);
+    }
+
+    #[test]
+    fn more_than_and_after_words() {
+        use Comparator::*;
+        assert_eq!(mentions("工业企业3000余家"), vec![(3000.0, None, "家", Gt)]);
+        assert_eq!(mentions("达到2000家以上"), vec![(2000.0, None, "家", Ge)]);
+        assert_eq!(mentions("年均增长18%左右"), vec![(18.0, None, "%", Approx)]);
+        assert_eq!(mentions("降低至30%以下"), vec![(30.0, None, "%", Le)]);
+    }
+
+    #[test]
+    fn no_unit_no_mention() {
+        for s in [
+            "2025年",
+            "5G网络",
+            "〔2017〕133号",
+            "第八十次",
+            "十九大",
+            "5月28-30日",
+            "一批项目",
+            "项目建设",
+            "万众创新",
+            "每万人",
+            "百家争鸣",
+            "2018-2020年",
+            "4.加快推进",
+            "25KV互感器",
+            "两院院士",
+        ] {
+            assert!(mentions(s).is_empty(), "{s}: {:?}", mentions(s));
+        }
+    }
+
+    #[test]
+    fn unit_heads_of_other_words_are_not_units() {
+        assert!(mentions("3项目").is_empty());
+        assert!(mentions("两条件").is_empty());
+        assert_eq!(mentions("3项技术").len(), 1);
+    }
+}

@@ -1,0 +1,217 @@
+//! The layout target extraction needs: paragraphs (lines), sentences (split at `。！？；`
+//! and line ends, either width) with character spans, heading lines, and which paragraphs
+//! belong to a goals section (`二、发展目标`, `发展目标`).
+
+use super::scan::{contains_any, is_space};
+use crate::parse::numbers;
+
+/// One non-empty line of the text, trimmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// Heading level (1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
+    /// short line), `None` for body text.
+    pub heading: Option<u8>,
+    /// Inside a goals section (after a heading naming `目标`, before the next section).
+    pub goals: bool,
+    /// Index of the first sentence of this paragraph in [`Layout::sentences`].
+    pub first_sentence: usize,
+}
+
+/// One sentence with its terminator, trimmed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Layout::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Paragraphs and sentences of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && is_space(chars[start]) {
+        start += 1;
+    }
+    while end > start && is_space(chars[end - 1]) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+/// Splits the text into paragraphs and sentences and marks headings and goals sections.
+pub fn layout(chars: &[char]) -> Layout {
+    let mut out = Layout::default();
+    let mut line_start = 0;
+    for i in 0..=chars.len() {
+        if i < chars.len() && chars[i] != '\n' && chars[i] != '\r' {
+            continue;
+        }
+        let (start, end) = trim(chars, line_start, i);
+        line_start = i + 1;
+        if start == end {
+            continue;
+        }
+        let paragraph = out.paragraphs.len();
+        out.paragraphs.push(Paragraph {
+            start,
+            end,
+            heading: heading_level(chars, start, end),
+            goals: false,
+            first_sentence: out.sentences.len(),
+        });
+        let mut s = start;
+        for j in start..end {
+            if is_terminator(chars[j]) {
+                push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
+                s = j + 1;
+            }
+        }
+        push_sentence(&mut out.sentences, chars, s, end, paragraph);
+    }
+    mark_goals(chars, &mut out.paragraphs);
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
+    let (start, end) = trim(chars, s, e);
+    if start < end {
+        out.push(Sentence {
+            start,
+            end,
+            paragraph,
+        });
+    }
+}
+
+/// Length of a heading number at `start` and its level.
+pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
+    let c = *chars.get(start)?;
+    if ('①'..='⑳').contains(&c) {
+        return Some((1, 5));
+    }
+    if matches!(c, '(' | '（') {
+        let n = numbers::parse_plain(chars, start + 1)?;
+        if matches!(chars.get(n.end), Some(')') | Some('）')) {
+            return Some((n.end + 1 - start, if n.chinese { 2 } else { 4 }));
+        }
+        return None;
+    }
+    let n = numbers::parse_plain(chars, start)?;
+    match (chars.get(n.end), n.chinese) {
+        (Some('、'), true) => Some((n.end + 1 - start, 1)),
+        (Some('、') | Some('.') | Some('．'), false) => Some((n.end + 1 - start, 3)),
+        _ => None,
+    }
+}
+
+/// Heading level of a line, when the line is a heading rather than body text.
+fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
+    let len = end - start;
+    let body_end = if end > start && is_terminator(chars[end - 1]) {
+        end - 1
+    } else {
+        end
+    };
+    let inner_stop = (start..body_end).any(|j| is_terminator(chars[j]));
+    if let Some((num_len, level)) = heading_number(chars, start) {
+        return (!inner_stop && len <= 40 && len > num_len).then_some(level);
+    }
+    let punct = (start..end).any(|j| {
+        matches!(
+            chars[j],
+            ',' | '，' | '。' | ':' | '：' | '、' | '!' | '！' | '?' | '？' | ';' | '；'
+        )
+    });
+    (!punct && len <= 20).then_some(9)
+}
+
+/// Marks the paragraphs of goals sections: from a heading containing `目标` up to the next
+/// heading at the same or a higher level (for an unnumbered goals heading: the next
+/// numbered chapter or an unnumbered heading naming tasks or safeguards).
+fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
+    const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
+    let mut goals_level: Option<u8> = None;
+    for p in paragraphs.iter_mut() {
+        if let Some(level) = p.heading {
+            let ends_goals = match goals_level {
+                Some(9) => {
+                    level <= 2 || (level == 9 && contains_any(chars, p.start, p.end, OTHER_SECTION))
+                }
+                Some(g) => level <= g,
+                None => false,
+            };
+            if ends_goals {
+                goals_level = None;
+            }
+            if goals_level.is_none() && contains_any(chars, p.start, p.end, &["目标"]) {
+                goals_level = Some(level);
+                continue;
+            }
+        }
+        p.goals = goals_level.is_some();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> (Vec<String>, Layout) {
+        let c: Vec<char> = s.chars().collect();
+        let l = layout(&c);
+        let t = l
+            .sentences
+            .iter()
+            .map(|x| c[x.start..x.end].iter().collect())
+            .collect();
+        (t, l)
+    }
+
+    #[test]
+    fn sentences_split_at_stops_and_line_ends() {
+        let (t, l) = texts("  甲达到3家。乙不少于5个;丙！\n丁超过2次\n\n戊");
+        assert_eq!(
+            t,
+            ["甲达到3家。", "乙不少于5个;", "丙！", "丁超过2次", "戊"]
+        );
+        assert_eq!(l.paragraphs.len(), 3);
+        assert_eq!((l.sentences[0].start, l.sentences[0].end), (2, 8));
+        assert_eq!(l.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn headings_are_recognised() {
+        let (_, l) = texts(
+            "一、发展目标\n(一)新一代信息技术。\n1.重点发展集成电路产业。坚持龙头带动。\n发展目标\n到2020年,建成3个基地。",
+        );
+        let levels: Vec<_> = l.paragraphs.iter().map(|p| p.heading).collect();
+        assert_eq!(levels, [Some(1), Some(2), None, Some(9), None]);
+    }
+
+    #[test]
+    fn goals_section_runs_to_the_next_chapter() {
+        let s = "二、发展目标\n到2023年,企业达到10家。\n(一)细分目标\n孵化器5家。\n三、重点任务\n1.建设基地。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn unnumbered_goals_section_keeps_its_subheadings() {
+        let s = "发展目标\n到2020年,建成中心。\n自主创新能力大幅提升\n企业达到60家。\n主要任务\n建设平台3个。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+}

@@ -1,0 +1,207 @@
+//! Years written in a sentence and what they mean for a figure: a deadline (`到2025年`,
+//! `至2025年`, `力争到2020年`, `2025年底前`, `“十四五”期间`), a bare year (`2020年实现…`:
+//! past or future depending on the document's date), a baseline (`比2020年`, `以2021年…为
+//! 基数`) or one end of a period (`2018-2020年`).
+
+use super::scan::{ends_with_at, is_space, longest_prefix, longest_suffix};
+use crate::parse::numbers::{self, digit_value};
+
+/// What a year in the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearKind {
+    /// `到2025年`, `2025年底前`, `“十四五”期间`: the figures after it are due then.
+    Deadline,
+    /// `截至2020年底`: the figures describe that year.
+    AsOf,
+    /// `2020年` with no word around it.
+    Bare,
+    /// `比2020年`, `以2021年…为基数`: a reference point, not the figure's year.
+    Baseline,
+    /// One end of a period `2018-2020年`.
+    Period,
+}
+
+/// A year expression with the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearMention {
+    /// Start of the expression including a leading `到`/`力争到`.
+    pub start: usize,
+    /// End of the expression including a trailing `底`/`前`/`期间`.
+    pub end: usize,
+    pub year: i32,
+    pub kind: YearKind,
+}
+
+const DEADLINE_BEFORE: &[&str] = &["到", "至", "力争到", "力争至", "争取到", "争取至", "力争在"];
+const ASOF_BEFORE: &[&str] = &["截至", "截止", "截止到", "截至到"];
+const BASELINE_BEFORE: &[&str] = &["比", "较", "相比", "以", "同", "与", "自", "从"];
+const TAIL: &[&str] = &[
+    "年底前",
+    "年末前",
+    "年以前",
+    "年前",
+    "年底",
+    "年末",
+    "年内",
+    "年",
+];
+
+/// Every year expression in `chars[from..to]`.
+pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if let Some(m) = five_year_plan(chars, i) {
+            i = m.end;
+            out.push(m);
+            continue;
+        }
+        let starts_number =
+            digit_value(chars[i]).is_some() && (i == 0 || digit_value(chars[i - 1]).is_none());
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let Some(n) = numbers::parse_arabic(chars, i) else {
+            i += 1;
+            continue;
+        };
+        let Some(tail) = longest_prefix(chars, n.end, TAIL) else {
+            i = n.end;
+            continue;
+        };
+        let year = n.value as i32;
+        if n.end - i != 4 || !(1900..=2100).contains(&year) || f64::from(year) != n.value {
+            i = n.end;
+            continue;
+        }
+        let mut start = i;
+        let mut kind = if tail.ends_with('前') {
+            YearKind::Deadline
+        } else {
+            YearKind::Bare
+        };
+        if i >= 2
+            && matches!(chars[i - 1], '-' | '－' | '—' | '~' | '～' | '至' | '到')
+            && digit_value(chars[i - 2]).is_some()
+        {
+            kind = YearKind::Period;
+        } else if let Some(w) = longest_suffix(chars, i, ASOF_BEFORE) {
+            kind = YearKind::AsOf;
+            start -= w.chars().count();
+        } else if let Some(w) = longest_suffix(chars, i, DEADLINE_BEFORE) {
+            kind = YearKind::Deadline;
+            start -= w.chars().count();
+        } else if longest_suffix(chars, i, BASELINE_BEFORE).is_some() {
+            kind = YearKind::Baseline;
+        }
+        let end = n.end + tail.chars().count();
+        out.push(YearMention {
+            start,
+            end,
+            year,
+            kind,
+        });
+        i = end;
+    }
+    out
+}
+
+/// `十四五` (with or without quotes) followed by `期间`/`时期`/`末`: a deadline at the end
+/// of that five-year plan (2025 for the 14th).
+fn five_year_plan(chars: &[char], i: usize) -> Option<YearMention> {
+    if chars[i] != '十' || (i > 0 && numbers::is_chinese_numeral_char(chars[i - 1])) {
+        return None;
+    }
+    let n = numbers::parse_chinese(chars, i)?;
+    if !(10.0..=20.0).contains(&n.value) || chars.get(n.end) != Some(&'五') {
+        return None;
+    }
+    let mut end = n.end + 1;
+    if matches!(chars.get(end), Some('”') | Some('"') | Some('’')) {
+        end += 1;
+    }
+    let tail = longest_prefix(chars, end, &["期间", "时期", "末期", "末", "规划期"])?;
+    let start = if i > 0 && matches!(chars[i - 1], '“' | '"' | '‘') {
+        i - 1
+    } else {
+        i
+    };
+    let start = longest_suffix(chars, start, &["到", "至", "在"])
+        .map_or(start, |w| start - w.chars().count());
+    Some(YearMention {
+        start,
+        end: end + tail.chars().count(),
+        year: 1955 + 5 * n.value as i32,
+        kind: YearKind::Deadline,
+    })
+}
+
+/// A year expression opening the sentence `start..end` and followed by a comma
+/// (`到2020年,`, `力争到2025年底,`, `“十四五”期间,`): it governs the whole sentence group.
+pub fn opener(chars: &[char], start: usize, end: usize) -> Option<YearMention> {
+    let mut s = start;
+    while s < end && is_space(chars[s]) {
+        s += 1;
+    }
+    let first = years_in(chars, s, end.min(s + 16)).into_iter().next()?;
+    let lead_ok =
+        first.start == s || (ends_with_at(chars, first.start, "力争") && first.start == s + 2);
+    let comma = matches!(chars.get(first.end), Some(',') | Some('，'));
+    (lead_ok && comma && matches!(first.kind, YearKind::Deadline | YearKind::Bare)).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(i32, YearKind)> {
+        let c: Vec<char> = s.chars().collect();
+        years_in(&c, 0, c.len())
+            .into_iter()
+            .map(|m| (m.year, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn deadlines() {
+        use YearKind::*;
+        assert_eq!(kinds("到2025年,企业达到"), [(2025, Deadline)]);
+        assert_eq!(kinds("至2025年,力争建设"), [(2025, Deadline)]);
+        assert_eq!(kinds("力争到2020年,实现"), [(2020, Deadline)]);
+        assert_eq!(kinds("2025年底前完成"), [(2025, Deadline)]);
+        assert_eq!(kinds("到2025年底,外资企业"), [(2025, Deadline)]);
+        assert_eq!(kinds("“十四五”期间,建成"), [(2025, Deadline)]);
+        assert_eq!(kinds("十三五时期"), [(2020, Deadline)]);
+    }
+
+    #[test]
+    fn other_years() {
+        use YearKind::*;
+        assert_eq!(kinds("2020年实现产值"), [(2020, Bare)]);
+        assert_eq!(kinds("截至2020年底,拥有"), [(2020, AsOf)]);
+        assert_eq!(kinds("比2020年翻一番"), [(2020, Baseline)]);
+        assert_eq!(kinds("以2021年收入为基数"), [(2021, Baseline)]);
+        assert_eq!(kinds("(2018-2020年)"), [(2020, Period)]);
+        assert!(kinds("中国制造2025").is_empty());
+        assert!(kinds("国发〔2020〕7号").is_empty());
+        assert!(kinds("“十四五”园区").is_empty());
+        assert!(kinds("新增300年").is_empty());
+    }
+
+    #[test]
+    fn openers_govern_the_sentence_group() {
+        let check = |s: &str| {
+            let c: Vec<char> = s.chars().collect();
+            opener(&c, 0, c.len()).map(|m| m.year)
+        };
+        assert_eq!(
+            check("到2020年,战略性新兴产业产值突破5000亿元。"),
+            Some(2020)
+        );
+        assert_eq!(check("力争到2025年,建成3个。"), Some(2025));
+        assert_eq!(check("“十四五”期间,新增10家。"), Some(2025));
+        assert_eq!(check("企业到2020年达到5家。"), None);
+        assert_eq!(check("提出“到2020年,建成中心”。"), None);
+    }
+}
