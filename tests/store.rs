@@ -164,7 +164,13 @@ fn zhongde_measures_and_search_follow_the_parser() {
         })
         .sum();
     assert_eq!(found.len(), expected);
+    assert!(
+        !found.is_empty(),
+        "the Zhongde offshore-innovation-centre measures"
+    );
     assert!(found.iter().all(|m| m.zone_slug == "zhongde"));
+    let docs: std::collections::BTreeSet<i64> = rows.iter().map(|m| m.doc_id).collect();
+    assert_eq!(docs.len(), 2, "measures of both Zhongde documents");
 }
 
 /// Character span of the first `needle` in `text`.
