@@ -193,7 +193,10 @@ fn to_json<T: Serialize>(v: &T) -> String {
 pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
         return Err(store_missing(&path, "target", id));
     };
@@ -213,7 +216,10 @@ pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -
 pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
         return Err(store_missing(&path, "target", id));
     };
@@ -233,7 +239,10 @@ pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
 pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
         return Err(store_missing(&path, "measure", id));
     };
@@ -253,7 +262,10 @@ pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection)
 pub(crate) fn reset_measure(store: &mut Store, id: i64) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
         return Err(store_missing(&path, "measure", id));
     };

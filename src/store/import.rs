@@ -226,7 +226,10 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
         }
         WriteError::Invalid(m) => Error::bad_input(shown, format!("not stored: {m}")),
     };
-    let tx = store.conn.transaction().map_err(|e| refuse(e.into()))?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| refuse(e.into()))?;
     let zone: Option<(i64, String)> = tx
         .query_row(
             "SELECT id, city FROM zones WHERE slug = ?1",
@@ -318,7 +321,10 @@ fn reparse_one(
             message: format!("document {doc_id}: {m}"),
         },
     };
-    let tx = store.conn.transaction().map_err(|e| err(e.into()))?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| err(e.into()))?;
     let (text, sha, city): (String, String, String) = tx
         .query_row(
             "SELECT d.clean_text, d.sha256, z.city FROM documents d \

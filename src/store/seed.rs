@@ -57,8 +57,15 @@ pub fn bundled_zones() -> Result<Vec<Zone>> {
         })
 }
 
-/// Fills a database that has just been created.
+/// Fills a database that has no zones yet (a new one) in one transaction.
 pub(crate) fn seed(store: &mut Store) -> Result<()> {
+    let zones_present: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM zones", [], |r| r.get(0))
+        .map_err(|e| store.err(e))?;
+    if zones_present > 0 {
+        return Ok(());
+    }
     let zones = bundled_zones()?;
     let catalog = Catalog::bundled();
     let path = store.path.clone();
@@ -69,7 +76,17 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             message: format!("bundled corpus: {m}"),
         },
     };
-    let tx = store.conn.transaction().map_err(|e| err(e.into()))?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| err(e.into()))?;
+    // Another program may have filled the new file while this one waited for the lock.
+    let zones_present: i64 = tx
+        .query_row("SELECT count(*) FROM zones", [], |r| r.get(0))
+        .map_err(|e| err(e.into()))?;
+    if zones_present > 0 {
+        return Ok(());
+    }
     for a in &catalog.agencies {
         tx.execute(
             "INSERT OR IGNORE INTO agencies (canonical, city, en) VALUES (?1, ?2, ?3)",
