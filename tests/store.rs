@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use zonecompare::catalog::Catalog;
-use zonecompare::store::rows::*;
 use zonecompare::store::NewDocument;
+use zonecompare::store::rows::*;
 use zonecompare::{ingest, parse};
 
 #[test]

@@ -1,6 +1,7 @@
 //! Import (one file = one transaction, recognised by the sha256 of its bytes), zone
 //! creation, and re-parsing documents stored by an older parser.
 
+use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -155,7 +156,20 @@ pub(crate) fn import_file(
     file: &Path,
     zone_slug: &str,
 ) -> Result<ImportOutcome> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    // Reads at most one byte past the size limit: the reader refuses anything that long
+    // without the whole file being loaded.
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| {
+            f.take(ingest::limits::MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| Error::io(file, e))?;
+    if bytes.len() as u64 > ingest::limits::MAX_FILE_BYTES {
+        return Err(ingest::ingest_bytes(file, &bytes)
+            .err()
+            .unwrap_or_else(|| Error::bad_input(file, "the file is too large")));
+    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

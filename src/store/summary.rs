@@ -88,47 +88,8 @@ pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
          JOIN agencies a ON a.id = ru.agency_id JOIN measures m ON m.id = ru.measure_id \
          JOIN documents d ON d.id = m.doc_id GROUP BY d.zone_id",
     )?;
-    let mut themes: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
-    {
-        let mut stmt = store
-            .conn
-            .prepare_cached(
-                "SELECT d.zone_id, mt.theme, count(*) AS n FROM measure_themes mt \
-                 JOIN measures m ON m.id = mt.measure_id JOIN documents d ON d.id = m.doc_id \
-                 GROUP BY d.zone_id, mt.theme ORDER BY d.zone_id, n DESC, mt.theme",
-            )
-            .map_err(|e| store.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| store.err(e))?;
-        for (zone, theme, n) in rows {
-            themes.entry(zone).or_default().push((theme, n as usize));
-        }
-    }
-    let mut docs: HashMap<String, Vec<DocumentInfo>> = HashMap::new();
-    {
-        let mut stmt = store
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id \
-                 ORDER BY d.id"
-            ))
-            .map_err(|e| store.err(e))?;
-        let rows = stmt
-            .query_map([], doc_row)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| store.err(e))?;
-        for d in rows {
-            docs.entry(d.zone_slug.clone()).or_default().push(d);
-        }
-    }
+    let mut themes = themes_by_zone(store)?;
+    let mut docs = documents_by_zone(store)?;
     let mut stmt = store
         .conn
         .prepare_cached(&format!("SELECT id, {ZONE_COLUMNS} FROM zones ORDER BY id"))
@@ -152,6 +113,52 @@ pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
             }
         })
         .collect())
+}
+
+/// Theme counts per zone id, most frequent first.
+fn themes_by_zone(store: &Store) -> Result<HashMap<i64, Vec<(String, usize)>>> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(
+            "SELECT d.zone_id, mt.theme, count(*) AS n FROM measure_themes mt \
+             JOIN measures m ON m.id = mt.measure_id JOIN documents d ON d.id = m.doc_id \
+             GROUP BY d.zone_id, mt.theme ORDER BY d.zone_id, n DESC, mt.theme",
+        )
+        .map_err(|e| store.err(e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.err(e))?;
+    let mut themes: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
+    for (zone, theme, n) in rows {
+        themes.entry(zone).or_default().push((theme, n as usize));
+    }
+    Ok(themes)
+}
+
+/// Documents per zone slug, in import order.
+fn documents_by_zone(store: &Store) -> Result<HashMap<String, Vec<DocumentInfo>>> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id ORDER BY d.id"
+        ))
+        .map_err(|e| store.err(e))?;
+    let rows = stmt
+        .query_map([], doc_row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.err(e))?;
+    let mut docs: HashMap<String, Vec<DocumentInfo>> = HashMap::new();
+    for d in rows {
+        docs.entry(d.zone_slug.clone()).or_default().push(d);
+    }
+    Ok(docs)
 }
 
 fn zone_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Zone> {
