@@ -27,6 +27,20 @@ fn build(dir: &std::path::Path) -> Store {
     let n = doc_count();
     let corpus = synth::generate(SEED, n);
     let bytes: usize = corpus.documents.iter().map(|d| d.bytes.len()).sum();
+    let start = Instant::now();
+    for d in &corpus.documents {
+        let ing = zonecompare::ingest::ingest_bytes(std::path::Path::new(&d.name), &d.bytes)
+            .expect("ingest");
+        black_box(zonecompare::parse::parse_text(
+            &ing.text,
+            zonecompare::catalog::Catalog::bundled(),
+        ));
+    }
+    let parse_s = start.elapsed().as_secs_f64();
+    eprintln!(
+        "ingest+parse alone: {parse_s:.2} s = {:.1} MB/s",
+        bytes as f64 / 1e6 / parse_s
+    );
     let path = dir.join("bench.sqlite");
     let mut store = Store::open(&path).expect("open");
     let start = Instant::now();
@@ -53,7 +67,9 @@ fn build(dir: &std::path::Path) -> Store {
 
 fn bench_queries(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = build(dir.path());
+    // ZONECOMPARE_BENCH_DIR keeps the database for inspection.
+    let keep = std::env::var_os("ZONECOMPARE_BENCH_DIR").map(std::path::PathBuf::from);
+    let store = build(keep.as_deref().unwrap_or(dir.path()));
     let n = doc_count();
     let mut group = c.benchmark_group(format!("query_{n}_docs"));
     group.sample_size(20);

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use super::write::{self, DocRow, WriteError};
+use super::write::{self, DocRow, WriteError, ZoneRef};
 use super::{Store, import};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -110,7 +110,10 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
     }
     for zone in &zones {
         import::insert_zone(&tx, zone).map_err(|e| err(e.into()))?;
-        let zone_id = tx.last_insert_rowid();
+        let zone_ref = ZoneRef {
+            id: tx.last_insert_rowid(),
+            city: zone.city.clone(),
+        };
         for name in &zone.documents {
             let Some((_, bytes)) = DOCUMENTS.iter().find(|(n, _)| n == name) else {
                 return Err(err(WriteError::Invalid(format!(
@@ -121,7 +124,7 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             let parsed = parse::parse_text(&ing.text, catalog);
             let sha = import::sha256_hex(bytes);
             let row = DocRow {
-                zone_id,
+                zone_id: zone_ref.id,
                 sha256: &sha,
                 source_name: name,
                 source_path: None,
@@ -130,7 +133,7 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             };
             let doc_id = write::insert_document(&tx, &row, &parsed).map_err(|e| err(e.into()))?;
             let chars = ing.text.chars().count();
-            write::insert_extraction(&tx, doc_id, &zone.city, &parsed, chars).map_err(&err)?;
+            write::insert_extraction(&tx, doc_id, &zone_ref, &parsed, chars).map_err(&err)?;
         }
     }
     tx.commit().map_err(|e| err(e.into()))
