@@ -141,6 +141,58 @@ fn imported_extraction_reads_back_with_every_filter() {
         .find(|l| l.agency == "市科技局")
         .expect("市科技局");
     assert_eq!((sci.lead, sci.co), (1, 0));
+    // Load over the measures a filter selects: by theme (no measure rows read), by
+    // instrument and search (measure rows read), by agency.
+    let agencies = |f: Filter| {
+        let mut names: Vec<String> = store
+            .agency_load(&Filter {
+                zones: vec!["sample-park".into()],
+                ..f
+            })
+            .expect("load")
+            .into_iter()
+            .map(|l| l.agency)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        agencies(Filter {
+            theme: Some("finance".into()),
+            ..filter()
+        }),
+        ["市财政局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            instrument: Some(Instrument::Supply),
+            search: Some("人才".into()),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            search: Some("离岸创新中心".into()),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            agency: Some("市人社局".into()),
+            ..filter()
+        }),
+        ["市人社局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            has_target: true,
+            year: Some(2025),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
     let summary = store
         .zones()
         .expect("zones")

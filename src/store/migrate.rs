@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_zone_columns_and_texts",
         include_str!("migrations/0004_zone_columns_and_texts.sql"),
     ),
+    (
+        "0005_fts_merge",
+        include_str!("migrations/0005_fts_merge.sql"),
+    ),
 ];
 
 /// Schema version this binary writes.
@@ -115,6 +119,11 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     // the last commits before a checkpoint, never corrupt the file. FULL would fsync every
     // imported file.
     conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(|e| db_err(path, e))?;
+    // Sorting and grouping in memory; a page cache that holds the indexes every view reads.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(|e| db_err(path, e))?;
+    conn.pragma_update(None, "cache_size", -32_000)
         .map_err(|e| db_err(path, e))?;
     if version < SCHEMA_VERSION {
         if version > 0 {
