@@ -132,6 +132,23 @@ fn imported_extraction_reads_back_with_every_filter() {
         ..sample_filter()
     });
     assert_eq!(by_theme.expect("targets")[0].target.unit, "亿元");
+    // An indicator id matches exactly; other text matches the indicator as written.
+    let by_indicator = |ind: &str| {
+        let f = Filter {
+            indicator: Some(ind.into()),
+            ..sample_filter()
+        };
+        store.targets(&f).expect("targets").len()
+    };
+    assert_eq!(
+        (
+            by_indicator("fund"),
+            by_indicator("fun"),
+            by_indicator("基金")
+        ),
+        (1, 0, 1)
+    );
+    assert_eq!(by_indicator("人才"), 1);
     let stats = store.statistics(&sample_filter()).expect("statistics");
     assert_eq!((stats.len(), stats[0].value), (1, 408.0));
     let load = store.agency_load(&sample_filter()).expect("load");
