@@ -383,3 +383,70 @@ fn actuals_are_recorded_per_zone_indicator_and_year() {
     };
     assert!(store.set_actual(&bad).is_err());
 }
+
+/// The per-zone counts kept by triggers agree with a recount from the rows.
+fn assert_counts_match(store: &Store) {
+    let counted = store.agency_load(&filter()).expect("counted load");
+    // A blank search is no condition but takes the path that reads every unit row.
+    let scanned = store
+        .agency_load(&Filter {
+            search: Some(" ".into()),
+            ..filter()
+        })
+        .expect("scanned load");
+    let key = |rows: &[AgencyLoadRow]| {
+        let mut v: Vec<(String, String, usize, usize)> = rows
+            .iter()
+            .map(|r| (r.zone_slug.clone(), r.agency.clone(), r.lead, r.co))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(key(&counted), key(&scanned));
+    let mut recount: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for m in store.measures(&filter()).expect("measures") {
+        for t in m.themes {
+            *recount.entry((m.zone_slug.clone(), t)).or_default() += 1;
+        }
+    }
+    let mut summary = std::collections::BTreeMap::new();
+    for z in store.zones().expect("zones") {
+        for (t, n) in z.top_themes {
+            summary.insert((z.zone.slug.clone(), t), n);
+        }
+    }
+    assert_eq!(summary, recount);
+}
+
+#[test]
+fn zone_counts_stay_right_through_corrections_and_reparse() {
+    let (_dir, mut store) = fresh();
+    assert_counts_match(&store);
+    let doc = sample_doc();
+    with_sample(&mut store, &doc);
+    assert_counts_match(&store);
+    let m0 = store.measures(&sample_filter()).expect("measures")[0].id;
+    let mc = MeasureCorrection {
+        themes: Some(vec!["finance".into(), "green".into()]),
+        units: Some(vec![
+            unit("市商务局", Role::Lead),
+            unit("市科技局", Role::Co),
+        ]),
+    };
+    store.correct_measure(m0, &mc).expect("correct");
+    assert_counts_match(&store);
+    let n = store
+        .reparse_documents(false, &|text: &str| {
+            if text == SAMPLE {
+                doc.clone()
+            } else {
+                parse::parse_text(text, Catalog::bundled())
+            }
+        })
+        .expect("reparse");
+    assert!(n >= 6);
+    assert_counts_match(&store);
+    let m0 = store.measures(&sample_filter()).expect("measures")[0].id;
+    store.reset_measure(m0).expect("reset");
+    assert_counts_match(&store);
+}

@@ -244,6 +244,14 @@ pub(crate) fn statistics(store: &Store, f: &Filter) -> Result<Vec<StatisticRow>>
 }
 
 pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> {
+    let only_zones_or_agency = Filter {
+        zones: Vec::new(),
+        agency: None,
+        ..f.clone()
+    } == Filter::default();
+    if only_zones_or_agency {
+        return agency_load_counted(store, f);
+    }
     let mut w = Where::default();
     // The measure rows are read only when a filter needs them.
     let needs_measure =
@@ -266,6 +274,34 @@ pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow
          FROM responsible_units ru JOIN agencies a ON a.id = ru.agency_id \
          JOIN zones z ON z.id = ru.zone_id {join} {} \
          GROUP BY ru.zone_id, a.canonical ORDER BY ru.zone_id, count(*) DESC, a.canonical",
+        w.sql()
+    );
+    let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
+    stmt.query_map(params_from_iter(w.params.iter()), |r| {
+        Ok(AgencyLoadRow {
+            zone_slug: r.get(0)?,
+            agency: r.get(1)?,
+            lead: r.get::<_, i64>(2)? as usize,
+            co: r.get::<_, i64>(3)? as usize,
+        })
+    })
+    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
+    .map_err(|e| store.err(e))
+}
+
+/// Agency load from the per-zone counts kept by triggers (no measure filter).
+fn agency_load_counted(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> {
+    let mut w = Where::default();
+    w.zones(&f.zones);
+    if let Some(agency) = &f.agency {
+        w.add("a.canonical = ?", [text(agency)]);
+    }
+    w.add("c.lead + c.co > 0", []);
+    let sql = format!(
+        "SELECT z.slug, a.canonical, sum(c.lead), sum(c.co) FROM zone_agency_counts c \
+         JOIN agencies a ON a.id = c.agency_id JOIN zones z ON z.id = c.zone_id {} \
+         GROUP BY c.zone_id, a.canonical \
+         ORDER BY c.zone_id, sum(c.lead) + sum(c.co) DESC, a.canonical",
         w.sql()
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
