@@ -70,16 +70,36 @@ fn reopening_keeps_data_and_does_not_seed_twice() {
 fn database_at(path: &Path, version: u32) {
     let mut conn = Connection::open(path).expect("open");
     migrate::migrate_to(&mut conn, version).expect("migrate");
-    conn.execute_batch(
+    // Schema 4 moved the texts out of `documents` and put the zone on measures.
+    let (doc_cols, doc_vals, text_row, zone_col, zone_val) = if version >= 4 {
+        (
+            "",
+            "",
+            "INSERT INTO document_texts VALUES (1, '推进离岸创新中心建设。', '推进离岸创新中心建设。');",
+            ", zone_id",
+            ", 1",
+        )
+    } else {
+        (
+            "raw_text, clean_text,",
+            "'推进离岸创新中心建设。', '推进离岸创新中心建设。',",
+            "",
+            "",
+            "",
+        )
+    };
+    conn.execute_batch(&format!(
         "INSERT INTO zones (slug, name_zh) VALUES ('old', '旧园区');
-         INSERT INTO documents (zone_id, sha256, source_name, raw_text, clean_text,
+         INSERT INTO documents (zone_id, sha256, source_name, {doc_cols}
              parser_version, imported_at, title, kind)
-             VALUES (1, 'abc', 'old.txt', '推进离岸创新中心建设。', '推进离岸创新中心建设。',
+             VALUES (1, 'abc', 'old.txt', {doc_vals}
                      'old', '2020-01-01T00:00:00Z', '旧规划', 'plan');
+         {text_row}
          INSERT INTO measures (doc_id, ord, item_key, path, title, text, span_start, span_end,
-             key_enterprises)
-             VALUES (1, 0, 'k#0', '[]', '推进离岸创新中心建设', '推进离岸创新中心建设。', 0, 11, '[]');",
-    )
+             key_enterprises{zone_col})
+             VALUES (1, 0, 'k#0', '[]', '推进离岸创新中心建设', '推进离岸创新中心建设。', 0, 11,
+                     '[]'{zone_val});"
+    ))
     .expect("insert old data");
     assert_eq!(migrate::user_version(&conn).expect("version"), version);
 }
@@ -99,11 +119,11 @@ fn every_earlier_version_migrates_with_a_backup_first() {
             search: Some("离岸创新".into()),
             ..Default::default()
         };
-        assert_eq!(
-            store.measures(&filter).expect("search").len(),
-            1,
-            "from v{version}"
-        );
+        let found = store.measures(&filter).expect("search");
+        assert_eq!(found.len(), 1, "from v{version}");
+        assert_eq!(found[0].zone_slug, "old", "from v{version}");
+        let doc = store.document(found[0].doc_id).expect("document");
+        assert_eq!(doc.text, "推进离岸创新中心建设。", "from v{version}");
         drop(store);
         assert_eq!(version_of(&path), SCHEMA_VERSION);
         let backup = migrate::backup_path(&path, version);

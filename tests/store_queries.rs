@@ -132,6 +132,23 @@ fn imported_extraction_reads_back_with_every_filter() {
         ..sample_filter()
     });
     assert_eq!(by_theme.expect("targets")[0].target.unit, "亿元");
+    // An indicator id matches exactly; other text matches the indicator as written.
+    let by_indicator = |ind: &str| {
+        let f = Filter {
+            indicator: Some(ind.into()),
+            ..sample_filter()
+        };
+        store.targets(&f).expect("targets").len()
+    };
+    assert_eq!(
+        (
+            by_indicator("fund"),
+            by_indicator("fun"),
+            by_indicator("基金")
+        ),
+        (1, 0, 1)
+    );
+    assert_eq!(by_indicator("人才"), 1);
     let stats = store.statistics(&sample_filter()).expect("statistics");
     assert_eq!((stats.len(), stats[0].value), (1, 408.0));
     let load = store.agency_load(&sample_filter()).expect("load");
@@ -141,6 +158,58 @@ fn imported_extraction_reads_back_with_every_filter() {
         .find(|l| l.agency == "市科技局")
         .expect("市科技局");
     assert_eq!((sci.lead, sci.co), (1, 0));
+    // Load over the measures a filter selects: by theme (no measure rows read), by
+    // instrument and search (measure rows read), by agency.
+    let agencies = |f: Filter| {
+        let mut names: Vec<String> = store
+            .agency_load(&Filter {
+                zones: vec!["sample-park".into()],
+                ..f
+            })
+            .expect("load")
+            .into_iter()
+            .map(|l| l.agency)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        agencies(Filter {
+            theme: Some("finance".into()),
+            ..filter()
+        }),
+        ["市财政局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            instrument: Some(Instrument::Supply),
+            search: Some("人才".into()),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            search: Some("离岸创新中心".into()),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            agency: Some("市人社局".into()),
+            ..filter()
+        }),
+        ["市人社局"]
+    );
+    assert_eq!(
+        agencies(Filter {
+            has_target: true,
+            year: Some(2025),
+            ..filter()
+        }),
+        ["市人社局", "市科技局"]
+    );
     let summary = store
         .zones()
         .expect("zones")
@@ -313,4 +382,71 @@ fn actuals_are_recorded_per_zone_indicator_and_year() {
         ..row(1.0, 2020)
     };
     assert!(store.set_actual(&bad).is_err());
+}
+
+/// The per-zone counts kept by triggers agree with a recount from the rows.
+fn assert_counts_match(store: &Store) {
+    let counted = store.agency_load(&filter()).expect("counted load");
+    // A blank search is no condition but takes the path that reads every unit row.
+    let scanned = store
+        .agency_load(&Filter {
+            search: Some(" ".into()),
+            ..filter()
+        })
+        .expect("scanned load");
+    let key = |rows: &[AgencyLoadRow]| {
+        let mut v: Vec<(String, String, usize, usize)> = rows
+            .iter()
+            .map(|r| (r.zone_slug.clone(), r.agency.clone(), r.lead, r.co))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(key(&counted), key(&scanned));
+    let mut recount: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for m in store.measures(&filter()).expect("measures") {
+        for t in m.themes {
+            *recount.entry((m.zone_slug.clone(), t)).or_default() += 1;
+        }
+    }
+    let mut summary = std::collections::BTreeMap::new();
+    for z in store.zones().expect("zones") {
+        for (t, n) in z.top_themes {
+            summary.insert((z.zone.slug.clone(), t), n);
+        }
+    }
+    assert_eq!(summary, recount);
+}
+
+#[test]
+fn zone_counts_stay_right_through_corrections_and_reparse() {
+    let (_dir, mut store) = fresh();
+    assert_counts_match(&store);
+    let doc = sample_doc();
+    with_sample(&mut store, &doc);
+    assert_counts_match(&store);
+    let m0 = store.measures(&sample_filter()).expect("measures")[0].id;
+    let mc = MeasureCorrection {
+        themes: Some(vec!["finance".into(), "green".into()]),
+        units: Some(vec![
+            unit("市商务局", Role::Lead),
+            unit("市科技局", Role::Co),
+        ]),
+    };
+    store.correct_measure(m0, &mc).expect("correct");
+    assert_counts_match(&store);
+    let n = store
+        .reparse_documents(false, &|text: &str| {
+            if text == SAMPLE {
+                doc.clone()
+            } else {
+                parse::parse_text(text, Catalog::bundled())
+            }
+        })
+        .expect("reparse");
+    assert!(n >= 6);
+    assert_counts_match(&store);
+    let m0 = store.measures(&sample_filter()).expect("measures")[0].id;
+    store.reset_measure(m0).expect("reset");
+    assert_counts_match(&store);
 }

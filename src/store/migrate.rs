@@ -24,6 +24,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_zone_columns_and_texts",
         include_str!("migrations/0004_zone_columns_and_texts.sql"),
     ),
+    (
+        "0005_fts_merge",
+        include_str!("migrations/0005_fts_merge.sql"),
+    ),
+    (
+        "0006_zone_counts",
+        include_str!("migrations/0006_zone_counts.sql"),
+    ),
 ];
 
 /// Schema version this binary writes.
@@ -116,6 +124,11 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     // imported file.
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(|e| db_err(path, e))?;
+    // Sorting and grouping in memory; a page cache that holds the indexes every view reads.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(|e| db_err(path, e))?;
+    conn.pragma_update(None, "cache_size", -32_000)
+        .map_err(|e| db_err(path, e))?;
     if version < SCHEMA_VERSION {
         if version > 0 {
             backup(&conn, path, version)?;
@@ -205,8 +218,14 @@ pub fn backup_path(path: &Path, version: u32) -> PathBuf {
 /// Writes a consistent copy of the database (WAL content included) next to it.
 fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()> {
     let dest = backup_path(path, version);
+    // A name of its own: two programs migrating the same file at once both write a copy.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     let mut tmp_name = dest.as_os_str().to_owned();
-    tmp_name.push(".tmp");
+    static COPIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COPIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    tmp_name.push(format!(".tmp-{}-{nanos}-{n}", std::process::id()));
     let tmp = PathBuf::from(tmp_name);
     let _ = std::fs::remove_file(&tmp);
     let tmp_str = tmp

@@ -8,6 +8,7 @@
 mod corrections;
 mod fts;
 mod import;
+mod measure_rows;
 pub mod migrate;
 mod queries;
 pub mod rows;

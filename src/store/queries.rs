@@ -9,7 +9,7 @@ use super::Store;
 use super::fts;
 use super::rows::*;
 use crate::error::Result;
-use crate::model::{Comparator, Instrument, ResponsibleUnit, Role, Target};
+use crate::model::{Comparator, Target};
 
 pub(crate) use super::summary::{document, zone, zones};
 
@@ -127,73 +127,10 @@ fn measure_where(w: &mut Where, f: &Filter, targets_too: bool, mid: &str) {
     }
 }
 
-const MEASURE_COLUMNS: &str = "m.id, m.doc_id, z.slug, m.number, m.path, m.title, m.text, \
-    m.span_start, m.span_end, m.key_enterprises, m.instrument, m.corrected, \
-    (SELECT json_group_array(json_array(ru.name, a.canonical, ru.role) ORDER BY ru.ord) \
-       FROM responsible_units ru JOIN agencies a ON a.id = ru.agency_id \
-       WHERE ru.measure_id = m.id), \
-    (SELECT json_group_array(mt.theme ORDER BY mt.ord) FROM measure_themes mt \
-       WHERE mt.measure_id = m.id), \
-    (SELECT count(*) FROM targets t WHERE t.measure_id = m.id)";
-
 pub(crate) fn measures(store: &Store, f: &Filter) -> Result<Vec<MeasureRow>> {
     let mut w = Where::default();
     measure_where(&mut w, f, true, "m.id");
-    let sql = format!(
-        "SELECT {MEASURE_COLUMNS} FROM measures m JOIN zones z ON z.id = m.zone_id {} \
-         ORDER BY m.zone_id, m.doc_id, m.ord",
-        w.sql()
-    );
-    let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
-    let rows = stmt
-        .query_map(params_from_iter(w.params.iter()), measure_row)
-        .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))?;
-    Ok(rows)
-}
-
-fn json_list(s: Option<String>) -> Vec<String> {
-    s.and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
-}
-
-pub(crate) fn instrument(s: Option<String>) -> Option<Instrument> {
-    match s.as_deref() {
-        Some("supply") => Some(Instrument::Supply),
-        Some("environment") => Some(Instrument::Environment),
-        Some("demand") => Some(Instrument::Demand),
-        _ => None,
-    }
-}
-
-fn measure_row(r: &Row<'_>) -> rusqlite::Result<MeasureRow> {
-    let units_json: Option<String> = r.get(12)?;
-    let units: Vec<(String, String, String)> = units_json
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    Ok(MeasureRow {
-        id: r.get(0)?,
-        doc_id: r.get(1)?,
-        zone_slug: r.get(2)?,
-        number: r.get(3)?,
-        path: json_list(r.get(4)?),
-        title: r.get(5)?,
-        text: r.get(6)?,
-        span: (r.get::<_, i64>(7)? as usize, r.get::<_, i64>(8)? as usize),
-        key_enterprises: json_list(r.get(9)?),
-        instrument: instrument(r.get(10)?),
-        corrected: r.get(11)?,
-        units: units
-            .into_iter()
-            .map(|(name, canonical, role)| ResponsibleUnit {
-                name,
-                canonical,
-                role: if role == "lead" { Role::Lead } else { Role::Co },
-            })
-            .collect(),
-        themes: json_list(r.get(13)?),
-        target_count: r.get::<_, i64>(14)? as usize,
-    })
+    super::measure_rows::load(store, &w)
 }
 
 pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
@@ -307,6 +244,14 @@ pub(crate) fn statistics(store: &Store, f: &Filter) -> Result<Vec<StatisticRow>>
 }
 
 pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> {
+    let only_zones_or_agency = Filter {
+        zones: Vec::new(),
+        agency: None,
+        ..f.clone()
+    } == Filter::default();
+    if only_zones_or_agency {
+        return agency_load_counted(store, f);
+    }
     let mut w = Where::default();
     // The measure rows are read only when a filter needs them.
     let needs_measure =
@@ -329,6 +274,34 @@ pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow
          FROM responsible_units ru JOIN agencies a ON a.id = ru.agency_id \
          JOIN zones z ON z.id = ru.zone_id {join} {} \
          GROUP BY ru.zone_id, a.canonical ORDER BY ru.zone_id, count(*) DESC, a.canonical",
+        w.sql()
+    );
+    let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
+    stmt.query_map(params_from_iter(w.params.iter()), |r| {
+        Ok(AgencyLoadRow {
+            zone_slug: r.get(0)?,
+            agency: r.get(1)?,
+            lead: r.get::<_, i64>(2)? as usize,
+            co: r.get::<_, i64>(3)? as usize,
+        })
+    })
+    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
+    .map_err(|e| store.err(e))
+}
+
+/// Agency load from the per-zone counts kept by triggers (no measure filter).
+fn agency_load_counted(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> {
+    let mut w = Where::default();
+    w.zones(&f.zones);
+    if let Some(agency) = &f.agency {
+        w.add("a.canonical = ?", [text(agency)]);
+    }
+    w.add("c.lead + c.co > 0", []);
+    let sql = format!(
+        "SELECT z.slug, a.canonical, sum(c.lead), sum(c.co) FROM zone_agency_counts c \
+         JOIN agencies a ON a.id = c.agency_id JOIN zones z ON z.id = c.zone_id {} \
+         GROUP BY c.zone_id, a.canonical \
+         ORDER BY c.zone_id, sum(c.lead) + sum(c.co) DESC, a.canonical",
         w.sql()
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;

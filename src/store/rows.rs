@@ -105,9 +105,11 @@ pub struct Filter {
     pub has_target: bool,
     /// Target deadline year.
     pub year: Option<i32>,
-    /// Canonical indicator id.
+    /// Canonical indicator id (`high_tech_enterprises`, matched exactly); any other text
+    /// matches indicators as written that contain it (`高新技术企业`).
     pub indicator: Option<String>,
-    /// Full-text query over measure titles and text.
+    /// Full-text query over measure titles and text: whitespace-separated terms, all
+    /// required; terms of 3+ characters use the trigram index, shorter ones a scan.
     pub search: Option<String>,
 }
 

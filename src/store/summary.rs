@@ -82,8 +82,8 @@ pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
     )?;
     let agencies = counts(
         store,
-        "SELECT ru.zone_id, count(DISTINCT a.canonical) FROM responsible_units ru \
-         JOIN agencies a ON a.id = ru.agency_id GROUP BY ru.zone_id",
+        "SELECT c.zone_id, count(DISTINCT a.canonical) FROM zone_agency_counts c \
+         JOIN agencies a ON a.id = c.agency_id WHERE c.lead + c.co > 0 GROUP BY c.zone_id",
     )?;
     let mut themes = themes_by_zone(store)?;
     let mut docs = documents_by_zone(store)?;
@@ -117,8 +117,8 @@ fn themes_by_zone(store: &Store) -> Result<HashMap<i64, Vec<(String, usize)>>> {
     let mut stmt = store
         .conn
         .prepare_cached(
-            "SELECT zone_id, theme, count(*) AS n FROM measure_themes \
-             GROUP BY zone_id, theme ORDER BY zone_id, n DESC, theme",
+            "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0 \
+             ORDER BY zone_id, n DESC, theme",
         )
         .map_err(|e| store.err(e))?;
     let rows = stmt
