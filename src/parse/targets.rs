@@ -106,8 +106,10 @@ impl Run<'_> {
                 .get(pi + 1)
                 .map_or(layout.sentences.len(), |n| n.first_sentence);
             let sentences = &layout.sentences[p.first_sentence..next];
+            // The opener follows a run-in heading (`(二)发展目标。到2025年,…`).
+            let skip = usize::from(p.run_in.is_some());
             let opener = sentences
-                .first()
+                .get(skip)
                 .and_then(|s| years::opener(self.chars, s.start, s.end))
                 .filter(|y| self.is_deadline(y))
                 .map(|y| y.year);

@@ -13,6 +13,8 @@ pub struct Paragraph {
     /// Heading level (1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
     /// short line), `None` for body text.
     pub heading: Option<u8>,
+    /// Level of a numbered run-in heading opening the paragraph (`(二)发展目标。到2025年,…`).
+    pub run_in: Option<u8>,
     /// Inside a goals section (after a heading naming `目标`, before the next section).
     pub goals: bool,
     /// Index of the first sentence of this paragraph in [`Layout::sentences`].
@@ -67,6 +69,7 @@ pub fn layout(chars: &[char]) -> Layout {
             start,
             end,
             heading: heading_level(chars, start, end),
+            run_in: run_in_level(chars, start, end),
             goals: false,
             first_sentence: out.sentences.len(),
         });
@@ -115,6 +118,13 @@ pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
     }
 }
 
+/// Level of a short numbered first sentence that heads the rest of its paragraph.
+fn run_in_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
+    let (_, level) = heading_number(chars, start)?;
+    let stop = (start..end).find(|&j| is_terminator(chars[j]))?;
+    (stop + 1 < end && stop - start <= 20).then_some(level)
+}
+
 /// Heading level of a line, when the line is a heading rather than body text.
 fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
     let len = end - start;
@@ -143,7 +153,7 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
     const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
     let mut goals_level: Option<u8> = None;
     for p in paragraphs.iter_mut() {
-        if let Some(level) = p.heading {
+        if let Some(level) = p.heading.or(p.run_in) {
             let ends_goals = match goals_level {
                 Some(9) => {
                     level <= 2 || (level == 9 && contains_any(chars, p.start, p.end, OTHER_SECTION))
@@ -154,8 +164,17 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
             if ends_goals {
                 goals_level = None;
             }
-            if goals_level.is_none() && contains_any(chars, p.start, p.end, &["目标"]) {
+            let title_end = if p.run_in.is_some() {
+                (p.start..p.end)
+                    .find(|&j| is_terminator(chars[j]))
+                    .unwrap_or(p.end)
+            } else {
+                p.end
+            };
+            if goals_level.is_none() && contains_any(chars, p.start, title_end, &["目标"]) {
                 goals_level = Some(level);
+                // A run-in goals heading carries goals in its own paragraph.
+                p.goals = p.run_in.is_some();
                 continue;
             }
         }
@@ -205,6 +224,14 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn run_in_goals_heading() {
+        let s = "一、总体要求\n(一)指导思想。坚持创新。\n(二)发展目标。到2025年,企业达到10家。\n1.主体。企业5家。\n(三)基本原则。坚持市场。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, false, true, true, false]);
     }
 
     #[test]

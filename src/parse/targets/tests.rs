@@ -392,3 +392,12 @@ fn reports_of_the_past_are_statistics() {
     assert_eq!(s[0].value, 230.0);
     assert!(targets("审批在3个月内办结。").is_empty());
 }
+
+#[test]
+fn run_in_goals_heading_gives_its_year_to_the_paragraph() {
+    let t = targets(
+        "(二)发展目标。到2025年,企业达到3000家。技术合同成交额突破200亿元。\n(三)主要任务。新建实验室20个。",
+    );
+    let years: Vec<Option<i32>> = t.iter().map(|x| x.4).collect();
+    assert_eq!(years, [Some(2025), Some(2025), None]);
+}
