@@ -10,7 +10,7 @@ use crate::parse::numbers;
 pub struct Paragraph {
     pub start: usize,
     pub end: usize,
-    /// Heading level (1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
+    /// Heading level (0 = `第一章`, 1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
     /// short line), `None` for body text.
     pub heading: Option<u8>,
     /// Level of a numbered run-in heading opening the paragraph (`(二)发展目标。到2025年,…`).
@@ -105,6 +105,22 @@ pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
     let c = *chars.get(start)?;
     if ('①'..='⑳').contains(&c) {
         return Some((1, 5));
+    }
+    // `第一章`, `第二部分`, `第三篇` above `一、`; `第一节` at its level.
+    if c == '第' {
+        let n = numbers::parse_plain(chars, start + 1)?;
+        let level = match chars.get(n.end) {
+            Some('章' | '篇') => 0,
+            Some('部') if chars.get(n.end + 1) == Some(&'分') => 0,
+            Some('节') => 1,
+            _ => return None,
+        };
+        let len = if level == 0 && chars[n.end] == '部' {
+            2
+        } else {
+            1
+        };
+        return Some((n.end + len - start, level));
     }
     if matches!(c, '(' | '（') {
         let n = numbers::parse_plain(chars, start + 1)?;
@@ -260,6 +276,16 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn chapter_headings() {
+        let s = "第一章 发展基础\n拥有企业500家。\n第二章 总体要求\n企业达到800家。";
+        let (_, l) = texts(s);
+        let levels: Vec<_> = l.paragraphs.iter().map(|p| p.heading).collect();
+        assert_eq!(levels, [Some(0), None, Some(0), None]);
+        let review: Vec<_> = l.paragraphs.iter().map(|p| p.review).collect();
+        assert_eq!(review, [false, true, false, false]);
     }
 
     #[test]
