@@ -5,10 +5,13 @@
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
+pub mod analysis;
 pub mod assets;
 pub mod catalog;
+pub mod charts;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -103,6 +103,11 @@ fn measures_and_targets_match_the_parsed_corpus() {
         .filter(|(_, z, p)| z == "zhongde" && !p.measures.is_empty())
         .count();
     assert_eq!(docs.len(), with_measures);
+    assert_eq!(
+        docs.len(),
+        2,
+        "measures of both Zhongde documents (000 and 001)"
+    );
 
     let found = json(&db, &["measures", "--search", "离岸创新中心"]);
     let expected = corpus
@@ -111,6 +116,7 @@ fn measures_and_targets_match_the_parsed_corpus() {
         .filter(|m| m.text.contains("离岸创新中心") || m.title.contains("离岸创新中心"))
         .count();
     assert_eq!(found.len(), expected);
+    assert!(!found.is_empty());
     assert!(found.iter().all(|m| m["zone"] == "zhongde"));
 
     let targets = json(&db, &["targets"]);
@@ -126,6 +132,9 @@ fn measures_and_targets_match_the_parsed_corpus() {
         })
         .collect();
     assert_eq!(got, expected, "every target of the corpus, with its zone");
+    for slug in ["zhongde", "shenyang-htz", "dalian", "liangjiang"] {
+        assert!(got.iter().any(|(z, _)| z == slug), "targets of {slug}");
+    }
 }
 
 #[test]
@@ -191,14 +200,19 @@ fn targets_filter_and_actuals() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("zc.sqlite");
     let all = json(&db, &["targets"]);
-    for t in &all {
-        if let Some(year) = t["year"].as_i64() {
-            let y = year.to_string();
-            let same = json(&db, &["targets", "--year", &y]);
-            assert!(same.iter().all(|x| x["year"] == t["year"]));
-            assert!(same.contains(t));
-        }
+    let years: std::collections::BTreeSet<i64> =
+        all.iter().filter_map(|t| t["year"].as_i64()).collect();
+    for year in years {
+        let same = json(&db, &["targets", "--year", &year.to_string()]);
+        let expected: Vec<&Value> = all.iter().filter(|t| t["year"] == year).collect();
+        assert_eq!(same.iter().collect::<Vec<_>>(), expected, "--year {year}");
     }
+    let zone = json(&db, &["targets", "--zone", "liangjiang"]);
+    assert!(zone.iter().all(|t| t["zone"] == "liangjiang"));
+    assert_eq!(
+        zone.len(),
+        all.iter().filter(|t| t["zone"] == "liangjiang").count()
+    );
     let set = json(
         &db,
         &[

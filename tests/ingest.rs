@@ -3,6 +3,12 @@
 
 #[path = "ingest/corpus_expect.rs"]
 mod corpus_expect;
+#[path = "ingest/fixtures.rs"]
+mod fixtures;
+#[path = "ingest/formats.rs"]
+mod formats;
+#[path = "ingest/props.rs"]
+mod props;
 
 use std::path::{Path, PathBuf};
 
@@ -103,7 +109,7 @@ fn every_encoding_of_the_corpus_gives_identical_text() {
     }
 }
 
-fn error_of(name: &str, bytes: &[u8]) -> String {
+pub(crate) fn error_of(name: &str, bytes: &[u8]) -> String {
     match ingest::ingest_bytes(Path::new(name), bytes) {
         Ok(got) => panic!("{name} was accepted: {:?}", got.text),
         Err(e) => {

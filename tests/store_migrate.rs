@@ -179,3 +179,27 @@ fn sqlite_file_of_another_program_is_refused() {
         .expect("still there");
     assert_eq!(n, 1);
 }
+
+#[test]
+fn programs_opening_a_new_file_at_once_seed_it_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shared.sqlite");
+    let handles: Vec<_> = (0..3)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|s| s.zones().map(|z| z.len())))
+        })
+        .collect();
+    for h in handles {
+        let zones = h.join().expect("thread").expect("open").expect("zones");
+        assert_eq!(zones, 4);
+    }
+    let store = Store::open(&path).expect("open");
+    let docs: usize = store
+        .zones()
+        .expect("zones")
+        .iter()
+        .map(|z| z.documents.len())
+        .sum();
+    assert_eq!(docs, 5);
+}

@@ -2,6 +2,7 @@
 //! file and only calls the library.
 
 mod actual;
+pub mod export;
 mod import;
 mod measures;
 mod parse;
@@ -105,6 +106,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ActualCommand,
     },
+    /// Write a chart, table or briefing file.
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCommand,
+    },
 }
 
 /// `actual` subcommands.
@@ -146,6 +152,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
         Some(command) => run_data(cli.db, command),
     };
     match result {
@@ -177,7 +184,7 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     let mut store = open_store(db)?;
     match command {
-        Command::Parse { .. } => Ok(()),
+        Command::Parse { .. } | Command::Export { .. } => Ok(()),
         Command::Import {
             files,
             zone,

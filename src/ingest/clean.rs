@@ -8,6 +8,7 @@
 //! Kept lines are unchanged apart from line endings and trailing white space.
 
 use super::contact;
+use super::layout::starts_like_heading;
 
 /// Cleans decoded text: normalises line breaks and drops boilerplate lines.
 pub fn clean(raw: &str) -> String {
@@ -80,239 +81,79 @@ fn is_prose(t: &str) -> bool {
     t.contains('。') || t.chars().filter(|c| ",，;；".contains(*c)).count() >= 2
 }
 
+/// An interview question (`记者:请问…?`) or a sentence, not a name after a label.
+fn is_question_or_prose(t: &str) -> bool {
+    is_prose(t) || t.contains(['?', '？', '。', ',', '，'])
+}
+
 /// A paragraph of the document: long enough and written in sentences.
 fn is_body(line: &str) -> bool {
     chars(line) >= 25 && line.chars().any(|c| "。，,；;！!？?".contains(c))
 }
 
 /// Whole lines that are site chrome wherever they stand.
+#[rustfmt::skip]
 const CHROME_WORDS: &[&str] = &[
-    "导航",
-    "导航菜单",
-    "网站导航",
-    "首页",
-    "网站首页",
-    "返回首页",
-    "联系我们",
-    "关于我们",
-    "网站地图",
-    "设为首页",
-    "加入收藏",
-    "收藏本站",
-    "登录",
-    "注册",
-    "搜索",
-    "繁體",
-    "繁体",
-    "简体",
-    "English",
-    "无障碍",
-    "手机版",
-    "移动版",
-    "打印",
-    "关闭",
-    "返回",
-    "返回顶部",
-    "回到顶部",
-    "分享",
-    "更多",
-    "更多>>",
-    "上一篇",
-    "下一篇",
-    "站内搜索",
-    "网站声明",
+    "导航", "导航菜单", "网站导航", "首页", "网站首页", "返回首页", "联系我们", "关于我们", "网站地图", "设为首页", "加入收藏", "收藏本站",
+    "登录", "注册", "搜索", "繁體", "繁体", "简体", "English", "无障碍", "手机版", "移动版", "打印", "关闭", "返回",
+    "返回顶部", "回到顶部", "分享", "更多", "更多>>", "上一篇", "下一篇", "站内搜索", "网站声明",
+    "点赞", "收藏", "评论", "纠错", "我要纠错", "Share", "Print", "Close",
 ];
 
 /// Headers of "more articles" widgets: they and everything after them in the footer go.
+#[rustfmt::skip]
 const WIDGET_HEADERS: &[&str] = &[
-    "最新推荐",
-    "相关推荐",
-    "热门推荐",
-    "推荐阅读",
-    "相关阅读",
-    "相关文章",
-    "相关新闻",
-    "猜你喜欢",
-    "热门文章",
-    "热点新闻",
-    "延伸阅读",
-    "精彩推荐",
-    "今日推荐",
-    "为您推荐",
-    "热门标签",
-    "友情链接",
-    "相关链接",
-    "最新文章",
-    "热门资讯",
-    "最新资讯",
-    "图片新闻",
+    "最新推荐", "相关推荐", "热门推荐", "推荐阅读", "相关阅读", "相关文章", "相关新闻", "猜你喜欢", "热门文章", "热点新闻", "延伸阅读",
+    "精彩推荐", "今日推荐", "为您推荐", "热门标签", "友情链接", "相关链接", "最新文章", "热门资讯", "最新资讯", "图片新闻",
+];
+
+/// Site footers: who runs the site and how to view it (only after the document).
+#[rustfmt::skip]
+const SITE_FOOTER_WORDS: &[&str] = &[
+    "主办单位", "承办单位", "主办:", "主办：", "承办:", "承办：", "网站标识码", "技术支持", "建议使用", "分辨率", "浏览器", "网站维护",
+    "版权信息",
 ];
 
 /// Reprint, copyright and disclaimer notices.
+#[rustfmt::skip]
 const NOTICE_WORDS: &[&str] = &[
-    "版权所有",
-    "版权归原",
-    "版权归作者",
-    "版权归本",
-    "转载请注明",
-    "不得转载",
-    "禁止转载",
-    "转载需",
-    "如需转载",
-    "未经授权不得",
-    "未经许可不得转载",
-    "免责声明",
-    "仅代表作者",
-    "不代表本站",
-    "不代表本网",
-    "本站立场",
-    "本网立场",
-    "请联系本站",
-    "联系我们删除",
-    "请联系我们删除",
-    "ICP备",
-    "ICP证",
-    "公网安备",
-    "All Rights Reserved",
-    "Copyright",
-    "copyright",
-    "COPYRIGHT",
-    "©",
+    "版权所有", "版权归原", "版权归作者", "版权归本", "转载请注明", "不得转载", "禁止转载", "转载需", "如需转载", "未经授权不得",
+    "未经许可不得转载", "免责声明", "仅代表作者", "不代表本站", "不代表本网", "本站立场", "本网立场", "请联系本站", "联系我们删除", "请联系我们删除",
+    "ICP备", "ICP证", "公网安备", "All Rights Reserved", "Copyright", "copyright", "COPYRIGHT", "©",
 ];
 
 /// Links to the page itself and its tags.
+#[rustfmt::skip]
 const SELF_LINK_PREFIXES: &[&str] = &[
-    "本文地址",
-    "本文链接",
-    "本文网址",
-    "原文链接",
-    "原文地址",
-    "本页地址",
-    "文章地址",
-    "页面地址",
-    "本文关键词",
-    "关键词",
-    "关键字",
-    "标签",
-    "Tags",
-    "TAG",
-    "tags",
+    "本文地址", "本文链接", "本文网址", "原文链接", "原文地址", "本页地址", "文章地址", "页面地址", "本文关键词", "关键词", "关键字", "标签",
+    "Tags", "TAG", "tags",
 ];
 
+#[rustfmt::skip]
 const COMMENT_WORDS: &[&str] = &[
-    "发表评论",
-    "网友评论",
-    "我要评论",
-    "评论(共",
-    "评论（共",
-    "条评论",
-    "人评论",
-    "验证码",
-    "留言与评论",
-    "发表留言",
-    "我要留言",
-    "提交评论",
-    "查看评论",
-    "评论区",
-    "请文明发言",
-    "登录后评论",
-    "匿名发表",
-    "还可以输入",
-    "文明上网",
-    "理性发言",
+    "发表评论", "网友评论", "我要评论", "评论(共", "评论（共", "条评论", "人评论", "验证码", "留言与评论", "发表留言", "我要留言",
+    "提交评论", "查看评论", "评论区", "请文明发言", "登录后评论", "匿名发表", "还可以输入", "文明上网", "理性发言",
 ];
 
+#[rustfmt::skip]
 const WIDGET_WORDS: &[&str] = &[
-    "扫一扫",
-    "二维码",
-    "扫码",
-    "微信公众号",
-    "关注我们",
-    "关注公众号",
-    "长按识别",
-    "分享到",
-    "分享至",
-    "一键分享",
-    "打印本页",
-    "打印此页",
-    "【打印】",
-    "[打印]",
-    "关闭窗口",
-    "【关闭】",
-    "[关闭]",
-    "返回顶部",
-    "回到顶部",
-    "收藏本页",
-    "加入收藏",
-    "设为首页",
-    "字号:",
-    "字号：",
-    "字体:",
-    "字体：",
-    "【大 中 小】",
-    "[大 中 小]",
-    "浏览次数",
-    "阅读次数",
-    "点击数",
-    "点击量",
-    "阅读量",
-    "访问量",
-    "浏览量",
-    "上一篇",
-    "下一篇",
-    "上一条",
-    "下一条",
+    "扫一扫", "二维码", "扫码", "微信公众号", "关注我们", "关注公众号", "长按识别", "分享到", "分享至", "一键分享", "打印本页", "打印此页",
+    "【打印】", "[打印]", "关闭窗口", "【关闭】", "[关闭]", "返回顶部", "回到顶部", "收藏本页", "加入收藏", "设为首页", "字号:",
+    "字号：", "字体:", "字体：", "【大 中 小】", "[大 中 小]", "浏览次数", "阅读次数", "点击数", "点击量", "阅读量", "访问量",
+    "浏览量", "上一篇", "下一篇", "上一条", "下一条",
+    "我要纠错", "【纠错】",
 ];
 
+#[rustfmt::skip]
 const BYLINE_LABELS: &[&str] = &[
-    "责任编辑",
-    "编辑",
-    "责编",
-    "审核",
-    "审校",
-    "校对",
-    "初审",
-    "复审",
-    "终审",
-    "编审",
-    "监制",
-    "美编",
-    "撰稿",
-    "作者",
-    "记者",
-    "通讯员",
-    "供稿",
-    "排版",
-    "签发",
-    "值班编辑",
-    "网络编辑",
+    "责任编辑", "编辑", "责编", "审核", "审校", "校对", "初审", "复审", "终审", "编审", "监制", "美编", "撰稿", "作者", "记者",
+    "通讯员", "供稿", "排版", "签发", "值班编辑", "网络编辑",
 ];
 
+#[rustfmt::skip]
 const CONTACT_LABELS: &[&str] = &[
-    "联系电话",
-    "电话",
-    "联系方式",
-    "联系人",
-    "传真",
-    "邮箱",
-    "电子邮箱",
-    "电子邮件",
-    "邮编",
-    "地址",
-    "E-mail",
-    "Email",
-    "email",
-    "QQ",
-    "微信号",
-    "客服热线",
-    "咨询热线",
-    "服务热线",
-    "投诉电话",
-    "举报电话",
-    "欢迎投稿",
-    "投稿邮箱",
-    "Tel",
-    "TEL",
+    "联系电话", "电话", "联系方式", "联系人", "传真", "邮箱", "电子邮箱", "电子邮件", "邮编", "地址", "E-mail", "Email",
+    "email", "QQ", "微信号", "客服热线", "咨询热线", "服务热线", "投诉电话", "举报电话", "欢迎投稿", "投稿邮箱", "Tel", "TEL",
 ];
 
 /// Is this (trimmed) line boilerplate wherever it stands in the page?
@@ -329,7 +170,7 @@ fn is_boilerplate(t: &str) -> bool {
         || (n <= 120 && starts_with_label(bare, SELF_LINK_PREFIXES))
         || (n <= 60 && !is_prose(t) && has_any(t, COMMENT_WORDS))
         || (n <= 60 && !is_prose(t) && has_any(t, WIDGET_WORDS) && !has_date(t))
-        || (n <= 40 && starts_with_label(bare, BYLINE_LABELS))
+        || (n <= 40 && starts_with_label(bare, BYLINE_LABELS) && !is_question_or_prose(t))
         || is_contact_line(t, bare, n)
         || is_url_only(t)
 }
@@ -354,7 +195,10 @@ fn is_breadcrumb(t: &str, n: usize) -> bool {
     let head = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     ["首页", "网站首页", "主页", "Home", "HOME"]
         .iter()
-        .any(|h| head.starts_with(h))
+        .any(|h| {
+            head.strip_prefix(h)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
         && has_any(t, &[">", "»", "›", "→", "＞", "/", "-"])
 }
 
@@ -403,44 +247,56 @@ fn drop_chrome_regions(lines: &[&str], keep: &mut [bool]) {
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| keep[i] && is_body(lines[i].trim()))
         .collect();
-    let (first, last) = match (body.first(), body.last()) {
-        (Some(&f), Some(&l)) => (f, l),
-        _ => (lines.len(), lines.len()),
+    // Without a paragraph there is no telling chrome from content: weak signals stay.
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return;
     };
-    // Header: site and section names before a breadcrumb, rows of menu links.
+    // Header: site and section names before a breadcrumb, rows and columns of menu links.
     let crumb = (0..first).rfind(|&i| is_breadcrumb(lines[i].trim(), chars(lines[i].trim())));
     for i in 0..first {
         let t = lines[i].trim();
-        if is_menu_row(t) || crumb.is_some_and(|c| i < c && is_label(t, 10)) {
+        if is_menu_row(t)
+            || crumb.is_some_and(|c| i < c && (is_label(t, 10) || link_labels(t) >= 1))
+        {
             keep[i] = false;
         }
     }
-    // Footer: menu rows, runs of short link labels, and "more articles" widgets.
-    let start = if first == lines.len() { 0 } else { last + 1 };
-    let mut i = start;
-    while i < lines.len() {
+    drop_label_runs(lines, keep, 0..first, |t| !starts_like_heading(t));
+    // Footer: menu rows, site credits, runs of short link labels, "more articles" widgets.
+    let widget = |t: &str| WIDGET_HEADERS.iter().any(|w| t.starts_with(w)) && chars(t) <= 12;
+    for i in last + 1..lines.len() {
         let t = lines[i].trim();
-        if WIDGET_HEADERS.iter().any(|w| t.starts_with(w)) && chars(t) <= 12 {
+        if widget(t) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             break;
         }
-        if is_menu_row(t) {
+        if is_menu_row(t) || (chars(t) <= 160 && has_any(t, SITE_FOOTER_WORDS)) {
             keep[i] = false;
         }
-        let run = lines[i..]
-            .iter()
-            .take_while(|l| l.trim().is_empty() || is_label(l.trim(), 6))
-            .count();
-        let labels = lines[i..i + run]
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .count();
-        if labels >= 3 {
-            keep[i..i + run].iter_mut().for_each(|k| *k = false);
-            i += run;
-        } else {
-            i += 1;
+    }
+    drop_label_runs(lines, keep, last + 1..lines.len(), |t| !widget(t));
+}
+
+/// Drops runs of three or more short link labels (one per line, blank lines between them
+/// allowed) inside `range`; `counts` can exclude lines that only look like labels.
+fn drop_label_runs(
+    lines: &[&str],
+    keep: &mut [bool],
+    range: std::ops::Range<usize>,
+    counts: impl Fn(&str) -> bool,
+) {
+    let is_run_line = |t: &str| t.is_empty() || (is_label(t, 6) && counts(t));
+    let mut i = range.start;
+    while i < range.end {
+        let (mut j, mut labels) = (i, 0);
+        while j < range.end && is_run_line(lines[j].trim()) {
+            labels += usize::from(!lines[j].trim().is_empty());
+            j += 1;
         }
+        if labels >= 3 {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j.max(i + 1);
     }
 }
 
@@ -455,14 +311,23 @@ fn is_label(t: &str, max_chars: usize) -> bool {
 
 /// A row of three or more short link labels: `领导班子 专家团队 组织机构 下载专区`.
 fn is_menu_row(t: &str) -> bool {
+    link_labels(t) >= 3
+}
+
+/// How many short link labels the line is made of (0 when it is anything else).
+fn link_labels(t: &str) -> usize {
     if chars(t) > 100 || has_sentence_punct(t) {
-        return false;
+        return 0;
     }
     let tokens: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || "|｜·•/".contains(c))
         .filter(|s| !s.is_empty())
         .collect();
-    tokens.len() >= 3 && tokens.iter().all(|s| is_label(s, 8))
+    if tokens.iter().all(|s| is_label(s, 8)) {
+        tokens.len()
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -478,6 +343,50 @@ mod tests {
     fn keeps_body_sentences_mentioning_boilerplate_words() {
         let body = "加强知识产权保护,严厉打击侵权假冒行为,推广二维码追溯体系,建设统一的网上评论监测平台,提升服务热线响应水平。";
         assert_eq!(clean(body), format!("{body}\n"));
+        let rights = "完善版权登记和转载授权制度,打击未经许可使用作品的行为,设立知识产权服务窗口。";
+        assert_eq!(clean(rights), format!("{rights}\n"));
+        let interview = "记者:园区今年有哪些新举措?\n编辑:李四\n";
+        assert_eq!(clean(interview), "记者:园区今年有哪些新举措?\n");
+    }
+
+    #[test]
+    fn government_site_page() {
+        let page = "无障碍浏览 | 长者模式\n首页 > 政务公开 > 政策文件\n\
+            某市人民政府关于促进园区发展的实施意见\n\
+            发布时间：2022-03-11 10:20  来源：市政府办公室  字号：[大 中 小]  【打印本页】【关闭窗口】\n\
+            各区、县（市）人民政府，市政府有关部门：\n\
+            现将有关事项通知如下，到2025年，园区营业收入突破一千亿元。\n\
+            某市人民政府\n2022年3月10日\n（此件公开发布）\n\
+            扫一扫在手机打开当前页\n【我要纠错】 【打印本页】 【关闭窗口】\n\
+            相关链接\n国务院办公厅\n某省人民政府\n\
+            主办单位：某市人民政府办公室  网站标识码：2101000001\n辽ICP备05000000号\n";
+        let kept: Vec<String> = clean(page).lines().map(String::from).collect();
+        assert_eq!(
+            kept,
+            [
+                "某市人民政府关于促进园区发展的实施意见",
+                "发布时间：2022-03-11 10:20  来源：市政府办公室  字号：[大 中 小]  【打印本页】【关闭窗口】",
+                "各区、县（市）人民政府，市政府有关部门：",
+                "现将有关事项通知如下，到2025年，园区营业收入突破一千亿元。",
+                "某市人民政府",
+                "2022年3月10日",
+                "（此件公开发布）",
+            ]
+        );
+    }
+
+    #[test]
+    fn menu_columns_in_the_header_go_numbered_headings_stay() {
+        // "目录" adjoins the menu column and goes with it; the numbered headings stay.
+        let page = "首页\n新闻中心\n政务公开\n办事服务\n互动交流\n\
+            目录\n一、总体要求\n二、发展目标\n三、重点任务\n\
+            园区发展实施方案\n\
+            到2025年,园区规模以上工业企业达到500家,研发投入强度达到3%以上。\n";
+        assert_eq!(
+            clean(page),
+            "一、总体要求\n二、发展目标\n三、重点任务\n园区发展实施方案\n\
+             到2025年,园区规模以上工业企业达到500家,研发投入强度达到3%以上。\n"
+        );
     }
 
     #[test]

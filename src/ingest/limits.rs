@@ -21,6 +21,10 @@ pub const MAX_PDF_PAGES: usize = 5_000;
 /// Largest decompressed size of all PDF content streams together.
 pub const MAX_PDF_STREAM_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Largest decompressed content of one PDF page (parsed operations cost several times
+/// the bytes in memory).
+pub const MAX_PDF_PAGE_CONTENT_BYTES: usize = 8 * 1024 * 1024;
+
 /// Most content-stream operations interpreted in one PDF.
 pub const MAX_PDF_OPERATIONS: usize = 20_000_000;
 

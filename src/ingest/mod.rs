@@ -1,12 +1,17 @@
 //! Bytes → clean text: format detection, decoding, and removal of web boilerplate.
 //!
-//! One file per format: [`text`] (encodings), `html`, `docx`, `pdf`; [`clean`] drops the
+//! One file per format: [`text`] (encodings), [`html`], [`docx`], [`pdf`]; [`clean`] drops the
 //! page chrome around a document; [`limits`] bounds what a hostile file can cost. Every
 //! failure is an [`Error::BadInput`] naming the file and what is wrong with it.
 
 pub mod clean;
 mod contact;
+pub mod docx;
+mod guard;
+pub mod html;
+mod layout;
 pub mod limits;
+pub mod pdf;
 pub mod text;
 
 use std::io::Read;
@@ -59,7 +64,8 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
-    let raw = extract(path, bytes).map_err(|m| Error::bad_input(path, m))?;
+    let raw =
+        extract(path, bytes).map_err(|m| Error::bad_input(path, m.replace(['\r', '\n'], " ")))?;
     if raw.len() > limits::MAX_TEXT_BYTES {
         return Err(Error::bad_input(
             path,
@@ -83,6 +89,11 @@ fn too_large(path: &Path, len: u64) -> Error {
         ),
     )
 }
+
+/// File extensions `ingest` reads (for file dialogs and folder scans).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "shtml", "docx", "pdf",
+];
 
 /// The format a file's extension names, if any.
 pub fn format_of(path: &Path) -> Option<Format> {
@@ -110,10 +121,17 @@ fn extract(path: &Path, bytes: &[u8]) -> Result<String, String> {
         None => sniff(bytes),
     };
     match format {
-        Format::Text => text::decode(bytes),
-        Format::Html | Format::Docx | Format::Pdf => {
-            Err(format!("{format:?} documents are not supported yet"))
+        Format::Text => {
+            let decoded = text::decode(bytes)?;
+            if html::looks_like_html(&decoded) {
+                html::extract_str(&decoded)
+            } else {
+                Ok(decoded)
+            }
         }
+        Format::Html => html::extract(bytes),
+        Format::Docx => guard::guarded("corrupt .docx", || docx::extract(bytes)),
+        Format::Pdf => pdf::extract(bytes),
     }
 }
 

@@ -55,11 +55,17 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     if let Some(rest) = line.strip_prefix('第') {
         let num = take_run(rest, 4, is_cn_digit);
         let tail = &rest[num.len()..];
-        for (suffix, rank) in [('章', 0), ('节', 1), ('条', 4)] {
+        for (suffix, rank) in [('章', 0), ('部', 0), ('节', 1), ('条', 4)] {
             if !num.is_empty()
                 && let Some(t) = tail.strip_prefix(suffix)
             {
-                return Some((rank, format!("第{num}{suffix}"), t));
+                // `第一部分`: the `部` opens `部分`.
+                let (t, number) = match (suffix, t.strip_prefix('分')) {
+                    ('部', Some(t)) => (t, format!("第{num}部分")),
+                    ('部', None) => continue,
+                    _ => (t, format!("第{num}{suffix}")),
+                };
+                return Some((rank, number, t));
             }
         }
         return None;
@@ -104,11 +110,13 @@ fn has_sentence_end(s: &str) -> bool {
 
 /// Whether a line reads as running text (a paragraph of the document).
 pub fn is_body(line: &str) -> bool {
+    reads_as_text(line) && !is_boilerplate(line)
+}
+
+/// Running-text shape of a line, boilerplate not checked.
+fn reads_as_text(line: &str) -> bool {
     let n = line.chars().count();
-    if n < 4 || is_boilerplate(line) {
-        return false;
-    }
-    has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…']))
+    n >= 4 && (has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…'])))
 }
 
 /// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
@@ -124,15 +132,38 @@ pub fn ends_mid_sentence(line: &str) -> bool {
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
 /// any line after a line broken mid-sentence — but never boilerplate or a bare date.
 pub fn continues(prev: &str, line: &str) -> bool {
-    if is_boilerplate(line) || is_date_only(line) {
+    if is_boilerplate(line) || is_date_only(line) || is_closing(line) {
         return false;
     }
-    is_body(line) || ends_mid_sentence(prev)
+    reads_as_text(line) || ends_mid_sentence(prev)
+}
+
+/// A page number left by a PDF page break (`- 5 -`, `—12—`, `第3页 共9页`).
+pub fn is_page_number(line: &str) -> bool {
+    line.len() <= 40
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
+}
+
+/// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
+pub fn is_closing(line: &str) -> bool {
+    if line.len() > 240 {
+        return false;
+    }
+    const DOCS: [&str; 8] = [
+        "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划",
+    ];
+    let own_doc = line
+        .strip_prefix('本')
+        .is_some_and(|r| DOCS.iter().any(|d| r.starts_with(d)));
+    (own_doc && line.contains("之日起")) || line.contains("负责解释")
 }
 
 /// A line holding nothing but a date (the date under a signature).
 pub fn is_date_only(line: &str) -> bool {
-    date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
+    line.len() <= 60 && date_in(line).is_some_and(|(_, r)| r.start == 0 && r.end == line.len())
 }
 
 /// Whether a line may be a short unnumbered heading (`提升自主创新能力`); the caller also
@@ -156,37 +187,45 @@ pub fn is_heading_like(line: &str) -> bool {
 /// Web furniture that is never part of a document: reprint notices, page addresses,
 /// comment boxes, QR-code prompts, bylines, contact lines.
 pub fn is_boilerplate(line: &str) -> bool {
-    const MARKERS: [&str; 24] = [
-        "本文地址",
-        "本文链接",
-        "本文关键词",
-        "版权所有",
-        "版权归",
-        "不得转载",
-        "转载需",
-        "转载其他",
-        "本站",
-        "二维码",
-        "验证码",
-        "留言与评论",
-        "条评论",
-        "特别声明",
-        "免责声明",
-        "当前位置",
-        "导航菜单",
-        "上一篇",
-        "下一篇",
-        "分享到",
-        "关闭窗口",
-        "联系我们",
-        "@",
-        "责任编辑",
-    ];
     const PREFIXES: [&str; 5] = ["编辑:", "来源:", "原标题:", "作者:", "主办:"];
-    MARKERS.iter().any(|m| line.contains(m))
-        || PREFIXES.iter().any(|p| line.starts_with(p))
-        || has_phone_number(line)
+    if PREFIXES.iter().any(|p| line.starts_with(p)) || line.as_bytes().contains(&b'@') {
+        return true;
+    }
+    // Web furniture states what it is near the start of its line; a long paragraph is
+    // only searched at its head (the parser's hot path runs this on every paragraph).
+    let head = match line.char_indices().nth(HEAD_CHARS) {
+        Some((b, _)) => &line[..b],
+        None => line,
+    };
+    let found = head.char_indices().any(|(i, c)| {
+        let markers: &[&str] = match c {
+            '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
+            '版' => &["版权所有", "版权归原", "版权归本"],
+            '不' => &["不得转载"],
+            '转' => &["转载需", "转载其他"],
+            '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
+            '验' => &["验证码"],
+            '留' => &["留言与评论"],
+            '条' => &["条评论"],
+            '特' => &["特别声明"],
+            '免' => &["免责声明"],
+            '当' => &["当前位置"],
+            '导' => &["导航菜单"],
+            '上' => &["上一篇"],
+            '下' => &["下一篇"],
+            '分' => &["分享到"],
+            '关' => &["关闭窗口", "关注我们"],
+            '联' => &["联系我们"],
+            '责' => &["责任编辑"],
+            _ => return false,
+        };
+        markers.iter().any(|m| head[i..].starts_with(m))
+    });
+    found || (head.len() == line.len() && has_phone_number(line))
 }
+
+/// Chars at the head of a line searched for boilerplate markers.
+const HEAD_CHARS: usize = 48;
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {
@@ -209,6 +248,9 @@ fn has_phone_number(line: &str) -> bool {
 /// A calendar date written in the line (`2022年3月10日`, `2022-03-10`, `2018/7/11`,
 /// `二〇一七年十一月九日`), as `(year, month, day)` with its byte range.
 pub fn date_in(line: &str) -> Option<((i32, u32, u32), std::ops::Range<usize>)> {
+    if !line.contains(|c: char| c.is_ascii_digit() || c == '〇' || c == '零') {
+        return None;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     (0..chars.len()).find_map(|i| {
         if i > 0 && chars[i - 1].1.is_ascii_digit() {
@@ -324,6 +366,8 @@ mod tests {
             num("第十二条 对企业给予奖励。"),
             Some((4, "第十二条".into()))
         );
+        assert_eq!(num("第三部分 重点任务"), Some((0, "第三部分".into())));
+        assert_eq!(num("第三部门"), None);
         assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
     }
 
@@ -364,6 +408,10 @@ mod tests {
         assert!(!continues(prev, "2020年5月1日"));
         assert!(!continues(prev, "本文地址:/x.html"));
         assert!(!ends_mid_sentence("发展目标"));
+        assert!(!continues("设立专项资金。", "本意见自印发之日起施行。"));
+        assert!(is_page_number("- 12 -") && is_page_number("第3页 共9页"));
+        assert!(!is_page_number("12家企业"));
+        assert!(!continues("设立专项资金。", "本办法由市科技局负责解释。"));
     }
 
     #[test]
@@ -375,6 +423,9 @@ mod tests {
         assert!(is_boilerplate("编辑:张三"));
         assert!(!is_boilerplate("加强知识产权保护,打击侵权行为。"));
         assert!(!is_boilerplate("到2025年产值达到1200亿元。"));
+        assert!(!is_boilerplate(
+            "3.推进移动支付。推广二维码支付,明确职务作品版权归属。"
+        ));
     }
 
     #[test]

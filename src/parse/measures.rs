@@ -39,7 +39,8 @@ const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
 /// Whether a section title names a goals/principles/background section.
 pub fn is_non_task_title(title: &str, top_level: bool) -> bool {
     let title = title.trim_end_matches(['。', ':']);
-    char_count(title) <= 10
+    let limit = if top_level { 16 } else { 10 };
+    char_count(title) <= limit
         && (NON_TASK_ENDINGS.iter().any(|e| title.ends_with(e))
             || (top_level && NON_TASK_TOP_ENDINGS.iter().any(|e| title.ends_with(e))))
 }
@@ -51,6 +52,8 @@ pub struct Extractor<'a, 't> {
     pub catalog: &'a Catalog,
     /// City whose agency aliases apply.
     pub city: Option<&'a str>,
+    /// Whether the document is a news article (its sub-heads are not tasks).
+    pub news: bool,
 }
 
 /// A measure found in the text before tagging: where it is and how it is addressed.
@@ -68,9 +71,12 @@ struct Found {
 impl Extractor<'_, '_> {
     /// All measures of the document, in text order.
     pub fn measures(&self) -> Vec<Measure> {
-        let mut found = self.heading_measures();
+        let mut found = self.heading_measures(false);
         if found.is_empty() {
             found = self.action_paragraphs();
+        }
+        if found.is_empty() && !self.news {
+            found = self.heading_measures(true);
         }
         found.into_iter().map(|f| self.build(f)).collect()
     }
@@ -92,26 +98,58 @@ impl Extractor<'_, '_> {
         false
     }
 
-    fn heading_measures(&self) -> Vec<Found> {
+    /// Headings that carry task text and have no sub-heading carrying text of its own;
+    /// a task whose sub-items are bare list lines (`(1)工业机器人;`) keeps them in its text.
+    /// With `loose`, unnumbered headings count without a task chapter above them (a
+    /// plan summary made only of task headings).
+    fn heading_measures(&self, loose: bool) -> Vec<Found> {
         let t = self.text;
-        self.headings
-            .iter()
-            .enumerate()
-            .filter(|(k, h)| {
-                !h.has_children
-                    && h.has_content()
-                    && !self.in_non_task_section(*k)
-                    && (h.number.is_some() || self.under_unnumbered_chapter(h))
-            })
-            .map(|(k, h)| Found {
+        let hs = self.headings;
+        let mut out = Vec::new();
+        // Headings up to here lie inside a measure already taken.
+        let mut covered = 0;
+        for (k, h) in hs.iter().enumerate() {
+            if k < covered {
+                continue;
+            }
+            let candidate = h.has_content()
+                && !self.in_non_task_section(k)
+                && (h.number.is_some()
+                    || self.under_unnumbered_chapter(h)
+                    || (loose && !is_chapter_title(self.title_of(h))));
+            // Descendants follow a heading directly, up to the next one at its level or above.
+            let subtree_end = hs[k + 1..]
+                .iter()
+                .position(|d| d.level <= h.level)
+                .map_or(hs.len(), |p| k + 1 + p);
+            let subtree = &hs[k + 1..subtree_end];
+            if !candidate || subtree.iter().any(|d| self.carries_text(d)) {
+                continue;
+            }
+            let last_line = subtree
+                .iter()
+                .map(|d| d.content_end)
+                .fold(h.content_end, usize::max);
+            covered = subtree_end;
+            out.push(Found {
                 start: t.lines[h.line].start,
-                end: t.lines[h.content_end - 1].end,
+                end: t.lines[last_line - 1].end,
                 number: h.number.clone(),
                 path_from: Some(k),
                 own_heading: true,
                 title: h.title,
-            })
-            .collect()
+            });
+        }
+        out
+    }
+
+    /// Whether a heading holds task text of its own rather than being a list item: text
+    /// after its title or below it, or a full sentence of some length.
+    fn carries_text(&self, h: &Heading) -> bool {
+        let line = self.text.line_str(self.text.lines[h.line]);
+        h.inline_body
+            || h.content_end > h.line + 1
+            || (line.ends_with('。') && h.title.1 - h.title.0 >= 8)
     }
 
     fn under_unnumbered_chapter(&self, h: &Heading) -> bool {
@@ -169,7 +207,8 @@ impl Extractor<'_, '_> {
         last.end
     }
 
-    /// Numbers (titles for unnumbered headings) from the top of the outline down.
+    /// Numbers (titles for unnumbered headings) from the top of the outline down to the
+    /// measure itself.
     fn path(&self, f: &Found) -> Vec<String> {
         let mut path = Vec::new();
         let mut cur = f.path_from;
@@ -182,10 +221,12 @@ impl Extractor<'_, '_> {
             cur = h.parent;
         }
         path.reverse();
-        if !f.own_heading
-            && let Some(n) = &f.number
-        {
-            path.push(n.clone());
+        // A run-in paragraph ends its path with its own number, or its title.
+        if !f.own_heading {
+            path.push(match &f.number {
+                Some(n) => n.clone(),
+                None => self.text.orig_slice(f.title.0, f.title.1).to_string(),
+            });
         }
         path
     }

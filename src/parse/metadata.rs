@@ -5,6 +5,7 @@
 use super::lines::{date_in, is_boilerplate, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
+use period::period_of;
 
 /// Everything [`extract`] finds about the document as a whole.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,11 +68,14 @@ const CITIES: [&str; 40] = [
 
 /// The first city of [`CITIES`] named in `s` (earliest occurrence).
 pub fn city_in(s: &str) -> Option<&'static str> {
-    CITIES
-        .iter()
-        .filter_map(|c| s.find(c).map(|i| (i, *c)))
-        .min()
-        .map(|(_, c)| c)
+    s.char_indices()
+        .filter(|&(_, c)| is_city_initial(c))
+        .find_map(|(i, _)| {
+            CITIES
+                .iter()
+                .find(|city| s[i..].starts_with(*city))
+                .copied()
+        })
 }
 
 /// Reads the metadata of a document; `first_heading` is the line index of its first
@@ -91,7 +95,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         .filter(|l| Some(**l) != title_line)
         .map(|&l| t.line_str(l))
         .collect();
-    let period = period_of(&title, &head, t.norm.as_str(), year);
+    let period = period_of(&title, &head, &t.norm);
     let kind = kind_of(&title, news, &head);
     let city = city_in(&title)
         .or_else(|| issuer.as_deref().and_then(city_in))
@@ -112,7 +116,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
 fn most_frequent_city(text: &str) -> Option<&'static str> {
     let mut counts = [0usize; CITIES.len()];
     for (i, c) in text.char_indices() {
-        if !CITY_INITIALS.contains(c) {
+        if !is_city_initial(c) {
             continue;
         }
         if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
@@ -123,9 +127,17 @@ fn most_frequent_city(text: &str) -> Option<&'static str> {
     (counts[best] > 0).then_some(CITIES[best])
 }
 
-/// First chars of [`CITIES`], to skip most positions quickly.
-const CITY_INITIALS: &str =
-    "沈大重北上天广深杭南武成西长哈济青郑合福厦宁苏无昆贵海太石呼兰乌拉鞍抚";
+/// Whether `c` opens a name of [`CITIES`] (to skip most positions quickly).
+fn is_city_initial(c: char) -> bool {
+    static INITIALS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let initials = INITIALS.get_or_init(|| {
+        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    initials.binary_search(&c).is_ok()
+}
 
 /// A line that reads like a title: no full stop, not an address line, not boilerplate.
 fn is_title_like(s: &str) -> bool {
@@ -133,6 +145,7 @@ fn is_title_like(s: &str) -> bool {
     (8..=100).contains(&n)
         && !s.contains('。')
         && !s.ends_with(':')
+        && !s.contains(['>', '|'])
         && !is_boilerplate(s)
         && parse_marker(s).is_none()
         && date_in(s).is_none_or(|(_, r)| r.len() < s.len() / 2)
@@ -151,8 +164,19 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         s.find("关于")
             .is_some_and(|i| s[i..].contains('的') && DOC_KIND_WORDS.iter().any(|w| s.ends_with(w)))
     });
-    let Some(line) = named.or_else(|| candidates.first().copied()) else {
-        return (None, String::new());
+    // A line naming a kind of document (`…推进方案 (讨论稿)`) before any other line.
+    let kind_named = || {
+        candidates.iter().copied().find(|&l| {
+            let s = t.line_str(l);
+            let s = strip_trailing_note(s).trim_end_matches(['》', ' ']);
+            DOC_KIND_WORDS.iter().any(|w| s.ends_with(w))
+        })
+    };
+    let Some(line) = named
+        .or_else(kind_named)
+        .or_else(|| candidates.first().copied())
+    else {
+        return (None, purpose_title(t, head_end).unwrap_or_default());
     };
     let norm = t.line_str(line);
     let skip = doc_number_at(norm).map_or(0, |e| char_count(&norm[..e]));
@@ -162,6 +186,56 @@ fn find_title(t: &NormText, head_end: usize) -> (Option<super::normalize::Line>,
         s = inner;
     }
     (Some(line), s.to_string())
+}
+
+/// A document without a title line (it opens with its addressees) is named by its purpose
+/// clause: `为推动甲高新区(以下简称…)高质量发展,…` → `推动甲高新区高质量发展`.
+fn purpose_title(t: &NormText, head_end: usize) -> Option<String> {
+    t.lines[..head_end].iter().find_map(|&l| {
+        let s = t.line_str(l);
+        let rest = s.strip_prefix("为了").or_else(|| s.strip_prefix('为'))?;
+        let clause = &rest[..rest.find([',', '。'])?];
+        if char_count(clause) < 6 {
+            return None;
+        }
+        let start = l.start + char_count(&s[..s.len() - rest.len()]);
+        Some(without_notes(
+            t.orig_slice(start, start + char_count(clause)),
+        ))
+    })
+}
+
+/// `甲高新区(以下简称乙)发展` → `甲高新区发展`: drops `(以下…)`/`(简称…)` notes.
+fn without_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        let open = matches!(c, '(' | '（');
+        if depth > 0 {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ => {}
+            }
+        } else if open
+            && (s[i + c.len_utf8()..].starts_with("以下")
+                || s[i + c.len_utf8()..].starts_with("简称"))
+        {
+            depth = 1;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `…方案 (讨论稿)` → `…方案`: drops one closing parenthetical (draft marks, years).
+fn strip_trailing_note(s: &str) -> &str {
+    let s = s.trim_end();
+    match (s.ends_with(')'), s.rfind('(')) {
+        (true, Some(open)) => s[..open].trim_end(),
+        _ => s,
+    }
 }
 
 const DOC_KIND_WORDS: [&str; 12] = [
@@ -246,10 +320,12 @@ fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
     let strs: Vec<&str> = t.lines.iter().map(|&l| t.line_str(l)).collect();
     let labelled = strs
         .iter()
-        .filter(|s| LABELS.iter().any(|lb| s.contains(lb)))
+        .filter(|s| {
+            (s.contains("日期") || s.contains("时间")) && LABELS.iter().any(|lb| s.contains(lb))
+        })
         .find_map(|s| date_in(s));
     let alone = || {
-        strs.iter().find_map(|s| {
+        strs.iter().filter(|s| s.len() <= 60).find_map(|s| {
             date_in(s)
                 .filter(|(_, r)| s[..r.start].trim().is_empty() && s[r.end..].trim().is_empty())
         })
@@ -329,6 +405,8 @@ fn kind_of(title: &str, news: bool, head: &str) -> DocKind {
         .map(|i| &title[i + "印发".len()..])
         .map(|s| s.strip_suffix("的通知").unwrap_or(s))
         .unwrap_or(title);
+    // Draft marks (`(征求意见稿)`) say nothing about the kind.
+    let subject = strip_trailing_note(subject);
     let by_words = |s: &str| {
         if s.contains("意见") {
             Some(DocKind::Opinion)
@@ -353,97 +431,7 @@ fn kind_of(title: &str, news: bool, head: &str) -> DocKind {
         .unwrap_or_default()
 }
 
-/// Plan period: a year range or `十四五` in the title, a year range in the head, the first
-/// goal year (`到2023年`) with the issue year as start, or `“十四五”期间` in the text.
-fn period_of(title: &str, head: &str, text: &str, year: Option<i32>) -> Option<Period> {
-    year_range(title)
-        .or_else(|| five_year_plan(title))
-        .or_else(|| year_range(head))
-        .or_else(|| {
-            let goal = goal_year(text)?;
-            let start = year?;
-            (goal >= start).then_some(Period { start, end: goal })
-        })
-        .or_else(|| five_year_plan_period(text))
-}
-
-fn five_year(s: &str) -> Option<Period> {
-    const PLANS: [(&str, i32); 5] = [
-        ("十一五", 2006),
-        ("十二五", 2011),
-        ("十三五", 2016),
-        ("十四五", 2021),
-        ("十五五", 2026),
-    ];
-    PLANS
-        .iter()
-        .find(|(w, _)| s.contains(w))
-        .map(|&(_, start)| Period {
-            start,
-            end: start + 4,
-        })
-}
-
-fn five_year_plan(title: &str) -> Option<Period> {
-    five_year(title)
-}
-
-/// `“十四五”期间`/`十四五时期` in running text.
-fn five_year_plan_period(text: &str) -> Option<Period> {
-    ["期间", "时期"].iter().find_map(|w| {
-        let i = text.find(w)?;
-        let before: String = text[..i].chars().rev().take(4).collect();
-        let before: String = before.chars().rev().collect();
-        five_year(&before)
-    })
-}
-
-/// Four ASCII digits forming a year 1990–2100 starting at byte `i`.
-fn year_at(s: &str, i: usize) -> Option<i32> {
-    let y = s.get(i..i + 4)?;
-    if !y.bytes().all(|b| b.is_ascii_digit())
-        || s[i + 4..].starts_with(|c: char| c.is_ascii_digit())
-    {
-        return None;
-    }
-    y.parse().ok().filter(|y| (1990..=2100).contains(y))
-}
-
-/// `2018-2020年`, `2018—2020年`, `2018年-2020年`, `2018至2020年`.
-fn year_range(s: &str) -> Option<Period> {
-    s.char_indices().find_map(|(i, c)| {
-        if !c.is_ascii_digit() || (i > 0 && s[..i].ends_with(|p: char| p.is_ascii_digit())) {
-            return None;
-        }
-        let start = year_at(s, i)?;
-        let rest = s[i + 4..].strip_prefix('年').unwrap_or(&s[i + 4..]);
-        let sep = rest.chars().next()?;
-        if !matches!(sep, '-' | '—' | '–' | '~' | '至' | '到' | '－') {
-            return None;
-        }
-        let rest = &rest[sep.len_utf8()..];
-        let rest = rest.strip_prefix('—').unwrap_or(rest);
-        let end = year_at(rest, 0)?;
-        (rest[4..].starts_with('年') && end > start && end - start <= 15)
-            .then_some(Period { start, end })
-    })
-}
-
-/// The first `到20XX年`/`至20XX年` in the text.
-fn goal_year(text: &str) -> Option<i32> {
-    ["到", "至"]
-        .iter()
-        .filter_map(|w| {
-            text.match_indices(w).find_map(|(i, _)| {
-                let j = i + w.len();
-                year_at(text, j)
-                    .filter(|_| text[j + 4..].starts_with('年'))
-                    .map(|y| (i, y))
-            })
-        })
-        .min()
-        .map(|(_, y)| y)
-}
+mod period;
 
 #[cfg(test)]
 mod tests;

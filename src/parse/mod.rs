@@ -30,6 +30,7 @@ pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
         headings: &headings,
         catalog,
         city: meta.city,
+        news: meta.kind == crate::model::DocKind::News,
     }
     .measures();
     let ctx = targets::TargetContext {

@@ -1,7 +1,9 @@
 //! A matching view of the cleaned text: full-width ASCII letters, digits and punctuation
 //! mapped to their half-width forms, one char for one char, so that a char offset means the
-//! same place in both texts. Also the char ↔ byte offset tables and the line split every
-//! other parse step works on.
+//! same place in both texts. Also the line split every other parse step works on, which
+//! doubles as the char → byte offset table.
+
+use std::borrow::Cow;
 
 /// The half-width form of a full-width ASCII variant (`（` → `(`, `：` → `:`, `１` → `1`)
 /// and of the ideographic space; every other char is returned unchanged.
@@ -18,13 +20,18 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
-/// One line of the text as char offsets, trimmed of surrounding white space.
+/// One line of the text as char offsets, trimmed of surrounding white space, with the
+/// matching byte offsets in both texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
     /// First char of the trimmed line.
     pub start: usize,
     /// One past the last char of the trimmed line (`start == end` for a blank line).
     pub end: usize,
+    /// Byte range of the trimmed line in the original text.
+    orig: (usize, usize),
+    /// Byte range of the trimmed line in the half-width view.
+    norm: (usize, usize),
 }
 
 impl Line {
@@ -34,96 +41,124 @@ impl Line {
     }
 }
 
-/// The cleaned text together with its half-width matching view and offset tables.
+/// The cleaned text together with its half-width matching view and its lines. Char
+/// offsets map to bytes through the line table (no per-char table is kept).
 #[derive(Debug, Clone)]
 pub struct NormText<'a> {
     /// The cleaned text exactly as the user sees it.
     pub orig: &'a str,
-    /// The half-width view (same number of chars as `orig`).
-    pub norm: String,
-    /// Byte offset in `orig` of each char, plus `orig.len()` at the end.
-    orig_bytes: Vec<usize>,
-    /// Byte offset in `norm` of each char, plus `norm.len()` at the end.
-    norm_bytes: Vec<usize>,
+    /// The half-width view (same number of chars as `orig`; borrowed when identical).
+    pub norm: Cow<'a, str>,
     /// The lines, in order.
     pub lines: Vec<Line>,
+    /// Number of chars in the text.
+    len: usize,
+}
+
+/// Whether `text` holds a char [`halfwidth`] changes (full-width forms, ideographic space).
+fn has_fullwidth(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| match b[i] {
+        0xEF => b[i + 1] == 0xBC || b[i + 1] == 0xBD,
+        0xE3 => b[i + 1] == 0x80 && b[i + 2] == 0x80,
+        _ => false,
+    })
 }
 
 impl<'a> NormText<'a> {
-    /// Builds the view, the offset tables and the lines in one pass over `text`.
+    /// Builds the view and the lines: one split at newlines, counting chars per line
+    /// and trimming only the ends of each line.
     pub fn new(text: &'a str) -> Self {
-        let mut norm = String::with_capacity(text.len());
-        let mut orig_bytes = Vec::with_capacity(text.len() / 2 + 1);
-        let mut norm_bytes = Vec::with_capacity(text.len() / 2 + 1);
-        let mut lines = Vec::new();
-        // Trimmed bounds of the current line: first and one-past-last non-space char.
-        let (mut first, mut last): (Option<usize>, usize) = (None, 0);
-        let mut line_start = 0;
-        for (i, (b, c)) in text.char_indices().enumerate() {
-            orig_bytes.push(b);
-            norm_bytes.push(norm.len());
-            norm.push(halfwidth(c));
-            if c == '\n' {
-                let s = first.unwrap_or(line_start);
-                lines.push(Line {
-                    start: s,
-                    end: last.max(s),
-                });
-                line_start = i + 1;
-                first = None;
-                last = line_start;
-            } else if !is_space(c) {
-                first.get_or_insert(i);
-                last = i + 1;
+        let same = !has_fullwidth(text);
+        let norm: Cow<'a, str> = if same {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.chars().map(halfwidth).collect())
+        };
+        // Bytes of a piece of text in the half-width view.
+        let norm_len = |s: &str| {
+            if same {
+                s.len()
+            } else {
+                s.chars().map(|c| halfwidth(c).len_utf8()).sum()
             }
-        }
-        let n = orig_bytes.len();
-        orig_bytes.push(text.len());
-        norm_bytes.push(norm.len());
-        if line_start < n || lines.is_empty() {
-            let s = first.unwrap_or(line_start.min(n));
+        };
+        let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+        let (mut ch, mut ob, mut nb) = (0, 0, 0);
+        let mut pieces = text.split('\n').peekable();
+        while let Some(raw) = pieces.next() {
+            if pieces.peek().is_none() && raw.is_empty() && !text.is_empty() {
+                break;
+            }
+            let body = raw.trim_start_matches(is_space);
+            let lead = &raw[..raw.len() - body.len()];
+            let body = body.trim_end_matches(is_space);
+            let (lead_chars, body_chars) = (lead.chars().count(), body.chars().count());
+            let (lead_nb, body_nb) = (norm_len(lead), norm_len(body));
+            let start = ch + lead_chars;
+            let (os, ns) = (ob + lead.len(), nb + lead_nb);
             lines.push(Line {
-                start: s,
-                end: last.max(s),
+                start,
+                end: start + body_chars,
+                orig: (os, os + body.len()),
+                norm: (ns, ns + body_nb),
             });
+            let tail = &raw[lead.len() + body.len()..];
+            ch = start + body_chars + tail.chars().count() + 1;
+            ob += raw.len() + 1;
+            nb = ns + body_nb + norm_len(tail) + 1;
         }
         NormText {
             orig: text,
             norm,
-            orig_bytes,
-            norm_bytes,
             lines,
+            // `ch` counted a newline after the last line; the text may not end with one.
+            len: if text.ends_with('\n') { ch } else { ch - 1 },
         }
     }
 
     /// Number of chars in the text.
     pub fn char_len(&self) -> usize {
-        self.orig_bytes.len() - 1
+        self.len
+    }
+
+    /// Byte offsets in (`orig`, `norm`) of a char offset: from the start of the line at or
+    /// before it, walking the chars in between.
+    fn bytes_of(&self, ch: usize) -> (usize, usize) {
+        let k = self.lines.partition_point(|l| l.start <= ch);
+        let (mut c, mut ob, mut nb) = match k.checked_sub(1).map(|k| self.lines[k]) {
+            // Spans mostly end where a line ends.
+            Some(l) if l.end == ch => return (l.orig.1, l.norm.1),
+            Some(l) => (l.start, l.orig.0, l.norm.0),
+            None => (0, 0, 0),
+        };
+        let mut chars = self.orig[ob..].chars();
+        while c < ch {
+            let Some(x) = chars.next() else { break };
+            ob += x.len_utf8();
+            nb += halfwidth(x).len_utf8();
+            c += 1;
+        }
+        (ob, nb)
     }
 
     /// The original text between two char offsets.
     pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
-        &self.orig[self.orig_bytes[start]..self.orig_bytes[end]]
+        let (a, _) = self.bytes_of(start);
+        let (b, _) = self.bytes_of(end);
+        &self.orig[a..b]
     }
 
     /// The half-width view between two char offsets.
     pub fn norm_slice(&self, start: usize, end: usize) -> &str {
-        &self.norm[self.norm_bytes[start]..self.norm_bytes[end]]
+        let (_, a) = self.bytes_of(start);
+        let (_, b) = self.bytes_of(end);
+        &self.norm[a..b]
     }
 
     /// The half-width view of a line.
     pub fn line_str(&self, line: Line) -> &str {
-        self.norm_slice(line.start, line.end)
-    }
-
-    /// Char offset of a byte offset in the half-width view (must be a char boundary).
-    pub fn char_of_norm_byte(&self, byte: usize) -> usize {
-        self.norm_bytes.partition_point(|&b| b < byte)
-    }
-
-    /// Byte offset in the half-width view of a char offset.
-    pub fn norm_byte(&self, ch: usize) -> usize {
-        self.norm_bytes[ch]
+        &self.norm[line.norm.0..line.norm.1]
     }
 }
 
@@ -151,12 +186,29 @@ mod tests {
 
     #[test]
     fn offsets_map_between_both_texts() {
-        let t = NormText::new("ab（一）甲：乙");
+        let t = NormText::new("ab（一）甲：乙\n　丙（二）\n");
         assert_eq!(t.orig_slice(2, 5), "（一）");
         assert_eq!(t.norm_slice(2, 5), "(一)");
-        let b = t.norm.find('甲').unwrap();
-        assert_eq!(t.char_of_norm_byte(b), 5);
-        assert_eq!(t.norm_byte(5), b);
+        assert_eq!(t.orig_slice(5, 11), "甲：乙\n　丙");
+        assert_eq!(t.norm_slice(10, 14), "丙(二)");
+        assert_eq!(t.orig_slice(0, t.char_len()), t.orig);
+        assert_eq!(t.line_str(t.lines[1]), "丙(二)");
+    }
+
+    #[test]
+    fn unusual_spaces_trim_and_multibyte_chars_count_once() {
+        let t = NormText::new("\u{a0}\u{2003}甲𠀀乙\u{feff}\n\t丙 \r\n");
+        assert_eq!(t.line_str(t.lines[0]), "甲𠀀乙");
+        assert_eq!((t.lines[0].start, t.lines[0].end), (2, 5));
+        assert_eq!(t.line_str(t.lines[1]), "丙");
+        assert_eq!(t.char_len(), t.orig.chars().count());
+        assert_eq!(t.orig_slice(3, 8), "𠀀乙\u{feff}\n\t");
+    }
+
+    #[test]
+    fn text_without_fullwidth_chars_is_borrowed() {
+        assert!(matches!(NormText::new("甲(一):乙").norm, Cow::Borrowed(_)));
+        assert!(matches!(NormText::new("甲　乙").norm, Cow::Owned(_)));
     }
 
     #[test]

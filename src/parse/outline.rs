@@ -3,7 +3,8 @@
 //! followed by body text — arranged as a tree by the conventional depth of each style.
 
 use super::lines::{
-    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, parse_marker,
+    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, is_page_number,
+    parse_marker,
 };
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
@@ -49,9 +50,9 @@ impl Heading {
 }
 
 /// Words that end the title of a chapter heading in an unnumbered document.
-const CHAPTER_ENDINGS: [&str; 16] = [
+const CHAPTER_ENDINGS: [&str; 19] = [
     "任务", "目标", "布局", "措施", "要求", "思想", "原则", "背景", "形势", "意义", "路径", "举措",
-    "保障", "定位", "思路", "基础",
+    "保障", "定位", "思路", "基础", "工作", "内容", "重点",
 ];
 
 /// Whether a short unnumbered heading names a chapter (`主要任务`, `发展目标`).
@@ -78,6 +79,8 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
         })
         .collect();
     let numbered = markers.iter().flatten().count();
+    // The first line of a document is its title (or site furniture), never a section.
+    let first_line = t.lines.iter().position(|l| !l.is_blank());
     let mut out = Vec::new();
     for (i, marker) in markers.into_iter().enumerate() {
         let line = t.lines[i];
@@ -85,6 +88,7 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
         let h = match marker {
             Some(m) => numbered_heading(t, i, m),
             None if numbered < 2
+                && Some(i) != first_line
                 && is_heading_like(s)
                 && !looks_like_document_title(s)
                 && stands_alone_before_body(t, i) =>
@@ -150,7 +154,7 @@ fn numbered_heading(t: &NormText, i: usize, m: Marker) -> Heading {
     let line = t.lines[i];
     let s = t.line_str(line);
     let start = line.start + m.len;
-    let after = &s[t.norm_byte(start) - t.norm_byte(line.start)..];
+    let after = &s[s.char_indices().nth(m.len).map_or(s.len(), |(b, _)| b)..];
     let (sentence, rest) = match after.find('。') {
         Some(b) => (&after[..b], &after[b + '。'.len_utf8()..]),
         None => (after, ""),
@@ -193,10 +197,10 @@ fn attach_content(t: &NormText, hs: &mut [Heading]) {
         }
         for j in h.line + 1..limit {
             let l = t.lines[j];
-            if l.is_blank() {
+            let s = t.line_str(l);
+            if l.is_blank() || is_page_number(s) {
                 continue;
             }
-            let s = t.line_str(l);
             let prev = t.line_str(t.lines[h.content_end - 1]);
             if !continues(prev, s) && !starts_with_annotation(s) {
                 break;
@@ -311,7 +315,7 @@ mod tests {
 
     #[test]
     fn the_tail_of_a_wrapped_paragraph_is_not_a_heading() {
-        let text = "重点任务\n\n围绕重点产业链开展精准招商,引进一批带动作用强的\n龙头企业\n\
+        let text = "某区招商方案\n重点任务\n\n围绕重点产业链开展精准招商,引进一批带动作用强的\n龙头企业\n\
                     加快推进项目建设,尽快形成产能。\n";
         let titles: Vec<String> = outline(text).into_iter().map(|s| s.title).collect();
         assert_eq!(titles, ["重点任务"]);

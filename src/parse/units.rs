@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::normalize::char_count;
 use crate::model::Role;
 
 /// What a label says about the units listed after it.
@@ -83,7 +84,11 @@ const ROLE_VERBS: [(&str, LabelKind); 6] = [
 fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
     let segment = segment.trim();
     ROLE_VERBS.iter().find_map(|&(verb, kind)| {
-        let names = segment.strip_suffix(verb)?.trim_end();
+        let mut names = segment.strip_suffix(verb)?.trim_end();
+        // `按职责分工负责`, `分别负责`, `共同牵头`.
+        for manner in ["按职责分工", "按职能分工", "按职责", "分别", "共同"] {
+            names = names.strip_suffix(manner).unwrap_or(names).trim_end();
+        }
         let names = names.strip_prefix('由').unwrap_or(names);
         let agency_like = AGENCY_ENDINGS
             .iter()
@@ -94,6 +99,10 @@ fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
 
 /// A parenthetical made only of `…牵头`/`…负责`/`…配合` parts, one of them leading.
 fn is_verb_annotation(inner: &str) -> bool {
+    let tail = inner.trim_end();
+    if !ROLE_VERBS.iter().any(|(v, _)| tail.ends_with(v)) {
+        return false;
+    }
     let parts = split_top(inner, &[',', ';']);
     let roles: Vec<_> = parts.iter().map(|p| verb_role(p)).collect();
     roles.iter().all(Option::is_some) && roles.iter().flatten().any(|(k, _)| *k == LabelKind::Lead)
@@ -145,25 +154,21 @@ fn matching_close(s: &str, open: usize) -> Option<usize> {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
-    // Whether the previous char lets a bare label start here.
-    let mut at_break = true;
-    for (i, c) in text.char_indices() {
-        let bare_ok = at_break;
-        at_break = matches!(c, '\n' | '。' | ' ' | ';');
-        if i < covered {
-            continue;
-        }
-        let range = if c == '(' {
+    // Annotations open with `(` or with a label right before a `:`.
+    for (i, c) in text.match_indices(['(', ':']) {
+        let range = if c == "(" {
+            if i < covered {
+                continue;
+            }
             let close = matching_close(text, i);
             let labelled = label_at(&text[i + 1..]).is_some();
             close
                 .filter(|&end| labelled || is_verb_annotation(&text[i + 1..end - 1]))
                 .map(|end| i..end)
-        } else if bare_ok && label_at(&text[i..]).is_some() {
-            let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
-            Some(i..end)
         } else {
-            None
+            bare_label_start(text, i)
+                .filter(|&start| start >= covered)
+                .map(|start| start..text[i..].find('\n').map_or(text.len(), |e| i + e))
         };
         if let Some(r) = range {
             covered = r.end;
@@ -176,22 +181,34 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .collect()
 }
 
+/// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
+/// a sentence (`…。主责单位:…`).
+fn bare_label_start(text: &str, colon: usize) -> Option<usize> {
+    let before = text[..colon].trim_end();
+    let (name, _) = LABELS.iter().find(|(name, _)| before.ends_with(name))?;
+    let start = before.len() - name.len();
+    let prev = text[..start].chars().next_back();
+    prev.is_none_or(|p| matches!(p, '\n' | '。' | ' ' | ';'))
+        .then_some(start)
+}
+
 /// Splits `s` at top level (outside parentheses) on any of `seps`.
-fn split_top(s: &str, seps: &[char]) -> Vec<String> {
-    let mut parts = vec![String::new()];
+fn split_top<'s>(s: &'s str, seps: &[char]) -> Vec<&'s str> {
+    let mut parts = Vec::new();
     let mut depth = 0i32;
-    for c in s.chars() {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
+            _ if depth <= 0 && seps.contains(&c) => {
+                parts.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
             _ => {}
         }
-        if depth <= 0 && seps.contains(&c) {
-            parts.push(String::new());
-        } else if let Some(p) = parts.last_mut() {
-            p.push(c);
-        }
     }
+    parts.push(&s[start..]);
     parts
 }
 
@@ -204,22 +221,26 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();
     for segment in split_top(inner, &[',', ';']) {
-        let (seg_kind, body) = match (label_at(&segment), verb_role(&segment)) {
-            (Some((k, rest)), _) => {
+        let body = match label_at(segment) {
+            Some((k, rest)) => {
                 kind = k;
-                (k, rest.to_string())
+                rest
             }
-            (None, Some((k, names))) => (k, names.to_string()),
-            (None, None) => (kind, segment),
+            None => segment,
+        };
+        // `(责任单位:市发展改革委牵头,市科技局按职责分工负责)`: verbs outrank the label.
+        // Beside a `牵头` unit, `负责` ones share the work.
+        let (seg_kind, body) = match verb_role(body) {
+            Some((_, names)) if body.trim_end().ends_with("负责") && inner.contains("牵头") => {
+                (LabelKind::Co, names)
+            }
+            Some((k, names)) if kind != LabelKind::Enterprise => (k, names),
+            _ => (kind, body),
         };
         let names = if seg_kind == LabelKind::Enterprise {
-            split_top(&body, &['、'])
-                .iter()
-                .map(|n| strip_trailing_etc(n.trim()).to_string())
-                .filter(|n| !n.is_empty())
-                .collect()
+            split_enterprises(body)
         } else {
-            split_units(&body)
+            split_units(body)
         };
         if !names.is_empty() {
             groups.push((seg_kind, names));
@@ -266,6 +287,30 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     ann
 }
 
+/// `甲科技、乙电子和丙集团等` → `甲科技`, `乙电子`, `丙集团`: a list's last item joined
+/// by `和` names two enterprises.
+fn split_enterprises(body: &str) -> Vec<String> {
+    let mut names: Vec<String> = split_top(body, &['、'])
+        .iter()
+        .map(|n| strip_trailing_etc(n.trim()).to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() >= 2
+        && let Some(last) = names.pop()
+    {
+        match last.rfind('和') {
+            Some(i)
+                if char_count(&last[..i]) >= 2 && char_count(&last[i + '和'.len_utf8()..]) >= 2 =>
+            {
+                names.push(last[..i].to_string());
+                names.push(last[i + '和'.len_utf8()..].to_string());
+            }
+            _ => names.push(last),
+        }
+    }
+    names
+}
+
 /// Endings of a complete agency name; a `各…` item without one continues in the next item.
 const AGENCY_ENDINGS: [&str; 24] = [
     "政府",
@@ -299,7 +344,7 @@ fn split_units(group: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
     for raw in split_top(group, &['、', ' ']) {
-        let name = clean_name(&raw);
+        let name = clean_name(raw);
         if name.is_empty() {
             continue;
         }
@@ -435,166 +480,4 @@ fn expand_prefix(name: &str, prev: Option<&str>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn units(s: &str) -> Vec<(String, &'static str)> {
-        let s: String = s.chars().map(crate::parse::normalize::halfwidth).collect();
-        annotations(&s)
-            .into_iter()
-            .flat_map(|a| a.units)
-            .map(|(n, r)| (n, r.as_str()))
-            .collect()
-    }
-
-    fn names(s: &str) -> Vec<String> {
-        units(s).into_iter().map(|u| u.0).collect()
-    }
-
-    #[test]
-    fn first_unit_leads_a_plain_list() {
-        let u = units("推进工作。(责任单位:市工信局、市财政局、甲园区管委会)");
-        assert_eq!(u[0], ("市工信局".into(), "lead"));
-        assert_eq!(u[1], ("市财政局".into(), "co"));
-        assert_eq!(u[2], ("甲园区管委会".into(), "co"));
-    }
-
-    #[test]
-    fn comma_groups_make_the_first_group_lead() {
-        let u = units("(责任单位:乙区政府、丙区政府,市商务局、税务局,某园管委会)");
-        let roles: Vec<&str> = u.iter().map(|x| x.1).collect();
-        assert_eq!(roles, ["lead", "lead", "co", "co", "co"]);
-        assert_eq!(u[3].0, "市税务局");
-    }
-
-    #[test]
-    fn shared_prefix_is_inherited() {
-        assert_eq!(
-            names("(责任单位:市科技局、发展改革委、工业和信息化局)"),
-            ["市科技局", "市发展改革委", "市工业和信息化局"]
-        );
-        assert_eq!(names("(责任单位:市法院、检察院)"), ["市法院", "市检察院"]);
-        assert_eq!(
-            names("(责任单位:市交投集团、文旅集团)"),
-            ["市交投集团", "市文旅集团"]
-        );
-        assert_eq!(
-            names("(责任单位:省商务厅、市场监管局)"),
-            ["省商务厅", "省市场监管局"]
-        );
-        assert_eq!(
-            names("(责任单位:市委宣传部、统战部)"),
-            ["市委宣传部", "市委统战部"]
-        );
-    }
-
-    #[test]
-    fn named_places_keep_their_own_prefix() {
-        assert_eq!(
-            names("(责任单位:市商务局、沈阳海关、甲县政府、乙经济区管委会)"),
-            ["市商务局", "沈阳海关", "甲县政府", "乙经济区管委会"]
-        );
-    }
-
-    #[test]
-    fn whole_sets_stay_whole() {
-        assert_eq!(
-            names("(责任单位:市人社局、各区、县级市政府)"),
-            ["市人社局", "各区、县级市政府"]
-        );
-        assert_eq!(
-            names("(责任单位:市统计局、各区市县政府、市政府各有关部门、市直相关部门)"),
-            [
-                "市统计局",
-                "各区市县政府",
-                "市政府各有关部门",
-                "市直相关部门"
-            ]
-        );
-    }
-
-    #[test]
-    fn notes_and_trailing_etc_are_stripped() {
-        assert_eq!(
-            names("(责任单位:市科技局、财政局等有关部门、甲高新区(以下简称高新区)管委会)"),
-            ["市科技局", "市财政局", "甲高新区管委会"]
-        );
-        assert_eq!(
-            names("(责任单位:中国(甲市)保护中心)"),
-            ["中国(甲市)保护中心"]
-        );
-    }
-
-    #[test]
-    fn key_enterprises_are_not_units() {
-        let a = annotations("(责任单位:市工信局、乙新区管委会;重点企业:甲科技、乙电子和丙集团等)");
-        assert_eq!(a[0].units.len(), 2);
-        assert_eq!(a[0].enterprises, ["甲科技", "乙电子和丙集团"]);
-        let a = annotations("(责任单位:市卫健委;重点机构:某医院、某检验所)");
-        assert_eq!(a[0].enterprises, ["某医院", "某检验所"]);
-    }
-
-    #[test]
-    fn lead_and_co_labels() {
-        let u = units("做好工作。（牵头单位：市发改委、市科技局，配合单位：市财政局、税务局）");
-        assert_eq!(
-            u,
-            [
-                ("市发改委".into(), "lead"),
-                ("市科技局".into(), "lead"),
-                ("市财政局".into(), "co"),
-                ("市税务局".into(), "co"),
-            ]
-        );
-        let u = units("推进改革。\n主责单位:市营商局;协同单位:市司法局、某区政府");
-        assert_eq!(u[0], ("市营商局".into(), "lead"));
-        assert_eq!(u[2], ("某区政府".into(), "co"));
-        let u = units("(责任部门:市教育局、人社局)");
-        assert_eq!(u[1], ("市人社局".into(), "co"));
-    }
-
-    #[test]
-    fn responsible_beside_lead_label_is_co_and_spaces_separate() {
-        let u = units("(牵头单位:市科技局;责任单位:市财政局 市税务局)");
-        assert_eq!(
-            u,
-            [
-                ("市科技局".into(), "lead"),
-                ("市财政局".into(), "co"),
-                ("市税务局".into(), "co"),
-            ]
-        );
-    }
-
-    #[test]
-    fn lead_and_co_verbs() {
-        let u = units("推进工作。(市发展改革委牵头,市科技局、财政局配合)");
-        assert_eq!(
-            u,
-            [
-                ("市发展改革委".into(), "lead"),
-                ("市科技局".into(), "co"),
-                ("市财政局".into(), "co"),
-            ]
-        );
-        assert_eq!(
-            units("加快建设。(市住建局负责)"),
-            [("市住建局".into(), "lead")]
-        );
-        assert!(units("选派专家(由企业负责)。").is_empty());
-        assert!(units("支持企业(含个体户)发展。").is_empty());
-    }
-
-    #[test]
-    fn text_without_labels_has_no_annotation() {
-        assert!(annotations("各责任单位要认真落实(详见附件)。").is_empty());
-    }
-
-    #[test]
-    fn trailing_annotations_are_found() {
-        let s = "推进。(责任单位:市科技局、甲区(以下简称乙)管委会)";
-        assert_eq!(trailing_annotation(s), s.find("(责任"));
-        assert_eq!(trailing_annotation("推进建设(二期)"), None);
-        assert!(trailing_annotation("推进。(牵头单位:市委)。").is_some());
-    }
-}
+mod tests;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::rows::{MeasureCorrection, TargetCorrection};
-use super::write::{self, AgencyIds};
+use super::write::{self, AgencyIds, ZoneRef};
 use crate::error::Result;
 use crate::model::{Comparator, ResponsibleUnit, Role};
 
@@ -124,12 +124,12 @@ fn read_measure(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<MeasureValues
 fn write_measure(
     tx: &Transaction<'_>,
     id: i64,
-    city: &str,
+    zone: &ZoneRef,
     v: &MeasureValues,
     corrected: bool,
 ) -> rusqlite::Result<()> {
-    write::write_themes(tx, id, &v.themes)?;
-    write::write_units(tx, id, city, &v.units, &mut AgencyIds::default())?;
+    write::write_themes(tx, id, zone.id, &v.themes)?;
+    write::write_units(tx, id, zone, &v.units, &mut AgencyIds::default())?;
     tx.execute(
         "UPDATE measures SET corrected = ?2 WHERE id = ?1",
         params![id, corrected],
@@ -137,19 +137,25 @@ fn write_measure(
     Ok(())
 }
 
-/// (document sha256, item key, zone city) of a target or measure row.
+/// (document sha256, item key, zone) of a target or measure row.
 fn item_of(
     tx: &Transaction<'_>,
     table: &str,
     id: i64,
-) -> rusqlite::Result<Option<(String, String, String)>> {
+) -> rusqlite::Result<Option<(String, String, ZoneRef)>> {
     tx.query_row(
         &format!(
-            "SELECT d.sha256, x.item_key, z.city FROM {table} x JOIN documents d ON d.id = x.doc_id \
+            "SELECT d.sha256, x.item_key, z.id, z.city FROM {table} x JOIN documents d ON d.id = x.doc_id \
              JOIN zones z ON z.id = d.zone_id WHERE x.id = ?1"
         ),
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| {
+            let zone = ZoneRef {
+                id: r.get(2)?,
+                city: r.get(3)?,
+            };
+            Ok((r.get(0)?, r.get(1)?, zone))
+        },
     )
     .optional()
 }
@@ -193,7 +199,10 @@ fn to_json<T: Serialize>(v: &T) -> String {
 pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
         return Err(store_missing(&path, "target", id));
     };
@@ -213,7 +222,10 @@ pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -
 pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
     let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
         return Err(store_missing(&path, "target", id));
     };
@@ -233,8 +245,11 @@ pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
 pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
-    let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
+    let Some((sha, key, zone)) = item_of(&tx, "measures", id).map_err(err)? else {
         return Err(store_missing(&path, "measure", id));
     };
     let original = match stored_original(&tx, &sha, "measure", &key).map_err(err)? {
@@ -245,7 +260,7 @@ pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection)
         Some(o) => o,
         None => read_measure(&tx, id).map_err(err)?,
     };
-    write_measure(&tx, id, &city, &original.with(c), true).map_err(err)?;
+    write_measure(&tx, id, &zone, &original.with(c), true).map_err(err)?;
     save_overlay(&tx, &sha, "measure", &key, &to_json(c), &to_json(&original)).map_err(err)?;
     tx.commit().map_err(err)
 }
@@ -253,14 +268,17 @@ pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection)
 pub(crate) fn reset_measure(store: &mut Store, id: i64) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
-    let tx = store.conn.transaction().map_err(err)?;
-    let Some((sha, key, city)) = item_of(&tx, "measures", id).map_err(err)? else {
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
+    let Some((sha, key, zone)) = item_of(&tx, "measures", id).map_err(err)? else {
         return Err(store_missing(&path, "measure", id));
     };
     if let Some(json) = stored_original(&tx, &sha, "measure", &key).map_err(err)?
         && let Ok(original) = serde_json::from_str::<MeasureValues>(&json)
     {
-        write_measure(&tx, id, &city, &original, false).map_err(err)?;
+        write_measure(&tx, id, &zone, &original, false).map_err(err)?;
     }
     tx.execute(
         "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = 'measure' AND item_key = ?2",
@@ -284,7 +302,7 @@ pub(crate) fn apply_all(
     tx: &Transaction<'_>,
     doc_id: i64,
     sha: &str,
-    city: &str,
+    zone: &ZoneRef,
 ) -> rusqlite::Result<()> {
     let overlays: Vec<(String, String, String)> = tx
         .prepare_cached(
@@ -318,7 +336,7 @@ pub(crate) fn apply_all(
                 continue;
             };
             let parsed = read_measure(tx, id)?;
-            write_measure(tx, id, city, &parsed.with(&c), true)?;
+            write_measure(tx, id, zone, &parsed.with(&c), true)?;
             to_json(&parsed)
         };
         tx.execute(

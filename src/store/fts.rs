@@ -39,17 +39,19 @@ pub(crate) fn like_pattern(term: &str) -> String {
     p
 }
 
-/// SQL condition on the measure alias `m` selecting measures whose title or text matches
-/// `query`; its parameters are appended to `params` (positional `?`). `None` for an empty
-/// query.
-pub(crate) fn measure_condition(query: &str, params: &mut Vec<Value>) -> Option<String> {
+/// SQL condition selecting measures whose title or text matches `query`: `mid` is the
+/// expression of the measure id; the `LIKE` fallback reads the measure alias `m`. Its
+/// parameters are appended to `params` (positional `?`). `None` for an empty query.
+pub(crate) fn measure_condition(query: &str, mid: &str, params: &mut Vec<Value>) -> Option<String> {
     let terms = terms(query);
     if terms.is_empty() {
         return None;
     }
     if uses_index(&terms) {
         params.push(Value::Text(match_expr(&terms)));
-        return Some("m.id IN (SELECT rowid FROM measure_fts WHERE measure_fts MATCH ?)".into());
+        return Some(format!(
+            "{mid} IN (SELECT rowid FROM measure_fts WHERE measure_fts MATCH ?)"
+        ));
     }
     let conds: Vec<String> = terms
         .iter()
@@ -80,8 +82,8 @@ mod tests {
         assert_eq!(match_expr(&["a\"b", "中德园"]), "\"a\"\"b\" \"中德园\"");
         assert_eq!(like_pattern("5%_\\"), "%5\\%\\_\\\\%");
         let mut params = Vec::new();
-        assert!(measure_condition(" ", &mut params).is_none());
-        let cond = measure_condition("人才 基金", &mut params).unwrap_or_default();
+        assert!(measure_condition(" ", "m.id", &mut params).is_none());
+        let cond = measure_condition("人才 基金", "m.id", &mut params).unwrap_or_default();
         assert_eq!(params.len(), 4);
         assert!(cond.contains("LIKE"));
     }

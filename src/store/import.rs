@@ -1,6 +1,7 @@
 //! Import (one file = one transaction, recognised by the sha256 of its bytes), zone
 //! creation, and re-parsing documents stored by an older parser.
 
+use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -8,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::rows::ImportOutcome;
-use super::write::{self, DocRow, WriteError};
+use super::write::{self, DocRow, WriteError, ZoneRef};
 use super::{NewDocument, Store, corrections};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -155,7 +156,20 @@ pub(crate) fn import_file(
     file: &Path,
     zone_slug: &str,
 ) -> Result<ImportOutcome> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    // Reads at most one byte past the size limit: the reader refuses anything that long
+    // without the whole file being loaded.
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| {
+            f.take(ingest::limits::MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| Error::io(file, e))?;
+    if bytes.len() as u64 > ingest::limits::MAX_FILE_BYTES {
+        return Err(ingest::ingest_bytes(file, &bytes)
+            .err()
+            .unwrap_or_else(|| Error::bad_input(file, "the file is too large")));
+    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -226,16 +240,24 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
         }
         WriteError::Invalid(m) => Error::bad_input(shown, format!("not stored: {m}")),
     };
-    let tx = store.conn.transaction().map_err(|e| refuse(e.into()))?;
-    let zone: Option<(i64, String)> = tx
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| refuse(e.into()))?;
+    let zone: Option<ZoneRef> = tx
         .query_row(
             "SELECT id, city FROM zones WHERE slug = ?1",
             [doc.zone_slug],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| {
+                Ok(ZoneRef {
+                    id: r.get(0)?,
+                    city: r.get(1)?,
+                })
+            },
         )
         .optional()
         .map_err(|e| refuse(e.into()))?;
-    let Some((zone_id, city)) = zone else {
+    let Some(zone) = zone else {
         return Err(Error::bad_input(
             shown,
             format!("unknown zone '{}'", doc.zone_slug),
@@ -243,7 +265,7 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
     };
     let p = doc.parsed;
     let row = DocRow {
-        zone_id,
+        zone_id: zone.id,
         sha256: &sha,
         source_name: doc.source_name,
         source_path: doc.source_path.map(|p| p.display().to_string()),
@@ -253,9 +275,9 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
     let doc_id = write::insert_document(&tx, &row, p).map_err(|e| refuse(e.into()))?;
     let chars = doc.clean.chars().count();
     let (measures, targets) =
-        write::insert_extraction(&tx, doc_id, &city, p, chars).map_err(refuse)?;
+        write::insert_extraction(&tx, doc_id, &zone, p, chars).map_err(refuse)?;
     // Corrections made to this same content before it was deleted and imported again.
-    corrections::apply_all(&tx, doc_id, &sha, &city).map_err(|e| refuse(e.into()))?;
+    corrections::apply_all(&tx, doc_id, &sha, &zone).map_err(|e| refuse(e.into()))?;
     tx.commit().map_err(|e| refuse(e.into()))?;
     Ok(ImportOutcome::Imported {
         doc_id,
@@ -318,13 +340,23 @@ fn reparse_one(
             message: format!("document {doc_id}: {m}"),
         },
     };
-    let tx = store.conn.transaction().map_err(|e| err(e.into()))?;
-    let (text, sha, city): (String, String, String) = tx
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| err(e.into()))?;
+    let (text, sha, zone): (String, String, ZoneRef) = tx
         .query_row(
-            "SELECT d.clean_text, d.sha256, z.city FROM documents d \
+            "SELECT t.clean_text, d.sha256, z.id, z.city FROM documents d \
+             JOIN document_texts t ON t.doc_id = d.id \
              JOIN zones z ON z.id = d.zone_id WHERE d.id = ?1",
             [doc_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| {
+                let zone = ZoneRef {
+                    id: r.get(2)?,
+                    city: r.get(3)?,
+                };
+                Ok((r.get(0)?, r.get(1)?, zone))
+            },
         )
         .map_err(|e| err(e.into()))?;
     let parsed = parse(&text);
@@ -348,7 +380,7 @@ fn reparse_one(
         ],
     )
     .map_err(|e| err(e.into()))?;
-    write::insert_extraction(&tx, doc_id, &city, &parsed, text.chars().count()).map_err(&err)?;
-    corrections::apply_all(&tx, doc_id, &sha, &city).map_err(|e| err(e.into()))?;
+    write::insert_extraction(&tx, doc_id, &zone, &parsed, text.chars().count()).map_err(&err)?;
+    corrections::apply_all(&tx, doc_id, &sha, &zone).map_err(|e| err(e.into()))?;
     tx.commit().map_err(|e| err(e.into()))
 }

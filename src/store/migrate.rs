@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_filter_indexes",
         include_str!("migrations/0003_filter_indexes.sql"),
+    ),
+    (
+        "0004_zone_columns_and_texts",
+        include_str!("migrations/0004_zone_columns_and_texts.sql"),
     ),
 ];
 
@@ -60,11 +64,9 @@ fn store_err(path: &Path, message: impl Into<String>) -> Error {
     }
 }
 
-/// What [`open_connection`] found and did.
+/// A connection to a database whose schema is current.
 pub(crate) struct Opened {
     pub conn: Connection,
-    /// The file had no schema yet (new or empty): it needs the bundled corpus.
-    pub fresh: bool,
 }
 
 /// Opens or creates the database at `path`, checks it and brings its schema up to date.
@@ -81,9 +83,13 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| db_err(path, e))?;
     // Reading the schema first: a garbage file fails here, before anything is written.
-    let version = user_version(&conn).map_err(|e| db_err(path, e))?;
-    let table_count: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+    // One statement, so both values come from the same snapshot.
+    let (version, table_count): (u32, i64) = conn
+        .query_row(
+            "SELECT user_version, (SELECT count(*) FROM sqlite_schema) FROM pragma_user_version",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(|e| db_err(path, e))?;
     if version > SCHEMA_VERSION {
         return Err(store_err(
@@ -105,14 +111,18 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
         .map_err(|e| db_err(path, e))?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| db_err(path, e))?;
-    let fresh = version == 0;
+    // WAL + NORMAL: a commit survives the program being killed; only a power cut can undo
+    // the last commits before a checkpoint, never corrupt the file. FULL would fsync every
+    // imported file.
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(|e| db_err(path, e))?;
     if version < SCHEMA_VERSION {
-        if !fresh {
+        if version > 0 {
             backup(&conn, path, version)?;
         }
         migrate_to(&mut conn, SCHEMA_VERSION).map_err(|e| db_err(path, e))?;
     }
-    Ok(Opened { conn, fresh })
+    Ok(Opened { conn })
 }
 
 /// Refuses a non-empty file that does not start like a SQLite database, or that is shorter
@@ -166,15 +176,18 @@ pub fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 }
 
 /// Applies the migrations after the current version up to `target`, each in its own
-/// transaction together with its version bump.
+/// transaction together with its version bump. The version is read again under the write
+/// lock, so two programs opening a new file at once do not both migrate it.
 pub fn migrate_to(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
-    let current = user_version(conn)?;
     for (i, (_name, sql)) in MIGRATIONS.iter().enumerate() {
         let version = i as u32 + 1;
-        if version <= current || version > target {
+        if version > target {
+            break;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if user_version(&tx)? >= version {
             continue;
         }
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;

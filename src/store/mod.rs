@@ -43,9 +43,8 @@ impl Store {
             path: path.to_path_buf(),
             conn: opened.conn,
         };
-        if opened.fresh {
-            seed::seed(&mut store)?;
-        }
+        // Fills a database without zones (a new one); a no-op otherwise.
+        seed::seed(&mut store)?;
         Ok(store)
     }
 

@@ -46,14 +46,25 @@ impl Where {
 
     fn indicator(&mut self, alias: &str, indicator: &Option<String>) {
         if let Some(ind) = indicator {
-            self.add(
-                format!("({alias}.indicator_id = ? OR {alias}.indicator LIKE ? ESCAPE '\\')"),
-                [
-                    Value::Text(ind.clone()),
-                    Value::Text(fts::like_pattern(ind)),
-                ],
-            );
+            let (cond, value) = indicator_condition(alias, ind);
+            self.add(cond, [value]);
         }
+    }
+}
+
+/// A canonical id (`high_tech_enterprises`) matches exactly, through the index; any other
+/// text matches indicators as written that contain it.
+fn indicator_condition(alias: &str, indicator: &str) -> (String, Value) {
+    let is_id = indicator
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if is_id {
+        (format!("{alias}.indicator_id = ?"), text(indicator))
+    } else {
+        (
+            format!("{alias}.indicator LIKE ? ESCAPE '\\'"),
+            Value::Text(fts::like_pattern(indicator)),
+        )
     }
 }
 
@@ -61,13 +72,17 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
-/// Conditions on a measure (alias `m`, or a nullable owning measure of a target). `year`,
-/// `indicator` and `has_target` select measures by their targets.
-fn measure_where(w: &mut Where, f: &Filter, targets_too: bool) {
+/// Conditions on a measure whose id is the expression `mid` (alias `m` holds its row when
+/// `instrument` or `search` is set). `year`, `indicator` and `has_target` select measures
+/// by their targets.
+fn measure_where(w: &mut Where, f: &Filter, targets_too: bool, mid: &str) {
     w.zones(&f.zones);
     if let Some(theme) = &f.theme {
         w.add(
-            "EXISTS (SELECT 1 FROM measure_themes mt WHERE mt.measure_id = m.id AND mt.theme = ?)",
+            format!(
+                "EXISTS (SELECT 1 FROM measure_themes mt WHERE mt.measure_id = {mid} \
+                 AND mt.theme = ?)"
+            ),
             [text(theme)],
         );
     }
@@ -76,13 +91,16 @@ fn measure_where(w: &mut Where, f: &Filter, targets_too: bool) {
     }
     if let Some(agency) = &f.agency {
         w.add(
-            "EXISTS (SELECT 1 FROM responsible_units ru JOIN agencies a ON a.id = ru.agency_id \
-             WHERE ru.measure_id = m.id AND (a.canonical = ? OR ru.name = ?))",
+            format!(
+                "EXISTS (SELECT 1 FROM responsible_units u JOIN agencies ua \
+                 ON ua.id = u.agency_id WHERE u.measure_id = {mid} \
+                 AND (ua.canonical = ? OR u.name = ?))"
+            ),
             [text(agency), text(agency)],
         );
     }
     if let Some(q) = &f.search
-        && let Some(cond) = fts::measure_condition(q, &mut w.params)
+        && let Some(cond) = fts::measure_condition(q, mid, &mut w.params)
     {
         w.conds.push(cond);
     }
@@ -96,11 +114,12 @@ fn measure_where(w: &mut Where, f: &Filter, targets_too: bool) {
         tp.push(Value::Integer(i64::from(y)));
     }
     if let Some(ind) = &f.indicator {
-        t.push("(t.indicator_id = ? OR t.indicator LIKE ? ESCAPE '\\')".to_string());
-        tp.extend([text(ind), Value::Text(fts::like_pattern(ind))]);
+        let (cond, value) = indicator_condition("t", ind);
+        t.push(cond);
+        tp.push(value);
     }
     if f.has_target || !t.is_empty() {
-        t.insert(0, "t.measure_id = m.id".to_string());
+        t.insert(0, format!("t.measure_id = {mid}"));
         w.add(
             format!("EXISTS (SELECT 1 FROM targets t WHERE {})", t.join(" AND ")),
             tp,
@@ -119,10 +138,10 @@ const MEASURE_COLUMNS: &str = "m.id, m.doc_id, z.slug, m.number, m.path, m.title
 
 pub(crate) fn measures(store: &Store, f: &Filter) -> Result<Vec<MeasureRow>> {
     let mut w = Where::default();
-    measure_where(&mut w, f, true);
+    measure_where(&mut w, f, true, "m.id");
     let sql = format!(
-        "SELECT {MEASURE_COLUMNS} FROM measures m JOIN documents d ON d.id = m.doc_id \
-         JOIN zones z ON z.id = d.zone_id {} ORDER BY z.id, d.id, m.ord",
+        "SELECT {MEASURE_COLUMNS} FROM measures m JOIN zones z ON z.id = m.zone_id {} \
+         ORDER BY m.zone_id, m.doc_id, m.ord",
         w.sql()
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
@@ -189,10 +208,10 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
         agency: f.agency.clone(),
         ..Filter::default()
     };
-    measure_where(&mut w, &measure_filter, false);
+    measure_where(&mut w, &measure_filter, false, "m.id");
     if let Some(q) = search {
         let mut p = Vec::new();
-        let m_cond = fts::measure_condition(&q, &mut p).unwrap_or_else(|| "0".into());
+        let m_cond = fts::measure_condition(&q, "m.id", &mut p).unwrap_or_else(|| "0".into());
         let s_cond: Vec<String> = fts::terms(&q)
             .iter()
             .map(|t| {
@@ -212,8 +231,8 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
         "SELECT t.id, t.doc_id, z.slug, t.measure_id, m.title, m.ord, t.indicator, \
          t.indicator_id, t.value, t.value_max, t.unit, t.comparator, t.year, t.sentence, \
          t.span_start, t.span_end, t.corrected \
-         FROM targets t JOIN documents d ON d.id = t.doc_id JOIN zones z ON z.id = d.zone_id \
-         LEFT JOIN measures m ON m.id = t.measure_id {} ORDER BY z.id, d.id, t.ord",
+         FROM targets t JOIN zones z ON z.id = t.zone_id \
+         LEFT JOIN measures m ON m.id = t.measure_id {} ORDER BY t.zone_id, t.doc_id, t.ord",
         w.sql()
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
@@ -289,16 +308,27 @@ pub(crate) fn statistics(store: &Store, f: &Filter) -> Result<Vec<StatisticRow>>
 
 pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> {
     let mut w = Where::default();
-    measure_where(&mut w, f, true);
+    // The measure rows are read only when a filter needs them.
+    let needs_measure =
+        f.instrument.is_some() || f.search.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let (join, mid) = if needs_measure {
+        ("JOIN measures m ON m.id = ru.measure_id", "m.id")
+    } else {
+        ("", "ru.measure_id")
+    };
+    let unit_filter = Filter {
+        agency: None,
+        ..f.clone()
+    };
+    measure_where(&mut w, &unit_filter, true, mid);
     if let Some(agency) = &f.agency {
         w.add("a.canonical = ?", [text(agency)]);
     }
     let sql = format!(
         "SELECT z.slug, a.canonical, sum(ru.role = 'lead'), sum(ru.role = 'co') \
          FROM responsible_units ru JOIN agencies a ON a.id = ru.agency_id \
-         JOIN measures m ON m.id = ru.measure_id JOIN documents d ON d.id = m.doc_id \
-         JOIN zones z ON z.id = d.zone_id {} \
-         GROUP BY z.id, a.canonical ORDER BY z.id, count(*) DESC, a.canonical",
+         JOIN zones z ON z.id = ru.zone_id {join} {} \
+         GROUP BY ru.zone_id, a.canonical ORDER BY ru.zone_id, count(*) DESC, a.canonical",
         w.sql()
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use super::write::{self, DocRow, WriteError};
+use super::write::{self, DocRow, WriteError, ZoneRef};
 use super::{Store, import};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -57,8 +57,15 @@ pub fn bundled_zones() -> Result<Vec<Zone>> {
         })
 }
 
-/// Fills a database that has just been created.
+/// Fills a database that has no zones yet (a new one) in one transaction.
 pub(crate) fn seed(store: &mut Store) -> Result<()> {
+    let zones_present: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM zones", [], |r| r.get(0))
+        .map_err(|e| store.err(e))?;
+    if zones_present > 0 {
+        return Ok(());
+    }
     let zones = bundled_zones()?;
     let catalog = Catalog::bundled();
     let path = store.path.clone();
@@ -69,7 +76,17 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             message: format!("bundled corpus: {m}"),
         },
     };
-    let tx = store.conn.transaction().map_err(|e| err(e.into()))?;
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| err(e.into()))?;
+    // Another program may have filled the new file while this one waited for the lock.
+    let zones_present: i64 = tx
+        .query_row("SELECT count(*) FROM zones", [], |r| r.get(0))
+        .map_err(|e| err(e.into()))?;
+    if zones_present > 0 {
+        return Ok(());
+    }
     for a in &catalog.agencies {
         tx.execute(
             "INSERT OR IGNORE INTO agencies (canonical, city, en) VALUES (?1, ?2, ?3)",
@@ -93,7 +110,10 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
     }
     for zone in &zones {
         import::insert_zone(&tx, zone).map_err(|e| err(e.into()))?;
-        let zone_id = tx.last_insert_rowid();
+        let zone_ref = ZoneRef {
+            id: tx.last_insert_rowid(),
+            city: zone.city.clone(),
+        };
         for name in &zone.documents {
             let Some((_, bytes)) = DOCUMENTS.iter().find(|(n, _)| n == name) else {
                 return Err(err(WriteError::Invalid(format!(
@@ -104,7 +124,7 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             let parsed = parse::parse_text(&ing.text, catalog);
             let sha = import::sha256_hex(bytes);
             let row = DocRow {
-                zone_id,
+                zone_id: zone_ref.id,
                 sha256: &sha,
                 source_name: name,
                 source_path: None,
@@ -113,7 +133,7 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
             };
             let doc_id = write::insert_document(&tx, &row, &parsed).map_err(|e| err(e.into()))?;
             let chars = ing.text.chars().count();
-            write::insert_extraction(&tx, doc_id, &zone.city, &parsed, chars).map_err(&err)?;
+            write::insert_extraction(&tx, doc_id, &zone_ref, &parsed, chars).map_err(&err)?;
         }
     }
     tx.commit().map_err(|e| err(e.into()))

@@ -74,61 +74,19 @@ fn counts(store: &Store, sql: &str) -> Result<HashMap<i64, usize>> {
 pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
     let measures = counts(
         store,
-        "SELECT d.zone_id, count(*) FROM measures m JOIN documents d ON d.id = m.doc_id \
-         GROUP BY d.zone_id",
+        "SELECT zone_id, count(*) FROM measures GROUP BY zone_id",
     )?;
     let targets = counts(
         store,
-        "SELECT d.zone_id, count(*) FROM targets t JOIN documents d ON d.id = t.doc_id \
-         GROUP BY d.zone_id",
+        "SELECT zone_id, count(*) FROM targets GROUP BY zone_id",
     )?;
     let agencies = counts(
         store,
-        "SELECT d.zone_id, count(DISTINCT a.canonical) FROM responsible_units ru \
-         JOIN agencies a ON a.id = ru.agency_id JOIN measures m ON m.id = ru.measure_id \
-         JOIN documents d ON d.id = m.doc_id GROUP BY d.zone_id",
+        "SELECT ru.zone_id, count(DISTINCT a.canonical) FROM responsible_units ru \
+         JOIN agencies a ON a.id = ru.agency_id GROUP BY ru.zone_id",
     )?;
-    let mut themes: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
-    {
-        let mut stmt = store
-            .conn
-            .prepare_cached(
-                "SELECT d.zone_id, mt.theme, count(*) AS n FROM measure_themes mt \
-                 JOIN measures m ON m.id = mt.measure_id JOIN documents d ON d.id = m.doc_id \
-                 GROUP BY d.zone_id, mt.theme ORDER BY d.zone_id, n DESC, mt.theme",
-            )
-            .map_err(|e| store.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| store.err(e))?;
-        for (zone, theme, n) in rows {
-            themes.entry(zone).or_default().push((theme, n as usize));
-        }
-    }
-    let mut docs: HashMap<String, Vec<DocumentInfo>> = HashMap::new();
-    {
-        let mut stmt = store
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id \
-                 ORDER BY d.id"
-            ))
-            .map_err(|e| store.err(e))?;
-        let rows = stmt
-            .query_map([], doc_row)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| store.err(e))?;
-        for d in rows {
-            docs.entry(d.zone_slug.clone()).or_default().push(d);
-        }
-    }
+    let mut themes = themes_by_zone(store)?;
+    let mut docs = documents_by_zone(store)?;
     let mut stmt = store
         .conn
         .prepare_cached(&format!("SELECT id, {ZONE_COLUMNS} FROM zones ORDER BY id"))
@@ -154,6 +112,51 @@ pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
         .collect())
 }
 
+/// Theme counts per zone id, most frequent first.
+fn themes_by_zone(store: &Store) -> Result<HashMap<i64, Vec<(String, usize)>>> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(
+            "SELECT zone_id, theme, count(*) AS n FROM measure_themes \
+             GROUP BY zone_id, theme ORDER BY zone_id, n DESC, theme",
+        )
+        .map_err(|e| store.err(e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.err(e))?;
+    let mut themes: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
+    for (zone, theme, n) in rows {
+        themes.entry(zone).or_default().push((theme, n as usize));
+    }
+    Ok(themes)
+}
+
+/// Documents per zone slug, in import order.
+fn documents_by_zone(store: &Store) -> Result<HashMap<String, Vec<DocumentInfo>>> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id ORDER BY d.id"
+        ))
+        .map_err(|e| store.err(e))?;
+    let rows = stmt
+        .query_map([], doc_row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.err(e))?;
+    let mut docs: HashMap<String, Vec<DocumentInfo>> = HashMap::new();
+    for d in rows {
+        docs.entry(d.zone_slug.clone()).or_default().push(d);
+    }
+    Ok(docs)
+}
+
 fn zone_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Zone> {
     Ok(Zone {
         slug: r.get(at)?,
@@ -173,7 +176,8 @@ pub(crate) fn document(store: &Store, doc_id: i64) -> Result<DocumentText> {
         .conn
         .query_row(
             &format!(
-                "SELECT {DOC_COLUMNS}, d.clean_text FROM documents d \
+                "SELECT {DOC_COLUMNS}, t.clean_text FROM documents d \
+                 JOIN document_texts t ON t.doc_id = d.id \
                  JOIN zones z ON z.id = d.zone_id WHERE d.id = ?1"
             ),
             [doc_id],

@@ -51,6 +51,14 @@ fn number_duplicates(keys: impl Iterator<Item = String>) -> Vec<String> {
     .collect()
 }
 
+/// The zone a document belongs to: its row id (stored on every extraction row) and city
+/// (selects agency aliases).
+#[derive(Debug, Clone)]
+pub(crate) struct ZoneRef {
+    pub id: i64,
+    pub city: String,
+}
+
 /// Identity and text of a document row.
 pub(crate) struct DocRow<'a> {
     pub zone_id: i64,
@@ -68,18 +76,16 @@ pub(crate) fn insert_document(
     doc: &ParsedDocument,
 ) -> rusqlite::Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO documents (zone_id, sha256, source_name, source_path, raw_text, \
-         clean_text, parser_version, imported_at, title, issuer, doc_number, date, \
-         period_start, period_end, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
-         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO documents (zone_id, sha256, source_name, source_path, \
+         parser_version, imported_at, title, issuer, doc_number, date, \
+         period_start, period_end, kind) VALUES (?1, ?2, ?3, ?4, ?5, \
+         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         row.zone_id,
         row.sha256,
         row.source_name,
         row.source_path,
-        row.raw,
-        row.clean,
         super::parser_version(),
         doc.title,
         doc.issuer,
@@ -89,7 +95,12 @@ pub(crate) fn insert_document(
         doc.period.map(|x| x.end),
         doc.kind.as_str()
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT INTO document_texts (doc_id, raw_text, clean_text) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, row.raw, row.clean])?;
+    Ok(id)
 }
 
 /// Checks what the schema cannot: indices and spans point inside the document.
@@ -121,11 +132,11 @@ fn validate(doc: &ParsedDocument, text_chars: usize) -> WResult<()> {
 }
 
 /// Inserts the extraction of `doc` for document `doc_id` (whose old extraction, if any, is
-/// already deleted). `city` selects agency aliases. Returns (measures, targets) written.
+/// already deleted) in `zone`. Returns (measures, targets) written.
 pub(crate) fn insert_extraction(
     tx: &Transaction<'_>,
     doc_id: i64,
-    city: &str,
+    zone: &ZoneRef,
     doc: &ParsedDocument,
     text_chars: usize,
 ) -> WResult<(usize, usize)> {
@@ -147,11 +158,11 @@ pub(crate) fn insert_extraction(
         ])?;
     }
     let (measure_keys, target_keys) = item_keys(doc);
-    let measure_ids = insert_measures(tx, doc_id, city, doc, &measure_keys)?;
+    let measure_ids = insert_measures(tx, doc_id, zone, doc, &measure_keys)?;
     let mut tgt = tx.prepare_cached(
         "INSERT INTO targets (doc_id, ord, item_key, measure_id, indicator, indicator_id, \
-         value, value_max, unit, comparator, year, sentence, span_start, span_end) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         value, value_max, unit, comparator, year, sentence, span_start, span_end, zone_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (i, t) in doc.targets.iter().enumerate() {
         tgt.execute(params![
@@ -168,7 +179,8 @@ pub(crate) fn insert_extraction(
             t.year,
             t.sentence,
             t.span.0 as i64,
-            t.span.1 as i64
+            t.span.1 as i64,
+            zone.id
         ])?;
     }
     let mut st = tx.prepare_cached(
@@ -195,14 +207,14 @@ pub(crate) fn insert_extraction(
 fn insert_measures(
     tx: &Transaction<'_>,
     doc_id: i64,
-    city: &str,
+    zone: &ZoneRef,
     doc: &ParsedDocument,
     keys: &[String],
 ) -> WResult<Vec<i64>> {
     let mut ins = tx.prepare_cached(
         "INSERT INTO measures (doc_id, ord, item_key, number, path, title, text, span_start, \
-         span_end, key_enterprises, instrument, instrument_subtype) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         span_end, key_enterprises, instrument, instrument_subtype, zone_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut ids = Vec::with_capacity(doc.measures.len());
     let mut agencies = AgencyIds::default();
@@ -219,11 +231,12 @@ fn insert_measures(
             m.span.1 as i64,
             json(&m.key_enterprises),
             m.instrument.map(|x| x.as_str()),
-            m.instrument_subtype
+            m.instrument_subtype,
+            zone.id
         ])?;
         let id = tx.last_insert_rowid();
-        write_units(tx, id, city, &m.responsible_units, &mut agencies)?;
-        write_themes(tx, id, &m.themes)?;
+        write_units(tx, id, zone, &m.responsible_units, &mut agencies)?;
+        write_themes(tx, id, zone.id, &m.themes)?;
         ids.push(id);
     }
     Ok(ids)
@@ -233,15 +246,17 @@ fn insert_measures(
 pub(crate) fn write_themes(
     tx: &Transaction<'_>,
     measure_id: i64,
+    zone_id: i64,
     themes: &[String],
 ) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM measure_themes WHERE measure_id = ?1")?
         .execute([measure_id])?;
     let mut ins = tx.prepare_cached(
-        "INSERT OR IGNORE INTO measure_themes (measure_id, ord, theme) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO measure_themes (measure_id, ord, theme, zone_id) \
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, t) in themes.iter().enumerate() {
-        ins.execute(params![measure_id, i as i64, t])?;
+        ins.execute(params![measure_id, i as i64, t, zone_id])?;
     }
     Ok(())
 }
@@ -286,15 +301,15 @@ impl AgencyIds {
 pub(crate) fn write_units(
     tx: &Transaction<'_>,
     measure_id: i64,
-    city: &str,
+    zone: &ZoneRef,
     units: &[ResponsibleUnit],
     agencies: &mut AgencyIds,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM responsible_units WHERE measure_id = ?1")?
         .execute([measure_id])?;
     let mut ins = tx.prepare_cached(
-        "INSERT INTO responsible_units (measure_id, ord, name, agency_id, role) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO responsible_units (measure_id, ord, name, agency_id, role, zone_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, u) in units.iter().enumerate() {
         let canonical = if u.canonical.is_empty() {
@@ -302,14 +317,9 @@ pub(crate) fn write_units(
         } else {
             &u.canonical
         };
-        let agency = agencies.id(tx, city, canonical)?;
-        ins.execute(params![
-            measure_id,
-            i as i64,
-            u.name,
-            agency,
-            u.role.as_str()
-        ])?;
+        let agency = agencies.id(tx, &zone.city, canonical)?;
+        let role = u.role.as_str();
+        ins.execute(params![measure_id, i as i64, u.name, agency, role, zone.id])?;
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ fn measures(text: &str) -> Vec<Measure> {
         headings: &hs,
         catalog: &cat,
         city: None,
+        news: false,
     }
     .measures()
 }
@@ -148,7 +149,7 @@ fn action_paragraphs_of_a_document_without_numbers() {
     let ms = measures(text);
     let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
     assert_eq!(titles, ["实施企业培育行动", "实施人才引进工程"]);
-    assert_eq!(ms[0].path, ["推进行动"]);
+    assert_eq!(ms[0].path, ["推进行动", "实施企业培育行动"]);
     check_spans(text, &ms);
 }
 
@@ -193,10 +194,48 @@ fn a_one_sentence_task_is_a_measure_but_a_bare_label_is_not() {
 }
 
 #[test]
+fn a_task_with_bare_list_items_is_one_measure() {
+    let text = "三、任务\n1.发展智能装备。重点发展以下领域:\n(1)工业机器人;\n(2)数控机床。\n\
+                2.建设创新平台。新建一批实验室。\n(1)支持企业建设重点实验室,给予资金补助。\n\
+                (2)支持高校建设新型研发机构,给予用地保障。\n";
+    let ms = measures(text);
+    let paths: Vec<String> = ms.iter().map(|m| m.path.join("/")).collect();
+    assert_eq!(paths, ["三/1", "三/2/(1)", "三/2/(2)"]);
+    assert!(ms[0].text.ends_with("(2)数控机床。"));
+    check_spans(text, &ms);
+}
+
+#[test]
+fn closing_clause_is_not_part_of_the_last_measure() {
+    let text = "二、任务\n(一)强化资金保障。每年安排专项资金。\n本意见自印发之日起施行。\n";
+    let ms = measures(text);
+    assert_eq!(ms[0].text, "(一)强化资金保障。每年安排专项资金。");
+}
+
+#[test]
+fn page_numbers_inside_a_task_are_stepped_over() {
+    let text = "1.建设平台。搭建公共服务平台。\n\n- 3 -\n\n完善平台运营机制,提升服务能力。(责任单位:市科技局)\n";
+    let ms = measures(text);
+    assert_eq!(ms.len(), 1);
+    assert!(ms[0].text.ends_with("(责任单位:市科技局)"));
+    assert_eq!(ms[0].responsible_units.len(), 1);
+}
+
+#[test]
+fn task_headings_without_a_chapter_heading() {
+    let text = "某区数字经济工作要点\n\n壮大数字产业\n\n培育软件企业,建设产业园区。\n\n\
+                推动智能改造\n\n支持企业建设智能工厂。\n";
+    let titles: Vec<String> = measures(text).into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["壮大数字产业", "推动智能改造"]);
+}
+
+#[test]
 fn non_task_titles() {
     assert!(is_non_task_title("发展目标", true));
     assert!(is_non_task_title("指导思想", false));
     assert!(is_non_task_title("区位布局", true));
     assert!(!is_non_task_title("优化产业布局", false));
     assert!(!is_non_task_title("加快建设科技城", true));
+    assert!(is_non_task_title("指导思想、基本原则和发展目标", true));
+    assert!(!is_non_task_title("确保完成年度工作任务和发展目标", false));
 }

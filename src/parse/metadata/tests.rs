@@ -1,5 +1,6 @@
 //! Metadata conventions on snippets written for these tests.
 
+use super::period::year_range;
 use super::*;
 use crate::parse::outline::headings;
 
@@ -64,6 +65,15 @@ fn news_article_head() {
 }
 
 #[test]
+fn a_line_naming_a_kind_of_document_beats_the_site_name() {
+    let m = meta(
+        "某某市人民政府门户网站\n某区产业发展三年行动计划(征求意见稿)\n为加快发展,制定本计划。\n",
+    );
+    assert_eq!(m.title, "某区产业发展三年行动计划(征求意见稿)");
+    assert_eq!(m.kind, DocKind::ImplementationPlan);
+}
+
+#[test]
 fn labelled_publication_dates() {
     let m = meta("某区发布新政策要点\n\n发布时间:2021-06-15\n\n区里出台政策,支持企业发展。\n");
     assert_eq!(m.date.as_deref(), Some("2021-06-15"));
@@ -87,14 +97,23 @@ fn five_year_plan_names_give_the_period() {
 }
 
 #[test]
-fn a_goal_year_with_the_issue_year_gives_the_period() {
+fn a_goal_year_alone_gives_no_period() {
     let m = meta(
         "各有关单位:\n为加快发展,提出如下意见。\n一、目标\n到2024年,产值翻番。\n\
          某市人民政府\n2022年5月6日\n",
     );
-    assert_eq!(m.period, period(2022, 2024));
+    assert_eq!(m.period, None);
     assert_eq!(m.kind, DocKind::Opinion);
     assert_eq!(m.title, "");
+}
+
+#[test]
+fn a_document_without_title_line_is_named_by_its_purpose() {
+    let m = meta(
+        "各区、县(市)人民政府:\n为推动甲市高新技术产业开发区（以下简称甲高新区）高质量发展,\
+         提出如下意见。\n一、重点任务\n(一)建设平台。搭建平台。\n",
+    );
+    assert_eq!(m.title, "推动甲市高新技术产业开发区高质量发展");
 }
 
 #[test]

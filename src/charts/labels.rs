@@ -1,0 +1,266 @@
+//! Names and number formats in the chart language: zones, themes, indicators, agencies,
+//! units, target values and source notes.
+
+use std::collections::BTreeSet;
+
+use super::Lang;
+use crate::analysis::Dataset;
+use crate::catalog::Catalog;
+use crate::model::{Comparator, Target, Zone};
+
+/// The zone's name in `lang`.
+pub fn zone_name(zone: &Zone, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &zone.name_zh,
+        Lang::En if zone.name_en.is_empty() => &zone.name_zh,
+        Lang::En => &zone.name_en,
+    }
+}
+
+/// Name of the zone with this slug in a dataset (the slug when unknown).
+pub fn zone_label(ds: &Dataset, slug: &str, lang: Lang) -> String {
+    ds.zone(slug)
+        .map(|z| zone_name(z, lang).to_string())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+/// A canonical indicator's name; falls back to the phrase as written, then to the id.
+pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang, as_written: Option<&str>) -> String {
+    catalog
+        .indicators
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| lang.pick(&i.zh, &i.en).to_string())
+        .or_else(|| as_written.map(str::to_string))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A theme's name (the id when the catalogue does not know it).
+pub fn theme_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .themes
+        .iter()
+        .find(|t| t.id == id)
+        .map(|t| lang.pick(&t.zh, &t.en).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// An agency's name: its English name from the catalogue in English when there is one.
+pub fn agency_name(catalog: &Catalog, canonical: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => canonical.to_string(),
+        Lang::En => catalog
+            .agencies
+            .iter()
+            .find(|a| a.canonical == canonical && !a.en.is_empty())
+            .map(|a| a.en.clone())
+            .unwrap_or_else(|| canonical.to_string()),
+    }
+}
+
+/// A unit as shown after a number: as written in Chinese; translated in English, where
+/// Chinese counting words (`家`, `户`, `个`…) need no word at all.
+pub fn unit_label(unit: &str, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return unit.to_string();
+    }
+    match unit {
+        "%" => "%",
+        "‰" => "‰",
+        "个百分点" => " pp",
+        "元" => " yuan",
+        "万元" => " × 10k yuan",
+        "亿元" => " × 100m yuan",
+        "万亿元" => " trillion yuan",
+        "美元" => " USD",
+        "万美元" => " × 10k USD",
+        "亿美元" => " × 100m USD",
+        "平方公里" => " km²",
+        "万平方米" => " × 10k m²",
+        "平方米" => " m²",
+        "亩" => " mu",
+        "公顷" => " ha",
+        "人" | "名" => " people",
+        "万人" => " × 10k people",
+        "人次" => " person-times",
+        "次" | "场" => " times",
+        "件" | "项" => " items",
+        "强" | "位" => " (rank)",
+        _ => "",
+    }
+    .to_string()
+}
+
+/// A unit as an axis title suffix: `(户)`, `(× 100m yuan)`, `(%)`; empty for bare counts.
+pub fn axis_unit(units: &[String], lang: Lang) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    for u in units {
+        let l = unit_label(u, lang)
+            .trim()
+            .trim_start_matches("× ")
+            .to_string();
+        let l = match (lang, l.is_empty()) {
+            (Lang::En, true) => "number".to_string(),
+            (Lang::Zh, true) => continue,
+            _ => l,
+        };
+        if !shown.contains(&l) {
+            shown.push(l);
+        }
+    }
+    match (shown.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Zh) => format!("（{}）", shown.join("/")),
+        (false, Lang::En) => format!(" ({})", shown.join(" / ")),
+    }
+}
+
+/// A number without needless decimals; thousands separated in English.
+pub fn fmt_number(v: f64, lang: Lang) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    let mut s = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.2}").trim_end_matches('0').to_string()
+    };
+    if lang == Lang::En && rounded.abs() >= 10_000.0 {
+        let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+        let digits: Vec<char> = int.chars().collect();
+        let mut out = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && *c != '-' && digits[i - 1] != '-' {
+                out.push(',');
+            }
+            out.push(*c);
+        }
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(frac);
+        }
+        s = out;
+    }
+    s
+}
+
+/// Symbol of a comparator before a target value (`=` shows nothing).
+pub fn comparator_symbol(c: Comparator) -> &'static str {
+    match c {
+        Comparator::Ge => "≥",
+        Comparator::Gt => ">",
+        Comparator::Eq => "",
+        Comparator::Approx => "≈",
+        Comparator::Le => "≤",
+        Comparator::Lt => "<",
+    }
+}
+
+/// A target as a value label: `≥120户`, `2–3家`, `≈18%`.
+pub fn fmt_target(t: &Target, lang: Lang) -> String {
+    let value = match t.value_max {
+        Some(max) => format!("{}–{}", fmt_number(t.value, lang), fmt_number(max, lang)),
+        None => fmt_number(t.value, lang),
+    };
+    format!(
+        "{}{}{}",
+        comparator_symbol(t.comparator),
+        value,
+        unit_label(&t.unit, lang)
+    )
+}
+
+/// `资料来源:《…》(2022-03-10);…` naming each document the chart's figures come from.
+pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String {
+    let docs: Vec<String> = doc_ids
+        .iter()
+        .filter_map(|id| ds.document(*id))
+        .map(|d| {
+            // a document whose title was not recognised is named by its file
+            let title = match d.title.trim() {
+                "" => d.source_name.as_str(),
+                t => t,
+            };
+            let mut when = d
+                .date
+                .clone()
+                .or_else(|| d.period.map(|p| format!("{}–{}", p.start, p.end)));
+            if let Some(n) = &d.doc_number {
+                when = Some(match when {
+                    Some(w) => format!("{n}, {w}"),
+                    None => n.clone(),
+                });
+            }
+            match (when, lang) {
+                (Some(w), Lang::Zh) => format!("《{}》（{w}）", title),
+                (Some(w), Lang::En) => format!("“{}” ({w})", title),
+                (None, Lang::Zh) => format!("《{}》", title),
+                (None, Lang::En) => format!("“{}”", title),
+            }
+        })
+        .collect();
+    match (docs.is_empty(), lang) {
+        (true, Lang::Zh) => "资料来源：所选园区的规划文件；zonecompare 整理".into(),
+        (true, Lang::En) => {
+            "Source: plan documents of the selected zones; compiled with zonecompare".into()
+        }
+        (false, Lang::Zh) => format!("资料来源：{}；zonecompare 整理", docs.join("；")),
+        (false, Lang::En) => format!("Source: {}; compiled with zonecompare", docs.join("; ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_targets() {
+        assert_eq!(fmt_number(120.0, Lang::Zh), "120");
+        assert_eq!(fmt_number(4.5, Lang::Zh), "4.5");
+        assert_eq!(fmt_number(12000.0, Lang::En), "12,000");
+        assert_eq!(fmt_number(-1234567.25, Lang::En), "-1,234,567.25");
+        assert_eq!(fmt_number(12000.0, Lang::Zh), "12000");
+        let t = crate::analysis::fixtures::dataset().targets[0]
+            .target
+            .clone();
+        assert_eq!(fmt_target(&t, Lang::Zh), "≥120户");
+        assert_eq!(fmt_target(&t, Lang::En), "≥120");
+        let range = Target {
+            value_max: Some(3.0),
+            value: 2.0,
+            unit: "亿元".into(),
+            comparator: Comparator::Eq,
+            ..t
+        };
+        assert_eq!(fmt_target(&range, Lang::En), "2–3 × 100m yuan");
+    }
+
+    #[test]
+    fn axis_units() {
+        let u = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(axis_unit(&u(&["户", "家"]), Lang::Zh), "（户/家）");
+        assert_eq!(axis_unit(&u(&["户", "家"]), Lang::En), " (number)");
+        assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (100m yuan)");
+    }
+
+    #[test]
+    fn names_fall_back() {
+        let c = Catalog::bundled();
+        assert_eq!(
+            indicator_name(c, "high_tech_enterprises", Lang::Zh, None),
+            "高新技术企业"
+        );
+        assert_eq!(
+            indicator_name(c, "nope", Lang::En, Some("科技型企业")),
+            "科技型企业"
+        );
+        assert_eq!(theme_name(c, "talent", Lang::En), "Talent");
+        assert_eq!(theme_name(c, "zz", Lang::En), "zz");
+    }
+
+    #[test]
+    fn source_names_documents_and_dates() {
+        let ds = crate::analysis::fixtures::dataset();
+        let s = source_note(&ds, &[1, 3].into_iter().collect(), Lang::Zh);
+        assert!(s.contains("（2022-03-10）"), "{s}");
+        assert!(s.contains("（2021–2025）"), "{s}");
+    }
+}

@@ -1,0 +1,154 @@
+//! `zonecompare export chart|table|briefing`: files for reports, from the database.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+
+use crate::analysis::Dataset;
+use crate::catalog::Catalog;
+use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
+use crate::export::briefing::{self, BriefingOptions};
+use crate::export::table::{self, TableKind};
+use crate::export::{self as files, extension};
+
+fn parse_kind(s: &str) -> Result<ChartKind, String> {
+    s.parse()
+}
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+fn parse_table(s: &str) -> Result<TableKind, String> {
+    s.parse()
+}
+
+/// What to export.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A chart as SVG or PNG: indicator, timeline, themes, agencies, instruments, progress.
+    Chart {
+        #[arg(value_parser = parse_kind)]
+        kind: ChartKind,
+        /// Zone slugs, comma-separated (default: every zone).
+        #[arg(long, value_delimiter = ',')]
+        zones: Vec<String>,
+        /// Canonical indicator id (indicator and progress charts).
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Theme ids, comma-separated (themes chart).
+        #[arg(long, value_delimiter = ',')]
+        themes: Vec<String>,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file: .svg or .png.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, or compare (indicator ×
+    /// zone targets with baselines; XLSX adds theme × zone counts and gaps as more sheets).
+    Table {
+        #[arg(value_parser = parse_table)]
+        kind: TableKind,
+        #[arg(long, value_delimiter = ',')]
+        zones: Vec<String>,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file: .csv or .xlsx.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A self-contained HTML briefing comparing zones.
+    Briefing {
+        #[arg(long, value_delimiter = ',', required = true)]
+        zones: Vec<String>,
+        #[arg(long, value_delimiter = ',')]
+        themes: Vec<String>,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        /// Output file: .html.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Checks the output extension and folder before any work is done.
+fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
+    match extension(out) {
+        Some(e) if allowed.contains(&e.as_str()) => {}
+        _ => anyhow::bail!(
+            "{}: {what} is saved as .{}",
+            out.display(),
+            allowed.join(" or .")
+        ),
+    }
+    if out.is_dir() {
+        anyhow::bail!("{}: is a folder, not a file", out.display());
+    }
+    match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
+            "{}: cannot write: folder {} does not exist",
+            out.display(),
+            dir.display()
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Runs one export command against the database at `db` (or the default one).
+pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
+    let catalog = Catalog::bundled();
+    match cmd {
+        ExportCommand::Chart {
+            kind,
+            zones,
+            indicator,
+            themes,
+            lang,
+            out,
+        } => {
+            check_out(&out, &["svg", "png"], "a chart")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
+            if let Some(id) = &indicator {
+                let known = catalog.indicators.iter().any(|i| &i.id == id)
+                    || ds
+                        .targets
+                        .iter()
+                        .any(|t| t.target.indicator_id.as_ref() == Some(id));
+                anyhow::ensure!(known, "unknown indicator `{id}`");
+            }
+            let opts = ChartOptions {
+                indicator,
+                themes,
+                ..ChartOptions::new(kind, lang)
+            };
+            let chart = build_chart(&ds, catalog, &opts);
+            files::save_chart(&chart, &out).context("export chart")?;
+        }
+        ExportCommand::Table {
+            kind,
+            zones,
+            lang,
+            out,
+        } => {
+            check_out(&out, &["csv", "xlsx"], "a table")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
+            table::save_tables(&table::tables(kind, &ds, catalog, lang), &out)
+                .context("export table")?;
+        }
+        ExportCommand::Briefing {
+            zones,
+            themes,
+            lang,
+            out,
+        } => {
+            check_out(&out, &["html", "htm", "docx"], "a briefing")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
+            let opts = BriefingOptions {
+                themes,
+                ..BriefingOptions::new(lang)
+            };
+            briefing::save(&ds, catalog, &opts, &out).context("export briefing")?;
+        }
+    }
+    Ok(())
+}

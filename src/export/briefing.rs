@@ -1,0 +1,172 @@
+//! The briefing: one self-contained HTML file (inline SVG charts, no external resources)
+//! with the zones' plans side by side — overview, indicator targets, measures and targets
+//! per theme, instruments, agencies and the timeline — each figure with its sources.
+//! Prints cleanly to PDF from a browser.
+
+mod html;
+
+use std::path::Path;
+
+use super::{extension, write_atomic};
+use crate::analysis::{Dataset, indicator_table, theme_matrix};
+use crate::catalog::Catalog;
+use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
+use crate::error::{Error, Result};
+use html::Page;
+
+/// What the briefing covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefingOptions {
+    /// Theme ids with side-by-side tables (empty = the five themes with most measures).
+    pub themes: Vec<String>,
+    pub lang: Lang,
+    /// Indicators charted (the most widely shared first).
+    pub max_indicators: usize,
+    /// Date printed under the title (`YYYY-MM-DD`), if any.
+    pub date: Option<String>,
+}
+
+impl BriefingOptions {
+    /// Defaults for `lang`.
+    pub fn new(lang: Lang) -> BriefingOptions {
+        BriefingOptions {
+            themes: Vec::new(),
+            lang,
+            max_indicators: 3,
+            date: None,
+        }
+    }
+}
+
+/// Themes with side-by-side tables: the requested ones, else the most frequent.
+fn chosen_themes(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Vec<String> {
+    if !opts.themes.is_empty() {
+        return opts.themes.clone();
+    }
+    let m = theme_matrix(&ds.measures, &ds.selected, catalog);
+    let mut by_count: Vec<(usize, &String)> = m
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (m.counts[i].iter().sum(), t))
+        .collect();
+    by_count.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    by_count
+        .into_iter()
+        .take(5)
+        .map(|(_, t)| t.clone())
+        .collect()
+}
+
+/// The briefing as an HTML document.
+pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String {
+    let lang = opts.lang;
+    let mut page = Page::new(ds, catalog, lang);
+    page.heading(opts.date.as_deref());
+    page.overview();
+
+    page.section(lang.pick("指标目标对比", "Targets by indicator"));
+    let shared = indicator_table(&ds.targets, &ds.statistics, &ds.selected);
+    for row in shared.iter().take(opts.max_indicators) {
+        let chart_opts = ChartOptions {
+            indicator: Some(row.indicator_id.clone()),
+            ..ChartOptions::new(ChartKind::Indicator, lang)
+        };
+        page.figure(&build_chart(ds, catalog, &chart_opts), true);
+    }
+    page.indicator_table();
+
+    let themes = chosen_themes(ds, catalog, opts);
+    page.section(lang.pick("主题措施对照", "Measures by theme"));
+    let theme_opts = ChartOptions {
+        themes: themes.clone(),
+        ..ChartOptions::new(ChartKind::Themes, lang)
+    };
+    page.figure(&build_chart(ds, catalog, &theme_opts), false);
+    for theme in &themes {
+        page.theme_table(theme);
+    }
+
+    page.section(lang.pick("政策工具与责任部门", "Instruments and agencies"));
+    for kind in [ChartKind::Instruments, ChartKind::Agencies] {
+        page.figure(
+            &build_chart(ds, catalog, &ChartOptions::new(kind, lang)),
+            false,
+        );
+    }
+    page.section(lang.pick("目标时间表", "Target timeline"));
+    page.figure(
+        &build_chart(ds, catalog, &ChartOptions::new(ChartKind::Timeline, lang)),
+        false,
+    );
+    if !ds.actuals.is_empty() {
+        page.figure(
+            &build_chart(ds, catalog, &ChartOptions::new(ChartKind::Progress, lang)),
+            true,
+        );
+    }
+    page.gaps();
+    page.finish()
+}
+
+/// Renders the briefing and writes it to `path` (`.html`/`.htm`).
+pub fn save(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions, path: &Path) -> Result<()> {
+    match extension(path).as_deref() {
+        Some("html" | "htm") => write_atomic(path, render(ds, catalog, opts).as_bytes()),
+        Some("docx") => Err(Error::bad_input(
+            path,
+            "DOCX briefings are not available; save as .html and print or open it in Word",
+        )),
+        _ => Err(Error::bad_input(path, "a briefing is saved as .html")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixtures::dataset;
+
+    #[test]
+    fn briefing_names_every_zone_and_has_charts() {
+        let ds = dataset();
+        let html = render(&ds, Catalog::bundled(), &BriefingOptions::new(Lang::Zh));
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        for z in &ds.zones {
+            assert!(html.contains(&z.zone.name_zh), "{}", z.zone.slug);
+        }
+        assert!(html.matches("<svg").count() >= 5);
+        assert!(html.contains("到2025年,高新技术企业不少于120户"));
+        assert!(html.contains("@media print"));
+        assert!(!html.contains("src=\"http"));
+    }
+
+    #[test]
+    fn briefing_in_english_with_chosen_themes() {
+        let ds = dataset();
+        let opts = BriefingOptions {
+            themes: vec!["talent".into()],
+            ..BriefingOptions::new(Lang::En)
+        };
+        let html = render(&ds, Catalog::bundled(), &opts);
+        assert!(html.contains("<html lang=\"en\">"));
+        assert!(html.contains("Measures by theme"));
+        assert!(html.contains("引进海外高层次人才"));
+        assert!(
+            !html.contains("优化外资企业营商环境"),
+            "opening_up measure must not be listed"
+        );
+    }
+
+    #[test]
+    fn docx_is_refused_clearly() {
+        let ds = dataset();
+        let e = save(
+            &ds,
+            Catalog::bundled(),
+            &BriefingOptions::new(Lang::Zh),
+            Path::new("b.docx"),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("DOCX"));
+    }
+}

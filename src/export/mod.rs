@@ -1,0 +1,121 @@
+//! Files out: charts as SVG or PNG, tables as CSV or XLSX, and the HTML briefing. Every
+//! file is written atomically ([`write_atomic`]): readers never see half a file, and a
+//! failed export leaves what was there before.
+
+pub mod briefing;
+pub mod fonts;
+pub mod png;
+pub mod table;
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::charts::{Chart, svg};
+use crate::error::{Error, Result};
+
+/// File formats a chart can be saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+}
+
+impl ChartFormat {
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &Path) -> Result<ChartFormat> {
+        match extension(path).as_deref() {
+            Some("svg") => Ok(ChartFormat::Svg),
+            Some("png") => Ok(ChartFormat::Png),
+            _ => Err(Error::bad_input(path, "a chart is saved as .svg or .png")),
+        }
+    }
+}
+
+/// Lower-case extension of a path.
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_lowercase())
+}
+
+/// Renders `chart` and writes it to `path` as SVG or PNG (by extension).
+pub fn save_chart(chart: &Chart, path: &Path) -> Result<()> {
+    let format = ChartFormat::from_path(path)?;
+    let svg = svg::render(chart);
+    let bytes = match format {
+        ChartFormat::Svg => svg.into_bytes(),
+        ChartFormat::Png => png::svg_to_png(&svg).map_err(|m| Error::bad_input(path, m))?,
+    };
+    write_atomic(path, &bytes)
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// `path` holds either its old content or all of the new one. A missing folder, a folder
+/// given as the file, or no write permission is an error naming `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::bad_input(path, "not a file name"))?;
+    if path.is_dir() {
+        return Err(Error::bad_input(path, "is a folder, not a file"));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        let message = format!("cannot write: folder {} does not exist", dir.display());
+        return Err(Error::bad_input(path, message));
+    }
+    let tmp = temp_path(&dir, &name);
+    let result = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::bad_input(path, format!("cannot write: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.csv");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn unwritable_paths_are_clear_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no/such/dir/a.png");
+        let e = write_atomic(&missing, b"x").unwrap_err().to_string();
+        assert!(e.contains("does not exist") && e.contains("a.png"), "{e}");
+        let e = write_atomic(dir.path(), b"x").unwrap_err().to_string();
+        assert!(e.contains("folder"), "{e}");
+        let e = ChartFormat::from_path(Path::new("chart.jpg"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(".svg or .png"), "{e}");
+    }
+}

@@ -1,0 +1,168 @@
+//! Responsible-unit conventions on snippets written for these tests.
+
+use super::*;
+
+fn units(s: &str) -> Vec<(String, &'static str)> {
+    let s: String = s.chars().map(crate::parse::normalize::halfwidth).collect();
+    annotations(&s)
+        .into_iter()
+        .flat_map(|a| a.units)
+        .map(|(n, r)| (n, r.as_str()))
+        .collect()
+}
+
+fn names(s: &str) -> Vec<String> {
+    units(s).into_iter().map(|u| u.0).collect()
+}
+
+#[test]
+fn first_unit_leads_a_plain_list() {
+    let u = units("推进工作。(责任单位:市工信局、市财政局、甲园区管委会)");
+    assert_eq!(u[0], ("市工信局".into(), "lead"));
+    assert_eq!(u[1], ("市财政局".into(), "co"));
+    assert_eq!(u[2], ("甲园区管委会".into(), "co"));
+}
+
+#[test]
+fn comma_groups_make_the_first_group_lead() {
+    let u = units("(责任单位:乙区政府、丙区政府,市商务局、税务局,某园管委会)");
+    let roles: Vec<&str> = u.iter().map(|x| x.1).collect();
+    assert_eq!(roles, ["lead", "lead", "co", "co", "co"]);
+    assert_eq!(u[3].0, "市税务局");
+}
+
+#[test]
+fn shared_prefix_is_inherited() {
+    assert_eq!(
+        names("(责任单位:市科技局、发展改革委、工业和信息化局)"),
+        ["市科技局", "市发展改革委", "市工业和信息化局"]
+    );
+    assert_eq!(names("(责任单位:市法院、检察院)"), ["市法院", "市检察院"]);
+    assert_eq!(
+        names("(责任单位:市交投集团、文旅集团)"),
+        ["市交投集团", "市文旅集团"]
+    );
+    assert_eq!(
+        names("(责任单位:省商务厅、市场监管局)"),
+        ["省商务厅", "省市场监管局"]
+    );
+    assert_eq!(
+        names("(责任单位:市委宣传部、统战部)"),
+        ["市委宣传部", "市委统战部"]
+    );
+}
+
+#[test]
+fn named_places_keep_their_own_prefix() {
+    assert_eq!(
+        names("(责任单位:市商务局、沈阳海关、甲县政府、乙经济区管委会)"),
+        ["市商务局", "沈阳海关", "甲县政府", "乙经济区管委会"]
+    );
+}
+
+#[test]
+fn whole_sets_stay_whole() {
+    assert_eq!(
+        names("(责任单位:市人社局、各区、县级市政府)"),
+        ["市人社局", "各区、县级市政府"]
+    );
+    assert_eq!(
+        names("(责任单位:市统计局、各区市县政府、市政府各有关部门、市直相关部门)"),
+        [
+            "市统计局",
+            "各区市县政府",
+            "市政府各有关部门",
+            "市直相关部门"
+        ]
+    );
+}
+
+#[test]
+fn notes_and_trailing_etc_are_stripped() {
+    assert_eq!(
+        names("(责任单位:市科技局、财政局等有关部门、甲高新区(以下简称高新区)管委会)"),
+        ["市科技局", "市财政局", "甲高新区管委会"]
+    );
+    assert_eq!(
+        names("(责任单位:中国(甲市)保护中心)"),
+        ["中国(甲市)保护中心"]
+    );
+}
+
+#[test]
+fn key_enterprises_are_not_units() {
+    let a = annotations("(责任单位:市工信局、乙新区管委会;重点企业:甲科技、乙电子和丙集团等)");
+    assert_eq!(a[0].units.len(), 2);
+    assert_eq!(a[0].enterprises, ["甲科技", "乙电子", "丙集团"]);
+    let a = annotations("(责任单位:市卫健委;重点机构:某医院、某检验所)");
+    assert_eq!(a[0].enterprises, ["某医院", "某检验所"]);
+}
+
+#[test]
+fn lead_and_co_labels() {
+    let u = units("做好工作。（牵头单位：市发改委、市科技局，配合单位：市财政局、税务局）");
+    assert_eq!(
+        u,
+        [
+            ("市发改委".into(), "lead"),
+            ("市科技局".into(), "lead"),
+            ("市财政局".into(), "co"),
+            ("市税务局".into(), "co"),
+        ]
+    );
+    let u = units("推进改革。\n主责单位:市营商局;协同单位:市司法局、某区政府");
+    assert_eq!(u[0], ("市营商局".into(), "lead"));
+    assert_eq!(u[2], ("某区政府".into(), "co"));
+    let u = units("(责任部门:市教育局、人社局)");
+    assert_eq!(u[1], ("市人社局".into(), "co"));
+}
+
+#[test]
+fn responsible_beside_lead_label_is_co_and_spaces_separate() {
+    let u = units("(牵头单位:市科技局;责任单位:市财政局 市税务局)");
+    assert_eq!(
+        u,
+        [
+            ("市科技局".into(), "lead"),
+            ("市财政局".into(), "co"),
+            ("市税务局".into(), "co"),
+        ]
+    );
+}
+
+#[test]
+fn lead_and_co_verbs() {
+    let u = units("推进工作。(市发展改革委牵头,市科技局、财政局配合)");
+    assert_eq!(
+        u,
+        [
+            ("市发展改革委".into(), "lead"),
+            ("市科技局".into(), "co"),
+            ("市财政局".into(), "co"),
+        ]
+    );
+    assert_eq!(
+        units("加快建设。(市住建局负责)"),
+        [("市住建局".into(), "lead")]
+    );
+    let u = units("(责任单位:市发展改革委牵头,市科技局、市财政局按职责分工负责)");
+    assert_eq!(u[0], ("市发展改革委".into(), "lead"));
+    assert_eq!(u[2], ("市财政局".into(), "co"));
+    let u = units("(市商务局牵头,各区政府配合)");
+    assert_eq!(u[1], ("各区政府".into(), "co"));
+    assert!(units("选派专家(由企业负责)。").is_empty());
+    assert!(units("支持企业(含个体户)发展。").is_empty());
+}
+
+#[test]
+fn text_without_labels_has_no_annotation() {
+    assert!(annotations("各责任单位要认真落实(详见附件)。").is_empty());
+}
+
+#[test]
+fn trailing_annotations_are_found() {
+    let s = "推进。(责任单位:市科技局、甲区(以下简称乙)管委会)";
+    assert_eq!(trailing_annotation(s), s.find("(责任"));
+    assert_eq!(trailing_annotation("推进建设(二期)"), None);
+    assert!(trailing_annotation("推进。(牵头单位:市委)。").is_some());
+}
