@@ -86,6 +86,8 @@ struct ParagraphYears {
     opener: Option<i32>,
     /// Inside a goals section: its year (latest opener in the section, else period end).
     goals: Option<Option<i32>>,
+    /// Inside a review of the present (`发展基础`).
+    review: bool,
 }
 
 /// Where a figure's year comes from, as far as the sentence tells.
@@ -106,8 +108,10 @@ impl Run<'_> {
                 .get(pi + 1)
                 .map_or(layout.sentences.len(), |n| n.first_sentence);
             let sentences = &layout.sentences[p.first_sentence..next];
+            // The opener follows a run-in heading (`(二)发展目标。到2025年,…`).
+            let skip = usize::from(p.run_in.is_some());
             let opener = sentences
-                .first()
+                .get(skip)
                 .and_then(|s| years::opener(self.chars, s.start, s.end))
                 .filter(|y| self.is_deadline(y))
                 .map(|y| y.year);
@@ -120,6 +124,7 @@ impl Run<'_> {
             let years = ParagraphYears {
                 opener,
                 goals: p.goals.then_some(goals_year.or(period_end)),
+                review: p.review,
             };
             self.paragraph(sentences, &years);
         }
@@ -230,7 +235,7 @@ impl Run<'_> {
         let now_word = marks_current(chars, s.start, m.start, &NOW)
             || (m.start > 0 && chars[m.start - 1] == '原');
         let figure = self.figure(s, m, indicator, year);
-        let stat = if (sy.past.is_some() || now_word) && sy.stated.is_none() {
+        let stat = if (sy.past.is_some() || now_word || years.review) && sy.stated.is_none() {
             true
         } else if has_year_context {
             false

@@ -201,7 +201,17 @@ pub struct IndicatorInput<'a> {
 /// The indicator as written for one figure.
 pub fn indicator(input: &IndicatorInput) -> String {
     let (from, to) = prefix_bounds(input);
-    special_form(input, from, to).unwrap_or_else(|| noun_phrase(input, from, to))
+    let found = special_form(input, from, to).unwrap_or_else(|| noun_phrase(input, from, to));
+    // `建成新型研发机构10家,其中省级以上5家`: a qualifier of the previous figure's noun.
+    match input.previous_in_sentence {
+        Some(prev)
+            if starts_with_at(input.chars, input.clause_start, "其中")
+                && (found.ends_with("以上") || found.ends_with('级')) =>
+        {
+            format!("{found}{}", subject_of(prev))
+        }
+        _ => found,
+    }
 }
 
 /// The text in front of the figure without years, filler words and comparator words, and

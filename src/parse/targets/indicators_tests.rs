@@ -126,3 +126,11 @@ fn enumerations_and_funding() {
         ["综合排名进入全国高新区"]
     );
 }
+
+#[test]
+fn qualifiers_of_the_previous_noun() {
+    assert_eq!(
+        indicators("建成新型研发机构10家,其中省级以上5家"),
+        ["新型研发机构", "省级以上新型研发机构"]
+    );
+}

@@ -13,6 +13,13 @@ use crate::parse::numbers::{self, Number};
 /// Units as written, matched longest first. Physical units (`千瓦`, `吨`, `公里`) are
 /// flagged by [`is_physical`]: they quantify goals only after a comparator word.
 const UNITS: &[&str] = &[
+    "万元/人",
+    "万元/亩",
+    "亿元/平方公里",
+    "万元/平方公里",
+    "元/平方米",
+    "吨标准煤/万元",
+    "吨/万元",
     "万辆",
     "辆",
     "个工作日",
@@ -307,6 +314,11 @@ mod tests {
 
     #[test]
     fn number_and_unit() {
+        assert_eq!(
+            mentions("劳动生产率达到30万元/人"),
+            vec![(30.0, None, "万元/人", Comparator::Eq)]
+        );
+        assert_eq!(mentions("亩均税收达到50万元/亩以上")[0].2, "万元/亩");
         use Comparator::*;
         assert_eq!(
             mentions("高新技术企业不少于120户"),

@@ -130,7 +130,7 @@ impl Keywords {
         }
         self.words
             .iter()
-            .filter(|(_, w)| chars.get(pos..pos + w.len()) == Some(&w[..]))
+            .filter(|(_, w)| w[0] == c && chars.get(pos..pos + w.len()) == Some(&w[..]))
             .max_by_key(|(_, w)| w.len())
             .map(|(s, _)| *s)
     }
@@ -142,7 +142,11 @@ impl Keywords {
         }
         self.words
             .iter()
-            .filter(|(_, w)| end >= w.len() && chars[end - w.len()..end] == w[..])
+            .filter(|(_, w)| {
+                w[w.len() - 1] == chars[end - 1]
+                    && end >= w.len()
+                    && chars[end - w.len()..end] == w[..]
+            })
             .max_by_key(|(_, w)| w.len())
             .map(|(s, _)| *s)
     }
@@ -156,7 +160,9 @@ impl Keywords {
             }
             self.words
                 .iter()
-                .filter(|(_, w)| i + w.len() <= to && chars[i..i + w.len()] == w[..])
+                .filter(|(_, w)| {
+                    w[0] == chars[i] && i + w.len() <= to && chars[i..i + w.len()] == w[..]
+                })
                 .max_by_key(|(_, w)| w.len())
                 .map(|(s, _)| (i, *s))
         })

@@ -10,11 +10,15 @@ use crate::parse::numbers;
 pub struct Paragraph {
     pub start: usize,
     pub end: usize,
-    /// Heading level (1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
+    /// Heading level (0 = `第一章`, 1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
     /// short line), `None` for body text.
     pub heading: Option<u8>,
+    /// Level of a numbered run-in heading opening the paragraph (`(二)发展目标。到2025年,…`).
+    pub run_in: Option<u8>,
     /// Inside a goals section (after a heading naming `目标`, before the next section).
     pub goals: bool,
+    /// Inside a review of the present (`发展基础`, `发展现状`).
+    pub review: bool,
     /// Index of the first sentence of this paragraph in [`Layout::sentences`].
     pub first_sentence: usize,
 }
@@ -67,7 +71,9 @@ pub fn layout(chars: &[char]) -> Layout {
             start,
             end,
             heading: heading_level(chars, start, end),
+            run_in: run_in_level(chars, start, end),
             goals: false,
+            review: false,
             first_sentence: out.sentences.len(),
         });
         let mut s = start;
@@ -100,6 +106,22 @@ pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
     if ('①'..='⑳').contains(&c) {
         return Some((1, 5));
     }
+    // `第一章`, `第二部分`, `第三篇` above `一、`; `第一节` at its level.
+    if c == '第' {
+        let n = numbers::parse_plain(chars, start + 1)?;
+        let level = match chars.get(n.end) {
+            Some('章' | '篇') => 0,
+            Some('部') if chars.get(n.end + 1) == Some(&'分') => 0,
+            Some('节') => 1,
+            _ => return None,
+        };
+        let len = if level == 0 && chars[n.end] == '部' {
+            2
+        } else {
+            1
+        };
+        return Some((n.end + len - start, level));
+    }
     if matches!(c, '(' | '（') {
         let n = numbers::parse_plain(chars, start + 1)?;
         if matches!(chars.get(n.end), Some(')') | Some('）')) {
@@ -113,6 +135,13 @@ pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
         (Some('、') | Some('.') | Some('．'), false) => Some((n.end + 1 - start, 3)),
         _ => None,
     }
+}
+
+/// Level of a short numbered first sentence that heads the rest of its paragraph.
+fn run_in_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
+    let (_, level) = heading_number(chars, start)?;
+    let stop = (start..end).find(|&j| is_terminator(chars[j]))?;
+    (stop + 1 < end && stop - start <= 20).then_some(level)
 }
 
 /// Heading level of a line, when the line is a heading rather than body text.
@@ -136,30 +165,72 @@ fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
     (!punct && len <= 20).then_some(9)
 }
 
-/// Marks the paragraphs of goals sections: from a heading containing `目标` up to the next
-/// heading at the same or a higher level (for an unnumbered goals heading: the next
-/// numbered chapter or an unnumbered heading naming tasks or safeguards).
+/// Section titles of a review of the present (`一、发展基础`, `(一)发展现状`): figures there
+/// describe the past unless they carry a deadline.
+const REVIEW_TITLES: &[&str] = &[
+    "发展基础",
+    "发展现状",
+    "现实基础",
+    "基础条件",
+    "发展成效",
+    "工作回顾",
+    "主要成就",
+    "发展环境",
+    "面临形势",
+    "发展形势",
+    "基本情况",
+    "现状分析",
+    "取得成效",
+];
+
+/// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
+    mark_sections(chars, paragraphs, (&["目标"], usize::MAX), |p, v| {
+        p.goals = v
+    });
+    // A review heading is short: `(四)…营造高质量发展环境。` is a task.
+    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12), |p, v| p.review = v);
+}
+
+/// Marks the paragraphs of the sections whose heading names one of `titles`: from that
+/// heading up to the next heading at the same or a higher level (for an unnumbered heading:
+/// the next numbered chapter or an unnumbered heading naming tasks or safeguards).
+fn mark_sections(
+    chars: &[char],
+    paragraphs: &mut [Paragraph],
+    (titles, max_len): (&[&str], usize),
+    mark: impl Fn(&mut Paragraph, bool),
+) {
     const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
-    let mut goals_level: Option<u8> = None;
+    let mut level_in: Option<u8> = None;
     for p in paragraphs.iter_mut() {
-        if let Some(level) = p.heading {
-            let ends_goals = match goals_level {
+        if let Some(level) = p.heading.or(p.run_in) {
+            let ends = match level_in {
                 Some(9) => {
                     level <= 2 || (level == 9 && contains_any(chars, p.start, p.end, OTHER_SECTION))
                 }
                 Some(g) => level <= g,
                 None => false,
             };
-            if ends_goals {
-                goals_level = None;
+            if ends {
+                level_in = None;
             }
-            if goals_level.is_none() && contains_any(chars, p.start, p.end, &["目标"]) {
-                goals_level = Some(level);
+            let title_end = if p.run_in.is_some() {
+                (p.start..p.end)
+                    .find(|&j| is_terminator(chars[j]))
+                    .unwrap_or(p.end)
+            } else {
+                p.end
+            };
+            let short = title_end - p.start <= max_len;
+            if level_in.is_none() && short && contains_any(chars, p.start, title_end, titles) {
+                level_in = Some(level);
+                // A run-in heading carries the section in its own paragraph.
+                mark(p, p.run_in.is_some());
                 continue;
             }
         }
-        p.goals = goals_level.is_some();
+        mark(p, level_in.is_some());
     }
 }
 
@@ -205,6 +276,32 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn chapter_headings() {
+        let s = "第一章 发展基础\n拥有企业500家。\n第二章 总体要求\n企业达到800家。";
+        let (_, l) = texts(s);
+        let levels: Vec<_> = l.paragraphs.iter().map(|p| p.heading).collect();
+        assert_eq!(levels, [Some(0), None, Some(0), None]);
+        let review: Vec<_> = l.paragraphs.iter().map(|p| p.review).collect();
+        assert_eq!(review, [false, true, false, false]);
+    }
+
+    #[test]
+    fn review_sections() {
+        let s = "一、发展基础\n全区拥有企业500家。\n二、发展目标\n企业达到800家。";
+        let (_, l) = texts(s);
+        let review: Vec<_> = l.paragraphs.iter().map(|p| p.review).collect();
+        assert_eq!(review, [false, true, false, false]);
+    }
+
+    #[test]
+    fn run_in_goals_heading() {
+        let s = "一、总体要求\n(一)指导思想。坚持创新。\n(二)发展目标。到2025年,企业达到10家。\n1.主体。企业5家。\n(三)基本原则。坚持市场。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, false, true, true, false]);
     }
 
     #[test]

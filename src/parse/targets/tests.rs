@@ -392,3 +392,23 @@ fn reports_of_the_past_are_statistics() {
     assert_eq!(s[0].value, 230.0);
     assert!(targets("审批在3个月内办结。").is_empty());
 }
+
+#[test]
+fn run_in_goals_heading_gives_its_year_to_the_paragraph() {
+    let t = targets(
+        "(二)发展目标。到2025年,企业达到3000家。技术合同成交额突破200亿元。\n(三)主要任务。新建实验室20个。",
+    );
+    let years: Vec<Option<i32>> = t.iter().map(|x| x.4).collect();
+    assert_eq!(years, [Some(2025), Some(2025), None]);
+}
+
+#[test]
+fn review_sections_hold_statistics() {
+    let text = "一、发展基础\n全区建成国家级孵化器5家,培育高新技术企业达到620家。\n二、发展目标\n到2025年,高新技术企业达到1200家。";
+    let (t, s) = run(text);
+    assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), [5.0, 620.0]);
+    assert_eq!(
+        t.iter().map(|x| (x.value, x.year)).collect::<Vec<_>>(),
+        [(1200.0, Some(2025))]
+    );
+}
