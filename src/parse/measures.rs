@@ -117,13 +117,16 @@ impl Extractor<'_, '_> {
                 && (h.number.is_some()
                     || self.under_unnumbered_chapter(h)
                     || (loose && !is_chapter_title(self.title_of(h))));
+            if !candidate {
+                continue;
+            }
             // Descendants follow a heading directly, up to the next one at its level or above.
             let subtree_end = hs[k + 1..]
                 .iter()
                 .position(|d| d.level <= h.level)
                 .map_or(hs.len(), |p| k + 1 + p);
             let subtree = &hs[k + 1..subtree_end];
-            if !candidate || subtree.iter().any(|d| self.carries_text(d)) {
+            if subtree.iter().any(|d| self.carries_text(d)) {
                 continue;
             }
             let last_line = subtree
