@@ -9,6 +9,8 @@ pub mod assets;
 pub mod catalog;
 pub mod cli;
 pub mod error;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -65,6 +65,12 @@ pub fn main() -> ExitCode {
     }
 }
 
+#[cfg(feature = "gui")]
+fn run_gui(db: Option<PathBuf>) -> anyhow::Result<()> {
+    crate::gui::run(db)
+}
+
+#[cfg(not(feature = "gui"))]
 fn run_gui(_db: Option<PathBuf>) -> anyhow::Result<()> {
     anyhow::bail!("the desktop window is not part of this build; use a subcommand (see --help)")
 }
