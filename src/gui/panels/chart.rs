@@ -119,7 +119,7 @@ fn bars(ctx: &Ctx<'_>, indicator: &str) -> (Vec<ChartBar>, String, bool) {
             None => units.push((&r.target.unit, 1)),
         }
     }
-    units.sort_by(|a, b| b.1.cmp(&a.1));
+    units.sort_by_key(|u| std::cmp::Reverse(u.1));
     let Some(&(unit, _)) = units.first() else {
         return (Vec::new(), String::new(), false);
     };

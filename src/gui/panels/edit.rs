@@ -137,7 +137,7 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         any,
                     );
                     ui.end_row();
-                    ui.label(T::Comparator.get(lang));
+                    let label_id = ui.label(T::Comparator.get(lang)).id;
                     egui::ComboBox::from_id_salt("edit_cmp")
                         .selected_text(edit.comparator.as_str())
                         .show_ui(ui, |ui| {
@@ -145,7 +145,9 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                             for c in [Ge, Gt, Eq, Approx, Le, Lt] {
                                 ui.selectable_value(&mut edit.comparator, c, c.as_str());
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label_id);
                     ui.end_row();
                     for (label, field) in [
                         (T::Value, &mut edit.value),

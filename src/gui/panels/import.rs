@@ -254,7 +254,7 @@ fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .collect();
     let lang = ctx.lang();
     let st = &mut ctx.st.import;
-    ui.strong(T::TargetZone.get(lang));
+    let label_id = ui.strong(T::TargetZone.get(lang)).id;
     ui.horizontal(|ui| {
         ui.radio_value(&mut st.new_zone, false, T::Zone.get(lang));
         ui.add_enabled_ui(!st.new_zone, |ui| {
@@ -271,7 +271,9 @@ fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     for (slug, name) in &zones {
                         ui.selectable_value(&mut st.zone, Some(slug.clone()), name);
                     }
-                });
+                })
+                .response
+                .labelled_by(label_id);
         });
     });
     ui.radio_value(&mut st.new_zone, true, T::NewZone.get(lang));

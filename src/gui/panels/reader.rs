@@ -13,6 +13,9 @@ use crate::gui::theme;
 use crate::model::Span;
 use crate::store::rows::DocumentText;
 
+/// What the cached highlighted text depends on: document, data generation, focus, dark.
+type LayoutKey = (i64, u64, Option<Span>, bool);
+
 /// Which document is open and where to scroll.
 #[derive(Default)]
 pub struct ReaderState {
@@ -22,7 +25,7 @@ pub struct ReaderState {
     pub focus: Option<Span>,
     scroll_pending: bool,
     loading: bool,
-    cached: Option<((i64, u64, Option<Span>, bool), Arc<LayoutJob>)>,
+    cached: Option<(LayoutKey, Arc<LayoutJob>)>,
 }
 
 impl ReaderState {
@@ -109,7 +112,7 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .map(|(_, n)| n.clone())
         .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
     ui.horizontal(|ui| {
-        ui.label(ctx.t(T::Document));
+        let label_id = ui.label(ctx.t(T::Document)).id;
         egui::ComboBox::from_id_salt("reader_doc")
             .selected_text(shown)
             .width(ui.available_width().min(700.0))
@@ -122,7 +125,9 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         });
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label_id);
     });
 }
 

@@ -178,7 +178,7 @@ pub fn combo<V: Clone + PartialEq>(
         .and_then(|v| options.iter().find(|(o, _)| o == v))
         .map(|(_, name)| name.clone())
         .unwrap_or_else(|| any.to_string());
-    ui.label(label);
+    let label_id = ui.label(label).id;
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .width(ui.available_width() - 8.0)
@@ -187,6 +187,8 @@ pub fn combo<V: Clone + PartialEq>(
             for (v, name) in options {
                 ui.selectable_value(value, Some(v.clone()), name);
             }
-        });
+        })
+        .response
+        .labelled_by(label_id);
     *value != before
 }
