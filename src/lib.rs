@@ -12,6 +12,8 @@ pub mod charts;
 pub mod cli;
 pub mod error;
 pub mod export;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -248,6 +248,12 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
 }
 
 /// Hook for the desktop app: `zonecompare` without a subcommand.
+#[cfg(feature = "gui")]
+fn run_gui(db: Option<PathBuf>) -> anyhow::Result<()> {
+    crate::gui::run(db)
+}
+
+#[cfg(not(feature = "gui"))]
 fn run_gui(_db: Option<PathBuf>) -> anyhow::Result<()> {
     anyhow::bail!("the desktop window is not part of this build; use a subcommand (see --help)")
 }

@@ -1,0 +1,197 @@
+//! Interface text in Chinese and English: one typed key per label, menu item and tooltip,
+//! so a missing translation is a compile error rather than an untranslated string.
+//! Zone, theme and indicator names come from the catalogs, not from here.
+
+use serde::{Deserialize, Serialize};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the Chinese or English string.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => ($zh:literal, $en:literal),)*) => {
+        /// A piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
+                }
+            }
+
+            /// Every key, for the completeness test.
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+        }
+    };
+}
+
+texts! {
+    AppTitle => ("开发区规划对比", "zonecompare — development-zone plans"),
+    Overview => ("概览", "Overview"),
+    Compare => ("对比", "Compare"),
+    Targets => ("目标", "Targets"),
+    Agencies => ("部门分工", "Agencies"),
+    Reader => ("文件阅读", "Reader"),
+    Import => ("导入", "Import"),
+    Zones => ("开发区", "Zones"),
+    ZonesHint => ("勾选 2–4 个开发区进行对比", "Tick 2–4 zones to compare"),
+    Filters => ("筛选", "Filters"),
+    Theme => ("主题", "Theme"),
+    Instrument => ("政策工具", "Policy instrument"),
+    Agency => ("责任单位", "Agency"),
+    HasTarget => ("只看有量化目标的措施", "Only measures with targets"),
+    DeadlineYear => ("目标年份", "Deadline year"),
+    Indicator => ("指标", "Indicator"),
+    Any => ("全部", "Any"),
+    Search => ("搜索", "Search"),
+    SearchHint => ("全文搜索措施…", "Search measures…"),
+    ClearFilters => ("清除筛选", "Clear filters"),
+    Language => ("语言", "Language"),
+    DarkMode => ("深色", "Dark"),
+    LightMode => ("浅色", "Light"),
+    ToggleThemeTip => ("切换浅色/深色界面", "Switch between light and dark"),
+    LanguageTip => ("切换界面语言", "Switch the interface language"),
+    Documents => ("文件", "Documents"),
+    Period => ("规划期", "Plan period"),
+    Measures => ("措施", "Measures"),
+    TopThemes => ("主要主题", "Top themes"),
+    Heatmap => ("主题 × 开发区(措施数)", "Themes × zones (measures)"),
+    HeatmapTip => ("点击单元格,在对比视图中查看该主题", "Click a cell to compare this theme"),
+    NoData => ("没有数据。请导入文件,或检查数据库。", "No data. Import documents or check the database."),
+    NoMatches => ("没有符合筛选条件的记录。", "Nothing matches the filters."),
+    SelectZones => ("请在左侧勾选 2–4 个开发区。", "Tick 2–4 zones on the left."),
+    CompareBy => ("对比依据", "Compare by"),
+    ByTheme => ("主题", "Theme"),
+    ByIndicator => ("指标", "Indicator"),
+    ChooseTheme => ("请选择主题或指标", "Choose a theme or an indicator"),
+    Gap => ("缺口:该开发区没有相关内容", "Gap: nothing on this in this zone"),
+    Lead => ("牵头", "Lead"),
+    Co => ("配合", "Co-owner"),
+    Total => ("合计", "Total"),
+    Zone => ("开发区", "Zone"),
+    Value => ("数值", "Value"),
+    Comparator => ("比较", "Comparator"),
+    Unit => ("单位", "Unit"),
+    Year => ("年份", "Year"),
+    Measure => ("措施", "Measure"),
+    Baseline => ("基数", "Baseline"),
+    Source => ("原文", "Source"),
+    OpenSource => ("在文件中查看原句", "Open the source sentence in the reader"),
+    Edit => ("修改", "Edit"),
+    EditTip => ("修改解析结果(修改会标记并保存到数据库)", "Correct the parsed values (marked and saved in the database)"),
+    Corrected => ("已修改", "corrected"),
+    CorrectedTip => ("此项已被用户修改;可恢复为解析值", "Changed by a user; can be reset to the parsed value"),
+    ResetToParsed => ("恢复解析值", "Reset to parsed"),
+    Save => ("保存", "Save"),
+    Cancel => ("取消", "Cancel"),
+    CorrectTarget => ("修改目标", "Correct target"),
+    CorrectMeasure => ("修改措施", "Correct measure"),
+    IndicatorText => ("指标(原文)", "Indicator (as written)"),
+    CanonicalIndicator => ("标准指标", "Canonical indicator"),
+    Themes => ("主题", "Themes"),
+    UnitsHint => ("责任单位,用顿号或逗号分隔,第一个为牵头单位", "Responsible units, separated by 、 or commas; the first leads"),
+    InvalidNumber => ("数值无效", "Not a number"),
+    Chart => ("图表", "Chart"),
+    ChartIndicator => ("各开发区目标值", "Target value per zone"),
+    NoChartData => ("该指标没有可比较的目标", "No comparable targets for this indicator"),
+    UnitsDiffer => ("单位不同,无法在同一图中比较", "Units differ; values cannot share one chart"),
+    Filter => ("过滤", "Filter"),
+    Rows => ("行", "rows"),
+    Document => ("文件", "Document"),
+    Outline => ("目录", "Outline"),
+    ChooseDocument => ("请选择文件", "Choose a document"),
+    LegendMeasure => ("措施", "measure"),
+    LegendTarget => ("目标", "target"),
+    LegendAgency => ("责任单位", "agency"),
+    Loading => ("加载中…", "Loading…"),
+    ImportTitle => ("导入文件", "Import documents"),
+    ChooseFiles => ("选择文件…", "Choose files…"),
+    ChooseFilesTip => ("打开文件对话框 (Ctrl+O)", "Open the file dialog (Ctrl+O)"),
+    DropHint => ("也可以把文件拖到窗口中,或在下面输入文件路径。", "You can also drop files on the window, or type a path below."),
+    NoPortal => ("无法打开系统文件对话框(没有桌面门户服务)。请在下面输入文件路径,或把文件拖到窗口中。", "The system file dialog is not available (no desktop portal). Type a file path below or drop files on the window."),
+    PathLabel => ("文件路径", "File path"),
+    Add => ("添加", "Add"),
+    ClearList => ("清空列表", "Clear list"),
+    Files => ("文件", "Files"),
+    Preview => ("预览", "Preview"),
+    PreviewTip => ("解析文件并显示提取结果,尚不写入数据库", "Parse the files and show what was extracted; nothing is saved yet"),
+    TargetZone => ("导入到开发区", "Import into zone"),
+    NewZone => ("新建开发区", "New zone"),
+    Slug => ("代号(英文字母)", "Slug (latin letters)"),
+    NameZh => ("中文名称", "Chinese name"),
+    NameEn => ("英文名称", "English name"),
+    SaveImport => ("保存到数据库", "Save to database"),
+    SaveImportTip => ("把预览中的文件写入数据库", "Store the previewed files in the database"),
+    Imported => ("已导入", "imported"),
+    AlreadyPresent => ("已存在,未重复导入", "already in the database, not imported again"),
+    Failed => ("失败", "failed"),
+    Title => ("标题", "Title"),
+    Cancelled => ("已取消", "Cancelled"),
+    CancelJob => ("取消任务", "Cancel the running job"),
+    JobPreview => ("解析预览", "Parsing preview"),
+    JobImport => ("导入", "Importing"),
+    JobQuery => ("查询", "Querying"),
+    Database => ("数据库", "Database"),
+    Ready => ("就绪", "Ready"),
+    SlugInvalid => ("代号只能包含小写字母、数字和连字符", "Use lower-case letters, digits and hyphens for the slug"),
+    NeedZone => ("请选择或新建开发区", "Choose or create a zone"),
+    Saved => ("已保存", "Saved"),
+    Supply => ("供给型", "Supply"),
+    Environment => ("环境型", "Environment"),
+    Demand => ("需求型", "Demand"),
+    Export => ("导出当前视图", "Export the current view"),
+    ExportUnavailable => ("本版本尚不支持导出", "Export is not available in this build"),
+    FocusSearch => ("搜索", "Search"),
+    OpenImport => ("打开文件…", "Open files…"),
+    Count => ("数量", "Count"),
+    Sentence => ("原句", "Sentence"),
+    ShortcutsTip => ("快捷键", "Shortcut"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for key in T::ALL {
+            assert!(!key.get(Lang::Zh).is_empty(), "{key:?} zh");
+            assert!(!key.get(Lang::En).is_empty(), "{key:?} en");
+        }
+    }
+
+    #[test]
+    fn view_labels_are_distinct_per_language() {
+        for lang in [Lang::Zh, Lang::En] {
+            let views = [
+                T::Overview,
+                T::Compare,
+                T::Targets,
+                T::Agencies,
+                T::Reader,
+                T::Import,
+            ];
+            let mut labels: Vec<_> = views.iter().map(|v| v.get(lang)).collect();
+            labels.sort();
+            labels.dedup();
+            assert_eq!(labels.len(), views.len());
+        }
+    }
+}

@@ -1,0 +1,451 @@
+//! Background work. A query worker thread owns its own database connection and answers
+//! [`Request`]s (refresh, load a document, save a correction); preview and import run on
+//! their own named threads. Everything reports over one bounded channel and asks for a
+//! repaint; the app drains it in `App::logic`. The UI thread never touches the database.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, OnceLock};
+
+use super::data::{self, Filtered, Overview};
+use crate::catalog::Catalog;
+use crate::model::Zone;
+use crate::store::Store;
+use crate::store::rows::*;
+
+/// Who to wake when a result arrives (set on the first frame).
+pub type Notifier = Arc<OnceLock<egui::Context>>;
+
+/// What the app asks the query worker.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Re-run the filtered queries; `overview` also reloads zones, heatmap and lists.
+    Refresh {
+        overview: bool,
+    },
+    Document(i64),
+    CorrectTarget(i64, TargetCorrection),
+    ResetTarget(i64),
+    CorrectMeasure(i64, MeasureCorrection),
+    ResetMeasure(i64),
+}
+
+/// A sequenced request with the filter in force when it was sent.
+struct Envelope {
+    seq: u64,
+    filter: Filter,
+    request: Request,
+}
+
+/// A file's extraction, shown before anything is saved.
+#[derive(Debug, Clone, Default)]
+pub struct PreviewInfo {
+    pub title: String,
+    pub period: Option<(i32, i32)>,
+    pub measure_count: usize,
+    pub measure_titles: Vec<String>,
+    /// (indicator, value with comparator and unit, year) of each target.
+    pub targets: Vec<(String, String, Option<i32>)>,
+    pub agencies: Vec<String>,
+}
+
+/// One file's preview or the plain-words reason it failed.
+#[derive(Debug, Clone)]
+pub struct FilePreview {
+    pub path: PathBuf,
+    pub result: Result<PreviewInfo, String>,
+}
+
+/// One file's import result.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: PathBuf,
+    pub result: Result<ImportOutcome, String>,
+}
+
+/// Which long job is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Preview,
+    Import,
+}
+
+/// Everything background work reports.
+#[derive(Debug)]
+pub enum Event {
+    /// The worker could not open the database.
+    StoreFailed(String),
+    Data {
+        seq: u64,
+        overview: Option<Box<Overview>>,
+        filtered: Box<Filtered>,
+    },
+    Document(u64, Result<Box<DocumentText>, String>),
+    /// A request failed (message in plain words).
+    Failed(u64, String),
+    /// Marks every request up to `seq` as answered.
+    Ack(u64),
+    Progress {
+        done: usize,
+        total: usize,
+        current: String,
+    },
+    PreviewDone(Vec<FilePreview>, bool),
+    ImportDone(Vec<FileResult>, bool),
+}
+
+/// A running preview or import.
+#[derive(Debug)]
+pub struct RunningJob {
+    pub kind: JobKind,
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+    cancel: Arc<AtomicBool>,
+}
+
+impl RunningJob {
+    /// Asks the job to stop after the current file.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Handles to the worker and the running job.
+pub struct Jobs {
+    db_path: PathBuf,
+    requests: SyncSender<Envelope>,
+    events_tx: SyncSender<Event>,
+    events: Receiver<Event>,
+    notifier: Notifier,
+    sent_seq: u64,
+    answered_seq: u64,
+    pub running: Option<RunningJob>,
+}
+
+impl Jobs {
+    /// Starts the query worker on `db_path`.
+    pub fn start(db_path: PathBuf) -> Jobs {
+        let (events_tx, events) = sync_channel(256);
+        let (requests, requests_rx) = sync_channel(64);
+        let notifier: Notifier = Arc::new(OnceLock::new());
+        let (path, tx, n) = (db_path.clone(), events_tx.clone(), notifier.clone());
+        let spawned = std::thread::Builder::new()
+            .name("zonecompare-query".into())
+            .spawn(move || worker(path, requests_rx, tx, n));
+        if let Err(e) = spawned {
+            let _ = events_tx.try_send(Event::StoreFailed(e.to_string()));
+        }
+        Jobs {
+            db_path,
+            requests,
+            events_tx,
+            events,
+            notifier,
+            sent_seq: 0,
+            answered_seq: 0,
+            running: None,
+        }
+    }
+
+    /// The database file the jobs work on.
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    /// Lets background threads wake the UI.
+    pub fn set_context(&self, ctx: &egui::Context) {
+        let _ = self.notifier.set(ctx.clone());
+    }
+
+    /// Sends a request to the query worker.
+    pub fn request(&mut self, request: Request, filter: &Filter) {
+        self.sent_seq += 1;
+        let env = Envelope {
+            seq: self.sent_seq,
+            filter: filter.clone(),
+            request,
+        };
+        if self.requests.send(env).is_err() {
+            self.answered_seq = self.sent_seq;
+        }
+    }
+
+    /// True while a query is outstanding or a job runs.
+    pub fn busy(&self) -> bool {
+        self.answered_seq < self.sent_seq || self.running.is_some()
+    }
+
+    /// Takes the events that have arrived, without waiting.
+    pub fn poll(&mut self) -> Vec<Event> {
+        let mut out = Vec::new();
+        while let Ok(ev) = self.events.try_recv() {
+            self.note(&ev);
+            out.push(ev);
+        }
+        out
+    }
+
+    /// Waits for the next event (tests and shutdown); `None` when nothing is pending.
+    pub fn wait(&mut self) -> Option<Event> {
+        if !self.busy() {
+            return None;
+        }
+        let ev = self.events.recv().ok()?;
+        self.note(&ev);
+        Some(ev)
+    }
+
+    fn note(&mut self, ev: &Event) {
+        match ev {
+            Event::Data { seq, .. }
+            | Event::Document(seq, _)
+            | Event::Failed(seq, _)
+            | Event::Ack(seq) => self.answered_seq = self.answered_seq.max(*seq),
+            Event::StoreFailed(_) => self.answered_seq = self.sent_seq,
+            Event::Progress {
+                done,
+                total,
+                current,
+            } => {
+                if let Some(job) = &mut self.running {
+                    (job.done, job.total, job.current) = (*done, *total, current.clone());
+                }
+            }
+            Event::PreviewDone(..) | Event::ImportDone(..) => self.running = None,
+        }
+    }
+
+    /// Parses `files` on a background thread and reports a preview of each.
+    pub fn start_preview(&mut self, files: Vec<PathBuf>) {
+        let total = files.len();
+        self.spawn(JobKind::Preview, total, "zonecompare-preview", move |ctx| {
+            let mut out = Vec::new();
+            for (i, path) in files.into_iter().enumerate() {
+                if ctx.cancelled() {
+                    return Event::PreviewDone(out, true);
+                }
+                ctx.progress(i, total, &path);
+                let result = preview_file(&path);
+                out.push(FilePreview { path, result });
+            }
+            Event::PreviewDone(out, false)
+        });
+    }
+
+    /// Imports `files` into `zone_slug` (creating `new_zone` first) on a background thread.
+    pub fn start_import(&mut self, files: Vec<PathBuf>, zone_slug: String, new_zone: Option<Zone>) {
+        let total = files.len();
+        let db = self.db_path.clone();
+        self.spawn(JobKind::Import, total, "zonecompare-import", move |ctx| {
+            let fail_all = |files: Vec<PathBuf>, msg: String| {
+                let results = files
+                    .into_iter()
+                    .map(|path| FileResult {
+                        path,
+                        result: Err(msg.clone()),
+                    })
+                    .collect();
+                Event::ImportDone(results, false)
+            };
+            let mut store = match Store::open(&db) {
+                Ok(s) => s,
+                Err(e) => return fail_all(files, e.to_string()),
+            };
+            if let Some(zone) = &new_zone
+                && let Err(e) = store.create_zone(zone)
+            {
+                return fail_all(files, e.to_string());
+            }
+            let mut out = Vec::new();
+            for (i, path) in files.into_iter().enumerate() {
+                if ctx.cancelled() {
+                    return Event::ImportDone(out, true);
+                }
+                ctx.progress(i, total, &path);
+                let result = store
+                    .import_file(&path, &zone_slug)
+                    .map_err(|e| e.to_string());
+                out.push(FileResult { path, result });
+            }
+            Event::ImportDone(out, false)
+        });
+    }
+
+    fn spawn(
+        &mut self,
+        kind: JobKind,
+        total: usize,
+        name: &str,
+        work: impl FnOnce(&JobContext) -> Event + Send + 'static,
+    ) {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let ctx = JobContext {
+            cancel: cancel.clone(),
+            events: self.events_tx.clone(),
+            notifier: self.notifier.clone(),
+        };
+        let spawned = std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                let done = work(&ctx);
+                ctx.send(done);
+            });
+        let done = match kind {
+            JobKind::Preview => Event::PreviewDone(Vec::new(), false),
+            JobKind::Import => Event::ImportDone(Vec::new(), false),
+        };
+        self.running = Some(RunningJob {
+            kind,
+            done: 0,
+            total,
+            current: String::new(),
+            cancel,
+        });
+        if spawned.is_err() {
+            let _ = self.events_tx.try_send(done);
+        }
+    }
+}
+
+/// What a job thread can do: report progress and check for cancellation.
+struct JobContext {
+    cancel: Arc<AtomicBool>,
+    events: SyncSender<Event>,
+    notifier: Notifier,
+}
+
+impl JobContext {
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn progress(&self, done: usize, total: usize, path: &Path) {
+        let current = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.send(Event::Progress {
+            done,
+            total,
+            current,
+        });
+    }
+
+    fn send(&self, ev: Event) {
+        let _ = self.events.send(ev);
+        if let Some(ctx) = self.notifier.get() {
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// Reads and parses one file without touching the database.
+pub fn preview_file(path: &Path) -> Result<PreviewInfo, String> {
+    let ingested = crate::ingest::read_path(path).map_err(|e| e.to_string())?;
+    let doc = crate::parse::parse_text(&ingested.text, Catalog::bundled());
+    let mut agencies: Vec<String> = Vec::new();
+    for unit in doc.measures.iter().flat_map(|m| &m.responsible_units) {
+        if !agencies.contains(&unit.canonical) {
+            agencies.push(unit.canonical.clone());
+        }
+    }
+    let targets = doc
+        .targets
+        .iter()
+        .map(|t| {
+            let value = super::panels::format_value(t);
+            (t.indicator.clone(), value, t.year)
+        })
+        .collect();
+    Ok(PreviewInfo {
+        title: doc.title.clone(),
+        period: doc.period.map(|p| (p.start, p.end)),
+        measure_count: doc.measures.len(),
+        measure_titles: doc.measures.iter().map(|m| m.title.clone()).collect(),
+        targets,
+        agencies,
+    })
+}
+
+/// The query worker: owns one connection, answers requests in order, and coalesces
+/// refreshes that queued up while it was busy (typing in the search box).
+fn worker(
+    db_path: PathBuf,
+    requests: Receiver<Envelope>,
+    events: SyncSender<Event>,
+    notifier: Notifier,
+) {
+    let send = |ev: Event| {
+        let _ = events.send(ev);
+        if let Some(ctx) = notifier.get() {
+            ctx.request_repaint();
+        }
+    };
+    let mut store = match Store::open(&db_path) {
+        Ok(s) => s,
+        Err(e) => {
+            send(Event::StoreFailed(e.to_string()));
+            // Answer what arrives so the app never waits on a dead worker.
+            while let Ok(env) = requests.recv() {
+                send(Event::Failed(env.seq, e.to_string()));
+            }
+            return;
+        }
+    };
+    while let Ok(first) = requests.recv() {
+        let mut batch = vec![first];
+        batch.extend(requests.try_iter());
+        let last = batch.last().map(|e| (e.seq, e.filter.clone()));
+        let Some((last_seq, filter)) = last else {
+            continue;
+        };
+        let mut refresh = false;
+        let mut overview = false;
+        for env in batch {
+            let seq = env.seq;
+            let write = match env.request {
+                Request::Refresh { overview: o } => {
+                    refresh = true;
+                    overview |= o;
+                    continue;
+                }
+                Request::Document(id) => {
+                    let doc = store.document(id).map(Box::new).map_err(|e| e.to_string());
+                    send(Event::Document(seq, doc));
+                    continue;
+                }
+                Request::CorrectTarget(id, c) => store.correct_target(id, &c),
+                Request::ResetTarget(id) => store.reset_target(id),
+                Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
+                Request::ResetMeasure(id) => store.reset_measure(id),
+            };
+            // A saved correction changes counts and rows: reload both.
+            match write {
+                Ok(()) => (refresh, overview) = (true, true),
+                Err(e) => send(Event::Failed(seq, e.to_string())),
+            }
+        }
+        if !refresh {
+            send(Event::Ack(last_seq));
+            continue;
+        }
+        let loaded = (|| -> crate::Result<_> {
+            let ov = if overview {
+                Some(Box::new(data::load_overview(&store)?))
+            } else {
+                None
+            };
+            Ok((ov, Box::new(data::load_filtered(&store, &filter)?)))
+        })();
+        match loaded {
+            Ok((overview, filtered)) => send(Event::Data {
+                seq: last_seq,
+                overview,
+                filtered,
+            }),
+            Err(e) => send(Event::Failed(last_seq, e.to_string())),
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! In-place corrections: a target's indicator, value, unit, comparator and year, or a
+//! measure's themes and responsible units. Saved as overlays; "reset to parsed" drops them.
+
+use egui::RichText;
+
+use super::Ctx;
+use crate::catalog::Catalog;
+use crate::gui::command::Command;
+use crate::gui::i18n::T;
+use crate::model::{Comparator, ResponsibleUnit, Role, Target};
+use crate::store::rows::{MeasureCorrection, MeasureRow, TargetCorrection, TargetRow};
+
+/// A target being corrected: the parsed values and the text fields.
+#[derive(Debug, Clone)]
+pub struct TargetEdit {
+    pub id: i64,
+    pub corrected: bool,
+    pub original: Target,
+    pub indicator: String,
+    pub indicator_id: Option<String>,
+    pub value: String,
+    pub unit: String,
+    pub comparator: Comparator,
+    pub year: String,
+    pub error: Option<String>,
+}
+
+/// A measure being corrected.
+#[derive(Debug, Clone)]
+pub struct MeasureEdit {
+    pub id: i64,
+    pub corrected: bool,
+    pub title: String,
+    pub themes: Vec<String>,
+    /// Unit names separated by `、`; the first leads.
+    pub units: String,
+}
+
+/// The open editors (at most one of each).
+#[derive(Debug, Default)]
+pub struct Editors {
+    pub target: Option<TargetEdit>,
+    pub measure: Option<MeasureEdit>,
+}
+
+impl Editors {
+    /// Opens the target editor on a row.
+    pub fn open_target(&mut self, r: &TargetRow) {
+        let t = &r.target;
+        self.target = Some(TargetEdit {
+            id: r.id,
+            corrected: r.corrected,
+            original: t.clone(),
+            indicator: t.indicator.clone(),
+            indicator_id: t.indicator_id.clone(),
+            value: t.value.to_string(),
+            unit: t.unit.clone(),
+            comparator: t.comparator,
+            year: t.year.map(|y| y.to_string()).unwrap_or_default(),
+            error: None,
+        });
+    }
+
+    /// Opens the measure editor on a row.
+    pub fn open_measure(&mut self, m: &MeasureRow) {
+        let units: Vec<&str> = m.units.iter().map(|u| u.canonical.as_str()).collect();
+        self.measure = Some(MeasureEdit {
+            id: m.id,
+            corrected: m.corrected,
+            title: m.title.clone(),
+            themes: m.themes.clone(),
+            units: units.join("、"),
+        });
+    }
+}
+
+impl TargetEdit {
+    /// The correction this edit amounts to: only fields that differ from the parsed value.
+    pub fn correction(&self) -> Result<TargetCorrection, T> {
+        let value: f64 = self.value.trim().parse().map_err(|_| T::InvalidNumber)?;
+        let year = match self.year.trim() {
+            "" => None,
+            y => Some(y.parse::<i32>().map_err(|_| T::InvalidNumber)?),
+        };
+        let o = &self.original;
+        let changed = |a: bool| a.then_some(());
+        Ok(TargetCorrection {
+            indicator: changed(self.indicator != o.indicator).map(|_| self.indicator.clone()),
+            indicator_id: changed(self.indicator_id != o.indicator_id)
+                .and_then(|_| self.indicator_id.clone()),
+            value: changed(value != o.value).map(|_| value),
+            unit: changed(self.unit != o.unit).map(|_| self.unit.clone()),
+            comparator: changed(self.comparator != o.comparator).map(|_| self.comparator),
+            year: changed(year != o.year).and(year),
+        })
+    }
+}
+
+/// Draws whichever editor is open.
+pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    target_window(ui, ctx);
+    measure_window(ui, ctx);
+}
+
+fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.target.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    let indicators: Vec<(String, String)> = Catalog::bundled()
+        .indicators
+        .iter()
+        .map(|i| (i.id.clone(), ctx.indicator_name(&i.id)))
+        .collect();
+    egui::Window::new(T::CorrectTarget.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.original.sentence).weak());
+            egui::Grid::new("target_edit")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label(T::IndicatorText.get(lang));
+                    ui.text_edit_singleline(&mut edit.indicator);
+                    ui.end_row();
+                    let any = T::Any.get(lang);
+                    let label = T::CanonicalIndicator.get(lang);
+                    super::sidebar::combo(
+                        ui,
+                        label,
+                        "edit_ind",
+                        &mut edit.indicator_id,
+                        &indicators,
+                        any,
+                    );
+                    ui.end_row();
+                    let label_id = ui.label(T::Comparator.get(lang)).id;
+                    egui::ComboBox::from_id_salt("edit_cmp")
+                        .selected_text(edit.comparator.as_str())
+                        .show_ui(ui, |ui| {
+                            use Comparator::*;
+                            for c in [Ge, Gt, Eq, Approx, Le, Lt] {
+                                ui.selectable_value(&mut edit.comparator, c, c.as_str());
+                            }
+                        })
+                        .response
+                        .labelled_by(label_id);
+                    ui.end_row();
+                    for (label, field) in [
+                        (T::Value, &mut edit.value),
+                        (T::Unit, &mut edit.unit),
+                        (T::Year, &mut edit.year),
+                    ] {
+                        ui.label(label.get(lang));
+                        ui.text_edit_singleline(field);
+                        ui.end_row();
+                    }
+                });
+            if let Some(e) = &edit.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    match edit.correction() {
+                        Ok(correction) => {
+                            ctx.cmds.push(Command::CorrectTarget {
+                                id: edit.id,
+                                correction,
+                            });
+                            close = true;
+                        }
+                        Err(key) => edit.error = Some(key.get(lang).to_string()),
+                    }
+                }
+                if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {
+                    ctx.cmds.push(Command::ResetTarget(edit.id));
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.target = Some(edit);
+    }
+}
+
+fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.measure.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::CorrectMeasure.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(460.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.title).strong());
+            ui.label(T::Themes.get(lang));
+            ui.horizontal_wrapped(|ui| {
+                for theme in &Catalog::bundled().themes {
+                    let mut on = edit.themes.contains(&theme.id);
+                    if ui.checkbox(&mut on, ctx.theme_name(&theme.id)).changed() {
+                        if on {
+                            edit.themes.push(theme.id.clone());
+                        } else {
+                            edit.themes.retain(|t| *t != theme.id);
+                        }
+                    }
+                }
+            });
+            ui.label(T::UnitsHint.get(lang));
+            ui.text_edit_multiline(&mut edit.units);
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    let correction = MeasureCorrection {
+                        themes: Some(edit.themes.clone()),
+                        units: Some(parse_units(&edit.units)),
+                    };
+                    ctx.cmds.push(Command::CorrectMeasure {
+                        id: edit.id,
+                        correction,
+                    });
+                    close = true;
+                }
+                if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {
+                    ctx.cmds.push(Command::ResetMeasure(edit.id));
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.measure = Some(edit);
+    }
+}
+
+/// Splits a typed unit list on `、,,;;` and newlines; the first unit leads.
+pub fn parse_units(text: &str) -> Vec<ResponsibleUnit> {
+    text.split(['、', ',', ',', ';', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .enumerate()
+        .map(|(i, name)| ResponsibleUnit {
+            name: name.to_string(),
+            canonical: Catalog::bundled().canonical_agency(name, None),
+            role: if i == 0 { Role::Lead } else { Role::Co },
+        })
+        .collect()
+}

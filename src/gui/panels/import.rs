@@ -1,0 +1,305 @@
+//! Import: files from the dialog (`Ctrl+O`), drops or a typed path; a parse preview before
+//! anything is saved; the destination zone (existing or new); per-file results.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use super::Ctx;
+use crate::gui::command::Command;
+use crate::gui::i18n::{Lang, T};
+use crate::gui::jobs::{FilePreview, FileResult};
+use crate::model::Zone;
+use crate::store::rows::ImportOutcome;
+
+/// Files waiting to be imported and the choices made about them.
+#[derive(Default)]
+pub struct ImportState {
+    pub files: Vec<PathBuf>,
+    pub path_input: String,
+    pub previews: Vec<FilePreview>,
+    pub results: Vec<FileResult>,
+    /// Existing zone to import into.
+    pub zone: Option<String>,
+    pub new_zone: bool,
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub message: Option<String>,
+    /// The native dialog could not be shown; the path field is the way in.
+    pub no_portal: bool,
+}
+
+impl ImportState {
+    /// Adds files not already listed; the previous preview no longer applies.
+    pub fn add_files(&mut self, files: Vec<PathBuf>) {
+        for f in files {
+            if !self.files.contains(&f) {
+                self.files.push(f);
+            }
+        }
+        self.previews.clear();
+        self.results.clear();
+        self.message = None;
+    }
+
+    /// Shows the native file dialog. Where no desktop portal can answer (Linux without a
+    /// session bus) it is not attempted and the path field is offered instead.
+    pub fn pick_files(&mut self) -> Option<Vec<PathBuf>> {
+        if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            self.no_portal = true;
+            return None;
+        }
+        rfd::FileDialog::new()
+            .add_filter("documents", &["txt", "html", "htm", "docx", "pdf"])
+            .pick_files()
+    }
+
+    /// The zone to import into: an existing slug, or a new zone to create first.
+    pub fn destination(&self, lang: Lang) -> Result<(String, Option<Zone>), String> {
+        if !self.new_zone {
+            return self
+                .zone
+                .clone()
+                .map(|z| (z, None))
+                .ok_or_else(|| T::NeedZone.get(lang).into());
+        }
+        let slug = self.slug.trim();
+        let valid = !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            return Err(T::SlugInvalid.get(lang).into());
+        }
+        let name_zh = self.name_zh.trim();
+        if name_zh.is_empty() {
+            return Err(T::NeedZone.get(lang).into());
+        }
+        let name_en = match self.name_en.trim() {
+            "" => slug,
+            n => n,
+        };
+        let zone = Zone {
+            slug: slug.to_string(),
+            name_zh: name_zh.to_string(),
+            name_en: name_en.to_string(),
+            city: String::new(),
+            province: String::new(),
+            level: String::new(),
+            kind: String::new(),
+            documents: Vec::new(),
+        };
+        Ok((slug.to_string(), Some(zone)))
+    }
+}
+
+/// Draws the Import view.
+pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    ui.heading(ctx.t(T::ImportTitle));
+    ui.horizontal(|ui| {
+        let open = Command::OpenImportDialog;
+        let tip = open.tooltip(ui.ctx(), ctx.lang());
+        if ui
+            .button(ctx.t(T::ChooseFiles))
+            .on_hover_text(tip)
+            .clicked()
+        {
+            ctx.cmds.push(open);
+        }
+        ui.label(RichText::new(ctx.t(T::DropHint)).weak());
+    });
+    if ctx.st.import.no_portal {
+        ui.colored_label(ui.visuals().warn_fg_color, ctx.t(T::NoPortal));
+    }
+    ui.horizontal(|ui| {
+        ui.label(ctx.t(T::PathLabel));
+        let edit = egui::TextEdit::singleline(&mut ctx.st.import.path_input).desired_width(420.0);
+        let r = ui.add(edit);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(ctx.t(T::Add)).clicked() || enter {
+            let path = ctx.st.import.path_input.trim().to_string();
+            if !path.is_empty() {
+                ctx.cmds
+                    .push(Command::AddImportFiles(vec![PathBuf::from(path)]));
+                ctx.st.import.path_input.clear();
+            }
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            files(ui, ctx);
+            if !ctx.st.import.files.is_empty() {
+                ui.separator();
+                destination(ui, ctx);
+            }
+        });
+}
+
+fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let count = ctx.st.import.files.len();
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} ({count})", ctx.t(T::Files)));
+        if count > 0 && ctx.job.is_none() {
+            if ui
+                .button(ctx.t(T::Preview))
+                .on_hover_text(ctx.t(T::PreviewTip))
+                .clicked()
+            {
+                ctx.cmds.push(Command::StartPreview);
+            }
+            if ui.button(ctx.t(T::ClearList)).clicked() {
+                ctx.st.import = ImportState {
+                    no_portal: ctx.st.import.no_portal,
+                    ..ImportState::default()
+                };
+            }
+        }
+    });
+    if let Some(job) = ctx.job {
+        ui.horizontal(|ui| {
+            let fraction = job.done as f32 / job.total.max(1) as f32;
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(300.0)
+                    .show_percentage(),
+            );
+            ui.label(&job.current);
+            if ui
+                .button(ctx.t(T::Cancel))
+                .on_hover_text(ctx.t(T::CancelJob))
+                .clicked()
+            {
+                ctx.cmds.push(Command::CancelJob);
+            }
+        });
+    }
+    let st = &ctx.st.import;
+    let error = ui.visuals().error_fg_color;
+    for path in &st.files {
+        let name = path.display().to_string();
+        let preview = st.previews.iter().find(|p| &p.path == path);
+        let result = st.results.iter().find(|r| &r.path == path);
+        egui::CollapsingHeader::new(&name)
+            .id_salt(&name)
+            .default_open(st.files.len() <= 3)
+            .show(ui, |ui| {
+                if let Some(r) = result {
+                    match &r.result {
+                        Ok(ImportOutcome::Imported {
+                            measures, targets, ..
+                        }) => {
+                            ui.label(format!(
+                                "√ {} · {measures} {} · {targets} {}",
+                                ctx.t(T::Imported),
+                                ctx.t(T::Measures),
+                                ctx.t(T::Targets)
+                            ));
+                        }
+                        Ok(ImportOutcome::AlreadyPresent { .. }) => {
+                            ui.label(ctx.t(T::AlreadyPresent));
+                        }
+                        Err(e) => {
+                            ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
+                        }
+                    }
+                }
+                match preview.map(|p| &p.result) {
+                    Some(Ok(info)) => preview_body(ui, ctx, info),
+                    Some(Err(e)) => {
+                        ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
+                    }
+                    None => {}
+                }
+            });
+    }
+}
+
+fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::PreviewInfo) {
+    ui.label(format!("{}: {}", ctx.t(T::Title), info.title));
+    if let Some((a, b)) = info.period {
+        ui.label(format!("{}: {a}–{b}", ctx.t(T::Period)));
+    }
+    ui.label(format!(
+        "{} {} · {} {} · {} {}",
+        info.measure_count,
+        ctx.t(T::Measures),
+        info.targets.len(),
+        ctx.t(T::Targets),
+        info.agencies.len(),
+        ctx.t(T::Agencies)
+    ));
+    for title in info.measure_titles.iter().take(8) {
+        ui.add(egui::Label::new(format!("· {title}")).truncate());
+    }
+    for (indicator, value, year) in info.targets.iter().take(12) {
+        let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
+        ui.add(egui::Label::new(format!("◆ {indicator} {value}{year}")).truncate());
+    }
+    if !info.agencies.is_empty() {
+        let shown: Vec<&str> = info.agencies.iter().take(12).map(String::as_str).collect();
+        ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join("、"))).wrap());
+    }
+}
+
+fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let zones: Vec<(String, String)> = ctx
+        .data
+        .overview
+        .zones
+        .iter()
+        .map(|z| (z.zone.slug.clone(), ctx.zone_name(&z.zone.slug)))
+        .collect();
+    let lang = ctx.lang();
+    let st = &mut ctx.st.import;
+    let label_id = ui.strong(T::TargetZone.get(lang)).id;
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut st.new_zone, false, T::Zone.get(lang));
+        ui.add_enabled_ui(!st.new_zone, |ui| {
+            let shown = st
+                .zone
+                .as_ref()
+                .and_then(|z| zones.iter().find(|(s, _)| s == z))
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| T::NeedZone.get(lang).to_string());
+            egui::ComboBox::from_id_salt("import_zone")
+                .selected_text(shown)
+                .width(300.0)
+                .show_ui(ui, |ui| {
+                    for (slug, name) in &zones {
+                        ui.selectable_value(&mut st.zone, Some(slug.clone()), name);
+                    }
+                })
+                .response
+                .labelled_by(label_id);
+        });
+    });
+    ui.radio_value(&mut st.new_zone, true, T::NewZone.get(lang));
+    if st.new_zone {
+        egui::Grid::new("new_zone").num_columns(2).show(ui, |ui| {
+            for (label, value) in [
+                (T::Slug, &mut st.slug),
+                (T::NameZh, &mut st.name_zh),
+                (T::NameEn, &mut st.name_en),
+            ] {
+                ui.label(label.get(lang));
+                ui.text_edit_singleline(value);
+                ui.end_row();
+            }
+        });
+    }
+    if let Some(msg) = &st.message {
+        ui.colored_label(ui.visuals().error_fg_color, msg);
+    }
+    let ready = ctx.job.is_none() && !st.previews.is_empty();
+    let button = egui::Button::new(RichText::new(T::SaveImport.get(lang)).strong());
+    if ui
+        .add_enabled(ready, button)
+        .on_hover_text(T::SaveImportTip.get(lang))
+        .clicked()
+    {
+        ctx.cmds.push(Command::SaveImport);
+    }
+}

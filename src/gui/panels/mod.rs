@@ -1,0 +1,253 @@
+//! The views and the frame around them. Each panel draws from [`Ctx`] (preferences, the
+//! data snapshot, transient UI state) and pushes [`Command`]s; none touches the database.
+
+pub mod agencies;
+pub mod chart;
+pub mod compare;
+pub mod edit;
+pub mod import;
+pub mod overview;
+pub mod reader;
+pub mod sidebar;
+pub mod statusbar;
+pub mod targets;
+
+use std::path::Path;
+
+use egui::{Color32, RichText};
+
+use super::command::{Command, Commands, view_label};
+use super::data::Snapshot;
+use super::i18n::{Lang, T};
+use super::jobs::RunningJob;
+use super::state::{Prefs, View};
+use crate::catalog::Catalog;
+use crate::model::{Instrument, Target};
+
+pub use import::ImportState;
+pub use reader::ReaderState;
+
+/// Transient state of the panels: text being typed, open editors, the reader's document.
+#[derive(Default)]
+pub struct UiState {
+    pub search: String,
+    pub focus_search: bool,
+    pub reader: ReaderState,
+    pub import: ImportState,
+    pub edit: edit::Editors,
+    pub targets: targets::TableState,
+    /// Last message for the status bar, and whether it is an error.
+    pub status: Option<(String, bool)>,
+    /// Why the database could not be opened.
+    pub store_error: Option<String>,
+}
+
+impl UiState {
+    /// Initial state for the given preferences.
+    pub fn new(prefs: &Prefs) -> UiState {
+        UiState {
+            search: prefs.filter.search.clone().unwrap_or_default(),
+            ..UiState::default()
+        }
+    }
+
+    /// Shows an informational message in the status bar.
+    pub fn set_status(&mut self, msg: &str) {
+        self.status = Some((msg.to_string(), false));
+    }
+
+    /// Shows an error in the status bar.
+    pub fn set_error(&mut self, msg: String) {
+        self.status = Some((msg, true));
+    }
+}
+
+/// Everything a panel may read or change during one frame.
+pub struct Ctx<'a> {
+    pub prefs: &'a mut Prefs,
+    pub data: &'a Snapshot,
+    pub st: &'a mut UiState,
+    pub cmds: &'a mut Commands,
+    pub job: Option<&'a RunningJob>,
+    pub db_path: &'a Path,
+    pub busy: bool,
+}
+
+impl Ctx<'_> {
+    /// Current interface language.
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    /// Interface text in the current language.
+    pub fn t(&self, key: T) -> &'static str {
+        key.get(self.prefs.lang)
+    }
+
+    /// Zone's display name in the current language.
+    pub fn zone_name(&self, slug: &str) -> String {
+        match self
+            .data
+            .overview
+            .zones
+            .iter()
+            .find(|z| z.zone.slug == slug)
+        {
+            Some(z) => self
+                .lang()
+                .pick(&z.zone.name_zh, &z.zone.name_en)
+                .to_string(),
+            None => slug.to_string(),
+        }
+    }
+
+    /// Zone's colour (by its place in the zone list).
+    pub fn zone_color(&self, slug: &str) -> Color32 {
+        let i = self
+            .data
+            .overview
+            .zones
+            .iter()
+            .position(|z| z.zone.slug == slug)
+            .unwrap_or(0);
+        super::theme::zone_color(i)
+    }
+
+    /// Theme's display name.
+    pub fn theme_name(&self, id: &str) -> String {
+        match Catalog::bundled().themes.iter().find(|t| t.id == id) {
+            Some(t) => self.lang().pick(&t.zh, &t.en).to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    /// Canonical indicator's display name.
+    pub fn indicator_name(&self, id: &str) -> String {
+        match Catalog::bundled().indicators.iter().find(|t| t.id == id) {
+            Some(t) => self.lang().pick(&t.zh, &t.en).to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    /// Agency display name: the canonical Chinese name, with the English one when known.
+    pub fn agency_name(&self, canonical: &str) -> String {
+        let en = Catalog::bundled()
+            .agencies
+            .iter()
+            .find(|a| a.canonical == canonical && !a.en.is_empty());
+        match (self.lang(), en) {
+            (Lang::En, Some(a)) => a.en.clone(),
+            _ => canonical.to_string(),
+        }
+    }
+
+    /// Policy-instrument family name.
+    pub fn instrument_name(&self, i: Instrument) -> &'static str {
+        self.t(match i {
+            Instrument::Supply => T::Supply,
+            Instrument::Environment => T::Environment,
+            Instrument::Demand => T::Demand,
+        })
+    }
+}
+
+/// A target's value as a planner reads it: `≥120 户`, `2–3 家`, `~18 %`.
+pub fn format_value(t: &Target) -> String {
+    use crate::model::Comparator::*;
+    let cmp = match t.comparator {
+        Ge => "≥",
+        Gt => ">",
+        Eq => "",
+        Approx => "≈",
+        Le => "≤",
+        Lt => "<",
+    };
+    let num = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let value = match t.value_max {
+        Some(max) => format!("{}–{}", num(t.value), num(max)),
+        None => num(t.value),
+    };
+    format!("{cmp}{value} {}", t.unit).trim_end().to_string()
+}
+
+/// A small filled square in a zone's colour.
+pub fn color_chip(ui: &mut egui::Ui, color: Color32) {
+    let size = egui::vec2(12.0, 12.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, color);
+}
+
+/// The "corrected" mark shown beside values a user changed.
+pub fn corrected_mark(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
+    let color = super::theme::warn_color(ctx.prefs.dark);
+    ui.label(
+        RichText::new(format!("● {}", ctx.t(T::Corrected)))
+            .color(color)
+            .small(),
+    )
+    .on_hover_text(ctx.t(T::CorrectedTip));
+}
+
+/// Draws the frame (top bar, sidebar, status bar), the current view and any open editor.
+pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar(ui, ctx));
+    egui::Panel::bottom("status_bar").show(ui, |ui| statusbar::show(ui, ctx));
+    egui::Panel::left("sidebar")
+        .resizable(true)
+        .default_size(270.0)
+        .min_size(220.0)
+        .show(ui, |ui| sidebar::show(ui, ctx));
+    egui::CentralPanel::default().show(ui, |ui| match ctx.prefs.view {
+        View::Overview => overview::show(ui, ctx),
+        View::Compare => compare::show(ui, ctx),
+        View::Targets => targets::show(ui, ctx),
+        View::Agencies => agencies::show(ui, ctx),
+        View::Reader => reader::show(ui, ctx),
+        View::Import => import::show(ui, ctx),
+    });
+    edit::show(ui, ctx);
+}
+
+fn top_bar(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    ui.horizontal(|ui| {
+        for view in View::ALL {
+            let command = Command::ShowView(view);
+            let tip = command.tooltip(ui.ctx(), ctx.lang());
+            let selected = ctx.prefs.view == view;
+            let label = RichText::new(view_label(view).get(ctx.lang())).size(15.0);
+            if ui
+                .selectable_label(selected, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                ctx.cmds.push(command);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (label, dark) = if ctx.prefs.dark {
+                (ctx.t(T::LightMode).to_string(), false)
+            } else {
+                (ctx.t(T::DarkMode).to_string(), true)
+            };
+            if ui
+                .button(label)
+                .on_hover_text(ctx.t(T::ToggleThemeTip))
+                .clicked()
+            {
+                ctx.cmds.push(Command::SetDark(dark));
+            }
+            for (lang, name) in [(Lang::En, "English"), (Lang::Zh, "中文")] {
+                let r = ui.selectable_label(ctx.lang() == lang, name);
+                if r.on_hover_text(ctx.t(T::LanguageTip)).clicked() {
+                    ctx.cmds.push(Command::SetLanguage(lang));
+                }
+            }
+        });
+    });
+}

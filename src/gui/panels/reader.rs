@@ -1,0 +1,279 @@
+//! Document reader: outline tree on the left, the text on the right with measures, targets
+//! and agencies highlighted; opening a source sentence scrolls to it and highlights it.
+
+use std::sync::Arc;
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText, Stroke};
+
+use super::Ctx;
+use crate::gui::command::Command;
+use crate::gui::i18n::T;
+use crate::gui::theme;
+use crate::model::Span;
+use crate::store::rows::DocumentText;
+
+/// What the cached highlighted text depends on: document, data generation, focus, dark.
+type LayoutKey = (i64, u64, Option<Span>, bool);
+
+/// Which document is open and where to scroll.
+#[derive(Default)]
+pub struct ReaderState {
+    pub doc_id: Option<i64>,
+    pub doc: Option<DocumentText>,
+    /// The highlighted sentence (character span).
+    pub focus: Option<Span>,
+    scroll_pending: bool,
+    loading: bool,
+    cached: Option<(LayoutKey, Arc<LayoutJob>)>,
+}
+
+impl ReaderState {
+    /// Opens `doc_id` (loading it unless it is already open) with `span` highlighted.
+    pub fn open(&mut self, doc_id: i64, span: Option<Span>) {
+        if self.doc_id != Some(doc_id) {
+            self.doc_id = Some(doc_id);
+            self.doc = None;
+            self.loading = true;
+        }
+        self.focus = span;
+        self.scroll_pending = span.is_some();
+    }
+
+    /// True when the open document still has to be fetched.
+    pub fn needs_load(&self) -> bool {
+        self.loading
+    }
+
+    /// The fetched document arrived.
+    pub fn set_document(&mut self, doc: DocumentText) {
+        if Some(doc.info.id) == self.doc_id {
+            self.doc = Some(doc);
+            self.loading = false;
+            self.cached = None;
+        }
+    }
+
+    /// The text of the highlighted sentence, if any (tests and the header).
+    pub fn focused_text(&self) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        let (a, b) = self.focus?;
+        Some(doc.text.chars().skip(a).take(b.saturating_sub(a)).collect())
+    }
+}
+
+/// Draws the Reader view.
+pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    document_picker(ui, ctx);
+    ui.separator();
+    if ctx.st.reader.loading {
+        ui.spinner();
+        ui.label(ctx.t(T::Loading));
+        return;
+    }
+    if ctx.st.reader.doc.is_none() {
+        ui.label(ctx.t(T::ChooseDocument));
+        return;
+    }
+    egui::Panel::left("outline")
+        .resizable(true)
+        .default_size(240.0)
+        .show(ui, |ui| outline(ui, ctx));
+    legend(ui, ctx);
+    if let Some(sentence) = ctx.st.reader.focused_text() {
+        let color = theme::focus_highlight(ctx.prefs.dark);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", ctx.t(T::Sentence))).strong());
+            ui.label(RichText::new(sentence).background_color(color));
+        });
+    }
+    ui.separator();
+    text(ui, ctx);
+}
+
+fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let docs: Vec<(i64, String)> = ctx
+        .data
+        .overview
+        .zones
+        .iter()
+        .flat_map(|z| z.documents.iter().map(move |d| (z, d)))
+        .map(|(z, d)| {
+            (
+                d.id,
+                format!("{} — {}", ctx.zone_name(&z.zone.slug), d.title),
+            )
+        })
+        .collect();
+    let current = ctx.st.reader.doc_id;
+    let shown = docs
+        .iter()
+        .find(|(id, _)| Some(*id) == current)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
+    ui.horizontal(|ui| {
+        let label_id = ui.label(ctx.t(T::Document)).id;
+        egui::ComboBox::from_id_salt("reader_doc")
+            .selected_text(shown)
+            .width(ui.available_width().min(700.0))
+            .show_ui(ui, |ui| {
+                for (id, name) in &docs {
+                    if ui.selectable_label(current == Some(*id), name).clicked() {
+                        ctx.cmds.push(Command::OpenSource {
+                            doc_id: *id,
+                            span: None,
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label_id);
+    });
+}
+
+fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    ui.strong(ctx.t(T::Outline));
+    let Some(doc) = &ctx.st.reader.doc else {
+        return;
+    };
+    let mut jump = None;
+    egui::ScrollArea::vertical()
+        .id_salt("outline_scroll")
+        .show(ui, |ui| {
+            for s in &doc.outline {
+                ui.horizontal(|ui| {
+                    ui.add_space(12.0 * f32::from(s.level.saturating_sub(1)));
+                    let label = match &s.number {
+                        Some(n) => format!("{n} {}", s.title),
+                        None => s.title.clone(),
+                    };
+                    if ui
+                        .add(egui::Button::new(label).frame(false).truncate())
+                        .clicked()
+                    {
+                        jump = Some(s.span);
+                    }
+                });
+            }
+        });
+    if let Some(span) = jump {
+        ctx.st.reader.focus = Some(span);
+        ctx.st.reader.scroll_pending = true;
+    }
+}
+
+fn legend(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
+    let dark = ctx.prefs.dark;
+    ui.horizontal(|ui| {
+        let m =
+            RichText::new(ctx.t(T::LegendMeasure)).background_color(theme::measure_highlight(dark));
+        ui.label(m);
+        let t =
+            RichText::new(ctx.t(T::LegendTarget)).background_color(theme::target_highlight(dark));
+        ui.label(t);
+        ui.label(RichText::new(ctx.t(T::LegendAgency)).color(theme::agency_color(dark)));
+    });
+}
+
+fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let dark = ctx.prefs.dark;
+    let generation = ctx.data.generation;
+    let reader = &mut ctx.st.reader;
+    let Some(doc) = &reader.doc else {
+        return;
+    };
+    let key = (doc.info.id, generation, reader.focus, dark);
+    let job = match &reader.cached {
+        Some((k, job)) if *k == key => job.clone(),
+        _ => {
+            let job = Arc::new(highlight(ui, doc, ctx.data, reader.focus, dark));
+            reader.cached = Some((key, job.clone()));
+            job
+        }
+    };
+    let focus = reader.focus;
+    let scroll = std::mem::take(&mut reader.scroll_pending);
+    egui::ScrollArea::vertical()
+        .id_salt("reader_text")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut job = (*job).clone();
+            job.wrap.max_width = ui.available_width();
+            let galley = ui.painter().layout_job(job);
+            let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+            if scroll && let Some((start, _)) = focus {
+                let rect = galley
+                    .pos_from_cursor(CCursor::new(start))
+                    .translate(response.rect.min.to_vec2());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+        });
+}
+
+/// Builds the highlighted text: measures tinted, targets marked, agencies coloured, and the
+/// focused sentence strongest.
+fn highlight(
+    ui: &egui::Ui,
+    doc: &DocumentText,
+    data: &crate::gui::data::Snapshot,
+    focus: Option<Span>,
+    dark: bool,
+) -> LayoutJob {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let n = chars.len();
+    // One style code per character: bit 0 measure, bit 1 target, bit 2 agency, bit 3 focus.
+    let mut style = vec![0u8; n];
+    let mut mark = |(a, b): Span, bit: u8| {
+        for s in &mut style[a.min(n)..b.min(n)] {
+            *s |= bit;
+        }
+    };
+    let f = &data.filtered;
+    for m in f.measures.iter().filter(|m| m.doc_id == doc.info.id) {
+        mark(m.span, 1);
+        let (a, b) = (m.span.0.min(n), m.span.1.min(n));
+        let body: String = chars[a..b].iter().collect();
+        for u in &m.units {
+            for (byte, _) in body.match_indices(u.name.as_str()) {
+                let start = a + body[..byte].chars().count();
+                mark((start, start + u.name.chars().count()), 4);
+            }
+        }
+    }
+    for t in f.targets.iter().filter(|t| t.doc_id == doc.info.id) {
+        mark(t.target.span, 2);
+    }
+    if let Some(span) = focus {
+        mark(span, 8);
+    }
+    let font = FontId::proportional(15.0);
+    let text_color = ui.visuals().text_color();
+    let mut job = LayoutJob::default();
+    let mut start = 0;
+    while start < n {
+        let code = style[start];
+        let mut end = start + 1;
+        while end < n && style[end] == code {
+            end += 1;
+        }
+        let mut format = TextFormat::simple(font.clone(), text_color);
+        format.line_height = Some(24.0);
+        if code & 1 != 0 {
+            format.background = theme::measure_highlight(dark);
+        }
+        if code & 2 != 0 {
+            format.background = theme::target_highlight(dark);
+        }
+        if code & 8 != 0 {
+            format.background = theme::focus_highlight(dark);
+            format.underline = Stroke::new(1.5, Color32::from_rgb(0xc0, 0x30, 0x30));
+        }
+        if code & 4 != 0 {
+            format.color = theme::agency_color(dark);
+        }
+        let piece: String = chars[start..end].iter().collect();
+        job.append(&piece, 0.0, format);
+        start = end;
+    }
+    job
+}

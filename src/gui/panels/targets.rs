@@ -1,0 +1,199 @@
+//! Targets: a sortable, filterable table of every target with baselines beside it, and a bar
+//! chart of one canonical indicator across the ticked zones.
+
+use egui::{RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+
+use super::{Ctx, corrected_mark, format_value};
+use crate::gui::command::Command;
+use crate::gui::i18n::T;
+use crate::store::rows::TargetRow;
+
+/// Column the table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Zone,
+    Indicator,
+    Value,
+    Year,
+}
+
+/// Sort order, text filter and the cached row order.
+#[derive(Debug, Default)]
+pub struct TableState {
+    pub sort: SortBy,
+    pub descending: bool,
+    pub text: String,
+    order: Vec<usize>,
+    key: Option<(u64, SortBy, bool, String)>,
+}
+
+impl TableState {
+    /// Row order for the current data, recomputed only when data, sort or filter change.
+    fn order(&mut self, generation: u64, rows: &[TargetRow]) -> &[usize] {
+        let key = (generation, self.sort, self.descending, self.text.clone());
+        if self.key.as_ref() != Some(&key) {
+            let needle = self.text.trim();
+            let mut order: Vec<usize> = (0..rows.len())
+                .filter(|&i| {
+                    let t = &rows[i].target;
+                    needle.is_empty()
+                        || t.indicator.contains(needle)
+                        || t.sentence.contains(needle)
+                        || rows[i].zone_slug.contains(needle)
+                })
+                .collect();
+            let cmp = |a: &usize, b: &usize| {
+                let (a, b) = (&rows[*a], &rows[*b]);
+                match self.sort {
+                    SortBy::Zone => a.zone_slug.cmp(&b.zone_slug),
+                    SortBy::Indicator => a.target.indicator.cmp(&b.target.indicator),
+                    SortBy::Value => a.target.value.total_cmp(&b.target.value),
+                    SortBy::Year => a.target.year.cmp(&b.target.year),
+                }
+            };
+            order.sort_by(cmp);
+            if self.descending {
+                order.reverse();
+            }
+            self.order = order;
+            self.key = Some(key);
+        }
+        &self.order
+    }
+}
+
+/// Draws the Targets view.
+pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    egui::Panel::bottom("targets_chart")
+        .resizable(true)
+        .default_size(260.0)
+        .min_size(160.0)
+        .show(ui, |ui| super::chart::indicator_chart(ui, ctx));
+    ui.horizontal(|ui| {
+        ui.label(ctx.t(T::Filter));
+        ui.add(egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0));
+    });
+    table(ui, ctx);
+}
+
+fn sort_header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, label: T, by: SortBy) {
+    let st = &mut ctx.st.targets;
+    let arrow = match (st.sort == by, st.descending) {
+        (true, false) => " ▲",
+        (true, true) => " ▼",
+        _ => "",
+    };
+    let text = format!("{}{arrow}", label.get(ctx.prefs.lang));
+    if ui
+        .add(egui::Button::new(RichText::new(text).strong()).frame(false))
+        .clicked()
+    {
+        if st.sort == by {
+            st.descending = !st.descending;
+        } else {
+            (st.sort, st.descending) = (by, false);
+        }
+    }
+}
+
+fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let data = ctx.data;
+    let rows = &data.filtered.targets;
+    if rows.is_empty() {
+        ui.label(ctx.t(T::NoMatches));
+        return;
+    }
+    let order = ctx.st.targets.order(data.generation, rows).to_vec();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(150.0).at_least(80.0).clip(true))
+        .column(Column::initial(220.0).at_least(100.0).clip(true))
+        .column(Column::initial(110.0).at_least(70.0))
+        .column(Column::initial(60.0).at_least(50.0))
+        .column(Column::initial(110.0).at_least(70.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(150.0).at_least(140.0))
+        .header(24.0, |mut h| {
+            h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
+            h.col(|ui| sort_header(ui, ctx, T::Indicator, SortBy::Indicator));
+            h.col(|ui| sort_header(ui, ctx, T::Value, SortBy::Value));
+            h.col(|ui| sort_header(ui, ctx, T::Year, SortBy::Year));
+            h.col(|ui| {
+                ui.strong(ctx.t(T::Baseline));
+            });
+            h.col(|ui| {
+                ui.strong(ctx.t(T::Measure));
+            });
+            h.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(row_height, order.len(), |mut row| {
+                let r = &rows[order[row.index()]];
+                let t = &r.target;
+                row.col(|ui| {
+                    super::color_chip(ui, ctx.zone_color(&r.zone_slug));
+                    ui.add(egui::Label::new(ctx.zone_name(&r.zone_slug)).truncate());
+                });
+                row.col(|ui| {
+                    let name = match &t.indicator_id {
+                        Some(id) => format!("{} [{}]", t.indicator, ctx.indicator_name(id)),
+                        None => t.indicator.clone(),
+                    };
+                    ui.add(egui::Label::new(name).truncate())
+                        .on_hover_text(&t.sentence);
+                });
+                row.col(|ui| {
+                    ui.label(format_value(t));
+                    if r.corrected {
+                        corrected_mark(ui, ctx);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                });
+                row.col(|ui| baseline(ui, ctx, r));
+                row.col(|ui| {
+                    let m = r.measure_title.as_deref().unwrap_or("—");
+                    ui.add(egui::Label::new(m).truncate());
+                });
+                row.col(|ui| actions(ui, ctx, r));
+            });
+        });
+}
+
+fn baseline(ui: &mut egui::Ui, ctx: &Ctx<'_>, r: &TargetRow) {
+    let f = &ctx.data.filtered;
+    let Some(id) = &r.target.indicator_id else {
+        return;
+    };
+    if let Some(&i) = f.baselines.get(&(r.zone_slug.clone(), id.clone())) {
+        let s = &f.statistics[i];
+        let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        ui.label(format!("{} {}{year}", s.value, s.unit))
+            .on_hover_text(&s.sentence);
+    }
+}
+
+fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
+    let source = ui
+        .add(egui::Button::new(ctx.t(T::Source)).sense(Sense::click()))
+        .on_hover_text(format!("{}\n{}", ctx.t(T::OpenSource), r.target.sentence));
+    if source.clicked() {
+        ctx.cmds.push(Command::OpenSource {
+            doc_id: r.doc_id,
+            span: Some(r.target.span),
+        });
+    }
+    if ui
+        .button(ctx.t(T::Edit))
+        .on_hover_text(ctx.t(T::EditTip))
+        .clicked()
+    {
+        ctx.st.edit.open_target(r);
+    }
+}

@@ -1,0 +1,91 @@
+//! Colours: light and dark visuals, and one stable colour per zone used in every view.
+
+use egui::Color32;
+
+/// Zone colours (RGB), assigned by the zone's position in the database's zone list; the same
+/// palette should be used by chart exports so screen and files agree.
+pub const ZONE_PALETTE: [[u8; 3]; 8] = [
+    [0x1f, 0x77, 0xb4],
+    [0xd6, 0x27, 0x28],
+    [0x2c, 0xa0, 0x2c],
+    [0xff, 0x7f, 0x0e],
+    [0x94, 0x67, 0xbd],
+    [0x8c, 0x56, 0x4b],
+    [0xe3, 0x77, 0xc2],
+    [0x17, 0xbe, 0xcf],
+];
+
+/// Colour of the zone at `index` in the zone list.
+pub fn zone_color(index: usize) -> Color32 {
+    let [r, g, b] = ZONE_PALETTE[index % ZONE_PALETTE.len()];
+    Color32::from_rgb(r, g, b)
+}
+
+/// Applies light or dark visuals.
+pub fn apply(ctx: &egui::Context, dark: bool) {
+    let theme = if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    ctx.set_theme(theme);
+}
+
+/// Background of text highlighted as part of a measure.
+pub fn measure_highlight(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x2a, 0x3a, 0x4a)
+    } else {
+        Color32::from_rgb(0xe3, 0xee, 0xfa)
+    }
+}
+
+/// Background of a target sentence.
+pub fn target_highlight(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x6a, 0x55, 0x10)
+    } else {
+        Color32::from_rgb(0xff, 0xe5, 0x8f)
+    }
+}
+
+/// Background of the sentence the user asked to see.
+pub fn focus_highlight(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x8a, 0x30, 0x30)
+    } else {
+        Color32::from_rgb(0xff, 0xb0, 0xa0)
+    }
+}
+
+/// Text colour of agency names in the reader.
+pub fn agency_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x7f, 0xd8, 0x8f)
+    } else {
+        Color32::from_rgb(0x1b, 0x7a, 0x2e)
+    }
+}
+
+/// Colour of "corrected" marks and gaps.
+pub fn warn_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xff, 0xb0, 0x50)
+    } else {
+        Color32::from_rgb(0xb0, 0x50, 0x00)
+    }
+}
+
+/// Heatmap cell colour for `count` out of `max`, tinted with the zone colour.
+pub fn heat(zone: Color32, count: usize, max: usize, dark: bool) -> Color32 {
+    let base = if dark {
+        Color32::from_gray(40)
+    } else {
+        Color32::from_gray(248)
+    };
+    if max == 0 || count == 0 {
+        return base;
+    }
+    let t = 0.15 + 0.85 * (count as f32 / max as f32);
+    base.lerp_to_gamma(zone, t)
+}
