@@ -10,6 +10,7 @@ mod fts;
 mod import;
 pub mod migrate;
 mod queries;
+pub mod recovery;
 pub mod rows;
 mod seed;
 mod summary;
