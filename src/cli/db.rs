@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use crate::error::Error;
 use crate::store::recovery;
 
 /// `db` subcommands.
@@ -50,8 +51,13 @@ pub fn run(path: &Path, cmd: DbCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The one-line message for a data command that found the database at `path` damaged.
-pub fn damaged_message(path: &Path) -> String {
+/// The one-line message for a data command that found the database at `path` damaged;
+/// `error` is what opening it said.
+pub fn damaged_message(path: &Path, error: &Error) -> String {
+    let reason = match error {
+        Error::Store { message, .. } => message.clone(),
+        other => other.to_string(),
+    };
     let restore = match recovery::backups(path).first() {
         Some(b) => format!(
             "`zonecompare --db {} db recover --restore` (from {}), ",
@@ -61,10 +67,11 @@ pub fn damaged_message(path: &Path) -> String {
         None => String::new(),
     };
     format!(
-        "database {} is damaged and was left unchanged; recover with {restore}`zonecompare \
-         --db {} db recover --fresh` (the damaged file is kept), open the app to be offered \
-         the same, or use another --db",
+        "database {} is damaged: {}; recover with {restore}`zonecompare --db {} db recover \
+         --fresh` (the damaged file is kept), open the app to be offered the same, or use \
+         another --db",
         path.display(),
+        reason.replace('\n', " "),
         path.display()
     )
 }

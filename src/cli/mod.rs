@@ -179,8 +179,8 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db_path(db)?;
     let mut store = match Store::open(&path) {
         Ok(store) => store,
-        Err(_) if crate::store::recovery::is_damaged(&path) => {
-            anyhow::bail!(db::damaged_message(&path))
+        Err(e) if crate::store::recovery::is_damaged(&path) => {
+            anyhow::bail!(db::damaged_message(&path, &e))
         }
         Err(e) => return Err(e.into()),
     };
