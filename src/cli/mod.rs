@@ -2,6 +2,7 @@
 //! file and only calls the library.
 
 mod actual;
+pub mod db;
 pub mod export;
 mod import;
 mod measures;
@@ -111,6 +112,12 @@ pub enum Command {
         #[command(subcommand)]
         what: export::ExportCommand,
     },
+    /// Database maintenance (recovering a damaged file).
+    #[command(hide = true)]
+    Db {
+        #[command(subcommand)]
+        action: db::DbCommand,
+    },
 }
 
 /// `actual` subcommands.
@@ -153,6 +160,7 @@ pub fn main() -> ExitCode {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
+        Some(Command::Db { action }) => db_path(cli.db).and_then(|p| db::run(&p, action)),
         Some(command) => run_data(cli.db, command),
     };
     match result {
@@ -168,11 +176,14 @@ pub fn main() -> ExitCode {
 /// Opens the database of `--db` / `ZONECOMPARE_DB`, else the default one, re-parsing
 /// documents stored by an older parser.
 pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(p) => p,
-        None => Store::default_path()?,
+    let path = db_path(db)?;
+    let mut store = match Store::open(&path) {
+        Ok(store) => store,
+        Err(e) if crate::store::recovery::is_damaged(&path) => {
+            anyhow::bail!(db::damaged_message(&path, &e))
+        }
+        Err(e) => return Err(e.into()),
     };
-    let mut store = Store::open(&path)?;
     let stale = store.stale_documents()?;
     if stale > 0 {
         eprintln!("re-parsing {stale} documents stored by another parser version");
@@ -181,10 +192,18 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// The database file of `--db` / `ZONECOMPARE_DB`, else the default one.
+fn db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    Ok(match db {
+        Some(p) => p,
+        None => Store::default_path()?,
+    })
+}
+
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     let mut store = open_store(db)?;
     match command {
-        Command::Parse { .. } | Command::Export { .. } => Ok(()),
+        Command::Parse { .. } | Command::Export { .. } | Command::Db { .. } => Ok(()),
         Command::Import {
             files,
             zone,

@@ -11,6 +11,7 @@ mod import;
 mod measure_rows;
 pub mod migrate;
 mod queries;
+pub mod recovery;
 pub mod rows;
 mod seed;
 mod summary;

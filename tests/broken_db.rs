@@ -1,0 +1,246 @@
+//! Damaged and shared database files: a clear error naming the file that is never
+//! overwritten, recovery from a backup or from scratch that keeps the damaged file, and two
+//! programs importing into one database at once.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use zonecompare::store::Store;
+use zonecompare::store::recovery;
+
+const BIN: &str = env!("CARGO_BIN_EXE_zonecompare");
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run zonecompare")
+}
+
+/// A valid database (schema current, bundled corpus) at `dir/name`.
+fn valid_db(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    drop(Store::open(&path).expect("create database"));
+    path
+}
+
+fn garbage() -> Vec<u8> {
+    (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect()
+}
+
+/// Writes a truncated copy of a valid database: the header survives, half the pages do not.
+fn truncated_db(dir: &Path) -> (PathBuf, Vec<u8>) {
+    let good = valid_db(dir, "good.sqlite");
+    let bytes = std::fs::read(&good).unwrap();
+    assert!(bytes.len() > 8192, "database too small to truncate");
+    let cut = bytes[..bytes.len() / 2].to_vec();
+    let path = dir.join("cut.sqlite");
+    std::fs::write(&path, &cut).unwrap();
+    (path, cut)
+}
+
+#[test]
+fn garbage_and_truncated_files_are_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, garbage()).unwrap();
+    let (cut, cut_bytes) = truncated_db(dir.path());
+    for (path, bytes) in [(junk.clone(), garbage()), (cut.clone(), cut_bytes)] {
+        let err = Store::open(&path)
+            .err()
+            .expect("damaged file refused")
+            .to_string();
+        assert!(err.contains(&path.display().to_string()), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "file changed");
+        assert!(recovery::is_damaged(&path));
+    }
+    let good = valid_db(dir.path(), "fine.sqlite");
+    assert!(!recovery::is_damaged(&good));
+    assert!(!recovery::is_damaged(&dir.path().join("missing.sqlite")));
+}
+
+#[test]
+fn cli_names_the_damaged_file_and_the_way_out_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, garbage()).unwrap();
+    std::fs::write(dir.path().join("junk.sqlite.bak-v3"), b"backup").unwrap();
+    for args in [
+        &["zones"][..],
+        &["measures"],
+        &["targets", "--year", "2025"],
+    ] {
+        let out = cli(&junk, args);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("junk.sqlite is damaged"), "{err}");
+        assert!(err.contains("db recover --restore"), "{err}");
+        assert!(err.contains("--fresh"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(std::fs::read(&junk).unwrap(), garbage());
+}
+
+#[test]
+fn backups_are_listed_newest_schema_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("zc.sqlite");
+    for name in [
+        "zc.sqlite.bak-v2",
+        "zc.sqlite.bak-v10",
+        "zc.sqlite.bak-v3",
+        "zc.sqlite.bak-v3.tmp",
+        "other.sqlite.bak-v5",
+        "zc.sqlite.broken-1",
+    ] {
+        std::fs::write(dir.path().join(name), b"x").unwrap();
+    }
+    let names: Vec<String> = recovery::backups(&db)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["zc.sqlite.bak-v10", "zc.sqlite.bak-v3", "zc.sqlite.bak-v2"]
+    );
+}
+
+#[test]
+fn restore_backup_keeps_the_damaged_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = valid_db(dir.path(), "good.sqlite");
+    let db = dir.path().join("zc.sqlite");
+    let backup = dir.path().join("zc.sqlite.bak-v4");
+    std::fs::copy(&good, &backup).unwrap();
+    std::fs::write(&db, garbage()).unwrap();
+    std::fs::write(dir.path().join("zc.sqlite-wal"), b"stale log").unwrap();
+    let (store, aside) = recovery::restore_backup(&db, &backup).expect("restore");
+    assert!(!store.zones().unwrap().is_empty());
+    drop(store);
+    assert_eq!(std::fs::read(&aside).unwrap(), garbage());
+    let mut wal = aside.as_os_str().to_owned();
+    wal.push("-wal");
+    assert_eq!(std::fs::read(PathBuf::from(wal)).unwrap(), b"stale log");
+    assert!(backup.exists(), "the backup itself is kept");
+    assert!(!recovery::is_damaged(&db));
+}
+
+#[test]
+fn start_fresh_creates_a_seeded_database_and_keeps_the_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cut, cut_bytes) = truncated_db(dir.path());
+    let (store, aside) = recovery::start_fresh(&cut).expect("start fresh");
+    assert!(!store.zones().unwrap().is_empty());
+    drop(store);
+    assert_eq!(std::fs::read(&aside).unwrap(), cut_bytes);
+    assert!(!recovery::is_damaged(&cut));
+}
+
+#[test]
+fn cli_recover_fresh_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("zc.sqlite");
+    std::fs::write(&db, garbage()).unwrap();
+    let out = cli(&db, &["db", "recover", "--restore"]);
+    assert!(!out.status.success(), "no backup to restore");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no backup"));
+    let out = cli(&db, &["db", "recover", "--fresh"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(cli(&db, &["zones"]).status.success());
+    let out = cli(&db, &["db", "recover", "--fresh"]);
+    assert!(!out.status.success(), "a sound database is not replaced");
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".broken-"))
+        .count();
+    assert_eq!(kept, 1);
+}
+
+/// Waits for `child` to end, killing it (and failing) if it is still running after a
+/// minute: a hung importer must not hang the test run.
+fn finish(mut child: std::process::Child, what: &str) -> Output {
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{what} still running after a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn two_importers_on_one_database_both_finish_or_say_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    let text = std::fs::read_to_string(corpus.join("000_a2d155b297289045.txt")).unwrap();
+    let mut sets = [Vec::new(), Vec::new()];
+    for (k, set) in sets.iter_mut().enumerate() {
+        for i in 0..6 {
+            let path = dir.path().join(format!("p{k}_{i}.txt"));
+            std::fs::write(&path, format!("{text}\n附件{k}-{i}。\n")).unwrap();
+            set.push(path);
+        }
+    }
+    let children: Vec<_> = sets
+        .iter()
+        .enumerate()
+        .map(|(k, files)| {
+            Command::new(BIN)
+                .arg("--db")
+                .arg(&db)
+                .arg("import")
+                .args(files)
+                .args(["--new-zone", &format!("并发区{k}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start import")
+        })
+        .collect();
+    let mut imported = 0;
+    for (k, child) in children.into_iter().enumerate() {
+        let out = finish(child, "import");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        imported += err.matches(": imported into ").count();
+        if !out.status.success() {
+            assert!(
+                err.contains("in use by another zonecompare"),
+                "importer {k}: {err}"
+            );
+        }
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let stored: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM documents WHERE source_name LIKE 'p%.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        stored as usize, imported,
+        "every reported import is stored, no other"
+    );
+}
