@@ -33,6 +33,19 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time (user + system, all threads) this process has used, in seconds (Linux only;
+/// assumes the usual 100 clock ticks per second). On a shared machine this tells the work
+/// done apart from the time spent waiting for a core.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn db_size_mb(path: &Path) -> f64 {
     ["", "-wal"]
         .iter()
@@ -51,14 +64,20 @@ fn build(dir: &Path) -> Store {
         .map(|d| d.bytes.len())
         .sum();
     let start = Instant::now();
+    let cpu_start = cpu_seconds();
     let imported = synth::import_generated(&mut store, SEED, n).expect("import");
     let elapsed = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, cpu_seconds()) {
+        (Some(a), Some(b)) => format!("{:.1} s", b - a),
+        _ => "n/a".to_string(),
+    };
     let rss = peak_rss_mb().map_or("n/a".to_string(), |mb| format!("{mb:.0} MB"));
     let measures = store.measures(&Filter::default()).expect("measures").len();
     let targets = store.targets(&Filter::default()).expect("targets").len();
     eprintln!(
-        "import: {imported} documents ({:.1} MB of text) in {elapsed:.2} s = {:.0} docs/s; \
-         database {:.1} MB; peak RSS {rss}; {measures} measures, {targets} targets",
+        "import: {imported} documents ({:.1} MB of text) in {elapsed:.2} s = {:.0} docs/s \
+         (CPU time {cpu}); database {:.1} MB; peak RSS {rss}; {measures} measures, \
+         {targets} targets",
         bytes as f64 / 1e6,
         imported as f64 / elapsed,
         db_size_mb(&path),
