@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Result};
 
@@ -58,8 +58,12 @@ impl KeywordSet {
                 }
             }
         }
+        // A full DFA: a few hundred keywords make a table of a few hundred kilobytes, and
+        // overlapping search over UTF-8 Chinese text runs several times faster than on the
+        // default (contiguous NFA) automaton, which was the parser's largest cost.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Catalog {
                 file: file.to_string(),

@@ -3,7 +3,7 @@
 //! parsed values it replaced, keyed by document sha256 + item key so it is re-applied when
 //! the document is parsed again.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
@@ -58,7 +58,7 @@ impl MeasureValues {
     }
 }
 
-fn read_target(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<TargetValues> {
+fn read_target(tx: &Connection, id: i64) -> rusqlite::Result<TargetValues> {
     tx.query_row(
         "SELECT indicator, indicator_id, value, unit, comparator, year FROM targets WHERE id = ?1",
         [id],
@@ -76,7 +76,7 @@ fn read_target(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<TargetValues> 
 }
 
 fn write_target(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     v: &TargetValues,
     corrected: bool,
@@ -99,7 +99,7 @@ fn write_target(
     Ok(())
 }
 
-fn read_measure(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<MeasureValues> {
+fn read_measure(tx: &Connection, id: i64) -> rusqlite::Result<MeasureValues> {
     let themes = tx
         .prepare_cached("SELECT theme FROM measure_themes WHERE measure_id = ?1 ORDER BY ord")?
         .query_map([id], |r| r.get(0))?
@@ -122,7 +122,7 @@ fn read_measure(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<MeasureValues
 }
 
 fn write_measure(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     zone: &ZoneRef,
     v: &MeasureValues,
@@ -139,7 +139,7 @@ fn write_measure(
 
 /// (document sha256, item key, zone) of a target or measure row.
 fn item_of(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     table: &str,
     id: i64,
 ) -> rusqlite::Result<Option<(String, String, ZoneRef)>> {
@@ -161,7 +161,7 @@ fn item_of(
 }
 
 fn stored_original(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     sha: &str,
     kind: &str,
     key: &str,
@@ -175,7 +175,7 @@ fn stored_original(
 }
 
 fn save_overlay(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     sha: &str,
     kind: &str,
     key: &str,
@@ -299,7 +299,7 @@ fn store_missing(path: &std::path::Path, what: &str, id: i64) -> crate::Error {
 /// document `doc_id`, refreshing each overlay's record of the parsed values. Overlays whose
 /// item the parser no longer produces are kept for a later parse.
 pub(crate) fn apply_all(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     doc_id: i64,
     sha: &str,
     zone: &ZoneRef,

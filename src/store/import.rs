@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::rows::ImportOutcome;
@@ -231,31 +231,58 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
     if let Some(doc_id) = doc_by_sha(store, &sha)? {
         return Ok(ImportOutcome::AlreadyPresent { doc_id });
     }
-    let shown = doc.source_path.unwrap_or(Path::new(doc.source_name));
     let db_path = store.path.clone();
-    let refuse = |e: WriteError| match e {
-        WriteError::Db(e) => {
-            let inner = super::migrate::db_err(&db_path, e);
-            Error::bad_input(shown, format!("not stored, {inner}"))
-        }
-        WriteError::Invalid(m) => Error::bad_input(shown, format!("not stored: {m}")),
-    };
+    let shown = doc.source_path.unwrap_or(Path::new(doc.source_name));
     let tx = store
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| refusal(&db_path, shown, e.into()))?;
+    let outcome = write_parsed(&tx, &db_path, doc, &sha)?;
+    tx.commit()
+        .map_err(|e| refusal(&db_path, shown, e.into()))?;
+    Ok(outcome)
+}
+
+/// The error for a document that could not be stored.
+pub(crate) fn refusal(db_path: &Path, shown: &Path, e: WriteError) -> Error {
+    match e {
+        WriteError::Db(e) => {
+            let inner = super::migrate::db_err(db_path, e);
+            Error::bad_input(shown, format!("not stored, {inner}"))
+        }
+        WriteError::Invalid(m) => Error::bad_input(shown, format!("not stored: {m}")),
+    }
+}
+
+/// Stores `doc` (whose bytes hash to `sha`) inside the caller's transaction or savepoint:
+/// its row, text, extraction and the corrections kept for its content. A document already
+/// stored is reported, not written again.
+pub(crate) fn write_parsed(
+    conn: &Connection,
+    db_path: &Path,
+    doc: &NewDocument<'_>,
+    sha: &str,
+) -> Result<ImportOutcome> {
+    let shown = doc.source_path.unwrap_or(Path::new(doc.source_name));
+    let refuse = |e: WriteError| refusal(db_path, shown, e);
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM documents WHERE sha256 = ?1")
+        .and_then(|mut st| st.query_row([sha], |r| r.get(0)).optional())
         .map_err(|e| refuse(e.into()))?;
-    let zone: Option<ZoneRef> = tx
-        .query_row(
-            "SELECT id, city FROM zones WHERE slug = ?1",
-            [doc.zone_slug],
-            |r| {
+    if let Some(doc_id) = existing {
+        return Ok(ImportOutcome::AlreadyPresent { doc_id });
+    }
+    let zone: Option<ZoneRef> = conn
+        .prepare_cached("SELECT id, city FROM zones WHERE slug = ?1")
+        .and_then(|mut st| {
+            st.query_row([doc.zone_slug], |r| {
                 Ok(ZoneRef {
                     id: r.get(0)?,
                     city: r.get(1)?,
                 })
-            },
-        )
-        .optional()
+            })
+            .optional()
+        })
         .map_err(|e| refuse(e.into()))?;
     let Some(zone) = zone else {
         return Err(Error::bad_input(
@@ -266,19 +293,18 @@ pub(crate) fn import_parsed(store: &mut Store, doc: &NewDocument<'_>) -> Result<
     let p = doc.parsed;
     let row = DocRow {
         zone_id: zone.id,
-        sha256: &sha,
+        sha256: sha,
         source_name: doc.source_name,
         source_path: doc.source_path.map(|p| p.display().to_string()),
         raw: doc.raw,
         clean: doc.clean,
     };
-    let doc_id = write::insert_document(&tx, &row, p).map_err(|e| refuse(e.into()))?;
+    let doc_id = write::insert_document(conn, &row, p).map_err(|e| refuse(e.into()))?;
     let chars = doc.clean.chars().count();
     let (measures, targets) =
-        write::insert_extraction(&tx, doc_id, &zone, p, chars).map_err(refuse)?;
+        write::insert_extraction(conn, doc_id, &zone, p, chars).map_err(&refuse)?;
     // Corrections made to this same content before it was deleted and imported again.
-    corrections::apply_all(&tx, doc_id, &sha, &zone).map_err(|e| refuse(e.into()))?;
-    tx.commit().map_err(|e| refuse(e.into()))?;
+    corrections::apply_all(conn, doc_id, sha, &zone).map_err(|e| refuse(e.into()))?;
     Ok(ImportOutcome::Imported {
         doc_id,
         measures,

@@ -13,13 +13,15 @@ use crate::model::{Instrument, ResponsibleUnit, Role};
 
 /// The measures matching `w` (conditions on aliases `m` and `z`), in zone, document and
 /// outline order, with units, themes and target counts.
-pub(crate) fn load(store: &Store, w: &Where) -> Result<Vec<MeasureRow>> {
+/// At most `limit` rows when one is given.
+pub(crate) fn load(store: &Store, w: &Where, limit: Option<usize>) -> Result<Vec<MeasureRow>> {
     let sql = format!(
         "SELECT m.id, m.doc_id, z.slug, m.number, m.path, m.title, m.text, m.span_start, \
          m.span_end, m.key_enterprises, m.instrument, m.corrected \
          FROM measures m JOIN zones z ON z.id = m.zone_id {} \
-         ORDER BY m.zone_id, m.doc_id, m.ord",
-        w.sql()
+         ORDER BY m.zone_id, m.doc_id, m.ord{}",
+        w.sql(),
+        super::queries::limit_sql(limit)
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
     let mut rows = stmt

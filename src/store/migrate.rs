@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_zone_counts",
         include_str!("migrations/0006_zone_counts.sql"),
     ),
+    (
+        "0007_fts_deferred",
+        include_str!("migrations/0007_fts_deferred.sql"),
+    ),
 ];
 
 /// Schema version this binary writes.

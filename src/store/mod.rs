@@ -2,9 +2,11 @@
 //!
 //! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
 //! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
-//! one transaction, re-parse), `queries` (filtered reads), `corrections` (user overlays),
-//! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
+//! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
+//! `queries` (filtered reads), `corrections` (user overlays), `fts` (full-text search
+//! clause), `synth` (synthetic corpus for benchmarks).
 
+mod bulk;
 mod corrections;
 mod fts;
 mod import;
@@ -26,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::model::{ParsedDocument, Zone};
 use rows::*;
 
+pub use bulk::BulkFile;
 pub use import::{parser_version, sha256_hex, slug_for_name};
 pub use seed::{bundled_documents, bundled_zones};
 pub use write::item_keys;
@@ -89,6 +92,17 @@ impl Store {
     /// Reads, parses and stores one file for `zone_slug`, in one transaction.
     pub fn import_file(&mut self, file: &Path, zone_slug: &str) -> Result<ImportOutcome> {
         import::import_file(self, file, zone_slug)
+    }
+
+    /// Imports many files at once (a corpus, a folder): they are parsed on every core and
+    /// stored in input order, each in its own savepoint inside transactions of a few hundred
+    /// files, so one bad file is refused alone. Returns each file's outcome in input order;
+    /// the outer error is a database failure that stopped the import (earlier batches stay).
+    pub fn import_many<I>(&mut self, files: I) -> Result<Vec<Result<ImportOutcome>>>
+    where
+        I: Iterator<Item = BulkFile> + Send,
+    {
+        bulk::import_many(self, files)
     }
 
     /// Like [`Store::import_file`] for bytes already in memory; `name` is the file name

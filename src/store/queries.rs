@@ -68,6 +68,11 @@ fn indicator_condition(alias: &str, indicator: &str) -> (String, Value) {
     }
 }
 
+/// ` LIMIT n` for a row limit, nothing without one.
+pub(crate) fn limit_sql(limit: Option<usize>) -> String {
+    limit.map_or(String::new(), |n| format!(" LIMIT {n}"))
+}
+
 fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
@@ -130,7 +135,7 @@ fn measure_where(w: &mut Where, f: &Filter, targets_too: bool, mid: &str) {
 pub(crate) fn measures(store: &Store, f: &Filter) -> Result<Vec<MeasureRow>> {
     let mut w = Where::default();
     measure_where(&mut w, f, true, "m.id");
-    super::measure_rows::load(store, &w)
+    super::measure_rows::load(store, &w, f.limit)
 }
 
 pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
@@ -169,8 +174,9 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
          t.indicator_id, t.value, t.value_max, t.unit, t.comparator, t.year, t.sentence, \
          t.span_start, t.span_end, t.corrected \
          FROM targets t JOIN zones z ON z.id = t.zone_id \
-         LEFT JOIN measures m ON m.id = t.measure_id {} ORDER BY t.zone_id, t.doc_id, t.ord",
-        w.sql()
+         LEFT JOIN measures m ON m.id = t.measure_id {} ORDER BY t.zone_id, t.doc_id, t.ord{}",
+        w.sql(),
+        limit_sql(f.limit)
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
     stmt.query_map(params_from_iter(w.params.iter()), target_row)
@@ -221,8 +227,9 @@ pub(crate) fn statistics(store: &Store, f: &Filter) -> Result<Vec<StatisticRow>>
         "SELECT s.id, s.doc_id, z.slug, s.indicator, s.indicator_id, s.value, s.unit, s.year, \
          s.sentence, s.span_start, s.span_end FROM statistics s \
          JOIN documents d ON d.id = s.doc_id JOIN zones z ON z.id = d.zone_id {} \
-         ORDER BY z.id, d.id, s.ord",
-        w.sql()
+         ORDER BY z.id, d.id, s.ord{}",
+        w.sql(),
+        limit_sql(f.limit)
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
     stmt.query_map(params_from_iter(w.params.iter()), |r| {
@@ -247,6 +254,7 @@ pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow
     let only_zones_or_agency = Filter {
         zones: Vec::new(),
         agency: None,
+        limit: None,
         ..f.clone()
     } == Filter::default();
     if only_zones_or_agency {

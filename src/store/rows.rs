@@ -111,6 +111,10 @@ pub struct Filter {
     /// Full-text query over measure titles and text: whitespace-separated terms, all
     /// required; terms of 3+ characters use the trigram index, shorter ones a scan.
     pub search: Option<String>,
+    /// At most this many measures, targets or statistics (the first in zone, document and
+    /// outline order): a page for lists that show a window of the rows. `None` = all.
+    /// Aggregates (agency load, zone summaries) ignore it.
+    pub limit: Option<usize>,
 }
 
 /// An outcome the user entered for a zone's canonical indicator in a year.

@@ -4,7 +4,7 @@
 //! a seed.
 
 use super::rows::ImportOutcome;
-use super::{Store, seed};
+use super::{BulkFile, Store, seed};
 use crate::error::Result;
 use crate::model::Zone;
 
@@ -93,25 +93,61 @@ impl Rng {
 
 /// Generates `n` documents spread over about `n / 5` zones (at least one), from `seed`.
 pub fn generate(seed: u64, n: usize) -> SynthCorpus {
-    let mut rng = Rng(seed);
-    let zone_count = (n / 5).max(1);
-    let zones: Vec<Zone> = (0..zone_count).map(|k| synth_zone(k, &mut rng)).collect();
-    let bundled = seed::bundled_documents();
-    let documents = (0..n)
-        .map(|i| {
-            let zone = &zones[i % zone_count];
-            let (base_name, base) = bundled[rng.below(bundled.len())];
-            let base = String::from_utf8_lossy(base);
-            let text = vary(&base, zone, i, &mut rng);
-            let stem = base_name.split('_').next().unwrap_or("doc");
-            SynthDocument {
-                zone_slug: zone.slug.clone(),
-                name: format!("synth_{i:05}_{stem}.txt"),
-                bytes: text.into_bytes(),
-            }
+    let stream = SynthStream::new(seed, n);
+    let zones = stream.zones.clone();
+    SynthCorpus {
+        zones,
+        documents: stream.collect(),
+    }
+}
+
+/// The documents of [`generate`] made one at a time (same seed, same documents), so a
+/// large corpus need not be held in memory.
+pub struct SynthStream {
+    rng: Rng,
+    /// The corpus's zones, made first.
+    pub zones: Vec<Zone>,
+    bundled: &'static [(&'static str, &'static [u8])],
+    next: usize,
+    n: usize,
+}
+
+impl SynthStream {
+    /// A stream of `n` documents from `seed`.
+    pub fn new(seed: u64, n: usize) -> SynthStream {
+        let mut rng = Rng(seed);
+        let zone_count = (n / 5).max(1);
+        let zones: Vec<Zone> = (0..zone_count).map(|k| synth_zone(k, &mut rng)).collect();
+        SynthStream {
+            rng,
+            zones,
+            bundled: seed::bundled_documents(),
+            next: 0,
+            n,
+        }
+    }
+}
+
+impl Iterator for SynthStream {
+    type Item = SynthDocument;
+
+    fn next(&mut self) -> Option<SynthDocument> {
+        if self.next >= self.n || self.bundled.is_empty() {
+            return None;
+        }
+        let i = self.next;
+        self.next += 1;
+        let zone = &self.zones[i % self.zones.len()];
+        let (base_name, base) = self.bundled[self.rng.below(self.bundled.len())];
+        let base = String::from_utf8_lossy(base);
+        let text = vary(&base, zone, i, &mut self.rng);
+        let stem = base_name.split('_').next().unwrap_or("doc");
+        Some(SynthDocument {
+            zone_slug: zone.slug.clone(),
+            name: format!("synth_{i:05}_{stem}.txt"),
+            bytes: text.into_bytes(),
         })
-        .collect();
-    SynthCorpus { zones, documents }
+    }
 }
 
 fn synth_zone(k: usize, rng: &mut Rng) -> Zone {
@@ -192,19 +228,45 @@ fn vary_figures(text: &str, factor: f64, year_shift: i64) -> String {
     out
 }
 
-/// Creates the corpus's zones in `store` and imports its documents; returns the number of
-/// documents imported (already present ones are not counted).
+/// Creates the corpus's zones in `store` and imports its documents (see
+/// [`Store::import_many`]); returns the number of documents imported (already present ones
+/// are not counted). The first file that cannot be stored stops it with that file's error.
 pub fn import_all(store: &mut Store, corpus: &SynthCorpus) -> Result<usize> {
-    for zone in &corpus.zones {
+    create_zones(store, &corpus.zones)?;
+    let files = corpus.documents.iter().map(|d| BulkFile {
+        name: d.name.clone(),
+        bytes: d.bytes.clone(),
+        zone_slug: d.zone_slug.clone(),
+    });
+    count_imported(store.import_many(files)?)
+}
+
+/// Like [`import_all`] for `n` documents generated from `seed` while they are imported,
+/// without holding the corpus in memory.
+pub fn import_generated(store: &mut Store, seed: u64, n: usize) -> Result<usize> {
+    let stream = SynthStream::new(seed, n);
+    create_zones(store, &stream.zones)?;
+    let files = stream.map(|d| BulkFile {
+        name: d.name,
+        bytes: d.bytes,
+        zone_slug: d.zone_slug,
+    });
+    count_imported(store.import_many(files)?)
+}
+
+fn create_zones(store: &mut Store, zones: &[Zone]) -> Result<()> {
+    for zone in zones {
         if store.zone(&zone.slug)?.is_none() {
             store.create_zone(zone)?;
         }
     }
+    Ok(())
+}
+
+fn count_imported(outcomes: Vec<Result<ImportOutcome>>) -> Result<usize> {
     let mut imported = 0;
-    for doc in &corpus.documents {
-        if let ImportOutcome::Imported { .. } =
-            store.import_bytes(&doc.name, &doc.bytes, &doc.zone_slug)?
-        {
+    for outcome in outcomes {
+        if let ImportOutcome::Imported { .. } = outcome? {
             imported += 1;
         }
     }

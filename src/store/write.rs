@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use crate::model::{ParsedDocument, ResponsibleUnit};
 
@@ -71,7 +71,7 @@ pub(crate) struct DocRow<'a> {
 
 /// Inserts a document row (metadata from `doc`) and returns its id.
 pub(crate) fn insert_document(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     row: &DocRow<'_>,
     doc: &ParsedDocument,
 ) -> rusqlite::Result<i64> {
@@ -134,7 +134,7 @@ fn validate(doc: &ParsedDocument, text_chars: usize) -> WResult<()> {
 /// Inserts the extraction of `doc` for document `doc_id` (whose old extraction, if any, is
 /// already deleted) in `zone`. Returns (measures, targets) written.
 pub(crate) fn insert_extraction(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     doc_id: i64,
     zone: &ZoneRef,
     doc: &ParsedDocument,
@@ -205,7 +205,7 @@ pub(crate) fn insert_extraction(
 }
 
 fn insert_measures(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     doc_id: i64,
     zone: &ZoneRef,
     doc: &ParsedDocument,
@@ -244,7 +244,7 @@ fn insert_measures(
 
 /// Replaces the themes of a measure.
 pub(crate) fn write_themes(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     measure_id: i64,
     zone_id: i64,
     themes: &[String],
@@ -268,7 +268,7 @@ pub(crate) struct AgencyIds(HashMap<(String, String), i64>);
 impl AgencyIds {
     /// Row id of the canonical agency as used in `city`: the city's own entry, else a
     /// nationwide (`*`) one, else a new entry for the city.
-    fn id(&mut self, tx: &Transaction<'_>, city: &str, canonical: &str) -> rusqlite::Result<i64> {
+    fn id(&mut self, tx: &Connection, city: &str, canonical: &str) -> rusqlite::Result<i64> {
         let key = (city.to_string(), canonical.to_string());
         if let Some(&id) = self.0.get(&key) {
             return Ok(id);
@@ -299,7 +299,7 @@ impl AgencyIds {
 
 /// Replaces the responsible units of a measure.
 pub(crate) fn write_units(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     measure_id: i64,
     zone: &ZoneRef,
     units: &[ResponsibleUnit],

@@ -1,0 +1,287 @@
+//! Bulk import: files are read and parsed on every core while one writer stores them, in
+//! input order. Each file is written inside its own savepoint (a file that fails leaves
+//! nothing behind and does not stop the others); the savepoints are grouped into
+//! transactions of up to [`BATCH`] files, so the database commits and syncs its journal
+//! once per batch rather than once per file. The full-text index is written once per
+//! batch too: the insert trigger is switched off inside the batch transaction (schema 7,
+//! `fts_deferred`) and the batch's measures are indexed in one statement before it commits.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::mpsc;
+
+use rusqlite::TransactionBehavior;
+
+use super::import::{refusal, sha256_hex, write_parsed};
+use super::rows::ImportOutcome;
+use super::{NewDocument, Store};
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::ingest::{self, Ingested};
+use crate::model::ParsedDocument;
+use crate::parse;
+
+/// Files stored per transaction.
+pub const BATCH: usize = 256;
+
+/// One file for [`Store::import_many`].
+#[derive(Debug, Clone)]
+pub struct BulkFile {
+    /// File name (its extension selects the format).
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// Slug of an existing zone.
+    pub zone_slug: String,
+}
+
+/// A file after reading and parsing, ready for the writer.
+struct Prepared {
+    file: BulkFile,
+    sha: String,
+    parsed: Result<(Ingested, ParsedDocument)>,
+}
+
+/// Reads and parses one file; a parser panic becomes an error naming the file.
+fn prepare(file: BulkFile) -> Prepared {
+    let sha = sha256_hex(&file.bytes);
+    let shown = Path::new(&file.name);
+    let parsed = ingest::ingest_bytes(shown, &file.bytes).and_then(|ing| {
+        if ing.text.trim().is_empty() {
+            return Err(Error::bad_input(shown, "contains no text"));
+        }
+        let text = &ing.text;
+        std::panic::catch_unwind(|| parse::parse_text(text, Catalog::bundled()))
+            .map_err(|_| Error::bad_input(shown, "the parser failed on this file"))
+            .map(|doc| (ing, doc))
+    });
+    Prepared { file, sha, parsed }
+}
+
+/// Imports `files` (parsed in parallel, stored in order). Returns each file's outcome in
+/// input order; the outer error is a database failure that stopped the import (files of
+/// earlier batches stay stored).
+pub(crate) fn import_many<I>(store: &mut Store, files: I) -> Result<Vec<Result<ImportOutcome>>>
+where
+    I: Iterator<Item = BulkFile> + Send,
+{
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let source = Mutex::new(files.enumerate());
+    let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let source = &source;
+            scope.spawn(move || {
+                loop {
+                    // A poisoned lock means another worker panicked outside the parser:
+                    // this one stops too and the writer stores what arrived.
+                    let next = match source.lock() {
+                        Ok(mut it) => it.next(),
+                        Err(_) => None,
+                    };
+                    let Some((i, file)) = next else { break };
+                    if send.send((i, prepare(file))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        write_in_order(store, recv)
+    })
+}
+
+/// Receives prepared files and stores them in input order, a savepoint each, committing
+/// every [`BATCH`] files.
+fn write_in_order(
+    store: &mut Store,
+    recv: mpsc::Receiver<(usize, Prepared)>,
+) -> Result<Vec<Result<ImportOutcome>>> {
+    let db_path = store.path.clone();
+    let mut outcomes = Vec::new();
+    let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
+    let mut tx = store
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| store_error(&db_path, e))?;
+    let mut first_new = defer_index(&tx).map_err(|e| store_error(&db_path, e))?;
+    let mut in_batch = 0;
+    let mut arrived = recv.iter();
+    loop {
+        let next = match pending.remove(&outcomes.len()) {
+            Some(p) => Some(p),
+            None => match arrived.next() {
+                Some((i, p)) => {
+                    pending.insert(i, p);
+                    continue;
+                }
+                // Every worker is done: what is left (only after a worker panic) is
+                // stored in order.
+                None => pending.pop_first().map(|(_, p)| p),
+            },
+        };
+        let Some(p) = next else { break };
+        let Prepared { file, sha, parsed } = p;
+        let shown = Path::new(&file.name);
+        let outcome = match parsed {
+            Err(e) => Err(e),
+            Ok((ing, parsed)) => {
+                let doc = NewDocument {
+                    zone_slug: &file.zone_slug,
+                    source_name: &file.name,
+                    source_path: None,
+                    bytes: &file.bytes,
+                    raw: &ing.raw,
+                    clean: &ing.text,
+                    parsed: &parsed,
+                };
+                let sp = tx
+                    .savepoint()
+                    .map_err(|e| refusal(&db_path, shown, e.into()))?;
+                // Dropping the savepoint without committing it rolls the file back.
+                write_parsed(&sp, &db_path, &doc, &sha).and_then(|o| {
+                    sp.commit()
+                        .map(|_| o)
+                        .map_err(|e| refusal(&db_path, shown, e.into()))
+                })
+            }
+        };
+        outcomes.push(outcome);
+        in_batch += 1;
+        if in_batch == BATCH {
+            index_batch(&tx, first_new).map_err(|e| store_error(&db_path, e))?;
+            tx.commit().map_err(|e| store_error(&db_path, e))?;
+            tx = store
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| store_error(&db_path, e))?;
+            first_new = defer_index(&tx).map_err(|e| store_error(&db_path, e))?;
+            in_batch = 0;
+        }
+    }
+    index_batch(&tx, first_new).map_err(|e| store_error(&db_path, e))?;
+    tx.commit().map_err(|e| store_error(&db_path, e))?;
+    Ok(outcomes)
+}
+
+/// Stops the insert trigger from indexing measures for the rest of this transaction;
+/// returns the first measure id the batch can get (ids only grow from the largest).
+fn defer_index(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    conn.execute("UPDATE fts_deferred SET deferred = 1 WHERE id = 1", [])?;
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM measures", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Indexes the measures stored since [`defer_index`] in one statement and turns the
+/// trigger back on, before the transaction commits.
+fn index_batch(conn: &rusqlite::Connection, first_new: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO measure_fts(rowid, title, text) \
+         SELECT id, title, text FROM measures WHERE id >= ?1",
+        [first_new],
+    )?;
+    conn.execute("UPDATE fts_deferred SET deferred = 0 WHERE id = 1", [])?;
+    Ok(())
+}
+
+fn store_error(db_path: &Path, e: rusqlite::Error) -> Error {
+    super::migrate::db_err(db_path, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::rows::Filter;
+
+    fn file(name: &str, bytes: &[u8], zone: &str) -> BulkFile {
+        BulkFile {
+            name: name.into(),
+            bytes: bytes.to_vec(),
+            zone_slug: zone.into(),
+        }
+    }
+
+    #[test]
+    fn bad_files_are_refused_alone_and_outcomes_keep_input_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("t.sqlite")).expect("open");
+        let zone = store.zones().expect("zones")[0].zone.slug.clone();
+        let docs_before = store.zones().expect("zones")[0].documents.len();
+        let corpus = super::super::synth::generate(3, 3);
+        let good: Vec<&[u8]> = corpus.documents.iter().map(|d| &d.bytes[..]).collect();
+        let files = vec![
+            file("a.txt", good[0], &zone),
+            file("broken.pdf", b"not a pdf at all", &zone),
+            file("b.txt", good[1], "no-such-zone"),
+            file("c.txt", good[2], &zone),
+            file("again.txt", good[0], &zone),
+        ];
+        let out = store.import_many(files.into_iter()).expect("import");
+        assert_eq!(out.len(), 5);
+        let first = match &out[0] {
+            Ok(ImportOutcome::Imported { doc_id, .. }) => *doc_id,
+            other => panic!("first file: {other:?}"),
+        };
+        assert!(
+            out[1]
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("broken.pdf"))
+        );
+        assert!(
+            out[2]
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("no-such-zone"))
+        );
+        assert!(matches!(out[3], Ok(ImportOutcome::Imported { .. })));
+        assert_eq!(
+            out[4].as_ref().ok(),
+            Some(&ImportOutcome::AlreadyPresent { doc_id: first })
+        );
+        let docs_after = store.zones().expect("zones")[0].documents.len();
+        assert_eq!(docs_after, docs_before + 2);
+        // The measures stored in the batch are in the full-text index.
+        let all = store.measures(&Filter::default()).expect("measures");
+        let bulk = all
+            .iter()
+            .rev()
+            .find(|m| m.doc_id == first)
+            .expect("measure");
+        let phrase: String = bulk
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(6)
+            .collect();
+        let found = store
+            .measures(&Filter {
+                search: Some(phrase.clone()),
+                ..Filter::default()
+            })
+            .expect("search");
+        assert!(found.iter().any(|m| m.id == bulk.id), "{phrase}");
+    }
+
+    #[test]
+    fn a_limit_returns_the_first_rows_in_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("t.sqlite")).expect("open");
+        let all = store.measures(&Filter::default()).expect("measures");
+        let page = Filter {
+            limit: Some(3),
+            ..Filter::default()
+        };
+        let first: Vec<i64> = store
+            .measures(&page)
+            .expect("page")
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        let expected: Vec<i64> = all.iter().take(3).map(|m| m.id).collect();
+        assert_eq!(first, expected);
+        assert!(all.len() > 3);
+        let targets = store.targets(&page).expect("targets");
+        assert_eq!(targets.len(), 3);
+    }
+}
