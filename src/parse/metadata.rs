@@ -262,7 +262,7 @@ fn doc_number_at(s: &str) -> Option<usize> {
         || !prefix
             .chars()
             .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        || !prefix.ends_with(['发', '函', '字', '令', '文', '办', '通', '规'])
+        || !prefix.ends_with(['发', '函', '字', '令', '文', '办', '通', '规', '政', '府'])
     {
         return None;
     }

@@ -369,7 +369,25 @@ fn clean_name(raw: &str) -> String {
         let end = matching_close(&s, open).unwrap_or(s.len());
         s.replace_range(open..end, "");
     }
+    if let Some(open) = trailing_second_plate(&s) {
+        s.truncate(open);
+    }
     strip_trailing_etc(s.trim()).to_string()
+}
+
+/// Start of a final parenthetical naming the body's second plate
+/// (`市委组织部(市人才办)`): it closes the name and itself ends like an agency.
+fn trailing_second_plate(s: &str) -> Option<usize> {
+    let open = s
+        .match_indices('(')
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && matching_close(s, i) == Some(s.len()))?;
+    let inner = &s[open + 1..s.len() - 1];
+    AGENCY_ENDINGS
+        .iter()
+        .chain(["办", "局", "委"].iter())
+        .any(|e| inner.ends_with(e))
+        .then_some(open)
 }
 
 fn find_note_paren(s: &str) -> Option<usize> {

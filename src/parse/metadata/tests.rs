@@ -134,3 +134,12 @@ fn city_from_title_issuer_or_text() {
     assert_eq!(city_in("中德(沈阳)装备园"), Some("沈阳"));
     assert_eq!(city_in("市科技局"), None);
 }
+
+#[test]
+fn a_government_number_without_a_document_kind_is_a_doc_number() {
+    let m =
+        meta("关于加快甲区发展的若干意见\n甲政〔2018〕75号\n一、总体要求\n正文内容在这里说明。\n");
+    assert_eq!(m.doc_number.as_deref(), Some("甲政〔2018〕75号"));
+    let m = meta("关于乙事的通知\n乙府〔2020〕3号\n一、总体要求\n正文内容在这里说明。\n");
+    assert_eq!(m.doc_number.as_deref(), Some("乙府〔2020〕3号"));
+}

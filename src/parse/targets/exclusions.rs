@@ -152,7 +152,20 @@ fn chinese_count_is_goal(chars: &[char], m: &Mention) -> bool {
     while end > 0 && is_space(chars[end - 1]) {
         end -= 1;
     }
-    m.value >= 2.0 && VERBS.ending_at(chars, end).is_some()
+    m.value >= 2.0 && (VERBS.ending_at(chars, end).is_some() || closes_goal_clause(chars, m))
+}
+
+/// `新增上市企业十五家,`: the figure and its unit end a clause that a goal verb opens.
+fn closes_goal_clause(chars: &[char], m: &Mention) -> bool {
+    let next = chars.get(m.unit_end).copied();
+    if !next.is_none_or(|c| "，,。；;！？\n".contains(c)) {
+        return false;
+    }
+    let start = (0..m.start)
+        .rev()
+        .find(|&i| "，,。；;：:！？\n、".contains(chars[i]))
+        .map_or(0, |i| i + 1);
+    contains_any(chars, start, m.start, super::indicators::GOAL_VERBS)
 }
 
 #[cfg(test)]
@@ -166,6 +179,15 @@ mod tests {
             .iter()
             .map(|m| excluded(&c, m, 0))
             .collect()
+    }
+
+    #[test]
+    fn a_chinese_count_closing_a_goal_clause_is_a_target() {
+        assert_eq!(why("新增上市企业十五家，"), [None]);
+        assert_eq!(
+            why("金普新区和高新区两个主要产业集聚区"),
+            [Some("count of categories")]
+        );
     }
 
     #[test]

@@ -166,3 +166,15 @@ fn trailing_annotations_are_found() {
     assert_eq!(trailing_annotation("推进建设(二期)"), None);
     assert!(trailing_annotation("推进。(牵头单位:市委)。").is_some());
 }
+
+#[test]
+fn a_second_plate_in_parentheses_is_dropped() {
+    assert_eq!(
+        names("(责任单位:市委组织部(市人才办),市人社局)"),
+        ["市委组织部", "市人社局"]
+    );
+    assert_eq!(
+        names("(责任单位:丙区(甲片区)管理中心)"),
+        ["丙区(甲片区)管理中心"]
+    );
+}
