@@ -2,8 +2,6 @@
 //! (built at run time), an .html page and a GBK .txt all land as documents whose measures
 //! and targets are those the parser finds in the same file.
 
-#[path = "common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 #[path = "ingest/fixtures.rs"]
 #[allow(dead_code)]
