@@ -211,8 +211,18 @@ impl Catalog {
     /// order), at most [`MAX_THEMES`]. Responsibility annotations (`(责任单位:…)`) are
     /// ignored, so agency names do not count.
     pub fn themes_for(&self, text: &str) -> Vec<String> {
+        self.themes_in(&text::strip_annotations(&fold(text)))
+    }
+
+    /// Themes and instrument sub-type of one text, folding and stripping it once (the
+    /// parser tags every measure with both).
+    pub fn classify(&self, text: &str) -> (Vec<String>, Option<&InstrumentSubtype>) {
         let folded = text::strip_annotations(&fold(text));
-        let counts = mention_counts(&self.theme_keys.hits(&folded));
+        (self.themes_in(&folded), self.instrument_in(&folded))
+    }
+
+    fn themes_in(&self, folded: &str) -> Vec<String> {
+        let counts = mention_counts(&self.theme_keys.hits(folded));
         ranked(&counts, MAX_THEMES)
             .into_iter()
             .map(|(i, _)| self.themes[i].id.clone())
@@ -245,8 +255,11 @@ impl Catalog {
     /// mentions wins; ties go to the sub-type whose family is mentioned more in total, then
     /// to catalog order. Responsibility annotations are ignored.
     pub fn instrument_for(&self, text: &str) -> Option<&InstrumentSubtype> {
-        let folded = text::strip_annotations(&fold(text));
-        let counts = mention_counts(&self.instrument_keys.hits(&folded));
+        self.instrument_in(&text::strip_annotations(&fold(text)))
+    }
+
+    fn instrument_in(&self, folded: &str) -> Option<&InstrumentSubtype> {
+        let counts = mention_counts(&self.instrument_keys.hits(folded));
         let mut family_total: HashMap<Instrument, usize> = HashMap::new();
         for (&i, &n) in &counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;

@@ -10,7 +10,7 @@ use crate::model::Instrument;
 /// Themes and instrument of one measure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tags {
-    /// Theme ids in catalog order.
+    /// Theme ids, most-mentioned first (ties in catalog order).
     pub themes: Vec<String>,
     pub instrument: Option<Instrument>,
     /// Instrument sub-type id.
@@ -19,9 +19,9 @@ pub struct Tags {
 
 /// Tags a measure text (annotations already removed).
 pub fn tag(catalog: &Catalog, text: &str) -> Tags {
-    let sub = catalog.instrument_for(text);
+    let (themes, sub) = catalog.classify(text);
     Tags {
-        themes: catalog.themes_for(text),
+        themes,
         instrument: sub.map(|s| s.family),
         subtype: sub.map(|s| s.id.clone()),
     }
