@@ -196,96 +196,113 @@ fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -> Result<()> {
+/// One correctable row: its document's content hash, its stable key and its zone.
+struct Item {
+    sha: String,
+    key: String,
+    zone: ZoneRef,
+}
+
+/// Runs `work` on target or measure `id` inside one immediate transaction; an unknown id
+/// is an error naming it.
+fn with_item(
+    store: &mut Store,
+    kind: &str,
+    id: i64,
+    work: impl FnOnce(&Connection, &Item) -> rusqlite::Result<()>,
+) -> Result<()> {
     let path = store.path.clone();
     let err = |e| super::migrate::db_err(&path, e);
     let tx = store
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(err)?;
-    let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
-        return Err(store_missing(&path, "target", id));
+    let table = if kind == "target" {
+        "targets"
+    } else {
+        "measures"
     };
-    let original = match stored_original(&tx, &sha, "target", &key).map_err(err)? {
-        Some(json) => serde_json::from_str(&json).ok(),
-        None => None,
+    let Some((sha, key, zone)) = item_of(&tx, table, id).map_err(err)? else {
+        return Err(store_missing(&path, kind, id));
     };
-    let original = match original {
-        Some(o) => o,
-        None => read_target(&tx, id).map_err(err)?,
-    };
-    write_target(&tx, id, &original.with(c), true).map_err(err)?;
-    save_overlay(&tx, &sha, "target", &key, &to_json(c), &to_json(&original)).map_err(err)?;
+    work(&tx, &Item { sha, key, zone }).map_err(err)?;
     tx.commit().map_err(err)
+}
+
+/// The parsed values an overlay replaced, as recorded with it, else the row as it stands.
+fn original_of<T: serde::de::DeserializeOwned>(
+    tx: &Connection,
+    kind: &str,
+    item: &Item,
+    current: impl FnOnce() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let stored = stored_original(tx, &item.sha, kind, &item.key)?;
+    match stored.and_then(|json| serde_json::from_str(&json).ok()) {
+        Some(original) => Ok(original),
+        None => current(),
+    }
+}
+
+/// Forgets the overlay of one item, handing back the parsed values it had recorded.
+fn drop_overlay<T: serde::de::DeserializeOwned>(
+    tx: &Connection,
+    kind: &str,
+    item: &Item,
+) -> rusqlite::Result<Option<T>> {
+    let stored = stored_original(tx, &item.sha, kind, &item.key)?;
+    tx.execute(
+        "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = ?2 AND item_key = ?3",
+        params![item.sha, kind, item.key],
+    )?;
+    Ok(stored.and_then(|json| serde_json::from_str(&json).ok()))
+}
+
+pub(crate) fn correct_target(store: &mut Store, id: i64, c: &TargetCorrection) -> Result<()> {
+    with_item(store, "target", id, |tx, item| {
+        let original: TargetValues = original_of(tx, "target", item, || read_target(tx, id))?;
+        write_target(tx, id, &original.with(c), true)?;
+        save_overlay(
+            tx,
+            &item.sha,
+            "target",
+            &item.key,
+            &to_json(c),
+            &to_json(&original),
+        )
+    })
 }
 
 pub(crate) fn reset_target(store: &mut Store, id: i64) -> Result<()> {
-    let path = store.path.clone();
-    let err = |e| super::migrate::db_err(&path, e);
-    let tx = store
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(err)?;
-    let Some((sha, key, _)) = item_of(&tx, "targets", id).map_err(err)? else {
-        return Err(store_missing(&path, "target", id));
-    };
-    if let Some(json) = stored_original(&tx, &sha, "target", &key).map_err(err)?
-        && let Ok(original) = serde_json::from_str::<TargetValues>(&json)
-    {
-        write_target(&tx, id, &original, false).map_err(err)?;
-    }
-    tx.execute(
-        "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = 'target' AND item_key = ?2",
-        params![sha, key],
-    )
-    .map_err(err)?;
-    tx.commit().map_err(err)
+    with_item(store, "target", id, |tx, item| {
+        match drop_overlay::<TargetValues>(tx, "target", item)? {
+            Some(original) => write_target(tx, id, &original, false),
+            None => Ok(()),
+        }
+    })
 }
 
 pub(crate) fn correct_measure(store: &mut Store, id: i64, c: &MeasureCorrection) -> Result<()> {
-    let path = store.path.clone();
-    let err = |e| super::migrate::db_err(&path, e);
-    let tx = store
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(err)?;
-    let Some((sha, key, zone)) = item_of(&tx, "measures", id).map_err(err)? else {
-        return Err(store_missing(&path, "measure", id));
-    };
-    let original = match stored_original(&tx, &sha, "measure", &key).map_err(err)? {
-        Some(json) => serde_json::from_str(&json).ok(),
-        None => None,
-    };
-    let original = match original {
-        Some(o) => o,
-        None => read_measure(&tx, id).map_err(err)?,
-    };
-    write_measure(&tx, id, &zone, &original.with(c), true).map_err(err)?;
-    save_overlay(&tx, &sha, "measure", &key, &to_json(c), &to_json(&original)).map_err(err)?;
-    tx.commit().map_err(err)
+    with_item(store, "measure", id, |tx, item| {
+        let original: MeasureValues = original_of(tx, "measure", item, || read_measure(tx, id))?;
+        write_measure(tx, id, &item.zone, &original.with(c), true)?;
+        save_overlay(
+            tx,
+            &item.sha,
+            "measure",
+            &item.key,
+            &to_json(c),
+            &to_json(&original),
+        )
+    })
 }
 
 pub(crate) fn reset_measure(store: &mut Store, id: i64) -> Result<()> {
-    let path = store.path.clone();
-    let err = |e| super::migrate::db_err(&path, e);
-    let tx = store
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(err)?;
-    let Some((sha, key, zone)) = item_of(&tx, "measures", id).map_err(err)? else {
-        return Err(store_missing(&path, "measure", id));
-    };
-    if let Some(json) = stored_original(&tx, &sha, "measure", &key).map_err(err)?
-        && let Ok(original) = serde_json::from_str::<MeasureValues>(&json)
-    {
-        write_measure(&tx, id, &zone, &original, false).map_err(err)?;
-    }
-    tx.execute(
-        "DELETE FROM corrections WHERE doc_sha256 = ?1 AND item_kind = 'measure' AND item_key = ?2",
-        params![sha, key],
-    )
-    .map_err(err)?;
-    tx.commit().map_err(err)
+    with_item(store, "measure", id, |tx, item| {
+        match drop_overlay::<MeasureValues>(tx, "measure", item)? {
+            Some(original) => write_measure(tx, id, &item.zone, &original, false),
+            None => Ok(()),
+        }
+    })
 }
 
 fn store_missing(path: &std::path::Path, what: &str, id: i64) -> crate::Error {
