@@ -284,17 +284,7 @@ pub(crate) fn agency_load(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow
          GROUP BY ru.zone_id, a.canonical ORDER BY ru.zone_id, count(*) DESC, a.canonical",
         w.sql()
     );
-    let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
-    stmt.query_map(params_from_iter(w.params.iter()), |r| {
-        Ok(AgencyLoadRow {
-            zone_slug: r.get(0)?,
-            agency: r.get(1)?,
-            lead: r.get::<_, i64>(2)? as usize,
-            co: r.get::<_, i64>(3)? as usize,
-        })
-    })
-    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
-    .map_err(|e| store.err(e))
+    agency_load_rows(store, &sql, &w)
 }
 
 /// Agency load from the per-zone counts kept by triggers (no measure filter).
@@ -312,7 +302,12 @@ fn agency_load_counted(store: &Store, f: &Filter) -> Result<Vec<AgencyLoadRow>> 
          ORDER BY c.zone_id, sum(c.lead) + sum(c.co) DESC, a.canonical",
         w.sql()
     );
-    let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
+    agency_load_rows(store, &sql, &w)
+}
+
+/// Runs an agency-load query whose columns are zone slug, agency, lead count, co count.
+fn agency_load_rows(store: &Store, sql: &str, w: &Where) -> Result<Vec<AgencyLoadRow>> {
+    let mut stmt = store.conn.prepare_cached(sql).map_err(|e| store.err(e))?;
     stmt.query_map(params_from_iter(w.params.iter()), |r| {
         Ok(AgencyLoadRow {
             zone_slug: r.get(0)?,
