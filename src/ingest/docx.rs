@@ -1,5 +1,6 @@
 //! Word 2007+ documents: the paragraphs of `word/document.xml`, one per line, with their
-//! automatic list numbers (`word/numbering.xml`, see [`numbering`]).
+//! automatic list numbers (`word/numbering.xml` and list styles in `word/styles.xml`,
+//! see [`numbering`]).
 //!
 //! The archive is checked before anything is inflated (number of entries, declared size
 //! and compression ratio of the document part), and inflating stops at a hard limit even
@@ -13,12 +14,13 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use super::limits;
-use numbering::{Numbering, attr};
+use numbering::{ListRef, Numbering, attr};
 
 mod numbering;
 
 const DOCUMENT_PART: &str = "word/document.xml";
 const NUMBERING_PART: &str = "word/numbering.xml";
+const STYLES_PART: &str = "word/styles.xml";
 
 /// Extracts the text of a .docx file.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
@@ -31,9 +33,12 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     let mut archive = open(bytes)?;
     let xml = read_part(&mut archive, DOCUMENT_PART)?
         .ok_or_else(|| format!("not a Word document: the archive has no {DOCUMENT_PART}"))?;
-    let numbering = read_part(&mut archive, NUMBERING_PART)?
+    let mut numbering = read_part(&mut archive, NUMBERING_PART)?
         .map(|x| Numbering::parse(&x))
         .unwrap_or_default();
+    if let Some(styles) = read_part(&mut archive, STYLES_PART)? {
+        numbering.read_styles(&styles);
+    }
     paragraphs(&xml, numbering)
 }
 
@@ -91,14 +96,16 @@ fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
     let mut out = String::new();
     let mut in_text = false;
     let mut in_run = 0usize;
-    // List membership of the current paragraph: (level, list id) from `w:numPr`.
-    let mut list: (usize, Option<u32>) = (0, None);
+    // List membership of the current paragraph from `w:numPr` and its style `w:pStyle`.
+    let mut list = ListRef::default();
+    let mut in_change = false; // inside w:pPrChange: the properties before an edit
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("corrupt .docx: malformed {DOCUMENT_PART} ({e})"))?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
+                "pPrChange" => in_change = true,
                 "t" => in_text = true,
                 "r" => in_run += 1,
                 "tab" if in_run > 0 => out.push('\t'),
@@ -106,19 +113,18 @@ fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                "ilvl" => list.0 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
-                "numId" => list.1 = attr(&e, "val").and_then(|v| v.parse().ok()),
+                "ilvl" if !in_change => list.level = attr(&e, "val").and_then(|v| v.parse().ok()),
+                "numId" if !in_change => list.num = attr(&e, "val").and_then(|v| v.parse().ok()),
+                "pStyle" if !in_change => list.style = attr(&e, "val"),
                 "tab" if in_run > 0 => out.push('\t'),
                 "br" | "cr" if in_run > 0 => out.push('\n'),
                 "p" => out.push('\n'),
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
-                "numPr" => {
-                    if let Some(id) = list.1.filter(|id| *id != 0) {
-                        out.push_str(&numbering.label(id, list.0));
-                    }
-                    list = (0, None);
+                "pPrChange" => in_change = false,
+                "pPr" if !in_change => {
+                    out.push_str(&numbering.paragraph_label(&std::mem::take(&mut list)));
                 }
                 "t" => in_text = false,
                 "r" => in_run = in_run.saturating_sub(1),

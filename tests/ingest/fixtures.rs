@@ -55,24 +55,37 @@ pub fn docx_with(document: &[u8]) -> Vec<u8> {
 
 const NUMBERING_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF06C;"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num></w:numbering>"#;
 
+const STYLES_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="ListBase"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="ListBase"/><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr></w:style></w:styles>"#;
+
+/// List id standing for "numbered through the paragraph style Heading1" in
+/// [`numbered_docx`].
+pub const HEADING_STYLE: u32 = u32::MAX;
+
 /// A .docx whose paragraphs carry Word list numbering: `(list id, level, text)`.
 pub fn numbered_docx(paragraphs: &[(u32, u32, &str)]) -> Vec<u8> {
     let mut xml = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
     );
     for (num, level, text) in paragraphs {
+        let props = if *num == HEADING_STYLE {
+            r#"<w:pStyle w:val="Heading1"/>"#.to_string()
+        } else {
+            format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>"#)
+        };
         xml.push_str(&format!(
-            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr>{props}<w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>"#,
             xml_escape(text)
         ));
     }
     xml.push_str("</w:body></w:document>");
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, data) in [
+    let parts = [
         ("word/document.xml", xml.as_str()),
         ("word/numbering.xml", NUMBERING_XML),
-    ] {
+        ("word/styles.xml", STYLES_XML),
+    ];
+    for (name, data) in parts {
         zip.start_file(name, opts).unwrap();
         zip.write_all(data.as_bytes()).unwrap();
     }

@@ -35,6 +35,25 @@ pub struct Numbering {
     /// (numId, level) → start override.
     overrides: HashMap<(u32, usize), u32>,
     counters: HashMap<u32, [Option<u32>; 9]>,
+    /// Paragraph styles with list properties (styleId → properties).
+    styles: HashMap<String, StyleList>,
+}
+
+/// The list a paragraph belongs to, as its properties say: level and list id given
+/// directly, and the paragraph style (whose definition may carry them instead).
+#[derive(Debug, Default, Clone)]
+pub struct ListRef {
+    pub level: Option<usize>,
+    pub num: Option<u32>,
+    pub style: Option<String>,
+}
+
+/// A paragraph style's list properties and the style it is based on.
+#[derive(Debug, Default, Clone)]
+struct StyleList {
+    based_on: Option<String>,
+    level: Option<usize>,
+    num: Option<u32>,
 }
 
 /// The value of the attribute with this local name (`w:val` → `val`).
@@ -106,6 +125,56 @@ impl Numbering {
             }
         }
         n
+    }
+
+    /// Reads the list properties of paragraph styles from styles.xml.
+    pub fn read_styles(&mut self, xml: &str) {
+        let mut reader = Reader::from_str(xml);
+        let mut current: Option<(String, StyleList)> = None;
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Start(e) if e.local_name().as_ref() == "style" => {
+                    current = attr(&e, "styleId").map(|id| (id, StyleList::default()));
+                }
+                Event::Empty(e) => {
+                    let Some((_, style)) = current.as_mut() else {
+                        continue;
+                    };
+                    match e.local_name().as_ref() {
+                        "basedOn" => style.based_on = attr(&e, "val"),
+                        "ilvl" => style.level = num_attr(&e, "val").map(|l| l as usize),
+                        "numId" => style.num = num_attr(&e, "val"),
+                        _ => {}
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == "style" => {
+                    if let Some((id, style)) = current.take() {
+                        self.styles.insert(id, style);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+    }
+
+    /// The label of a paragraph from its own list properties or its style's (following
+    /// `basedOn` a few steps), advancing the counters; `""` when it is not in a list.
+    pub fn paragraph_label(&mut self, list: &ListRef) -> String {
+        let (mut level, mut num) = (list.level, list.num);
+        let mut style = list.style.clone();
+        for _ in 0..8 {
+            let Some(s) = style.as_ref().and_then(|id| self.styles.get(id)) else {
+                break;
+            };
+            level = level.or(s.level);
+            num = num.or(s.num);
+            style = s.based_on.clone();
+        }
+        match num {
+            Some(id) if id != 0 => self.label(id, level.unwrap_or(0)),
+            _ => String::new(),
+        }
     }
 
     /// The label of the next paragraph of list `num_id` at level `ilvl` (`""` for bullets
