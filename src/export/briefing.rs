@@ -1,9 +1,12 @@
 //! The briefing: one self-contained HTML file (inline SVG charts, no external resources)
 //! with the zones' plans side by side — overview, indicator targets, measures and targets
 //! per theme, instruments, agencies and the timeline — each figure with its sources.
-//! Prints cleanly to PDF from a browser.
+//! Prints cleanly to PDF from a browser. The same briefing can be written as a Word
+//! document (DOCX) with the charts as embedded PNG images.
 
+mod docx;
 mod html;
+mod word;
 
 use std::path::Path;
 
@@ -13,6 +16,9 @@ use crate::catalog::Catalog;
 use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
 use crate::error::{Error, Result};
 use html::Page;
+
+/// Measures listed per zone and theme in a DOCX table cell before "and N more".
+const MAX_MEASURES_PER_CELL: usize = 12;
 
 /// What the briefing covers.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,15 +115,23 @@ pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String
     page.finish()
 }
 
-/// Renders the briefing and writes it to `path` (`.html`/`.htm`).
+/// The briefing as a Word document (DOCX package bytes).
+pub fn render_docx(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Result<Vec<u8>> {
+    word::render(ds, catalog, opts).map_err(|m| Error::bad_input("briefing.docx", m))
+}
+
+/// Renders the briefing and writes it to `path` (`.html`/`.htm` or `.docx`).
 pub fn save(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions, path: &Path) -> Result<()> {
     match extension(path).as_deref() {
         Some("html" | "htm") => write_atomic(path, render(ds, catalog, opts).as_bytes()),
-        Some("docx") => Err(Error::bad_input(
+        Some("docx") => {
+            let bytes = word::render(ds, catalog, opts).map_err(|m| Error::bad_input(path, m))?;
+            write_atomic(path, &bytes)
+        }
+        _ => Err(Error::bad_input(
             path,
-            "DOCX briefings are not available; save as .html and print or open it in Word",
+            "a briefing is saved as .html or .docx",
         )),
-        _ => Err(Error::bad_input(path, "a briefing is saved as .html")),
     }
 }
 
@@ -158,15 +172,15 @@ mod tests {
     }
 
     #[test]
-    fn docx_is_refused_clearly() {
+    fn other_extensions_are_refused_clearly() {
         let ds = dataset();
         let e = save(
             &ds,
             Catalog::bundled(),
             &BriefingOptions::new(Lang::Zh),
-            Path::new("b.docx"),
+            Path::new("b.pdf"),
         )
         .unwrap_err();
-        assert!(e.to_string().contains("DOCX"));
+        assert!(e.to_string().contains(".html or .docx"), "{e}");
     }
 }

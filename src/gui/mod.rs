@@ -4,6 +4,7 @@
 pub mod app;
 pub mod command;
 pub mod data;
+pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;

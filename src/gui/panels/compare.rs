@@ -15,6 +15,7 @@ const ROW_HEIGHT: f32 = 74.0;
 
 /// Draws the Compare view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Compare);
     header(ui, ctx);
     let zones = ctx.prefs.selected_zones.clone();
     if zones.len() < 2 {

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod chart;
 pub mod compare;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod overview;
 pub mod reader;
@@ -36,6 +37,8 @@ pub struct UiState {
     pub import: ImportState,
     pub edit: edit::Editors,
     pub targets: targets::TableState,
+    /// Chart cache, save window and exports in flight.
+    pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Why the database could not be opened.
@@ -212,6 +215,7 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         View::Import => import::show(ui, ctx),
     });
     edit::show(ui, ctx);
+    export::window(ui, ctx);
 }
 
 fn top_bar(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
