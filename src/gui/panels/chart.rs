@@ -16,18 +16,17 @@ use crate::gui::theme::color32;
 /// Height of one bar row in points.
 const BAR_PX: f32 = 20.0;
 
-/// The Targets view's chart (indicator targets or the timeline) with its pickers.
-pub fn indicator_chart(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    section(ui, ctx, ChartSlot::Targets);
-}
-
-/// A resizable chart panel at the bottom of a view.
+/// A resizable chart panel at the bottom of a view. The rest of the view is clipped above
+/// it, so the view's table (whose column lines reach the bottom of its clip area) stays
+/// out of the chart.
 pub fn bottom_panel(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
     egui::Panel::bottom(format!("{}_chart", slot.as_str()))
         .resizable(true)
-        .default_size(300.0)
+        .default_size(340.0)
         .min_size(160.0)
         .show(ui, |ui| section(ui, ctx, slot));
+    let above = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    ui.set_clip_rect(above);
 }
 
 /// Name of a chart kind on its picker button.
@@ -70,7 +69,7 @@ fn section(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
             ui.selectable_value(&mut kind, k, kind_name(k, lang));
         }
         if kind == ChartKind::Indicator && slot == ChartSlot::Targets {
-            indicator_picker(ui, ctx);
+            indicator_picker(ui, ctx, slot);
         }
         ui.separator();
         super::export::buttons(ui, ctx, slot);
@@ -86,7 +85,7 @@ fn section(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
         .show(ui, |ui| draw(ui, chart, dark));
 }
 
-fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
     let indicators: Vec<(String, String)> = ctx
         .data
         .overview
@@ -96,12 +95,14 @@ fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .collect();
     ui.scope(|ui| {
         ui.set_max_width(260.0);
+        // nothing picked: the chart shows the indicator most zones target; show its name
         let mut pick = ctx
             .prefs
             .filter
             .indicator
             .clone()
-            .or_else(|| ctx.prefs.chart_indicator.clone());
+            .or_else(|| ctx.prefs.chart_indicator.clone())
+            .or_else(|| ctx.st.export.charts.indicator(slot).map(str::to_string));
         let any = ctx.t(T::Any).to_string();
         if combo(
             ui,
@@ -276,6 +277,7 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
         .show_x(false)
         .show_y(false)
         .show_grid([true, false])
+        .grid_spacing(24.0..=240.0)
         .include_x(0.0)
         .include_x(max * 1.3 + pad)
         .include_y(0.5)
