@@ -20,9 +20,10 @@ const BAR_PX: f32 = 20.0;
 /// it, so the view's table (whose column lines reach the bottom of its clip area) stays
 /// out of the chart.
 pub fn bottom_panel(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
+    let default = (ui.available_height() * 0.5).max(340.0);
     egui::Panel::bottom(format!("{}_chart", slot.as_str()))
         .resizable(true)
-        .default_size(340.0)
+        .default_size(default)
         .min_size(160.0)
         .show(ui, |ui| section(ui, ctx, slot));
     let above = ui.available_rect_before_wrap().intersect(ui.clip_rect());
@@ -117,10 +118,11 @@ fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
     });
 }
 
-/// Draws a chart: title, subtitle, legend, notes, one plot per panel, source note.
+/// Draws a chart: title, subtitle, legend, one plot per panel, then the notes and the
+/// source note (as in the exported file).
 pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
     ui.label(RichText::new(&chart.title).strong().size(16.0));
-    ui.add(egui::Label::new(RichText::new(&chart.subtitle).weak()).wrap());
+    ui.add(egui::Label::new(RichText::new(&chart.subtitle).small().weak()).wrap());
     if !chart.legend.is_empty() {
         ui.horizontal_wrapped(|ui| {
             for item in &chart.legend {
@@ -129,10 +131,6 @@ pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
                 ui.add_space(8.0);
             }
         });
-    }
-    let warn = crate::gui::theme::warn_color(dark);
-    for note in &chart.notes {
-        ui.add(egui::Label::new(RichText::new(note).color(warn)).wrap());
     }
     for (i, panel) in chart.panels.iter().enumerate() {
         if !panel.title.is_empty() {
@@ -150,6 +148,10 @@ pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
             Layout::Bars { stacked } => bars_plot(ui, panel, stacked, max, &id, dark),
             Layout::Lanes => lanes_plot(ui, panel, &id),
         }
+    }
+    let warn = crate::gui::theme::warn_color(dark);
+    for note in &chart.notes {
+        ui.add(egui::Label::new(RichText::new(note).color(warn)).wrap());
     }
     ui.add(egui::Label::new(RichText::new(&chart.source).small().weak()).wrap());
 }
@@ -326,18 +328,31 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
     let mut seen: std::collections::HashMap<(usize, i64), usize> = Default::default();
     for s in &panel.series {
         for p in &s.points {
-            // targets sharing a lane and year are spread over the lane's height
+            // targets sharing a lane and year fill a small grid: five down, then a column right
             let k = seen.entry((p.category, p.value as i64)).or_insert(0);
-            let y = -(p.category as f64) + 0.3 - (*k % 6) as f64 * 0.12;
+            let (col, row) = (*k / 5, *k % 5);
+            let x = p.value + col as f64 * 0.12;
+            let y = -(p.category as f64) + 0.3 - row as f64 * 0.15;
             *k += 1;
             let color = color32(s.style.fill(p.color.unwrap_or(s.color)));
             let label = format!("{} · {}", panel.categories[p.category], p.label);
-            markers.push((PlotPoint::new(p.value, y), color, label, p.detail.clone()));
+            markers.push((PlotPoint::new(x, y), color, label, p.detail.clone()));
         }
     }
+    let (first, last) = markers.iter().fold((f64::MAX, f64::MIN), |(a, b), m| {
+        (a.min(m.0.x), b.max(m.0.x))
+    });
+    let (first, last) = if first <= last {
+        (first, last)
+    } else {
+        (2020.0, 2025.0)
+    };
     let categories = panel.categories.clone();
     let plot = Plot::new(id)
         .height(lanes as f32 * 56.0 + 56.0)
+        .include_x(first - 0.5)
+        .include_x(last + 0.5)
+        .grid_spacing(24.0..=240.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -377,7 +392,7 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
     let response = plot.show(ui, |plot| {
         for (pos, color, _, _) in &markers {
             let pts = PlotPoints::from(vec![[pos.x, pos.y]]);
-            plot.points(Points::new("", pts).color(*color).radius(5.0).filled(true));
+            plot.points(Points::new("", pts).color(*color).radius(4.0).filled(true));
         }
         let pointer = plot.response().hover_pos()?;
         markers
