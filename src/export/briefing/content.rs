@@ -339,8 +339,8 @@ impl<'a> Content<'a> {
     pub fn theme_table(&mut self, theme: &str) {
         let name = theme_name(self.catalog, theme, self.lang);
         self.blocks.push(Block::Subsection(name));
-        let header = self.zone_header(self.pick("措施", "Measures"));
-        let mut row = vec![Cell::default()];
+        let header: Vec<Cell> = self.ds.selected.iter().map(|s| self.zone_cell(s)).collect();
+        let mut row = Vec::new();
         for slug in &self.ds.selected {
             let ms: Vec<_> = self
                 .ds

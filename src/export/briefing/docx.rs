@@ -15,6 +15,8 @@ use crate::export::png::svg_to_png;
 
 /// Width of a figure on the page: A4 landscape minus margins, in EMU (1 cm = 360,000).
 const FIGURE_WIDTH_EMU: u64 = 25 * 360_000;
+/// Text width of the page (A4 landscape minus margins) in twentieths of a point.
+const TEXT_WIDTH_TWIPS: usize = 16838 - 2 * 680;
 const MUTED: &str = "52606D";
 const ACCENT: &str = "1F5FA8";
 
@@ -61,16 +63,24 @@ impl Body {
     }
 
     fn table(&mut self, rows: &[Vec<Cell>]) {
+        let widths = column_widths(rows);
         self.xml.push_str(
-            "<w:tbl><w:tblPr><w:tblStyle w:val=\"BriefingTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"autofit\"/></w:tblPr>",
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"BriefingTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
         );
+        for w in &widths {
+            let _ = write!(self.xml, "<w:gridCol w:w=\"{w}\"/>");
+        }
+        self.xml.push_str("</w:tblGrid>");
         for (i, row) in rows.iter().enumerate() {
             self.xml.push_str("<w:tr>");
             if i == 0 {
                 self.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
             }
-            for cell in row {
-                self.xml.push_str("<w:tc><w:tcPr>");
+            for (cell, w) in row.iter().zip(&widths) {
+                let _ = write!(
+                    self.xml,
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>"
+                );
                 if i == 0 {
                     self.xml
                         .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F1\"/>");
@@ -177,6 +187,36 @@ fn run(text: &str, color: Option<&str>, bold: bool) -> String {
     out
 }
 
+/// Column widths (twips) in proportion to the longest line each column holds (CJK
+/// characters count double), within bounds so short columns stay readable and long ones
+/// don't starve the rest.
+fn column_widths(rows: &[Vec<Cell>]) -> Vec<usize> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let weights: Vec<usize> = (0..columns)
+        .map(|c| {
+            let widest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .flat_map(|cell| &cell.paras)
+                .flat_map(|p| &p.runs)
+                .flat_map(|r| r.text.split('\n'))
+                .map(|line| {
+                    line.chars()
+                        .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(0);
+            widest.clamp(12, 60)
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    weights
+        .iter()
+        .map(|w| TEXT_WIDTH_TWIPS * w / total)
+        .collect()
+}
+
 /// Width and height from a PNG's IHDR chunk.
 fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     let w = u32::from_be_bytes(png.get(16..20)?.try_into().ok()?);
@@ -267,6 +307,26 @@ mod tests {
             r,
             "<w:r><w:rPr><w:b/><w:color w:val=\"52606D\"/></w:rPr><w:t xml:space=\"preserve\">a&lt;b&gt;&amp;&quot;c&quot;</w:t><w:br/><w:t xml:space=\"preserve\">d</w:t></w:r>"
         );
+    }
+
+    #[test]
+    fn columns_share_the_page_by_content() {
+        let cell = |t: &str| Cell {
+            paras: vec![Para {
+                runs: vec![super::super::content::Run::new(t, Tone::Plain)],
+                spaced: false,
+            }],
+            numeric: false,
+        };
+        let rows = vec![
+            vec![cell("园区"), cell("文件"), cell("措施")],
+            vec![cell(&"很长的文件标题".repeat(10)), cell("12"), cell("3")],
+        ];
+        let w = column_widths(&rows);
+        assert_eq!(w.len(), 3);
+        assert!(w.iter().sum::<usize>() <= TEXT_WIDTH_TWIPS);
+        assert!(w[0] >= 5 * w[2], "{w:?}");
+        assert_eq!(w[1], w[2]);
     }
 
     #[test]
