@@ -213,7 +213,7 @@ mod tests {
         let png = {
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
             let mut v = Vec::new();
-            std::io::Read::read_to_end(&mut zip.by_name("word/media/figure1.png").unwrap(), &mut v)
+            std::io::Read::read_to_end(&mut zip.by_name("word/media/image1.png").unwrap(), &mut v)
                 .unwrap();
             v
         };

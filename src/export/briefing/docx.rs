@@ -140,7 +140,7 @@ impl Body {
         let cy = FIGURE_WIDTH_EMU * u64::from(h) / u64::from(w.max(1));
         let _ = write!(
             self.xml,
-            r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Figure {n}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="figure{n}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+            r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Figure {n}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
         );
         let l = self.lang;
         let label = format!("{} {} ", l.pick("图", "Figure"), f.number);
@@ -257,7 +257,7 @@ pub(super) fn package(blocks: &[Block], lang: Lang) -> Result<Vec<u8>> {
     for n in 1..=body.images.len() {
         let _ = write!(
             rels,
-            r#"<Relationship Id="rIdImg{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/figure{n}.png"/>"#
+            r#"<Relationship Id="rIdImg{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#
         );
     }
     rels.push_str("</Relationships>");
@@ -270,7 +270,7 @@ pub(super) fn package(blocks: &[Block], lang: Lang) -> Result<Vec<u8>> {
         ("word/_rels/document.xml.rels".into(), rels.into_bytes()),
     ];
     for (i, png) in body.images.into_iter().enumerate() {
-        parts.push((format!("word/media/figure{}.png", i + 1), png));
+        parts.push((format!("word/media/image{}.png", i + 1), png));
     }
     zip_parts(parts)
         .map_err(|e| Error::bad_input("briefing.docx", format!("cannot build the document: {e}")))
