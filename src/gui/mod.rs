@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod command;
+pub mod compare_layout;
 pub mod data;
 pub mod export;
 pub mod fonts;

@@ -1,22 +1,24 @@
-//! The briefing as a Word document: a minimal WordprocessingML package (zip + XML) with
-//! headings, tables of targets and measures per zone, every figure's source sentences, and
-//! the charts as embedded PNG images (rendered from the same SVG as the HTML briefing).
+//! The briefing as a Word document (WordprocessingML in a zip package): A4 landscape,
+//! heading styles Word's navigation pane shows, tables with a repeated header row, charts as
+//! PNG images (rasterised with the bundled font), every figure with its source sentences.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
-use quick_xml::escape::escape;
-use zip::write::SimpleFileOptions;
+use zip::CompressionMethod;
+use zip::write::{SimpleFileOptions, ZipWriter};
 
-use crate::charts::Chart;
-use crate::charts::svg::render;
+use super::content::{Block, Cell, Figure, Para, Tone};
+use crate::charts::{Lang, svg};
+use crate::error::{Error, Result};
 use crate::export::png::svg_to_png;
 
-/// Width of a chart image on the page, in EMU (English Metric Units: 914,400 per inch);
-/// fits the text width of an A4 landscape page with 1.5 cm margins.
-const IMAGE_WIDTH_EMU: u64 = 9_360_000;
-
-/// A4 landscape text width in twentieths of a point (29.7 cm − 2 × 1.5 cm).
-const TEXT_WIDTH_TWIPS: u32 = 15_136;
+/// Width of a figure on the page: A4 landscape minus margins, in EMU (1 cm = 360,000).
+const FIGURE_WIDTH_EMU: u64 = 25 * 360_000;
+/// Text width of the page (A4 landscape minus margins) in twentieths of a point.
+const TEXT_WIDTH_TWIPS: usize = 16838 - 2 * 680;
+const MUTED: &str = "52606D";
+const ACCENT: &str = "1F5FA8";
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
@@ -25,263 +27,314 @@ const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Microsoft YaHei" w:cs="Calibri"/><w:sz w:val="20"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="2" w:color="1F5FA8"/></w:pBdr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="30"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="52606D"/><w:sz w:val="17"/></w:rPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="CBD2D9"/><w:left w:val="single" w:sz="4" w:color="CBD2D9"/><w:bottom w:val="single" w:sz="4" w:color="CBD2D9"/><w:right w:val="single" w:sz="4" w:color="CBD2D9"/><w:insideH w:val="single" w:sz="4" w:color="CBD2D9"/><w:insideV w:val="single" w:sz="4" w:color="CBD2D9"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Microsoft YaHei" w:cs="Calibri"/><w:sz w:val="20"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="52606D"/><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="2" w:color="1F5FA8"/></w:pBdr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="30"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="52606D"/><w:sz w:val="18"/></w:rPr></w:style><w:style w:type="table" w:styleId="BriefingTable"><w:name w:val="Briefing Table"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="CBD2D9"/><w:left w:val="single" w:sz="4" w:color="CBD2D9"/><w:bottom w:val="single" w:sz="4" w:color="CBD2D9"/><w:right w:val="single" w:sz="4" w:color="CBD2D9"/><w:insideH w:val="single" w:sz="4" w:color="CBD2D9"/><w:insideV w:val="single" w:sz="4" w:color="CBD2D9"/></w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
 
-const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>"#;
-
-const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="851" w:right="851" w:bottom="851" w:left="851" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
-
-/// A run of text in a table cell or paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Run {
-    pub text: String,
-    pub bold: bool,
-    /// `rrggbb`, or empty for the default colour.
-    pub color: String,
-    pub small: bool,
+/// Escapes text for XML character data and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 forbids (control codes other than tab and line feeds).
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-impl Run {
-    pub(super) fn plain(text: impl Into<String>) -> Run {
-        Run {
-            text: text.into(),
-            bold: false,
-            color: String::new(),
-            small: false,
+/// The document body being written, with the images it embeds.
+struct Body {
+    xml: String,
+    images: Vec<Vec<u8>>,
+    lang: Lang,
+}
+
+impl Body {
+    fn paragraph(&mut self, style: &str, text: &str) {
+        let _ = write!(
+            self.xml,
+            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{}</w:p>",
+            run(text, None, false)
+        );
+    }
+
+    fn table(&mut self, rows: &[Vec<Cell>]) {
+        let widths = column_widths(rows);
+        self.xml.push_str(
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"BriefingTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
+        );
+        for w in &widths {
+            let _ = write!(self.xml, "<w:gridCol w:w=\"{w}\"/>");
+        }
+        self.xml.push_str("</w:tblGrid>");
+        for (i, row) in rows.iter().enumerate() {
+            self.xml.push_str("<w:tr>");
+            if i == 0 {
+                self.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
+            }
+            for (cell, w) in row.iter().zip(&widths) {
+                let _ = write!(
+                    self.xml,
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>"
+                );
+                if i == 0 {
+                    self.xml
+                        .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F1\"/>");
+                }
+                self.xml.push_str("</w:tcPr>");
+                self.cell(cell, i == 0);
+                self.xml.push_str("</w:tc>");
+            }
+            self.xml.push_str("</w:tr>");
+        }
+        self.xml.push_str("</w:tbl><w:p/>");
+    }
+
+    /// A cell's paragraphs (Word needs at least one).
+    fn cell(&mut self, cell: &Cell, header: bool) {
+        if cell.paras.is_empty() {
+            self.xml.push_str("<w:p/>");
+        }
+        for p in &cell.paras {
+            self.para(p, cell.numeric, header);
         }
     }
 
-    pub(super) fn bold(text: impl Into<String>) -> Run {
-        Run {
-            bold: true,
-            ..Run::plain(text)
+    fn para(&mut self, p: &Para, numeric: bool, header: bool) {
+        self.xml.push_str("<w:p><w:pPr>");
+        if p.spaced {
+            self.xml.push_str("<w:spacing w:after=\"120\"/>");
         }
+        if numeric {
+            self.xml.push_str("<w:jc w:val=\"right\"/>");
+        }
+        self.xml.push_str("</w:pPr>");
+        for r in &p.runs {
+            if let Some(c) = r.chip {
+                let color = c.hex().trim_start_matches('#').to_uppercase();
+                self.xml.push_str(&run("■ ", Some(&color), false));
+            }
+            let (color, bold) = match r.tone {
+                Tone::Plain => (None, header),
+                Tone::Bold => (None, true),
+                Tone::Accent => (Some(ACCENT), false),
+                Tone::Muted => (Some(MUTED), false),
+            };
+            self.xml.push_str(&run(&r.text, color, bold));
+        }
+        self.xml.push_str("</w:p>");
     }
 
-    /// Grey small text: source sentences and notes.
-    pub(super) fn source(text: impl Into<String>) -> Run {
-        Run {
-            color: "52606D".into(),
-            small: true,
-            ..Run::plain(text)
+    fn figure(&mut self, f: &Figure) -> Result<()> {
+        let png =
+            svg_to_png(&svg::render(&f.chart)).map_err(|m| Error::bad_input("briefing.docx", m))?;
+        let (w, h) =
+            png_size(&png).ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+        self.images.push(png);
+        let n = self.images.len();
+        let cx = FIGURE_WIDTH_EMU;
+        let cy = FIGURE_WIDTH_EMU * u64::from(h) / u64::from(w.max(1));
+        let _ = write!(
+            self.xml,
+            r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Figure {n}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+        );
+        let l = self.lang;
+        let label = format!("{} {} ", l.pick("图", "Figure"), f.number);
+        let _ = write!(
+            self.xml,
+            "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>{}{}</w:p>",
+            run(&label, None, true),
+            run(&f.chart.title, None, false)
+        );
+        for (i, s) in f.sentences.iter().enumerate() {
+            self.paragraph("Caption", &format!("{}. {s}", i + 1));
         }
-    }
-
-    /// Blue text: target values.
-    pub(super) fn value(text: impl Into<String>) -> Run {
-        Run {
-            color: "1F5FA8".into(),
-            bold: true,
-            ..Run::plain(text)
+        for note in &f.chart.notes {
+            self.paragraph("Caption", &format!("{}{note}", l.pick("注：", "Note: ")));
         }
-    }
-
-    fn xml(&self) -> String {
-        let mut props = String::new();
-        if self.bold {
-            props.push_str("<w:b/>");
-        }
-        if !self.color.is_empty() {
-            props.push_str(&format!("<w:color w:val=\"{}\"/>", self.color));
-        }
-        if self.small {
-            props.push_str("<w:sz w:val=\"17\"/>");
-        }
-        let rpr = if props.is_empty() {
-            String::new()
-        } else {
-            format!("<w:rPr>{props}</w:rPr>")
-        };
-        format!(
-            "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
-            escape(clean(&self.text))
-        )
+        self.paragraph("Caption", &f.chart.source);
+        self.xml.push_str("<w:p/>");
+        Ok(())
     }
 }
 
-/// Drops characters XML 1.0 cannot hold.
-fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|&c| c == '\t' || c == '\n' || c == '\r' || c >= ' ')
+/// A run of text; line feeds become line breaks.
+fn run(text: &str, color: Option<&str>, bold: bool) -> String {
+    let mut props = String::new();
+    if bold {
+        props.push_str("<w:b/>");
+    }
+    if let Some(c) = color {
+        let _ = write!(props, "<w:color w:val=\"{c}\"/>");
+    }
+    let mut out = String::from("<w:r>");
+    if !props.is_empty() {
+        let _ = write!(out, "<w:rPr>{props}</w:rPr>");
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<w:br/>");
+        }
+        if !line.is_empty() {
+            let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", esc(line));
+        }
+    }
+    out.push_str("</w:r>");
+    out
+}
+
+/// Column widths (twips) in proportion to the longest line each column holds (CJK
+/// characters count double), within bounds so short columns stay readable and long ones
+/// don't starve the rest.
+fn column_widths(rows: &[Vec<Cell>]) -> Vec<usize> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let weights: Vec<usize> = (0..columns)
+        .map(|c| {
+            let widest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .flat_map(|cell| &cell.paras)
+                .flat_map(|p| &p.runs)
+                .flat_map(|r| r.text.split('\n'))
+                .map(|line| {
+                    line.chars()
+                        .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(0);
+            widest.clamp(12, 60)
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    weights
+        .iter()
+        .map(|w| TEXT_WIDTH_TWIPS * w / total)
         .collect()
 }
 
-/// A paragraph: runs with an optional style.
-pub(super) type Para = Vec<Run>;
-
-/// The document being written.
-pub(super) struct Docx {
-    body: String,
-    images: Vec<Vec<u8>>,
-    figures: usize,
-}
-
-impl Docx {
-    pub(super) fn new() -> Docx {
-        Docx {
-            body: String::new(),
-            images: Vec::new(),
-            figures: 0,
-        }
-    }
-
-    /// A paragraph in `style` (empty = Normal).
-    pub(super) fn para(&mut self, style: &str, runs: &[Run]) {
-        self.body.push_str(&para_xml(style, runs));
-    }
-
-    pub(super) fn heading(&mut self, level: u8, text: &str) {
-        self.para(&format!("Heading{level}"), &[Run::plain(text)]);
-    }
-
-    /// A table: the first row is the header (shaded, repeated on each page).
-    pub(super) fn table(&mut self, rows: &[Vec<Vec<Para>>]) {
-        let cols = rows.first().map_or(0, Vec::len).max(1);
-        let col_w = TEXT_WIDTH_TWIPS / cols as u32;
-        self.body.push_str(
-            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
-        );
-        for _ in 0..cols {
-            self.body.push_str(&format!("<w:gridCol w:w=\"{col_w}\"/>"));
-        }
-        self.body.push_str("</w:tblGrid>");
-        for (r, row) in rows.iter().enumerate() {
-            self.body.push_str("<w:tr>");
-            if r == 0 {
-                self.body
-                    .push_str("<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
-            }
-            for cell in row {
-                let shade = if r == 0 {
-                    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F1\"/>"
-                } else {
-                    ""
-                };
-                self.body.push_str(&format!(
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{col_w}\" w:type=\"dxa\"/>{shade}</w:tcPr>"
-                ));
-                if cell.is_empty() {
-                    self.body.push_str("<w:p/>");
-                }
-                for p in cell {
-                    self.body.push_str(&para_xml("", p));
-                }
-                self.body.push_str("</w:tc>");
-            }
-            self.body.push_str("</w:tr>");
-        }
-        self.body.push_str("</w:tbl><w:p/>");
-    }
-
-    /// A chart as an embedded PNG with a numbered caption, its notes, the source sentences
-    /// of its values (when `sentences`) and its source note.
-    pub(super) fn figure(
-        &mut self,
-        chart: &Chart,
-        sentences: bool,
-        lang: crate::charts::Lang,
-    ) -> Result<(), String> {
-        let png = svg_to_png(&render(chart))?;
-        let (w, h) = png_size(&png).ok_or("chart image has no size")?;
-        self.images.push(png);
-        self.figures += 1;
-        let n = self.images.len();
-        let cy = IMAGE_WIDTH_EMU * u64::from(h) / u64::from(w.max(1));
-        self.body
-            .push_str(&drawing_xml(n, IMAGE_WIDTH_EMU, cy, &chart.title));
-        let label = format!("{} {} ", lang.pick("图", "Figure"), self.figures);
-        self.para(
-            "Caption",
-            &[Run::bold(label), Run::plain(chart.title.clone())],
-        );
-        if sentences {
-            let mut seen: Vec<&str> = Vec::new();
-            let points = chart
-                .panels
-                .iter()
-                .flat_map(|p| &p.series)
-                .flat_map(|s| &s.points);
-            for p in points {
-                if !p.detail.is_empty() && !seen.contains(&p.detail.as_str()) {
-                    seen.push(&p.detail);
-                }
-            }
-            for (i, s) in seen.iter().enumerate() {
-                self.para("Caption", &[Run::plain(format!("{}. {s}", i + 1))]);
-            }
-        }
-        for note in &chart.notes {
-            let note = format!("{}{note}", lang.pick("注：", "Note: "));
-            self.para("Caption", &[Run::plain(note)]);
-        }
-        self.para("Caption", &[Run::plain(chart.source.clone())]);
-        Ok(())
-    }
-
-    /// The package as bytes.
-    pub(super) fn finish(self) -> Result<Vec<u8>, String> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let opts =
-            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        let err = |e: &dyn std::fmt::Display| format!("cannot build the DOCX package: {e}");
-        let mut rels = String::from(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
-        );
-        for n in 1..=self.images.len() {
-            rels.push_str(&format!(
-                "<Relationship Id=\"rIdImg{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image{n}.png\"/>"
-            ));
-        }
-        rels.push_str("</Relationships>");
-        let document = format!("{DOCUMENT_OPEN}{}{DOCUMENT_CLOSE}", self.body);
-        let parts: Vec<(String, &[u8])> = vec![
-            ("[Content_Types].xml".into(), CONTENT_TYPES.as_bytes()),
-            ("_rels/.rels".into(), PACKAGE_RELS.as_bytes()),
-            ("word/_rels/document.xml.rels".into(), rels.as_bytes()),
-            ("word/styles.xml".into(), STYLES.as_bytes()),
-            ("word/document.xml".into(), document.as_bytes()),
-        ];
-        for (name, bytes) in parts {
-            zip.start_file(name, opts).map_err(|e| err(&e))?;
-            zip.write_all(bytes).map_err(|e| err(&e))?;
-        }
-        for (i, png) in self.images.iter().enumerate() {
-            // PNG is compressed already
-            let stored =
-                SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-            zip.start_file(format!("word/media/image{}.png", i + 1), stored)
-                .map_err(|e| err(&e))?;
-            zip.write_all(png).map_err(|e| err(&e))?;
-        }
-        let cursor = zip.finish().map_err(|e| err(&e))?;
-        Ok(cursor.into_inner())
-    }
-}
-
-fn para_xml(style: &str, runs: &[Run]) -> String {
-    let ppr = if style.is_empty() {
-        String::new()
-    } else {
-        format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>")
-    };
-    let runs: String = runs.iter().map(Run::xml).collect();
-    format!("<w:p>{ppr}{runs}</w:p>")
-}
-
-/// Width and height of a PNG from its header.
+/// Width and height from a PNG's IHDR chunk.
 fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     let w = u32::from_be_bytes(png.get(16..20)?.try_into().ok()?);
     let h = u32::from_be_bytes(png.get(20..24)?.try_into().ok()?);
     Some((w, h))
 }
 
-/// An inline picture paragraph showing `media/image{n}.png` at `cx` × `cy` EMU.
-fn drawing_xml(n: usize, cx: u64, cy: u64, title: &str) -> String {
-    let title = clean(title);
-    let title = escape(&title);
-    format!(
-        "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Figure {n}\" descr=\"{title}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"image{n}.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImg{n}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-    )
+/// The `.docx` package for `blocks`.
+pub(super) fn package(blocks: &[Block], lang: Lang) -> Result<Vec<u8>> {
+    let mut body = Body {
+        xml: String::new(),
+        images: Vec::new(),
+        lang,
+    };
+    for block in blocks {
+        match block {
+            Block::Title { title, subtitle } => {
+                body.paragraph("Title", title);
+                body.paragraph("Subtitle", subtitle);
+            }
+            Block::Section { number, title } => {
+                body.paragraph("Heading1", &format!("{number}. {title}"))
+            }
+            Block::Subsection(title) => body.paragraph("Heading2", title),
+            Block::Table(rows) => body.table(rows),
+            Block::Figure(f) => body.figure(f)?,
+        }
+    }
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>{}<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="680" w:right="680" w:bottom="680" w:left="680" w:header="400" w:footer="400" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        body.xml
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
+    );
+    for n in 1..=body.images.len() {
+        let _ = write!(
+            rels,
+            r#"<Relationship Id="rIdImg{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#
+        );
+    }
+    rels.push_str("</Relationships>");
+
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), CONTENT_TYPES.into()),
+        ("_rels/.rels".into(), PACKAGE_RELS.into()),
+        ("word/document.xml".into(), document.into_bytes()),
+        ("word/styles.xml".into(), STYLES.into()),
+        ("word/_rels/document.xml.rels".into(), rels.into_bytes()),
+    ];
+    for (i, png) in body.images.into_iter().enumerate() {
+        parts.push((format!("word/media/image{}.png", i + 1), png));
+    }
+    zip_parts(parts)
+        .map_err(|e| Error::bad_input("briefing.docx", format!("cannot build the document: {e}")))
+}
+
+fn zip_parts(
+    parts: Vec<(String, Vec<u8>)>,
+) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error>> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        // PNG data is already compressed.
+        let method = if name.ends_with(".png") {
+            CompressionMethod::Stored
+        } else {
+            CompressionMethod::Deflated
+        };
+        zip.start_file(
+            name,
+            SimpleFileOptions::default().compression_method(method),
+        )?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_lines_break() {
+        let r = run("a<b>&\"c\"\nd\u{1}", Some(MUTED), true);
+        assert_eq!(
+            r,
+            "<w:r><w:rPr><w:b/><w:color w:val=\"52606D\"/></w:rPr><w:t xml:space=\"preserve\">a&lt;b&gt;&amp;&quot;c&quot;</w:t><w:br/><w:t xml:space=\"preserve\">d</w:t></w:r>"
+        );
+    }
+
+    #[test]
+    fn columns_share_the_page_by_content() {
+        let cell = |t: &str| Cell {
+            paras: vec![Para {
+                runs: vec![super::super::content::Run::new(t, Tone::Plain)],
+                spaced: false,
+            }],
+            numeric: false,
+        };
+        let rows = vec![
+            vec![cell("园区"), cell("文件"), cell("措施")],
+            vec![cell(&"很长的文件标题".repeat(10)), cell("12"), cell("3")],
+        ];
+        let w = column_widths(&rows);
+        assert_eq!(w.len(), 3);
+        assert!(w.iter().sum::<usize>() <= TEXT_WIDTH_TWIPS);
+        assert!(w[0] >= 5 * w[2], "{w:?}");
+        assert_eq!(w[1], w[2]);
+    }
+
+    #[test]
+    fn png_size_reads_the_header() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(2000u32.to_be_bytes());
+        png.extend(1100u32.to_be_bytes());
+        assert_eq!(png_size(&png), Some((2000, 1100)));
+        assert_eq!(png_size(&png[..18]), None);
+    }
 }
