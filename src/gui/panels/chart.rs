@@ -182,13 +182,28 @@ fn ink(dark: bool) -> Color32 {
     }
 }
 
-/// Horizontal bars, one row per category (top to bottom), grouped or stacked series.
-fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str, dark: bool) {
+/// What a bar panel draws: the bars, their value labels and their hover targets.
+struct BarShapes {
+    bars: Vec<Bar>,
+    texts: Vec<Text>,
+    hits: Vec<Hit>,
+}
+
+/// The hover target under `pos` (plot units); tiny bars get at least `pad` of width.
+fn hit_at(hits: &[Hit], pos: PlotPoint, pad: f64) -> Option<&Hit> {
+    hits.iter().find(|h| {
+        (h.min.x..=h.max.x.max(h.min.x + pad)).contains(&pos.x)
+            && (h.min.y..=h.max.y).contains(&pos.y)
+    })
+}
+
+/// Lays out a bar panel: category `row` is centred at y = −row; grouped series share the
+/// row's band, stacked series follow each other from 0. `pad` is the gap before labels.
+fn bar_shapes(panel: &Panel, stacked: bool, pad: f64, dark: bool) -> BarShapes {
     let rows = panel.categories.len();
     let mut bars: Vec<Bar> = Vec::new();
     let mut texts: Vec<Text> = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
-    let pad = max.max(1.0) * 0.01;
     for row in 0..rows {
         let y = -(row as f64);
         let present: Vec<_> = panel
@@ -257,6 +272,14 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
             );
         }
     }
+    BarShapes { bars, texts, hits }
+}
+
+/// Horizontal bars, one row per category (top to bottom), grouped or stacked series.
+fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str, dark: bool) {
+    let rows = panel.categories.len();
+    let pad = max.max(1.0) * 0.01;
+    let shapes = bar_shapes(panel, stacked, pad, dark);
     let rows_px: f32 = (0..rows)
         .map(|r| {
             let k = panel
@@ -306,17 +329,13 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
             }
         });
     let response = plot.show(ui, |plot| {
+        let BarShapes { bars, texts, hits } = shapes;
         plot.bar_chart(BarChart::new("bars", bars).horizontal().allow_hover(false));
         for t in texts {
             plot.text(t);
         }
         let pos = plot.pointer_coordinate()?;
-        hits.iter()
-            .position(|h| {
-                (h.min.x..=h.max.x.max(h.min.x + pad)).contains(&pos.x)
-                    && (h.min.y..=h.max.y).contains(&pos.y)
-            })
-            .map(|i| (hits[i].label.clone(), hits[i].detail.clone()))
+        hit_at(&hits, pos, pad).map(|h| (h.label.clone(), h.detail.clone()))
     });
     hover(response.response, response.inner);
 }
@@ -415,5 +434,63 @@ fn hover(response: egui::Response, hit: Option<(String, String)>) {
                 ui.add(egui::Label::new(detail).wrap());
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixtures::dataset;
+    use crate::catalog::Catalog;
+    use crate::charts::{Lang, build_chart};
+
+    #[test]
+    fn hovering_a_target_bar_gives_its_source_sentence() {
+        let opts = ChartOptions {
+            indicator: Some("high_tech_enterprises".into()),
+            ..ChartOptions::new(ChartKind::Indicator, Lang::Zh)
+        };
+        let chart = build_chart(&dataset(), Catalog::bundled(), &opts);
+        let panel = &chart.panels[0];
+        let shapes = bar_shapes(panel, false, 1.0, false);
+        // first row: target and baseline share the band, target on top
+        let target = hit_at(&shapes.hits, PlotPoint::new(10.0, 0.2), 1.0).expect("a bar");
+        assert!(
+            target.detail.contains("到2025年,高新技术企业不少于120户"),
+            "{}",
+            target.detail
+        );
+        assert!(target.label.contains("≥120户"), "{}", target.label);
+        let baseline = hit_at(&shapes.hits, PlotPoint::new(10.0, -0.2), 1.0).expect("baseline");
+        assert!(baseline.label.contains("408"), "{}", baseline.label);
+        // the row of a zone without a target has nothing to hover
+        let empty = panel
+            .category_notes
+            .iter()
+            .position(|n| !n.is_empty())
+            .unwrap();
+        assert!(hit_at(&shapes.hits, PlotPoint::new(10.0, -(empty as f64)), 1.0).is_none());
+        assert_eq!(shapes.bars.len(), shapes.hits.len());
+    }
+
+    #[test]
+    fn stacked_rows_follow_each_other() {
+        let chart = build_chart(
+            &dataset(),
+            Catalog::bundled(),
+            &ChartOptions::new(ChartKind::Instruments, Lang::En),
+        );
+        let shapes = bar_shapes(&chart.panels[0], true, 1.0, false);
+        let first_row: Vec<&Hit> = shapes
+            .hits
+            .iter()
+            .filter(|h| h.min.y < 0.0 && h.max.y > 0.0)
+            .collect();
+        assert!(first_row.len() >= 2);
+        for w in first_row.windows(2) {
+            assert!((w[0].max.x - w[1].min.x).abs() < 1e-9);
+        }
+        let end = first_row.last().unwrap().max.x;
+        assert!((end - 100.0).abs() < 1e-6, "{end}");
     }
 }
