@@ -164,14 +164,41 @@ struct Hit {
     detail: String,
 }
 
-/// Category label shortened for the axis (the full text is in the hover).
+/// Category label shortened for the axis to about 30 columns (a Chinese character takes
+/// two); the full text is in the hover.
 fn axis_label(s: &str) -> String {
-    const MAX: usize = 16;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        s.chars().take(MAX - 1).chain(['…']).collect()
+    use unicode_width::UnicodeWidthChar;
+    const MAX_COLUMNS: usize = 30;
+    let width: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if width <= MAX_COLUMNS {
+        return s.to_string();
     }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        used += c.width().unwrap_or(0);
+        if used > MAX_COLUMNS - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Width the category axis needs for the (shortened) labels, within 80–260 points.
+fn axis_width(ui: &egui::Ui, categories: &[String]) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = categories
+        .iter()
+        .map(|c| {
+            ui.painter()
+                .layout_no_wrap(axis_label(c), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (widest + 12.0).clamp(80.0, 260.0)
 }
 
 fn ink(dark: bool) -> Color32 {
@@ -308,7 +335,7 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
         .include_y(0.5)
         .include_y(-(rows as f64) + 0.5)
         .x_axis_label(panel.value_axis.clone())
-        .y_axis_min_width(110.0)
+        .y_axis_min_width(axis_width(ui, &panel.categories))
         .y_grid_spacer(move |_| {
             (0..rows)
                 .map(|r| GridMark {
@@ -381,7 +408,7 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
         .include_y(0.6)
         .include_y(-(lanes as f64) + 0.4)
         .x_axis_label(panel.value_axis.clone())
-        .y_axis_min_width(110.0)
+        .y_axis_min_width(axis_width(ui, &panel.categories))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value as i64)
@@ -471,6 +498,15 @@ mod tests {
             .unwrap();
         assert!(hit_at(&shapes.hits, PlotPoint::new(10.0, -(empty as f64)), 1.0).is_none());
         assert_eq!(shapes.bars.len(), shapes.hits.len());
+    }
+
+    #[test]
+    fn axis_labels_are_cut_by_display_width() {
+        assert_eq!(axis_label("中德园管委会"), "中德园管委会");
+        let zh = axis_label("重庆两江新区国家自主创新示范区管理委员会办公室");
+        assert!(zh.ends_with('…') && zh.chars().count() == 15, "{zh}");
+        let en = axis_label("Municipal Development and Reform Commission");
+        assert!(en.ends_with('…') && en.chars().count() == 30, "{en}");
     }
 
     #[test]
