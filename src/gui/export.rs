@@ -208,7 +208,15 @@ impl ExportState {
                 }
             });
         match spawned {
-            Ok(_) => self.running += 1,
+            Ok(_) => {
+                self.running += 1;
+                let msg = tr(
+                    lang,
+                    "请在保存对话框中选择位置…",
+                    "Choose where to save in the dialog…",
+                );
+                self.say(msg, false);
+            }
             Err(e) => self.say(format!("{e}"), true),
         }
     }
@@ -296,9 +304,16 @@ impl ExportState {
                 // No dialog could be shown: use the path field from now on.
                 self.use_dialog = false;
                 self.open_window(request);
+                let note = self.window.as_ref().map(|w| w.note.clone());
+                self.message = note.map(|n| (n, false));
             }
             Done::Dialog(_, None, _) => {
-                self.say(tr(self.lang, "已取消导出", "Export cancelled"), false)
+                let msg = tr(
+                    self.lang,
+                    "已取消导出（若没有看到对话框，可设置环境变量 ZONECOMPARE_NO_DIALOG=1 后改为输入路径）",
+                    "Export cancelled (if no dialog appeared, set ZONECOMPARE_NO_DIALOG=1 to type the path instead)",
+                );
+                self.say(msg, false);
             }
             Done::Written(Ok(path)) => {
                 self.window = None;
