@@ -13,6 +13,7 @@ pub use cache::{ChartCache, ChartSlot, chart_lang, dataset_from_snapshot};
 pub use dialog::{default_dir, dialog_possible, unique_path};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -133,6 +134,10 @@ pub struct SaveWindow {
     pub saving: bool,
 }
 
+/// Stands in for the system save dialog (tests, or an embedding app): given the request,
+/// the chosen path or `None` for "no file".
+pub type DialogFn = Arc<dyn Fn(&ExportRequest) -> Option<PathBuf> + Send + Sync>;
+
 /// What a background thread reports.
 enum Done {
     Dialog(ExportRequest, Option<PathBuf>, Duration),
@@ -144,6 +149,8 @@ enum Done {
 pub struct ExportState {
     /// Try the system save dialog (false: always the in-app path field).
     pub use_dialog: bool,
+    /// Replaces the system dialog when set.
+    pub dialog: Option<DialogFn>,
     /// Charts as the views drew them, reused for export.
     pub charts: ChartCache,
     pub window: Option<SaveWindow>,
@@ -163,6 +170,7 @@ impl Default for ExportState {
         let (tx, rx) = channel();
         ExportState {
             use_dialog: dialog_possible(),
+            dialog: None,
             charts: ChartCache::default(),
             window: None,
             last: None,
@@ -198,10 +206,17 @@ impl ExportState {
         }
         let (tx, repaint) = (self.tx.clone(), self.repaint.clone());
         let title = tr(lang, "导出到文件", "Export to file");
+        let stand_in = self.dialog.clone();
         let spawned = std::thread::Builder::new()
             .name("zonecompare-save-dialog".into())
             .spawn(move || {
-                let (path, elapsed) = dialog::ask(&request, &title);
+                let (path, elapsed) = match stand_in {
+                    Some(ask) => {
+                        let start = std::time::Instant::now();
+                        (ask(&request), start.elapsed())
+                    }
+                    None => dialog::ask(&request, &title),
+                };
                 let _ = tx.send(Done::Dialog(request, path, elapsed));
                 if let Some(ctx) = repaint {
                     ctx.request_repaint();
