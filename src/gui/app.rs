@@ -171,6 +171,9 @@ impl App {
         for ev in self.jobs.poll() {
             self.handle(ev);
         }
+        if let Some(status) = self.ui.export.poll(ctx, self.prefs.lang) {
+            self.ui.status = Some(status);
+        }
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
                 continue;
@@ -309,9 +312,16 @@ impl App {
                 }
             }
             Command::FocusSearch => self.ui.focus_search = true,
-            Command::ExportView => self
-                .ui
-                .set_status(T::ExportUnavailable.get(self.prefs.lang)),
+            Command::ExportView => {
+                if let Some(request) = panels::export::export_view(&mut self.ui, &self.prefs) {
+                    self.apply(Command::Export(request));
+                }
+            }
+            Command::Export(request) => {
+                self.ui
+                    .export
+                    .start(request, self.jobs.db_path(), self.prefs.lang)
+            }
             Command::ToggleZone(slug) => {
                 let sel = &mut self.prefs.selected_zones;
                 if let Some(i) = sel.iter().position(|s| *s == slug) {

@@ -42,6 +42,7 @@ fn build(load: &[crate::store::rows::AgencyLoadRow], zones: &[String]) -> Vec<Ag
 
 /// Draws the Agencies view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Agencies);
     let zones = ctx.prefs.selected_zones.clone();
     let load = &ctx.data.filtered.agency_load;
     if load.is_empty() {

@@ -18,6 +18,7 @@ const GAP: f32 = 8.0;
 
 /// Draws the Compare view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Compare);
     header(ui, ctx);
     let zones = ctx.prefs.selected_zones.clone();
     if zones.len() < 2 {

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod chart;
 pub mod compare;
 pub mod edit;
+pub mod export;
 pub mod import;
 pub mod names;
 pub mod overview;
@@ -48,6 +49,8 @@ pub struct UiState {
     pub search_edited_at: Option<f64>,
     /// The damaged-database dialog, while it is open.
     pub recovery: Option<recovery::RecoveryState>,
+    /// Chart cache, save window and exports in flight.
+    pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Why the database could not be opened.
@@ -208,6 +211,7 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     });
     edit::show(ui, ctx);
     recovery::show(ui, ctx);
+    export::window(ui, ctx);
 }
 
 fn top_bar(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
