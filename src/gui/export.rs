@@ -125,6 +125,8 @@ pub struct SaveWindow {
     pub request: ExportRequest,
     /// The path being edited (pre-filled with a free name in the documents folder).
     pub path: String,
+    /// Why the path field is shown instead of the system dialog.
+    pub note: String,
     /// Why the last attempt failed, if it did.
     pub error: Option<String>,
     /// A write is running.
@@ -191,7 +193,7 @@ impl ExportState {
         self.db_path = db_path.to_path_buf();
         self.lang = lang;
         if !self.use_dialog {
-            self.open_window(request, None);
+            self.open_window(request);
             return;
         }
         let (tx, repaint) = (self.tx.clone(), self.repaint.clone());
@@ -212,12 +214,18 @@ impl ExportState {
     }
 
     /// Opens the in-app save window with a free default path.
-    fn open_window(&mut self, request: ExportRequest, error: Option<String>) {
+    fn open_window(&mut self, request: ExportRequest) {
         let path = unique_path(&default_dir(), &request.file_name());
+        let note = tr(
+            self.lang,
+            "系统保存对话框不可用（没有桌面门户服务，也没有 zenity），请在此输入保存路径。",
+            "The system save dialog is not available (no desktop portal, no zenity): type where to save the file.",
+        );
         self.window = Some(SaveWindow {
             request,
             path: path.display().to_string(),
-            error,
+            note,
+            error: None,
             saving: false,
         });
     }
@@ -287,12 +295,7 @@ impl ExportState {
             Done::Dialog(request, None, elapsed) if elapsed < DIALOG_FAILED_WITHIN => {
                 // No dialog could be shown: use the path field from now on.
                 self.use_dialog = false;
-                let why = tr(
-                    self.lang,
-                    "无法打开系统保存对话框（没有桌面门户服务），请在此输入保存路径。",
-                    "The system save dialog is not available (no desktop portal); type where to save the file.",
-                );
-                self.open_window(request, Some(why));
+                self.open_window(request);
             }
             Done::Dialog(_, None, _) => {
                 self.say(tr(self.lang, "已取消导出", "Export cancelled"), false)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::analysis::Dataset;
+use crate::analysis::{Dataset, indicator_table};
 use crate::catalog::Catalog;
 use crate::charts::{Chart, ChartKind, ChartOptions, build_chart};
 use crate::gui::data::Snapshot;
@@ -89,7 +89,7 @@ struct Key {
 #[derive(Default)]
 pub struct ChartCache {
     kinds: HashMap<ChartSlot, ChartKind>,
-    charts: HashMap<ChartSlot, (Key, Chart)>,
+    charts: HashMap<ChartSlot, (Key, Chart, Option<String>)>,
     data: Option<(u64, Vec<String>, Arc<Dataset>)>,
 }
 
@@ -129,22 +129,31 @@ impl ChartCache {
             zones: zones.to_vec(),
             opts,
         };
-        let fresh = matches!(self.charts.get(&slot), Some((k, _)) if *k == key);
+        let fresh = matches!(self.charts.get(&slot), Some((k, ..)) if *k == key);
         if !fresh {
             let ds = self.dataset(data, zones);
             let chart = build_chart(&ds, Catalog::bundled(), &key.opts);
-            self.charts.insert(slot, (key, chart));
+            // the indicator the library charts when none was chosen: the most shared one
+            let indicator = match key.opts.kind {
+                ChartKind::Indicator => key.opts.indicator.clone().or_else(|| {
+                    indicator_table(&ds.targets, &ds.statistics, &ds.selected)
+                        .first()
+                        .map(|r| r.indicator_id.clone())
+                }),
+                _ => None,
+            };
+            self.charts.insert(slot, (key, chart, indicator));
         }
         &self.charts[&slot].1
     }
 
     /// The chart a view drew last, if any.
     pub fn current(&self, slot: ChartSlot) -> Option<&Chart> {
-        self.charts.get(&slot).map(|(_, c)| c)
+        self.charts.get(&slot).map(|(_, c, _)| c)
     }
 
-    /// The options the view's last chart was built with.
-    pub fn current_options(&self, slot: ChartSlot) -> Option<&ChartOptions> {
-        self.charts.get(&slot).map(|(k, _)| &k.opts)
+    /// The canonical indicator of the view's last chart, when it charts one.
+    pub fn indicator(&self, slot: ChartSlot) -> Option<&str> {
+        self.charts.get(&slot).and_then(|(.., i)| i.as_deref())
     }
 }
