@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use mentions::Mention;
-use scan::{Keywords, contains, string};
+use scan::{Keywords, string};
 use sentences::{Layout, Sentence};
 use std::sync::LazyLock;
 use years::{YearKind, YearMention};
@@ -223,7 +223,7 @@ impl Run<'_> {
         current_mode: bool,
     ) {
         let chars = self.chars;
-        let recurring = contains(chars, s.start, m.start, "每年");
+        let recurring = recurring(chars, s.start, m.start);
         let period_end = self.ctx.period.map(|p| p.end);
         let has_year_context =
             sy.stated.is_some() || years.opener.is_some() || recurring || years.goals.is_some();
@@ -239,10 +239,7 @@ impl Run<'_> {
             true
         } else if has_year_context {
             false
-        } else if current_mode
-            || m.more_than
-            || marks_current(chars, clause_start, m.start, &CURRENT)
-        {
+        } else if current_mode || m.more_than || self.current_word(clause_start, m) {
             true
         } else {
             // Nothing marks it as a goal: a figure stated as fact describes the present.
@@ -256,6 +253,23 @@ impl Run<'_> {
         }
     }
 
+    /// A word marking the figure as current before it in its clause. `累计` is none when a
+    /// comparator word introduces the figure: `累计达到50亿美元` is a cumulative goal,
+    /// `累计引进人才1200人` a count so far.
+    fn current_word(&self, clause_start: usize, m: &Mention) -> bool {
+        let goal_word = m.before.is_some_and(|b| b.2 != Comparator::Approx);
+        let mut i = clause_start;
+        while let Some((pos, w)) = CURRENT.find(self.chars, i, m.start) {
+            let noun = w == "拥有" && self.chars.get(pos + 2) == Some(&'量');
+            let cumulative_goal = w == "累计" && goal_word;
+            if !(noun || cumulative_goal) {
+                return true;
+            }
+            i = pos + 1;
+        }
+        false
+    }
+
     /// A figure without year or current marker is a goal when a comparator word, a goal
     /// verb or a planning word introduces it (`培育2-3家龙头企业`, `规划面积约3.2平方公里`).
     fn is_goal(&self, s: &Sentence, m: &Mention, clause_start: usize) -> bool {
@@ -266,7 +280,9 @@ impl Run<'_> {
                 .at(chars, i)
                 .is_some_and(|v| !CURRENT_VERBS.contains(&v))
         });
+        // A range (`2-3家`) is a plan: current figures are counted, not bracketed.
         (m.before.is_some() && !approx_only)
+            || m.value_max.is_some()
             || m.after.is_some()
             || verb
             || GOALS.any_in(chars, clause_start, m.start)
@@ -321,6 +337,23 @@ fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> Sentence
     out
 }
 
+/// Whether a `每年` before the figure at `pos` makes it recurring: `每年` governs its own
+/// clause and the clauses after it that go on without a verb of their own
+/// (`每年举办推介会4次,专题培训不少于10场`), not a clause opening with its own act
+/// (`每年安排资金20亿元,设立200亿元的基金`).
+fn recurring(chars: &[char], sentence_start: usize, pos: usize) -> bool {
+    let Some(at) = scan::rfind(chars, sentence_start, pos, "每年") else {
+        return false;
+    };
+    !(at..pos).any(|i| {
+        let mut next = i + 1;
+        while next < pos && scan::is_space(chars[next]) {
+            next += 1;
+        }
+        indicators::is_clause_stop(chars, i) && indicators::VERBS.at(chars, next).is_some()
+    })
+}
+
 /// Posts and staffing quotas (`设管委会副主任1名`) are organisation, not goals.
 fn is_staffing(indicator: &str) -> bool {
     ["主任", "书记", "局长", "组长", "区长", "职数", "副职"]
@@ -330,3 +363,6 @@ fn is_staffing(indicator: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rules_tests;

@@ -185,11 +185,17 @@ const REVIEW_TITLES: &[&str] = &[
 
 /// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
-    mark_sections(chars, paragraphs, (&["目标"], usize::MAX), |p, v| {
-        p.goals = v
+    mark_sections(
+        chars,
+        paragraphs,
+        (&["目标"], usize::MAX, false),
+        |p, v| p.goals = v,
+    );
+    // A review heading is short and names a state, not a task: `(四)…营造高质量发展
+    // 环境。` and `优化人才发展环境` are tasks.
+    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12, true), |p, v| {
+        p.review = v
     });
-    // A review heading is short: `(四)…营造高质量发展环境。` is a task.
-    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12), |p, v| p.review = v);
 }
 
 /// Marks the paragraphs of the sections whose heading names one of `titles`: from that
@@ -198,16 +204,23 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
 fn mark_sections(
     chars: &[char],
     paragraphs: &mut [Paragraph],
-    (titles, max_len): (&[&str], usize),
+    (titles, max_len, verbless): (&[&str], usize, bool),
     mark: impl Fn(&mut Paragraph, bool),
 ) {
     const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
     let mut level_in: Option<u8> = None;
-    for p in paragraphs.iter_mut() {
+    for k in 0..paragraphs.len() {
+        let actions_follow = paragraphs
+            .get(k + 1)
+            .is_some_and(|n| n.heading.is_none() && opens_action(chars, n.start, n.end));
+        let p = &mut paragraphs[k];
         if let Some(level) = p.heading.or(p.run_in) {
             let ends = match level_in {
                 Some(9) => {
-                    level <= 2 || (level == 9 && contains_any(chars, p.start, p.end, OTHER_SECTION))
+                    level <= 2
+                        || (level == 9
+                            && (actions_follow
+                                || contains_any(chars, p.start, p.end, OTHER_SECTION)))
                 }
                 Some(g) => level <= g,
                 None => false,
@@ -223,7 +236,9 @@ fn mark_sections(
                 p.end
             };
             let short = title_end - p.start <= max_len;
-            if level_in.is_none() && short && contains_any(chars, p.start, title_end, titles) {
+            let names = contains_any(chars, p.start, title_end, titles)
+                && !(verbless && opens_with_task_verb(chars, p.start));
+            if level_in.is_none() && short && names {
                 level_in = Some(level);
                 // A run-in heading carries the section in its own paragraph.
                 mark(p, p.run_in.is_some());
@@ -232,6 +247,29 @@ fn mark_sections(
         }
         mark(p, level_in.is_some());
     }
+}
+
+/// Verbs a task title opens with (`优化人才发展环境`, `营造良好发展环境`).
+const TASK_VERBS: &[&str] = &[
+    "优化", "营造", "改善", "提升", "打造", "建设", "推进", "推动", "加强", "加快", "深化", "完善",
+    "强化", "构建", "培育", "夯实", "巩固", "扩大", "提高", "实施", "促进", "健全", "创新",
+];
+
+/// Whether the heading at `start` (after its number) opens with a task verb.
+fn opens_with_task_verb(chars: &[char], start: usize) -> bool {
+    let title = heading_number(chars, start).map_or(start, |(len, _)| start + len);
+    TASK_VERBS
+        .iter()
+        .any(|v| super::scan::starts_with_at(chars, title, v))
+}
+
+/// Whether the paragraph `start..end` is a run-in `实施…行动。` paragraph.
+fn opens_action(chars: &[char], start: usize, end: usize) -> bool {
+    if !super::scan::starts_with_at(chars, start, "实施") {
+        return false;
+    }
+    let head: String = chars[start..end.min(start + 40)].iter().collect();
+    crate::parse::lines::action_lead(&head).is_some()
 }
 
 #[cfg(test)]
@@ -289,6 +327,15 @@ mod tests {
     }
 
     #[test]
+    fn a_task_heading_naming_an_environment_is_no_review() {
+        let s = "重点任务\n优化人才发展环境\n每年引进人才不少于500名。\n营造良好发展环境\n企业开办时间压缩至1天。";
+        let (_, l) = texts(s);
+        assert!(l.paragraphs.iter().all(|p| !p.review));
+        let (_, l) = texts("发展环境\n园区拥有企业300家。");
+        assert!(l.paragraphs[1].review);
+    }
+
+    #[test]
     fn review_sections() {
         let s = "一、发展基础\n全区拥有企业500家。\n二、发展目标\n企业达到800家。";
         let (_, l) = texts(s);
@@ -302,6 +349,15 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_heading_over_action_paragraphs_ends_the_goals_section() {
+        let s = "发展目标\n到2026年,产值达到100亿元。\n推进两大行动\n实施招商行动。引进企业20家。\n\
+                 实施育才行动。培养人才500名。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, true, false, false, false]);
     }
 
     #[test]
