@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use mentions::Mention;
-use scan::{Keywords, string};
+use scan::{Keywords, contains_any, string};
 use sentences::{Layout, Sentence};
 use std::sync::LazyLock;
 use years::{YearKind, YearMention};
@@ -30,6 +30,8 @@ pub struct TargetContext {
     pub period: Option<Period>,
     /// Year the document was issued: the default year of current statistics.
     pub doc_year: Option<i32>,
+    /// A news report: what it counts so far (`累计建成…`) is current, not planned.
+    pub news: bool,
 }
 
 /// Finds every target and statistic in `text`; `measures` (already extracted, with spans)
@@ -246,7 +248,11 @@ impl Run<'_> {
             !self.is_goal(s, m, clause_start)
         };
         if stat {
-            let st = statistics::from_figure(figure, sy.past, self.ctx.doc_year);
+            // `去年实现营业收入…`: the year before the document's.
+            let last_year = contains_any(chars, s.start, m.start, &["去年", "上年"])
+                .then(|| self.ctx.doc_year.map(|y| y - 1))
+                .flatten();
+            let st = statistics::from_figure(figure, sy.past.or(last_year), self.ctx.doc_year);
             self.statistics.push(st);
         } else {
             self.targets.push(figure);
@@ -254,14 +260,16 @@ impl Run<'_> {
     }
 
     /// A word marking the figure as current before it in its clause. `累计` is none when a
-    /// comparator word introduces the figure: `累计达到50亿美元` is a cumulative goal,
-    /// `累计引进人才1200人` a count so far.
+    /// comparator word introduces the figure (`累计达到50亿美元` is a cumulative goal) or,
+    /// outside news reports, a goal verb follows it (`累计建成智能工厂80个`); in a news
+    /// report `累计引进人才1200人` is a count so far.
     fn current_word(&self, clause_start: usize, m: &Mention) -> bool {
         let goal_word = m.before.is_some_and(|b| b.2 != Comparator::Approx);
         let mut i = clause_start;
         while let Some((pos, w)) = CURRENT.find(self.chars, i, m.start) {
             let noun = w == "拥有" && self.chars.get(pos + 2) == Some(&'量');
-            let cumulative_goal = w == "累计" && goal_word;
+            let planned = !self.ctx.news && indicators::VERBS.at(self.chars, pos + 2).is_some();
+            let cumulative_goal = w == "累计" && (goal_word || planned);
             if !(noun || cumulative_goal) {
                 return true;
             }

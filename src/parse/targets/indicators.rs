@@ -178,12 +178,20 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
     }
 }
 
-/// Strips `的`, spaces and a trailing `达` from the end of `from..to`.
+/// Modal words between an indicator and its figure (`营业总收入将突破…`).
+const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望"];
+
+/// Strips `的`, spaces, a trailing `达` and modal words from the end of `from..to`.
 fn skip_trailing(chars: &[char], from: usize, mut to: usize) -> usize {
-    while to > from && (is_space(chars[to - 1]) || matches!(chars[to - 1], '的' | '达')) {
-        to -= 1;
+    loop {
+        while to > from && (is_space(chars[to - 1]) || matches!(chars[to - 1], '的' | '达')) {
+            to -= 1;
+        }
+        match longest_suffix(chars, to, MODALS) {
+            Some(w) if to > from + char_len(w) => to -= char_len(w),
+            _ => return to,
+        }
     }
-    to
 }
 
 /// Everything the indicator of one figure depends on.

@@ -11,6 +11,7 @@ fn ctx() -> TargetContext {
             end: 2026,
         }),
         doc_year: Some(2024),
+        news: false,
     }
 }
 
@@ -115,7 +116,24 @@ fn cumulative_figures_with_a_goal_word_are_goals() {
     let (t, s) = run("推动外资扩量,实际使用外资累计达到30亿美元。");
     assert!(s.is_empty(), "{s:?}");
     assert_eq!((t[0].value, t[0].comparator), (30.0, Eq));
-    let (t, s) = run("园区累计引进人才1200人。");
+    let (t, s) = run("推进数字化改造,累计建成智能工厂80个。");
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!(t[0].value, 80.0);
+    let news = TargetContext {
+        news: true,
+        ..ctx()
+    };
+    let (t, s) = extract_targets("园区累计引进人才1200人。", &[], &news, Catalog::bundled());
     assert!(t.is_empty());
     assert_eq!(s[0].value, 1200.0);
+}
+
+#[test]
+fn last_year_figures_and_modal_words() {
+    let (t, s) = run("去年,园区实现营业收入800亿元,同比增长9%。");
+    assert!(t.is_empty());
+    let years: Vec<Option<i32>> = s.iter().map(|x| x.year).collect();
+    assert_eq!(years, [Some(2023), Some(2023)]);
+    let (t, _) = run("到2026年,园区营业收入将突破1000亿元。");
+    assert_eq!(t[0].indicator, "园区营业收入");
 }
