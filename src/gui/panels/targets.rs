@@ -107,17 +107,36 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     let order = ctx.st.targets.order(data.generation, rows).to_vec();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    // Columns take shares of the width, so the table fits from 1280 px windows upwards.
+    let w = ui.available_width();
+    let share = |f: f32, lo: f32, hi: f32| (w * f).clamp(lo, hi);
     TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
-        .column(Column::initial(220.0).at_least(100.0).clip(true))
-        .column(Column::initial(110.0).at_least(70.0))
-        .column(Column::initial(60.0).at_least(50.0))
-        .column(Column::initial(110.0).at_least(70.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::initial(150.0).at_least(140.0))
+        .column(
+            Column::initial(share(0.15, 90.0, 220.0))
+                .at_least(70.0)
+                .clip(true),
+        )
+        .column(
+            Column::initial(share(0.24, 110.0, 360.0))
+                .at_least(90.0)
+                .clip(true),
+        )
+        .column(
+            Column::initial(share(0.13, 110.0, 170.0))
+                .at_least(70.0)
+                .clip(true),
+        )
+        .column(Column::initial(52.0).at_least(44.0))
+        .column(
+            Column::initial(share(0.11, 90.0, 160.0))
+                .at_least(60.0)
+                .clip(true),
+        )
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::initial(116.0).at_least(100.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
             h.col(|ui| sort_header(ui, ctx, T::Indicator, SortBy::Indicator));
