@@ -225,8 +225,17 @@ fn class_descriptor(chars: &[char], m: &Mention) -> bool {
         pos += 1;
     }
     let money = crate::catalog::unit_family(m.unit) == Some("money");
-    let rank = matches!(m.unit, "位" | "名" | "强") && chars.get(m.end) == Some(&'的');
-    rank || (money && CLASS_NOUNS.iter().any(|w| starts_with_at(chars, pos, w)))
+    let of = chars.get(m.end) == Some(&'的');
+    let rank = matches!(m.unit, "位" | "名" | "强") && of;
+    // `研发投入增长超过20%的规模以上企业`: a threshold that picks the firms a rule is for.
+    let qualified = ["规模以上", "规上"]
+        .iter()
+        .find(|q| starts_with_at(chars, pos, q))
+        .map_or(pos, |q| pos + q.chars().count());
+    let class_noun = CLASS_NOUNS
+        .iter()
+        .any(|w| starts_with_at(chars, qualified, w));
+    rank || (money && class_noun) || (of && class_noun)
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -350,6 +359,10 @@ mod tests {
         assert_eq!(
             why("培育营业收入超百亿元企业5家"),
             [Some("class of things counted by another figure"), None]
+        );
+        assert_eq!(
+            why("对营收增长超过30%的规上企业给予奖励"),
+            [Some("class of things counted by another figure")]
         );
         assert_eq!(
             why("对排名前3位的单位予以表扬"),

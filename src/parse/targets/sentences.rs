@@ -53,40 +53,127 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// A sentence left open at the end of a line broken mid-sentence (a paragraph wrapped over
+/// several lines, as in text taken from a PDF): its paragraph and where it starts.
+#[derive(Clone, Copy)]
+struct Open {
+    paragraph: usize,
+    sentence_start: usize,
+    end: usize,
+}
+
 /// Splits the text into paragraphs and sentences and marks headings and goals sections.
+/// A line broken mid-sentence goes on in the next line (page numbers in between skipped).
 pub fn layout(chars: &[char]) -> Layout {
     let mut out = Layout::default();
+    let mut open: Option<Open> = None;
     let mut line_start = 0;
     for i in 0..=chars.len() {
         if i < chars.len() && chars[i] != '\n' && chars[i] != '\r' {
             continue;
         }
+        // `\r\n` is one line break.
+        if i < chars.len() && chars[i] == '\n' && i > 0 && chars[i - 1] == '\r' && line_start == i {
+            line_start = i + 1;
+            continue;
+        }
         let (start, end) = trim(chars, line_start, i);
         line_start = i + 1;
+        if start != end && is_page_number(chars, start, end) {
+            continue;
+        }
+        let goes_on = open.filter(|_| {
+            start != end
+                && heading_number(chars, start).is_none()
+                && heading_level(chars, start, end).is_none()
+        });
+        if goes_on.is_none()
+            && let Some(o) = open.take()
+        {
+            push_sentence(
+                &mut out.sentences,
+                chars,
+                o.sentence_start,
+                o.end,
+                o.paragraph,
+            );
+        }
         if start == end {
             continue;
         }
-        let paragraph = out.paragraphs.len();
-        out.paragraphs.push(Paragraph {
-            start,
-            end,
-            heading: heading_level(chars, start, end),
-            run_in: run_in_level(chars, start, end),
-            goals: false,
-            review: false,
-            first_sentence: out.sentences.len(),
-        });
-        let mut s = start;
+        let (paragraph, mut s) = match goes_on {
+            Some(o) => {
+                out.paragraphs[o.paragraph].end = end;
+                (o.paragraph, o.sentence_start)
+            }
+            None => {
+                out.paragraphs.push(Paragraph {
+                    start,
+                    end,
+                    heading: heading_level(chars, start, end),
+                    run_in: run_in_level(chars, start, end),
+                    goals: false,
+                    review: false,
+                    first_sentence: out.sentences.len(),
+                });
+                (out.paragraphs.len() - 1, start)
+            }
+        };
         for j in start..end {
             if is_terminator(chars[j]) {
                 push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                 s = j + 1;
             }
         }
-        push_sentence(&mut out.sentences, chars, s, end, paragraph);
+        let wraps =
+            out.paragraphs[paragraph].heading.is_none() && breaks_mid_sentence(chars, start, end);
+        if wraps {
+            open = Some(Open {
+                paragraph,
+                sentence_start: s,
+                end,
+            });
+        } else {
+            push_sentence(&mut out.sentences, chars, s, end, paragraph);
+            open = None;
+        }
+    }
+    if let Some(o) = open {
+        push_sentence(
+            &mut out.sentences,
+            chars,
+            o.sentence_start,
+            o.end,
+            o.paragraph,
+        );
     }
     mark_goals(chars, &mut out.paragraphs);
     out
+}
+
+/// A long line of running text (it has clause marks: a title or a heading has none) that
+/// stops inside a sentence: its last char is a CJK char, a Latin letter or digit, or a
+/// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
+fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
+    let last = chars[end - 1];
+    let running = chars[start..end]
+        .iter()
+        .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'));
+    end - start >= 15
+        && running
+        && (('\u{4e00}'..='\u{9fff}').contains(&last)
+            || last.is_ascii_alphanumeric()
+            || matches!(last, ',' | '，' | '、' | '“' | '(' | '（' | '《'))
+}
+
+/// A page number left by a PDF page break (`- 5 -`, `—12—`).
+fn is_page_number(chars: &[char], start: usize, end: usize) -> bool {
+    let line = &chars[start..end];
+    line.len() <= 12
+        && line.iter().any(char::is_ascii_digit)
+        && line
+            .iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
@@ -297,6 +384,26 @@ mod tests {
         assert_eq!(l.paragraphs.len(), 3);
         assert_eq!((l.sentences[0].start, l.sentences[0].end), (2, 8));
         assert_eq!(l.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_over_lines_gives_whole_sentences() {
+        let (t, l) = texts(
+            "某区扶持办法\n(一)支持研发。对企业按增量部分\n的10%给予奖励。到2025年,研发\n- 3 -\n投入强度达到3%。\n(二)其他。",
+        );
+        assert_eq!(
+            t,
+            [
+                "某区扶持办法",
+                "(一)支持研发。",
+                "对企业按增量部分\n的10%给予奖励。",
+                "到2025年,研发\n- 3 -\n投入强度达到3%。",
+                "(二)其他。"
+            ]
+        );
+        assert_eq!(l.paragraphs.len(), 3);
+        let (t, _) = texts("园区规划建设方案发布会在高新区召开\n到2025年,企业达到10家。");
+        assert_eq!(t.len(), 2);
     }
 
     #[test]
