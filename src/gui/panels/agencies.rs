@@ -79,8 +79,12 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
             });
             for z in zones {
                 h.col(|ui| {
-                    color_chip(ui, ctx.zone_color(z));
-                    ui.add(egui::Label::new(RichText::new(ctx.zone_name(z)).strong()).truncate());
+                    ui.horizontal(|ui| {
+                        color_chip(ui, ctx.zone_color(z));
+                        let name = RichText::new(ctx.zone_name(z)).strong();
+                        ui.add(egui::Label::new(name).truncate())
+                            .on_hover_text(ctx.zone_name(z));
+                    });
                 });
             }
             h.col(|ui| {

@@ -67,11 +67,17 @@ impl TableState {
 /// Draws the Targets view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Targets);
-    ui.horizontal(|ui| {
-        ui.label(ctx.t(T::Filter));
-        ui.add(egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0));
+    // The table gets only the space above the chart: its column lines and scroll area would
+    // otherwise reach down over the chart.
+    let rest = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
+        ui.horizontal(|ui| {
+            let label_id = ui.label(ctx.t(T::Filter)).id;
+            let edit = egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0);
+            ui.add(edit).labelled_by(label_id);
+        });
+        table(ui, ctx);
     });
-    table(ui, ctx);
 }
 
 fn sort_header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, label: T, by: SortBy) {

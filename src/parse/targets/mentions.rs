@@ -363,6 +363,15 @@ mod tests {
             mentions("营收达到三万亿元")[0],
             (3.0, None, "万亿元", Comparator::Eq)
         );
+        // A numeral gives what the same figure in digits gives (G18).
+        assert_eq!(
+            mentions("装机规模达到百万千瓦")[0],
+            (100.0, None, "万千瓦", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("集聚人才近两万人")[0],
+            (2.0, None, "万人", Comparator::Approx)
+        );
     }
 
     #[test]
