@@ -848,7 +848,25 @@ fn frame_times_with_1000_documents() {
         }
     }
     println!("first data on screen after {:?}", started.elapsed());
-    let doc = h.state().app.data.overview.zones[0].documents[0].id;
+    // Compare the four zones with the most documents.
+    let mut zones = h.state().app.data.overview.zones.clone();
+    zones.sort_by_key(|z| std::cmp::Reverse(z.documents.len()));
+    for z in h.state().app.prefs.selected_zones.clone() {
+        h.state_mut().app.push(Command::ToggleZone(z));
+    }
+    for z in zones.iter().take(4) {
+        h.state_mut()
+            .app
+            .push(Command::ToggleZone(z.zone.slug.clone()));
+    }
+    h.state_mut().app.wait_for_jobs();
+    println!(
+        "{} zones, {} documents; comparing {:?}",
+        zones.len(),
+        zones.iter().map(|z| z.documents.len()).sum::<usize>(),
+        h.state().app.prefs.selected_zones
+    );
+    let doc = zones[0].documents[0].id;
     for view in View::ALL {
         if view == View::Reader {
             h.state_mut().app.push(Command::OpenSource {
