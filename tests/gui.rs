@@ -891,3 +891,109 @@ fn frame_times_with_1000_documents() {
         );
     }
 }
+
+#[test]
+fn a_first_run_window_takes_most_of_the_monitor() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En));
+    h.state_mut().fit_window_to_monitor_once();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .monitor_size = Some(egui::vec2(1920.0, 1080.0));
+    h.run_steps(3);
+    let screen = h.ctx.content_rect();
+    assert_eq!(screen.size(), egui::vec2(1728.0, 972.0));
+    // Only once: a later resize by the user is not undone.
+    h.set_size(egui::vec2(1300.0, 820.0));
+    h.run_steps(3);
+    assert_eq!(h.ctx.content_rect().size(), egui::vec2(1300.0, 820.0));
+}
+
+#[test]
+fn agencies_are_counted_per_ticked_zone() {
+    let (_dir, db) = temp_db();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(&db, prefs(lang));
+        h.get_by_label(T::Agencies.get(lang)).click();
+        settle(&mut h);
+        assert_eq!(h.state().prefs.view, View::Agencies);
+        // The busiest agency of the ticked zones heads the table, with its total.
+        let load = &h.state().data.filtered.agency_load;
+        let mut totals: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in load {
+            *totals.entry(r.agency.as_str()).or_default() += r.lead + r.co;
+        }
+        let (busiest, most) = totals
+            .iter()
+            .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
+            .map(|(a, n)| (a.to_string(), *n))
+            .expect("agencies");
+        let shown = zonecompare::gui::panels::names::agency(lang, &busiest);
+        assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");
+        assert!(h.query_all_by_label(&most.to_string()).next().is_some());
+        assert!(h.query_by_label(T::Total.get(lang)).is_some());
+        // Unticking a zone drops its column.
+        let z = &h.state().data.overview.zones[2].zone;
+        let name = lang.pick(&z.name_zh, &z.name_en).to_string();
+        h.get_by_role_and_label(Role::CheckBox, &name).click();
+        settle(&mut h);
+        assert!(
+            h.state()
+                .data
+                .filtered
+                .agency_load
+                .iter()
+                .all(|r| r.zone_slug != "dalian")
+        );
+    }
+}
+
+#[test]
+fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
+    let (_dir, db) = temp_db();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(&db, prefs(lang));
+        h.get_by_label(T::Reader.get(lang)).click();
+        settle(&mut h);
+        // The first document of the first ticked zone opens by itself.
+        let first = h.state().data.overview.zones[0].documents[0].id;
+        assert_eq!(h.state().ui.reader.doc_id, Some(first));
+        assert!(h.query_by_label(T::Outline.get(lang)).is_some());
+        // Another document, chosen in the picker by its label.
+        let (zone, doc) = {
+            let z = &h.state().data.overview.zones[2];
+            (
+                lang.pick(&z.zone.name_zh, &z.zone.name_en).to_string(),
+                z.documents[0].clone(),
+            )
+        };
+        h.get_by_role_and_label(Role::ComboBox, T::Document.get(lang))
+            .click();
+        h.run_steps(2);
+        h.get_by_label(&format!("{zone} — {}", doc.title)).click();
+        settle(&mut h);
+        assert_eq!(h.state().ui.reader.doc_id, Some(doc.id));
+        let outline = h
+            .state()
+            .ui
+            .reader
+            .doc
+            .as_ref()
+            .expect("loaded")
+            .outline
+            .clone();
+        let section = &outline[1];
+        let label = match &section.number {
+            Some(n) => format!("{n} {}", section.title),
+            None => section.title.clone(),
+        };
+        h.get_all_by_label(&label)
+            .next()
+            .expect("outline entry")
+            .click();
+        h.run_steps(2);
+        assert_eq!(h.state().ui.reader.focus, Some(section.span));
+    }
+}
