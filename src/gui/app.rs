@@ -47,9 +47,12 @@ impl App {
         fonts::install(&cc.egui_ctx);
         let mut app = App::with_prefs(db_path, prefs);
         app.jobs.set_context(&cc.egui_ctx);
-        app.fit_to_monitor = cc
+        if cc
             .storage
-            .is_none_or(|s| s.get_string(EFRAME_WINDOW_KEY).is_none());
+            .is_none_or(|s| s.get_string(EFRAME_WINDOW_KEY).is_none())
+        {
+            app.fit_window_to_monitor_once();
+        }
         app
     }
 
@@ -110,6 +113,12 @@ impl App {
     /// True while a query or job is outstanding, or a typed search has not been sent yet.
     pub fn busy(&self) -> bool {
         self.jobs.busy() || self.ui.search_edited_at.is_some()
+    }
+
+    /// Makes the window ~90 % of the monitor (centred) as soon as the monitor size is known:
+    /// for a first run, when no window size was saved.
+    pub fn fit_window_to_monitor_once(&mut self) {
+        self.fit_to_monitor = true;
     }
 
     /// Sends the search once typing has paused; until then asks to be woken when it will.

@@ -55,7 +55,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         cache.rows = build(load, &zones);
         cache.key = Some(key);
     }
-    table(ui, ctx, &zones, &cache.rows);
+    // Only the space above the chart: the table's column lines would reach over it.
+    let rest = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
+        table(ui, ctx, &zones, &cache.rows);
+    });
     ctx.st.agencies = cache;
 }
 

@@ -19,8 +19,6 @@ use crate::store::rows::ZoneSummary;
 const MIN_CARD_WIDTH: f32 = 200.0;
 /// Document titles listed on a card (the rest are counted).
 const CARD_DOCUMENTS: usize = 3;
-/// Width of the heatmap's theme-name column.
-const THEME_COLUMN: f32 = 150.0;
 const CARD_MARGIN: f32 = 10.0;
 
 /// Draws the Overview view.
@@ -174,14 +172,15 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .on_hover_text(ctx.t(T::HeatmapTip));
     let n = ctx.data.overview.heatmap.zones.len().max(1) as f32;
     let spacing = 4.0;
-    let free = ui.available_width() - THEME_COLUMN - spacing * (n + 1.0);
+    let names_w = (ui.available_width() * 0.16).clamp(130.0, 220.0).floor();
+    let free = ui.available_width() - names_w - spacing * (n + 1.0);
     let cell_w = (free / n).clamp(48.0, 240.0).floor();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let mut clicked = None;
     egui::ScrollArea::horizontal()
         .id_salt("heatmap_scroll")
         .show(ui, |ui| {
-            clicked = heatmap_grid(ui, ctx, cell_w, row_h, spacing);
+            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing]);
         });
     if let Some(theme_id) = clicked {
         ctx.cmds.push(Command::CompareTheme(theme_id));
@@ -189,24 +188,20 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 }
 
 /// Draws the heatmap cells (only those on screen); returns the theme of a clicked cell.
-fn heatmap_grid(
-    ui: &mut egui::Ui,
-    ctx: &Ctx<'_>,
-    cell_w: f32,
-    row_h: f32,
-    spacing: f32,
-) -> Option<String> {
+/// `sizes` = theme-name column width, cell width, row height, spacing.
+fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<String> {
+    let [names_w, cell_w, row_h, spacing] = sizes;
     let hm = &ctx.data.overview.heatmap;
     let dark = ctx.prefs.dark;
-    let width = THEME_COLUMN + hm.zones.len() as f32 * (cell_w + spacing);
+    let width = names_w + hm.zones.len() as f32 * (cell_w + spacing);
     let height = (hm.themes.len() + 1) as f32 * (row_h + spacing);
     let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let cell = |row: usize, col: Option<usize>| {
         let x = match col {
             None => 0.0,
-            Some(c) => THEME_COLUMN + spacing + c as f32 * (cell_w + spacing),
+            Some(c) => names_w + spacing + c as f32 * (cell_w + spacing),
         };
-        let w = if col.is_some() { cell_w } else { THEME_COLUMN };
+        let w = if col.is_some() { cell_w } else { names_w };
         Rect::from_min_size(
             area.min + vec2(x, row as f32 * (row_h + spacing)),
             vec2(w, row_h),
