@@ -244,8 +244,10 @@ impl Run<'_> {
         } else if current_mode || m.more_than || self.current_word(clause_start, m) {
             true
         } else {
-            // Nothing marks it as a goal: a figure stated as fact describes the present.
-            !self.is_goal(s, m, clause_start)
+            // Nothing marks it as a goal: a figure stated as fact describes the present,
+            // except in a task of a plan (`实施技术改造项目200个`).
+            let planned_task = !self.ctx.news && figure.measure.is_some();
+            !planned_task && !self.is_goal(s, m, clause_start)
         };
         if stat {
             // `去年实现营业收入…`: the year before the document's.
