@@ -136,6 +136,8 @@ fn last_year_figures_and_modal_words() {
     assert_eq!(years, [Some(2023), Some(2023)]);
     let (t, _) = run("到2026年,园区营业收入将突破1000亿元。");
     assert_eq!(t[0].indicator, "园区营业收入");
+    let (t, _) = run("到2026年,软件装机量累计突破300万套。");
+    assert_eq!(t[0].indicator, "软件装机量");
 }
 
 #[test]
