@@ -249,6 +249,11 @@ impl Run<'_> {
             let planned_task = !self.ctx.news && figure.measure.is_some();
             !planned_task && !self.is_goal(s, m, clause_start)
         };
+        // A present figure is stated, not bounded from above: `上年度营业收入不超过2亿元`
+        // is a condition of a rule.
+        if stat && matches!(figure.comparator, Comparator::Le | Comparator::Lt) {
+            return;
+        }
         if stat {
             // `去年实现营业收入…`: the year before the document's.
             let last_year = contains_any(chars, s.start, m.start, &["去年", "上年"])

@@ -167,3 +167,11 @@ fn unmarked_figures_in_a_plan_task_are_goals() {
     assert!(t.is_empty());
     assert_eq!(s[0].value, 200.0);
 }
+
+#[test]
+fn an_upper_bound_on_a_present_figure_is_a_condition() {
+    let (t, s) = run("支持对象为上年度营业收入不超过2亿元的企业。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
+    let (t, s) = run("申报企业目前职工人数在300人以下。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
+}
