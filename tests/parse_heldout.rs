@@ -79,6 +79,11 @@ fn heldout_qingdao_high_tech_zone_policy_articles() {
 }
 
 #[test]
+fn heldout_changsha_measures_wrapped_over_lines() {
+    check_heldout("h6_changsha_wrapped_measures");
+}
+
+#[test]
 fn every_heldout_document_has_an_expectation_and_back() {
     let docs = actual::stems_in(&heldout_dir(), "txt");
     let exps = actual::stems_in(&heldout_dir(), "json");

@@ -244,9 +244,16 @@ impl Run<'_> {
         } else if current_mode || m.more_than || self.current_word(clause_start, m) {
             true
         } else {
-            // Nothing marks it as a goal: a figure stated as fact describes the present.
-            !self.is_goal(s, m, clause_start)
+            // Nothing marks it as a goal: a figure stated as fact describes the present,
+            // except in a task of a plan (`实施技术改造项目200个`).
+            let planned_task = !self.ctx.news && figure.measure.is_some();
+            !planned_task && !self.is_goal(s, m, clause_start)
         };
+        // A present figure is stated, not bounded from above: `上年度营业收入不超过2亿元`
+        // is a condition of a rule.
+        if stat && matches!(figure.comparator, Comparator::Le | Comparator::Lt) {
+            return;
+        }
         if stat {
             // `去年实现营业收入…`: the year before the document's.
             let last_year = contains_any(chars, s.start, m.start, &["去年", "上年"])

@@ -180,7 +180,7 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
 }
 
 /// Modal words between an indicator and its figure (`营业总收入将突破…`).
-const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望"];
+const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望", "累计"];
 
 /// Strips `的`, spaces, a trailing `达` and modal words from the end of `from..to`.
 fn skip_trailing(chars: &[char], from: usize, mut to: usize) -> usize {

@@ -136,4 +136,42 @@ fn last_year_figures_and_modal_words() {
     assert_eq!(years, [Some(2023), Some(2023)]);
     let (t, _) = run("到2026年,园区营业收入将突破1000亿元。");
     assert_eq!(t[0].indicator, "园区营业收入");
+    let (t, _) = run("到2026年,软件装机量累计突破300万套。");
+    assert_eq!(t[0].indicator, "软件装机量");
+}
+
+#[test]
+fn unmarked_figures_in_a_plan_task_are_goals() {
+    let text = "1.推进技术改造。实施技术改造项目200个。\n";
+    let measure = Measure {
+        number: Some("1".into()),
+        path: vec!["1".into()],
+        title: "推进技术改造".into(),
+        text: text.trim_end().into(),
+        span: (0, text.chars().count() - 1),
+        responsible_units: vec![],
+        key_enterprises: vec![],
+        themes: vec![],
+        instrument: None,
+        instrument_subtype: None,
+    };
+    let measures = [measure];
+    let (t, s) = extract_targets(text, &measures, &ctx(), Catalog::bundled());
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!((t[0].value, t[0].measure), (200.0, Some(0)));
+    let news = TargetContext {
+        news: true,
+        ..ctx()
+    };
+    let (t, s) = extract_targets(text, &measures, &news, Catalog::bundled());
+    assert!(t.is_empty());
+    assert_eq!(s[0].value, 200.0);
+}
+
+#[test]
+fn an_upper_bound_on_a_present_figure_is_a_condition() {
+    let (t, s) = run("支持对象为上年度营业收入不超过2亿元的企业。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
+    let (t, s) = run("申报企业目前职工人数在300人以下。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
 }
