@@ -27,7 +27,7 @@ pub use text::fold;
 pub use units::{FAMILIES, unit_family};
 
 use agencies::AgencyIndex;
-use matching::{KeywordSet, mention_counts, ranked};
+use matching::{IndexMap, KeywordSet, mention_counts, ranked};
 
 const THEMES: &str = include_str!("../../data/themes.toml");
 const INDICATORS: &str = include_str!("../../data/indicators.toml");
@@ -264,7 +264,7 @@ impl Catalog {
 
     fn instrument_in(&self, folded: &str) -> Option<&InstrumentSubtype> {
         let counts = mention_counts(&self.instrument_keys.hits(folded));
-        let mut family_total: HashMap<Instrument, usize> = HashMap::new();
+        let mut family_total: IndexMap<Instrument, usize> = IndexMap::default();
         for (&i, &n) in &counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }
