@@ -405,6 +405,14 @@ fn worker(
     let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
         return;
     };
+    // Documents stored by an older parser are parsed again (corrections kept), as the CLI
+    // does, before the first query answers.
+    if let Err(e) = store
+        .stale_documents()
+        .and_then(|n| if n > 0 { store.reparse_all() } else { Ok(0) })
+    {
+        send(Event::Failed(0, e.to_string()));
+    }
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
