@@ -235,8 +235,12 @@ impl Catalog {
     /// `高新技术企业增加值` in 亿元 does not match the count of high-tech enterprises.
     pub fn indicator_for(&self, indicator: &str, unit: &str) -> Option<&Indicator> {
         let family = unit_family(unit);
+        // A ratio (`亿元/平方公里`) fits only an indicator that lists it: its family is
+        // neither that of the numerator nor that of the denominator.
+        let ratio = unit.contains('/');
         let fits = |ind: &Indicator| {
-            (ind.units.is_empty() || ind.units.iter().any(|u| fold(u) == fold(unit)))
+            let listed = ind.units.iter().any(|u| fold(u) == fold(unit));
+            (listed || (ind.units.is_empty() && !ratio))
                 && family.is_none_or(|f| f == ind.unit_family)
         };
         self.indicator_keys

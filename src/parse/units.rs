@@ -458,6 +458,10 @@ fn has_own_prefix(name: &str) -> bool {
     if name.starts_with("市场") {
         return false;
     }
+    // A zone's management committee is named after its zone (`天府国际生物城管委会`).
+    if name.ends_with("管委会") || name.ends_with("管理委员会") {
+        return true;
+    }
     if OWN_PREFIXES.iter().any(|p| name.starts_with(p))
         || OWN_MARKERS.iter().any(|m| name.contains(m))
         || super::metadata::city_in(name).is_some()

@@ -73,11 +73,7 @@ impl TableState {
 
 /// Draws the Targets view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    egui::Panel::bottom("targets_chart")
-        .resizable(true)
-        .default_size(260.0)
-        .min_size(160.0)
-        .show(ui, |ui| super::chart::indicator_chart(ui, ctx));
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Targets);
     // The table gets only the space above the chart: its column lines and scroll area would
     // otherwise reach down over the chart.
     let rest = ui.available_rect_before_wrap();

@@ -58,6 +58,11 @@ fn named_places_keep_their_own_prefix() {
         names("(责任单位:市商务局、沈阳海关、甲县政府、乙经济区管委会)"),
         ["市商务局", "沈阳海关", "甲县政府", "乙经济区管委会"]
     );
+    // A management committee carries its zone's name even without a level char.
+    assert_eq!(
+        names("(责任单位:某高新区规划局、国际医学城管委会、航空港管理委员会)"),
+        ["某高新区规划局", "国际医学城管委会", "航空港管理委员会"]
+    );
 }
 
 #[test]
