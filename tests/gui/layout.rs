@@ -114,7 +114,7 @@ fn frame_times_with_1000_documents() {
         h.state_mut().app.push(Command::ShowView(view));
         h.run_steps(5);
         h.state_mut().frames.clear();
-        h.run_steps(60);
+        h.run_steps(200);
         let mut times = h.state().frames.clone();
         times.sort();
         let p95 = times[times.len() * 95 / 100];
