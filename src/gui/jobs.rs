@@ -405,6 +405,12 @@ fn worker(
     let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
         return;
     };
+    // Documents stored by an older parser or under other taxonomies are extracted again
+    // before the first answer, as the command line does. Should that fail, the stored
+    // extraction stays in place and usable (each document is replaced in one transaction).
+    if store.stale_documents().is_ok_and(|n| n > 0) {
+        let _ = store.reparse_all();
+    }
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
