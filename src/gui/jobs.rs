@@ -405,11 +405,13 @@ fn worker(
     let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
         return;
     };
-    // Documents stored by an older parser or under other taxonomies are extracted again
-    // before the first answer, as the command line does. Should that fail, the stored
-    // extraction stays in place and usable (each document is replaced in one transaction).
-    if store.stale_documents().is_ok_and(|n| n > 0) {
-        let _ = store.reparse_all();
+    // Documents stored by an older parser are parsed again (corrections kept), as the CLI
+    // does, before the first query answers.
+    if let Err(e) = store
+        .stale_documents()
+        .and_then(|n| if n > 0 { store.reparse_all() } else { Ok(0) })
+    {
+        send(Event::Failed(0, e.to_string()));
     }
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];

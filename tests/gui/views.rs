@@ -426,3 +426,56 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
         assert_eq!(h.state().ui.reader.focus, Some(section.span));
     }
 }
+
+#[test]
+fn a_measures_agencies_are_corrected_in_compare_and_reset() {
+    let (_dir, db) = temp_db();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(&db, prefs(lang));
+        h.get_by_label(T::Compare.get(lang)).click();
+        settle(&mut h);
+        h.get_all_by_label(T::Edit.get(lang))
+            .next()
+            .expect("an edit button")
+            .click();
+        h.run_steps(2);
+        let id = h.state().ui.edit.measure.as_ref().expect("editor open").id;
+        let units = T::UnitsHint.get(lang);
+        h.get_by_role_and_label(Role::MultilineTextInput, units)
+            .focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::MultilineTextInput, units)
+            .type_text("市统计局、市科技局");
+        h.run_steps(1);
+        h.get_by_label(T::Save.get(lang)).click();
+        settle(&mut h);
+        let row = |h: &Harness<'static, App>| {
+            h.state()
+                .data
+                .filtered
+                .measures
+                .iter()
+                .find(|m| m.id == id)
+                .cloned()
+                .expect("measure")
+        };
+        let m = row(&h);
+        assert!(m.corrected);
+        let names: Vec<&str> = m.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["市统计局", "市科技局"]);
+        assert!(
+            h.query_all_by_label_contains(T::Corrected.get(lang))
+                .next()
+                .is_some()
+        );
+        // Reset through the editor: the parsed units come back.
+        let m = row(&h);
+        h.state_mut().ui.edit.open_measure(&m);
+        h.run_steps(2);
+        h.get_by_label(T::ResetToParsed.get(lang)).click();
+        settle(&mut h);
+        assert!(!row(&h).corrected);
+    }
+}
