@@ -27,7 +27,7 @@ fn four_zones_share_the_width_at_1280_points() {
             assert!(node.rect().max.x <= width, "{:?}", node.rect());
         }
         // Compare: four columns, all inside the window, rows lined up across them.
-        h.get_by_label(T::Compare.get(lang)).click();
+        show_view(&mut h, lang, T::Compare);
         settle(&mut h);
         let edits: Vec<egui::Rect> = h
             .get_all_by_label(T::Edit.get(lang))

@@ -86,7 +86,7 @@ fn a_theme_chosen_in_the_sidebar_filters_every_view() {
             .find(|t| t.id == id)
             .expect("theme");
         // Away from the Overview, whose heatmap also names every theme.
-        h.get_by_label(T::Agencies.get(lang)).click();
+        show_view(&mut h, lang, T::Agencies);
         h.run_steps(2);
         h.get_by_label(T::Theme.get(lang)).click();
         h.run_steps(2);
@@ -175,7 +175,7 @@ fn a_targets_source_sentence_opens_in_the_reader() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Targets.get(lang)).click();
+        show_view(&mut h, lang, T::Targets);
         h.run_steps(2);
         h.get_all_by_label(T::Source.get(lang))
             .next()
@@ -206,7 +206,7 @@ fn a_target_in_compare_opens_its_source_sentence() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Compare.get(lang)).click();
+        show_view(&mut h, lang, T::Compare);
         h.run_steps(2);
         h.get_by_role_and_label(Role::RadioButton, T::ByIndicator.get(lang))
             .click();
@@ -255,7 +255,7 @@ fn a_target_in_compare_opens_its_source_sentence() {
 fn correct_and_reset(lang: Lang) {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(lang));
-    h.get_by_label(T::Targets.get(lang)).click();
+    show_view(&mut h, lang, T::Targets);
     h.run_steps(2);
     h.get_all_by_label(T::Edit.get(lang))
         .next()
@@ -302,7 +302,7 @@ fn correct_and_reset(lang: Lang) {
 
     // A new window on the same database shows it corrected and can reset it.
     let mut h = harness(&db, prefs(lang));
-    h.get_by_label(T::Targets.get(lang)).click();
+    show_view(&mut h, lang, T::Targets);
     h.run_steps(2);
     assert!(h.query_by_label_contains(T::Corrected.get(lang)).is_some());
     let row = h
@@ -345,7 +345,7 @@ fn agencies_are_counted_per_ticked_zone() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Agencies.get(lang)).click();
+        show_view(&mut h, lang, T::Agencies);
         settle(&mut h);
         assert_eq!(h.state().prefs.view, View::Agencies);
         // The busiest agency of the ticked zones heads the table, with its total.
@@ -384,7 +384,7 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Reader.get(lang)).click();
+        show_view(&mut h, lang, T::Reader);
         settle(&mut h);
         // The first document of the first ticked zone opens by itself.
         let first = h.state().data.overview.zones[0].documents[0].id;
@@ -432,7 +432,7 @@ fn a_measures_agencies_are_corrected_in_compare_and_reset() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Compare.get(lang)).click();
+        show_view(&mut h, lang, T::Compare);
         settle(&mut h);
         h.get_all_by_label(T::Edit.get(lang))
             .next()
