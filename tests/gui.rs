@@ -245,3 +245,17 @@ fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
         .type_text(text);
     h.run_steps(1);
 }
+
+/// Opens a view by its tab label, as a user does: the pointer moves onto the tab, then
+/// clicks it. Checks the view is shown.
+fn show_view(h: &mut Harness<'static, App>, lang: Lang, label: T) {
+    h.get_by_label(label.get(lang)).hover();
+    h.run_steps(1);
+    h.get_by_label(label.get(lang)).click();
+    h.run_steps(1);
+    let view = View::ALL
+        .into_iter()
+        .find(|v| zonecompare::gui::command::view_label(*v) == label)
+        .expect("a view label");
+    assert_eq!(h.state().prefs.view, view, "{}", label.get(lang));
+}

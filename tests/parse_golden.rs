@@ -124,7 +124,19 @@
 //     year is null).
 // G23 an unnumbered heading over `实施…行动。` paragraphs (`推进三大攻坚行动`) is a chapter:
 //     it ends a goals section before it, and its paragraphs are measures with the path
-//     [heading, own title] even where other chapters hold headed tasks (h3).
+//     [heading, own title] even where other chapters hold headed tasks (h3). A chapter
+//     title right above a short task heading (`重点任务` / `建设西部科学城核心区`) heads it.
+// G24 an article stating the document's purpose (`第一条 为…,制定本政策。`) or closing it
+//     (`本政策自…起施行`, `…负责解释`) is not a measure (h5, h6).
+// G25 in a plan (not a news report) a figure in a task that nothing marks as current is a
+//     target (`实施技术改造项目200个`), and `累计` before a goal verb or comparator word
+//     (`累计建成…80个`, `累计达到50亿美元`) is a cumulative target; in a news report an
+//     unmarked `累计…` figure is a statistic.
+// G26 a present figure bounded from above (`上年度营业收入不超过2亿元`) and a threshold
+//     picking the firms a rule is for (`增长超过20%的规模以上企业`) are neither targets nor
+//     statistics. Statistics stated for `去年`/`上年` have the year before the document's.
+// G27 units marked `(牵头)` in a responsibility list lead and the others are `co`; a name
+//     ending in `管委会` carries its own zone and never inherits a prefix (G8).
 
 #[path = "parse_golden/actual.rs"]
 mod actual;

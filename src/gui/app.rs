@@ -43,6 +43,7 @@ pub struct App {
 impl App {
     /// Creates the app from eframe's creation context (loads preferences, installs fonts).
     pub fn new(cc: &eframe::CreationContext<'_>, db_path: PathBuf) -> App {
+        STARTED.get_or_init(std::time::Instant::now);
         let prefs = Prefs::from_storage(cc.storage);
         fonts::install(&cc.egui_ctx);
         let mut app = App::with_prefs(db_path, prefs);
@@ -412,6 +413,29 @@ impl App {
     }
 }
 
+/// When the app was created (startup measurement).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+impl App {
+    /// Startup measurement: with `ZONECOMPARE_FIRST_FRAME=1` the app prints how long after
+    /// its creation the first frame was drawn and closes; with `=data`, the first frame
+    /// showing the loaded data.
+    fn startup_probe(&self, ctx: &egui::Context) {
+        static MODE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+        let Some(mode) = MODE.get_or_init(|| std::env::var("ZONECOMPARE_FIRST_FRAME").ok()) else {
+            return;
+        };
+        if mode == "data" && (self.data.generation == 0 || self.jobs.busy()) {
+            return ctx.request_repaint();
+        }
+        let ms = STARTED
+            .get()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1e3);
+        eprintln!("first frame ({mode}): {ms:.0} ms after the app was created");
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         App::logic(self, ctx);
@@ -419,6 +443,7 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        self.startup_probe(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -160,9 +160,14 @@ impl Run<'_> {
         if found.iter().all(Vec::is_empty) {
             return;
         }
-        for (s, mentions) in sentences.iter().zip(&found) {
+        // Sentences after the last one with a figure change nothing.
+        let last = found.iter().rposition(|f| !f.is_empty()).unwrap_or(0);
+        for (s, mentions) in sentences.iter().zip(&found).take(last + 1) {
+            if mentions.is_empty() && current_mode {
+                continue;
+            }
             let year_marks = years::years_in(chars, s.start, s.end);
-            current_mode |= self.sentence_is_current(s, &year_marks);
+            current_mode = current_mode || self.sentence_is_current(s, &year_marks);
             if mentions.is_empty() {
                 continue;
             }

@@ -77,7 +77,7 @@ fn files_come_in_through_the_dialog_and_by_drop_then_into_a_new_zone() {
         // The hook stands in for the native dialog behind the button and Ctrl+O.
         let chosen = first.clone();
         h.state_mut().ui.import.picker = Some(Box::new(move || Some(vec![chosen.clone()])));
-        h.get_by_label(T::Import.get(lang)).click();
+        show_view(&mut h, lang, T::Import);
         h.run_steps(2);
         h.get_by_label(T::ChooseFiles.get(lang)).click();
         settle(&mut h);
@@ -111,7 +111,7 @@ fn files_come_in_through_the_dialog_and_by_drop_then_into_a_new_zone() {
                 .all(|r| matches!(r.result, Ok(ImportOutcome::Imported { .. }))),
             "{results:?}"
         );
-        h.get_by_label(T::Overview.get(lang)).click();
+        show_view(&mut h, lang, T::Overview);
         h.run_steps(2);
         let name = lang.pick("示范区", "Demo zone");
         assert!(h.query_by_role_and_label(Role::CheckBox, name).is_some());

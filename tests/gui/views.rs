@@ -86,7 +86,7 @@ fn a_theme_chosen_in_the_sidebar_filters_every_view() {
             .find(|t| t.id == id)
             .expect("theme");
         // Away from the Overview, whose heatmap also names every theme.
-        h.get_by_label(T::Agencies.get(lang)).click();
+        show_view(&mut h, lang, T::Agencies);
         h.run_steps(2);
         h.get_by_label(T::Theme.get(lang)).click();
         h.run_steps(2);
@@ -175,7 +175,7 @@ fn a_targets_source_sentence_opens_in_the_reader() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Targets.get(lang)).click();
+        show_view(&mut h, lang, T::Targets);
         h.run_steps(2);
         h.get_all_by_label(T::Source.get(lang))
             .next()
@@ -206,7 +206,7 @@ fn a_target_in_compare_opens_its_source_sentence() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Compare.get(lang)).click();
+        show_view(&mut h, lang, T::Compare);
         h.run_steps(2);
         h.get_by_role_and_label(Role::RadioButton, T::ByIndicator.get(lang))
             .click();
@@ -255,7 +255,7 @@ fn a_target_in_compare_opens_its_source_sentence() {
 fn correct_and_reset(lang: Lang) {
     let (_dir, db) = temp_db();
     let mut h = harness(&db, prefs(lang));
-    h.get_by_label(T::Targets.get(lang)).click();
+    show_view(&mut h, lang, T::Targets);
     h.run_steps(2);
     h.get_all_by_label(T::Edit.get(lang))
         .next()
@@ -302,7 +302,7 @@ fn correct_and_reset(lang: Lang) {
 
     // A new window on the same database shows it corrected and can reset it.
     let mut h = harness(&db, prefs(lang));
-    h.get_by_label(T::Targets.get(lang)).click();
+    show_view(&mut h, lang, T::Targets);
     h.run_steps(2);
     assert!(h.query_by_label_contains(T::Corrected.get(lang)).is_some());
     let row = h
@@ -345,7 +345,7 @@ fn agencies_are_counted_per_ticked_zone() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Agencies.get(lang)).click();
+        show_view(&mut h, lang, T::Agencies);
         settle(&mut h);
         assert_eq!(h.state().prefs.view, View::Agencies);
         // The busiest agency of the ticked zones heads the table, with its total.
@@ -384,7 +384,7 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
     let (_dir, db) = temp_db();
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(&db, prefs(lang));
-        h.get_by_label(T::Reader.get(lang)).click();
+        show_view(&mut h, lang, T::Reader);
         settle(&mut h);
         // The first document of the first ticked zone opens by itself.
         let first = h.state().data.overview.zones[0].documents[0].id;
@@ -424,5 +424,58 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
             .click();
         h.run_steps(2);
         assert_eq!(h.state().ui.reader.focus, Some(section.span));
+    }
+}
+
+#[test]
+fn a_measures_agencies_are_corrected_in_compare_and_reset() {
+    let (_dir, db) = temp_db();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(&db, prefs(lang));
+        show_view(&mut h, lang, T::Compare);
+        settle(&mut h);
+        h.get_all_by_label(T::Edit.get(lang))
+            .next()
+            .expect("an edit button")
+            .click();
+        h.run_steps(2);
+        let id = h.state().ui.edit.measure.as_ref().expect("editor open").id;
+        let units = T::UnitsHint.get(lang);
+        h.get_by_role_and_label(Role::MultilineTextInput, units)
+            .focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::MultilineTextInput, units)
+            .type_text("市统计局、市科技局");
+        h.run_steps(1);
+        h.get_by_label(T::Save.get(lang)).click();
+        settle(&mut h);
+        let row = |h: &Harness<'static, App>| {
+            h.state()
+                .data
+                .filtered
+                .measures
+                .iter()
+                .find(|m| m.id == id)
+                .cloned()
+                .expect("measure")
+        };
+        let m = row(&h);
+        assert!(m.corrected);
+        let names: Vec<&str> = m.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["市统计局", "市科技局"]);
+        assert!(
+            h.query_all_by_label_contains(T::Corrected.get(lang))
+                .next()
+                .is_some()
+        );
+        // Reset through the editor: the parsed units come back.
+        let m = row(&h);
+        h.state_mut().ui.edit.open_measure(&m);
+        h.run_steps(2);
+        h.get_by_label(T::ResetToParsed.get(lang)).click();
+        settle(&mut h);
+        assert!(!row(&h).corrected);
     }
 }

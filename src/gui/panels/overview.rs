@@ -247,8 +247,10 @@ fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<Str
             );
             let id = ui.scope_id().with(("heat", t, z));
             let response = ui.interact(rect, id, Sense::click());
-            let label = format!("{name} · {}", ctx.zone_name(slug));
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            response.widget_info(|| {
+                let label = format!("{name} · {}", ctx.zone_name(slug));
+                egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+            });
             if response.on_hover_text(ctx.t(T::HeatmapTip)).clicked() {
                 clicked = Some(theme_id.clone());
             }
