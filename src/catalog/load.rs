@@ -104,6 +104,18 @@ pub fn from_named(files: [(&str, &str); 4]) -> Result<Catalog> {
             .iter()
             .map(|s| (s.id.as_str(), folded(&s.keywords))),
     )?;
+    // Theme keywords then instrument keywords, for tagging a measure with both in one pass.
+    let tag_keys = KeywordSet::build(
+        themes_file.0,
+        themes
+            .iter()
+            .map(|t| (t.id.as_str(), folded(&t.keywords)))
+            .chain(
+                instruments
+                    .iter()
+                    .map(|s| (s.id.as_str(), folded(&s.keywords))),
+            ),
+    )?;
     let agency_index = AgencyIndex::build(agencies_file.0, &agencies.city, &agencies.agency)?;
 
     Ok(Catalog {
@@ -116,6 +128,7 @@ pub fn from_named(files: [(&str, &str); 4]) -> Result<Catalog> {
         theme_keys,
         indicator_keys,
         instrument_keys,
+        tag_keys,
         theme_ids,
         indicator_ids,
     })
