@@ -1,7 +1,8 @@
 //! Exported files checked as files: PNG signature and width, SVG that parses and names the
 //! indicator in Chinese, CSV with BOM and the right row count, XLSX read back, briefings
-//! naming every zone with inline charts. Library tests build their rows here; CLI tests run
-//! the real binary on a fresh database (filled with the bundled corpus).
+//! naming every zone with inline charts (HTML; DOCX unzipped and read back). Library tests
+//! build their rows here; CLI tests run the real binary on a fresh database (filled with the
+//! bundled corpus).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -433,4 +434,82 @@ fn cli_unknown_zone_is_an_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("atlantis"));
     assert!(!out_path.exists());
+}
+
+/// Reads one part of a zip package as text.
+fn zip_text(archive: &mut zip::ZipArchive<std::fs::File>, name: &str) -> String {
+    use std::io::Read as _;
+    let mut s = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// Fails unless `xml` is well-formed (every element closed, names matching).
+fn assert_well_formed(name: &str, xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn cli_docx_briefing_reads_back() {
+    let (dir, db) = workdir();
+    let out = dir.path().join("briefing.docx");
+    ok(
+        &db,
+        &[
+            "export",
+            "briefing",
+            "--zones",
+            FOUR,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let doc = zip_text(&mut zip, "word/document.xml");
+    let rels = zip_text(&mut zip, "word/_rels/document.xml.rels");
+    for name in ["[Content_Types].xml", "_rels/.rels", "word/styles.xml"] {
+        assert_well_formed(name, &zip_text(&mut zip, name));
+    }
+    assert_well_formed("document.xml", &doc);
+    assert_well_formed("document.xml.rels", &rels);
+    for (_, zh, _) in ZONES {
+        assert!(doc.contains(zh), "{zh}");
+    }
+    assert!(doc.contains("<w:tbl>") && doc.contains("Heading1"));
+    // every chart is an embedded PNG the relationships point to
+    let images = doc.matches("<w:drawing>").count();
+    assert!(images >= 5, "{images} charts");
+    for n in 1..=images {
+        assert!(doc.contains(&format!("r:embed=\"rIdImg{n}\"")));
+        assert!(rels.contains(&format!("Target=\"media/image{n}.png\"")));
+        let mut png = Vec::new();
+        std::io::Read::read_to_end(
+            &mut zip.by_name(&format!("word/media/image{n}.png")).unwrap(),
+            &mut png,
+        )
+        .unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    }
+    // each target figure comes with its source sentence
+    let store = zonecompare::store::Store::open(&db).unwrap();
+    let targets = store
+        .targets(&zonecompare::store::rows::Filter::default())
+        .unwrap();
+    let sentence = targets
+        .iter()
+        .find(|t| t.target.indicator_id.as_deref() == Some("high_tech_enterprises"))
+        .map(|t| quick_xml::escape::escape(t.target.sentence.as_str()).into_owned())
+        .expect("a high-tech enterprise target");
+    assert!(doc.contains(&sentence), "{sentence}");
 }

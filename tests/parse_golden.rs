@@ -105,6 +105,38 @@
 //     the stated year, else the document date's year (001 → 2021, 002 → 2022, 003 → 2017).
 //     Figures about something other than the zone (`全国共有39城(园区)入选`) are not
 //     statistics.
+// Added with the held-out documents (tests/heldout/)
+// G18 a figure in Chinese numerals gives the value and unit the same figure in digits
+//     gives, so two zones writing one figure two ways compare equal: `两万人` = `2万人` →
+//     2 `万人`; `百万千瓦` = `100万千瓦` → 100 `万千瓦`; `十五家` → 15 `家`. As with digits, a
+//     `万`/`亿` stays in the unit when the unit has that form (`万人`, `万元`, `万平方米`,
+//     `万千瓦`, `亿元`) and multiplies the value otherwise (`1.5万家` → 15000 `家`).
+// G19 policy parameters are neither targets nor statistics: rates applied to an amount
+//     (`按研发投入的20%给予补贴`, `不低于…最低价标准的70%`, `租金的60%`), weights and
+//     rates of a rule (`考核权重不低于5%`, `贷款利率`), award amounts (`给予30万元奖励`,
+//     `20%给予补贴`). A share of a total stays a target (`占全市的30%`).
+// G20 a range (`新设区域总部2-3家`) is always a target: present figures are not bracketed.
+// G21 a document counting its own contents (`提出了12项具体举措`, `共分三个部分`) sets no
+//     target.
+// G22 `每年` reaches its own clause and the following clauses that go on without a verb of
+//     their own (`每年举办推介会4次,专题培训不少于10场`: both recurring); a clause opening
+//     with its own act is not recurring (`每年安排…20亿元,设立规模200亿元的…基金`: the fund's
+//     year is null).
+// G23 an unnumbered heading over `实施…行动。` paragraphs (`推进三大攻坚行动`) is a chapter:
+//     it ends a goals section before it, and its paragraphs are measures with the path
+//     [heading, own title] even where other chapters hold headed tasks (h3). A chapter
+//     title right above a short task heading (`重点任务` / `建设西部科学城核心区`) heads it.
+// G24 an article stating the document's purpose (`第一条 为…,制定本政策。`) or closing it
+//     (`本政策自…起施行`, `…负责解释`) is not a measure (h5, h6).
+// G25 in a plan (not a news report) a figure in a task that nothing marks as current is a
+//     target (`实施技术改造项目200个`), and `累计` before a goal verb or comparator word
+//     (`累计建成…80个`, `累计达到50亿美元`) is a cumulative target; in a news report an
+//     unmarked `累计…` figure is a statistic.
+// G26 a present figure bounded from above (`上年度营业收入不超过2亿元`) and a threshold
+//     picking the firms a rule is for (`增长超过20%的规模以上企业`) are neither targets nor
+//     statistics. Statistics stated for `去年`/`上年` have the year before the document's.
+// G27 units marked `(牵头)` in a responsibility list lead and the others are `co`; a name
+//     ending in `管委会` carries its own zone and never inherits a prefix (G8).
 
 #[path = "parse_golden/actual.rs"]
 mod actual;

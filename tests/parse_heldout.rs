@@ -54,21 +54,33 @@ fn check_heldout(stem: &str) {
 }
 
 #[test]
-#[ignore = "open differences, listed by `cargo test --test parse_heldout -- --ignored`"]
 fn heldout_suzhou_industrial_park_implementation_plan() {
     check_heldout("h1_suzhou_sip");
 }
 
 #[test]
-#[ignore = "open differences, listed by `cargo test --test parse_heldout -- --ignored`"]
 fn heldout_hefei_high_tech_zone_opinions() {
     check_heldout("h2_hefei_htz");
 }
 
 #[test]
-#[ignore = "open differences, listed by `cargo test --test parse_heldout -- --ignored`"]
 fn heldout_chengdu_high_tech_zone_action_plan() {
     check_heldout("h3_chengdu_htz");
+}
+
+#[test]
+fn heldout_wuhan_east_lake_lead_and_support_units_plan() {
+    check_heldout("h4_wuhan_optics_valley");
+}
+
+#[test]
+fn heldout_qingdao_high_tech_zone_policy_articles() {
+    check_heldout("h5_qingdao_htz_policy");
+}
+
+#[test]
+fn heldout_changsha_measures_wrapped_over_lines() {
+    check_heldout("h6_changsha_wrapped_measures");
 }
 
 #[test]

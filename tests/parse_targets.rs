@@ -18,6 +18,7 @@ fn doc(
     let ctx = TargetContext {
         period: period.map(|(start, end)| Period { start, end }),
         doc_year,
+        news: false,
     };
     let (targets, statistics) = extract_targets(&text, &[], &ctx, Catalog::bundled());
     // Every span points at its sentence in the text.

@@ -1,8 +1,9 @@
 //! Taxonomies loaded from `data/*.toml`: themes, canonical indicators, agency aliases and
 //! policy instruments, with the lookups the parser and the GUI use. The bundled files are
-//! embedded at build time; an analyst can edit copies without recompiling (see
-//! [`Catalog::load_dir`]). Keyword automata and alias tables are built once at load, so every
-//! lookup is one pass over the text.
+//! embedded at build time; an analyst edits copies without recompiling: files in the user
+//! taxonomy folder ([`user_dir`]) replace the bundled file of the same name when the program
+//! starts ([`install_user_taxonomies`]). Keyword automata and alias tables are built once at
+//! load, so every lookup is one pass over the text.
 //!
 //! Module map: `load` (TOML → checked catalog), `matching` (keyword automata), `agencies`
 //! (alias resolution per city), `text` (full-/half-width folding), `units` (unit families).
@@ -12,6 +13,7 @@ mod load;
 mod matching;
 mod text;
 mod units;
+mod user;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,6 +27,7 @@ use crate::model::Instrument;
 pub use agencies::City;
 pub use text::fold;
 pub use units::{FAMILIES, unit_family};
+pub use user::{install_user_taxonomies, user_dir};
 
 use agencies::AgencyIndex;
 use matching::{KeywordSet, mention_counts, ranked};
@@ -110,14 +113,34 @@ pub struct Catalog {
     indicator_ids: HashMap<String, usize>,
 }
 
+/// The taxonomies in use, set once per process.
+static IN_USE: OnceLock<Catalog> = OnceLock::new();
+
 impl Catalog {
-    /// The taxonomies bundled with the binary (parsed once).
+    /// The taxonomies in use: those bundled with the binary (parsed once), unless the
+    /// program installed an analyst's edited copies at start-up ([`Catalog::install`]).
     pub fn bundled() -> &'static Catalog {
-        static BUNDLED: OnceLock<Catalog> = OnceLock::new();
-        BUNDLED.get_or_init(|| {
+        IN_USE.get_or_init(|| {
             Catalog::from_strs(THEMES, INDICATORS, AGENCIES, INSTRUMENTS)
                 .expect("bundled data/*.toml are checked by tests")
         })
+    }
+
+    /// Makes `catalog` the one [`Catalog::bundled`] returns for the rest of the process.
+    /// Only possible before the first use; returns false (and changes nothing) after it.
+    pub fn install(catalog: Catalog) -> bool {
+        IN_USE.set(catalog).is_ok()
+    }
+
+    /// The bundled text of a taxonomy file by its name (`themes.toml`…).
+    pub(crate) fn bundled_text(name: &str) -> Option<&'static str> {
+        match name {
+            "themes.toml" => Some(THEMES),
+            "indicators.toml" => Some(INDICATORS),
+            "agencies.toml" => Some(AGENCIES),
+            "instruments.toml" => Some(INSTRUMENTS),
+            _ => None,
+        }
     }
 
     /// Loads the four taxonomy files from a directory (an analyst's edited copies); errors
@@ -235,8 +258,12 @@ impl Catalog {
     /// `高新技术企业增加值` in 亿元 does not match the count of high-tech enterprises.
     pub fn indicator_for(&self, indicator: &str, unit: &str) -> Option<&Indicator> {
         let family = unit_family(unit);
+        // A ratio (`亿元/平方公里`) fits only an indicator that lists it: its family is
+        // neither that of the numerator nor that of the denominator.
+        let ratio = unit.contains('/');
         let fits = |ind: &Indicator| {
-            (ind.units.is_empty() || ind.units.iter().any(|u| fold(u) == fold(unit)))
+            let listed = ind.units.iter().any(|u| fold(u) == fold(unit));
+            (listed || (ind.units.is_empty() && !ratio))
                 && family.is_none_or(|f| f == ind.unit_family)
         };
         self.indicator_keys

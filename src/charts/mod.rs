@@ -68,8 +68,9 @@ impl Rgb {
 }
 
 /// Zone colours: distinct, readable on white and in print, safe for common colour
-/// blindness in the first four.
-const PALETTE: [Rgb; 8] = [
+/// blindness in the first four. The single source of zone colours: the GUI's chips, tables
+/// and on-screen charts use this palette through [`zone_color`] too.
+pub const PALETTE: [Rgb; 8] = [
     Rgb(0x1f, 0x5f, 0xa8), // blue
     Rgb(0xd9, 0x6c, 0x1e), // orange
     Rgb(0x2e, 0x8b, 0x57), // green
@@ -156,6 +157,19 @@ pub enum Style {
     Solid,
     /// Light tint of the colour: baselines, co-owner roles.
     Pale,
+}
+
+/// How much white a [`Style::Pale`] fill mixes in.
+const PALE_TINT: f32 = 0.6;
+
+impl Style {
+    /// The fill of `color` in this style, as both the SVG and the on-screen chart draw it.
+    pub fn fill(self, color: Rgb) -> Rgb {
+        match self {
+            Style::Solid => color,
+            Style::Pale => color.lighten(PALE_TINT),
+        }
+    }
 }
 
 /// One drawn value.

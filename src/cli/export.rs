@@ -57,7 +57,7 @@ pub enum ExportCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// A self-contained HTML briefing comparing zones.
+    /// A briefing comparing zones: self-contained HTML, or a Word document (DOCX).
     Briefing {
         #[arg(long, value_delimiter = ',', required = true)]
         zones: Vec<String>,
@@ -65,7 +65,7 @@ pub enum ExportCommand {
         themes: Vec<String>,
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
-        /// Output file: .html.
+        /// Output file: .html or .docx.
         #[arg(long)]
         out: PathBuf,
     },

@@ -1,8 +1,10 @@
-//! The briefing: one self-contained HTML file (inline SVG charts, no external resources)
-//! with the zones' plans side by side — overview, indicator targets, measures and targets
-//! per theme, instruments, agencies and the timeline — each figure with its sources.
-//! Prints cleanly to PDF from a browser.
+//! The briefing: the zones' plans side by side — overview, indicator targets, measures and
+//! targets per theme, instruments, agencies and the timeline — each figure with its sources.
+//! Saved as one self-contained HTML file (inline SVG charts; prints cleanly to PDF from a
+//! browser) or as a Word document (charts as PNG images).
 
+mod content;
+mod docx;
 mod html;
 
 use std::path::Path;
@@ -12,7 +14,7 @@ use crate::analysis::{Dataset, indicator_table, theme_matrix};
 use crate::catalog::Catalog;
 use crate::charts::{ChartKind, ChartOptions, Lang, build_chart};
 use crate::error::{Error, Result};
-use html::Page;
+use content::{Block, Content};
 
 /// What the briefing covers.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +62,18 @@ fn chosen_themes(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Vec
 
 /// The briefing as an HTML document.
 pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String {
+    html::page(&blocks(ds, catalog, opts), opts.lang)
+}
+
+/// The briefing as a Word (.docx) document.
+pub fn render_docx(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Result<Vec<u8>> {
+    docx::package(&blocks(ds, catalog, opts), opts.lang)
+}
+
+/// What the briefing says, in reading order.
+fn blocks(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Vec<Block> {
     let lang = opts.lang;
-    let mut page = Page::new(ds, catalog, lang);
+    let mut page = Content::new(ds, catalog, lang);
     page.heading(opts.date.as_deref());
     page.overview();
 
@@ -72,7 +84,7 @@ pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String
             indicator: Some(row.indicator_id.clone()),
             ..ChartOptions::new(ChartKind::Indicator, lang)
         };
-        page.figure(&build_chart(ds, catalog, &chart_opts), true);
+        page.figure(build_chart(ds, catalog, &chart_opts), true);
     }
     page.indicator_table();
 
@@ -82,7 +94,7 @@ pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String
         themes: themes.clone(),
         ..ChartOptions::new(ChartKind::Themes, lang)
     };
-    page.figure(&build_chart(ds, catalog, &theme_opts), false);
+    page.figure(build_chart(ds, catalog, &theme_opts), false);
     for theme in &themes {
         page.theme_table(theme);
     }
@@ -90,34 +102,36 @@ pub fn render(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> String
     page.section(lang.pick("政策工具与责任部门", "Instruments and agencies"));
     for kind in [ChartKind::Instruments, ChartKind::Agencies] {
         page.figure(
-            &build_chart(ds, catalog, &ChartOptions::new(kind, lang)),
+            build_chart(ds, catalog, &ChartOptions::new(kind, lang)),
             false,
         );
     }
     page.section(lang.pick("目标时间表", "Target timeline"));
-    page.figure(
-        &build_chart(ds, catalog, &ChartOptions::new(ChartKind::Timeline, lang)),
-        false,
-    );
+    let timeline = ChartOptions::new(ChartKind::Timeline, lang);
+    page.figure(build_chart(ds, catalog, &timeline), false);
     if !ds.actuals.is_empty() {
-        page.figure(
-            &build_chart(ds, catalog, &ChartOptions::new(ChartKind::Progress, lang)),
-            true,
-        );
+        let progress = ChartOptions::new(ChartKind::Progress, lang);
+        page.figure(build_chart(ds, catalog, &progress), true);
     }
     page.gaps();
-    page.finish()
+    page.blocks
 }
 
-/// Renders the briefing and writes it to `path` (`.html`/`.htm`).
+/// Renders the briefing and writes it to `path`: `.html`/`.htm` or `.docx`.
 pub fn save(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions, path: &Path) -> Result<()> {
     match extension(path).as_deref() {
         Some("html" | "htm") => write_atomic(path, render(ds, catalog, opts).as_bytes()),
-        Some("docx") => Err(Error::bad_input(
+        Some("docx") => {
+            let bytes = render_docx(ds, catalog, opts).map_err(|e| match e {
+                Error::BadInput { message, .. } => Error::bad_input(path, message),
+                other => other,
+            })?;
+            write_atomic(path, &bytes)
+        }
+        _ => Err(Error::bad_input(
             path,
-            "DOCX briefings are not available; save as .html and print or open it in Word",
+            "a briefing is saved as .html or .docx",
         )),
-        _ => Err(Error::bad_input(path, "a briefing is saved as .html")),
     }
 }
 
@@ -157,16 +171,65 @@ mod tests {
         );
     }
 
+    /// Reads one part of a zip package as text.
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    }
+
+    /// Every start tag has its end tag (the XML is well formed).
+    fn assert_well_formed(xml: &str) {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut depth = 0i32;
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Start(_) => depth += 1,
+                quick_xml::events::Event::End(_) => depth -= 1,
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(depth, 0);
+    }
+
     #[test]
-    fn docx_is_refused_clearly() {
+    fn docx_briefing_has_zones_tables_sentences_and_chart_images() {
         let ds = dataset();
-        let e = save(
-            &ds,
-            Catalog::bundled(),
-            &BriefingOptions::new(Lang::Zh),
-            Path::new("b.docx"),
-        )
-        .unwrap_err();
-        assert!(e.to_string().contains("DOCX"));
+        let bytes = render_docx(&ds, Catalog::bundled(), &BriefingOptions::new(Lang::Zh)).unwrap();
+        let doc = part(&bytes, "word/document.xml");
+        assert_well_formed(&doc);
+        assert_well_formed(&part(&bytes, "word/styles.xml"));
+        for z in &ds.zones {
+            assert!(doc.contains(&z.zone.name_zh), "{}", z.zone.slug);
+        }
+        assert!(doc.contains("到2025年,高新技术企业不少于120户"));
+        assert!(doc.contains("<w:tbl>") && doc.contains("<w:tblHeader/>"));
+        let images = doc.matches("<wp:inline").count();
+        assert!(images >= 5, "{images} charts");
+        let rels = part(&bytes, "word/_rels/document.xml.rels");
+        assert_eq!(rels.matches("relationships/image").count(), images);
+        let png = {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+            let mut v = Vec::new();
+            std::io::Read::read_to_end(&mut zip.by_name("word/media/image1.png").unwrap(), &mut v)
+                .unwrap();
+            v
+        };
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert!(part(&bytes, "[Content_Types].xml").contains("wordprocessingml.document.main"));
+    }
+
+    #[test]
+    fn briefing_is_saved_as_docx_or_html_only() {
+        let ds = dataset();
+        let dir = tempfile::tempdir().unwrap();
+        let opts = BriefingOptions::new(Lang::En);
+        let path = dir.path().join("b.docx");
+        save(&ds, Catalog::bundled(), &opts, &path).unwrap();
+        assert!(part(&std::fs::read(&path).unwrap(), "word/document.xml").contains("Gaps"));
+        let e = save(&ds, Catalog::bundled(), &opts, Path::new("b.pdf")).unwrap_err();
+        assert!(e.to_string().contains(".html or .docx"), "{e}");
     }
 }

@@ -321,6 +321,49 @@ pub fn compare_tables(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Vec<Table>
     vec![indicators, themes, gaps]
 }
 
+/// Measures each agency leads or co-owns, per selected zone, busiest first.
+pub fn agencies_table(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Table {
+    let h = headers(
+        lang,
+        &[
+            ("园区", "Zone"),
+            ("责任单位", "Agency"),
+            ("牵头措施数", "Measures led"),
+            ("配合措施数", "Measures co-owned"),
+            ("合计", "Total"),
+        ],
+    );
+    let mut load: Vec<_> = ds
+        .agency_load
+        .iter()
+        .filter(|r| ds.selected.contains(&r.zone_slug))
+        .collect();
+    let zone_pos = |slug: &str| ds.selected.iter().position(|s| s == slug);
+    load.sort_by(|a, b| {
+        zone_pos(&a.zone_slug)
+            .cmp(&zone_pos(&b.zone_slug))
+            .then((b.lead + b.co).cmp(&(a.lead + a.co)))
+            .then(a.agency.cmp(&b.agency))
+    });
+    let rows = load
+        .into_iter()
+        .map(|r| {
+            vec![
+                Cell::text(zone_label(ds, &r.zone_slug, lang)),
+                Cell::text(agency_name(catalog, &r.agency, lang)),
+                Cell::Number(r.lead as f64),
+                Cell::Number(r.co as f64),
+                Cell::Number((r.lead + r.co) as f64),
+            ]
+        })
+        .collect();
+    Table {
+        name: lang.pick("责任部门", "Agencies").into(),
+        headers: h,
+        rows,
+    }
+}
+
 /// The tables of one kind.
 pub fn tables(kind: TableKind, ds: &Dataset, catalog: &Catalog, lang: Lang) -> Vec<Table> {
     match kind {
@@ -429,41 +472,4 @@ pub fn save_tables(tables: &[Table], path: &Path) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::fixtures::dataset;
-
-    #[test]
-    fn csv_has_bom_header_and_rows() {
-        let ds = dataset();
-        let t = targets_table(&ds, Catalog::bundled(), Lang::Zh);
-        let bytes = csv_bytes(&t).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
-        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        let mut r = csv::Reader::from_reader(text.as_bytes());
-        assert_eq!(r.records().count(), ds.targets.len());
-        assert!(text.starts_with("园区,文件,指标（原文）"));
-        assert!(text.contains("到2025年,高新技术企业不少于120户"));
-    }
-
-    #[test]
-    fn compare_has_three_sheets_with_all_zones() {
-        let ds = dataset();
-        let ts = compare_tables(&ds, Catalog::bundled(), Lang::En);
-        assert_eq!(ts.len(), 3);
-        assert_eq!(ts[0].headers.len(), 1 + 2 * 4);
-        assert_eq!(ts[0].rows[0][0], Cell::Text("High-tech enterprises".into()));
-        assert_eq!(ts[0].rows[0][1], Cell::Text("≥120户 (2025)".into()));
-        assert_eq!(ts[0].rows[0][2], Cell::Text("408家 (2021)".into()));
-        assert_eq!(ts[1].rows.last().unwrap()[1], Cell::Number(3.0));
-        assert_eq!(ts[2].rows.len(), 4);
-    }
-
-    #[test]
-    fn xlsx_bytes_is_a_zip() {
-        let ds = dataset();
-        let bytes = xlsx_bytes(&compare_tables(&ds, Catalog::bundled(), Lang::Zh)).unwrap();
-        assert_eq!(&bytes[..2], b"PK");
-        assert!(display_width("高新技术企业") > display_width("High-tech"));
-    }
-}
+mod tests;

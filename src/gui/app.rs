@@ -15,6 +15,16 @@ use crate::store::rows::Filter;
 /// Most zones compared side by side.
 pub const MAX_ZONES: usize = 4;
 
+/// The search runs once typing has paused this long (seconds), so a burst of keystrokes
+/// costs one query, not one per character.
+pub const SEARCH_DEBOUNCE_S: f64 = 0.25;
+
+/// Share of the monitor a first-run window takes (no saved window size yet).
+const FIRST_RUN_SCREEN_SHARE: f32 = 0.9;
+
+/// eframe's storage key of the saved window geometry.
+const EFRAME_WINDOW_KEY: &str = "window";
+
 /// The whole app: preferences, the latest data snapshot, transient UI state and jobs.
 pub struct App {
     /// Persisted preferences.
@@ -26,6 +36,8 @@ pub struct App {
     jobs: Jobs,
     commands: Commands,
     visuals_dark: Option<bool>,
+    /// No saved window size: size the window to the monitor once its size is known.
+    fit_to_monitor: bool,
 }
 
 impl App {
@@ -34,8 +46,14 @@ impl App {
         STARTED.get_or_init(std::time::Instant::now);
         let prefs = Prefs::from_storage(cc.storage);
         fonts::install(&cc.egui_ctx);
-        let app = App::with_prefs(db_path, prefs);
+        let mut app = App::with_prefs(db_path, prefs);
         app.jobs.set_context(&cc.egui_ctx);
+        if cc
+            .storage
+            .is_none_or(|s| s.get_string(EFRAME_WINDOW_KEY).is_none())
+        {
+            app.fit_window_to_monitor_once();
+        }
         app
     }
 
@@ -48,6 +66,7 @@ impl App {
             jobs: Jobs::start(db_path),
             commands: Commands::default(),
             visuals_dark: None,
+            fit_to_monitor: false,
         };
         app.refresh(true);
         app
@@ -81,26 +100,89 @@ impl App {
     }
 
     /// Blocks until every outstanding query and the running job have reported (tests).
+    /// A search still waiting for typing to pause is sent at once.
     pub fn wait_for_jobs(&mut self) {
+        if self.ui.search_edited_at.take().is_some() {
+            self.refresh(false);
+        }
         while let Some(ev) = self.jobs.wait() {
             self.handle(ev);
         }
+        self.send_recovery();
     }
 
-    /// True while a query or job is outstanding.
+    /// True while a query or job is outstanding, or a typed search has not been sent yet.
     pub fn busy(&self) -> bool {
-        self.jobs.busy()
+        self.jobs.busy() || self.ui.search_edited_at.is_some()
+    }
+
+    /// Makes the window ~90 % of the monitor (centred) as soon as the monitor size is known:
+    /// for a first run, when no window size was saved.
+    pub fn fit_window_to_monitor_once(&mut self) {
+        self.fit_to_monitor = true;
+    }
+
+    /// Sends the search once typing has paused; until then asks to be woken when it will.
+    fn debounce_search(&mut self, ctx: &egui::Context) {
+        let Some(edited) = self.ui.search_edited_at else {
+            return;
+        };
+        let waited = ctx.input(|i| i.time) - edited;
+        if waited >= SEARCH_DEBOUNCE_S {
+            self.ui.search_edited_at = None;
+            self.refresh(false);
+        } else {
+            let rest = (SEARCH_DEBOUNCE_S - waited).max(0.0);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(rest));
+        }
+    }
+
+    /// On a first run (no saved window size) makes the window ~90 % of the monitor, centred,
+    /// once the monitor size is known (it is not before the first frame).
+    fn fit_window_to_monitor(&mut self, ctx: &egui::Context) {
+        if !self.fit_to_monitor {
+            return;
+        }
+        let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else {
+            return;
+        };
+        self.fit_to_monitor = false;
+        if monitor.x < 1.0 || monitor.y < 1.0 {
+            return;
+        }
+        let size = monitor * FIRST_RUN_SCREEN_SHARE;
+        let pos = ((monitor - size) * 0.5).to_pos2();
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(pos));
+    }
+
+    /// Sends the recovery the user chose in the damaged-database dialog.
+    fn send_recovery(&mut self) {
+        let Some(how) = self.ui.recovery.as_mut().and_then(|r| r.requested.take()) else {
+            return;
+        };
+        if let Some(r) = self.ui.recovery.as_mut() {
+            r.waiting = true;
+            r.error = None;
+        }
+        let filter = self.query_filter();
+        self.jobs.request(Request::Recover(how), &filter);
     }
 
     fn logic(&mut self, ctx: &egui::Context) {
         self.jobs.set_context(ctx);
         fonts::install(ctx);
+        self.fit_window_to_monitor(ctx);
+        self.debounce_search(ctx);
         if self.visuals_dark != Some(self.prefs.dark) {
             theme::apply(ctx, self.prefs.dark);
             self.visuals_dark = Some(self.prefs.dark);
         }
         for ev in self.jobs.poll() {
             self.handle(ev);
+        }
+        if let Some(status) = self.ui.export.poll(ctx, self.prefs.lang) {
+            self.ui.status = Some(status);
         }
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
@@ -136,16 +218,45 @@ impl App {
         };
         panels::show_all(ui, &mut ctx);
         self.apply_commands();
+        self.send_recovery();
     }
 
     fn handle(&mut self, ev: Event) {
         match ev {
             Event::StoreFailed(msg) => self.ui.store_error = Some(msg),
+            Event::StoreDamaged { message, backup } => {
+                self.ui.store_error = Some(message.clone());
+                self.ui.recovery = Some(panels::recovery::RecoveryState {
+                    message,
+                    backup,
+                    ..Default::default()
+                });
+            }
+            Event::Recovered(_, Ok(kept)) => {
+                self.ui.recovery = None;
+                self.ui.store_error = None;
+                let msg = format!(
+                    "{} {}",
+                    T::RecoveredKept.get(self.prefs.lang),
+                    kept.display()
+                );
+                self.ui.set_status(&msg);
+                self.refresh(true);
+            }
+            Event::Recovered(_, Err(msg)) => {
+                if let Some(r) = self.ui.recovery.as_mut() {
+                    r.waiting = false;
+                    r.error = Some(msg);
+                }
+            }
+            // While the damaged-database dialog is open it says why nothing loads.
+            Event::Failed(..) if self.ui.recovery.is_some() => {}
             Event::Data {
                 overview, filtered, ..
             } => {
                 if let Some(ov) = overview {
                     self.data.overview = *ov;
+                    self.data.overview_generation += 1;
                     self.default_zone_selection();
                 }
                 self.data.filtered = *filtered;
@@ -211,9 +322,16 @@ impl App {
                 }
             }
             Command::FocusSearch => self.ui.focus_search = true,
-            Command::ExportView => self
-                .ui
-                .set_status(T::ExportUnavailable.get(self.prefs.lang)),
+            Command::ExportView => {
+                if let Some(request) = panels::export::export_view(&mut self.ui, &self.prefs) {
+                    self.apply(Command::Export(request));
+                }
+            }
+            Command::Export(request) => {
+                self.ui
+                    .export
+                    .start(request, self.jobs.db_path(), self.prefs.lang)
+            }
             Command::ToggleZone(slug) => {
                 let sel = &mut self.prefs.selected_zones;
                 if let Some(i) = sel.iter().position(|s| *s == slug) {
@@ -227,6 +345,7 @@ impl App {
             Command::ClearFilters => {
                 self.prefs.filter = Filter::default();
                 self.ui.search.clear();
+                self.ui.search_edited_at = None;
                 self.refresh(false);
             }
             Command::CompareTheme(theme) => {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::export::ExportRequest;
 use super::i18n::{Lang, T};
 use super::state::View;
 use crate::model::Span;
@@ -17,7 +18,10 @@ pub enum Command {
     /// Open the native file dialog and add the chosen files to the import list.
     OpenImportDialog,
     FocusSearch,
+    /// Export the current view's chart (`Ctrl+E`).
     ExportView,
+    /// Save a chart, tables or the briefing: asks where (dialog or path field), then writes.
+    Export(ExportRequest),
     /// Tick or untick a zone.
     ToggleZone(String),
     /// Sidebar filters changed: query again.
@@ -90,7 +94,7 @@ impl Command {
             Command::ShowView(view) => view_label(*view),
             Command::OpenImportDialog => T::OpenImport,
             Command::FocusSearch => T::FocusSearch,
-            Command::ExportView => T::Export,
+            Command::ExportView | Command::Export(_) => T::Export,
             Command::ClearFilters => T::ClearFilters,
             Command::OpenSource { .. } => T::OpenSource,
             Command::ResetTarget(_) | Command::ResetMeasure(_) => T::ResetToParsed,

@@ -87,6 +87,8 @@ impl Filtered {
 pub struct Snapshot {
     /// Bumped whenever new data arrives, so views can cache derived orderings.
     pub generation: u64,
+    /// Bumped whenever the overview (zones, lists) is reloaded.
+    pub overview_generation: u64,
     pub overview: Overview,
     pub filtered: Filtered,
 }

@@ -163,6 +163,17 @@ texts! {
     Count => ("数量", "Count"),
     Sentence => ("原句", "Sentence"),
     ShortcutsTip => ("快捷键", "Shortcut"),
+    NoTheme => ("未标注主题", "No theme"),
+    OtherIndicators => ("其他指标(未归类)", "Other indicators (not mapped)"),
+    DamagedTitle => ("数据库文件已损坏", "The database file is damaged"),
+    DamagedKept => ("可以恢复最近的备份,或用内置文件重新开始。损坏的文件不会被删除,而是改名保留在同一文件夹中(.broken-时间)。", "You can restore the last backup or start fresh with the bundled documents. The damaged file is not deleted: it is kept in the same folder, renamed (.broken-<time>)."),
+    RestoreBackup => ("恢复最近的备份", "Restore last backup"),
+    RestoreBackupTip => ("用备份替换损坏的数据库", "Replace the damaged database with the backup"),
+    NoBackup => ("没有找到备份文件", "No backup was found"),
+    StartFresh => ("重新开始", "Start fresh"),
+    StartFreshTip => ("新建数据库并载入内置的开发区文件;您的导入和修改在损坏的文件中", "Create a new database with the bundled documents; your imports and corrections stay in the damaged file"),
+    Quit => ("退出", "Quit"),
+    RecoveredKept => ("数据库已恢复。损坏的文件保留为", "The database is ready again. The damaged file was kept as"),
 }
 
 #[cfg(test)]

@@ -29,6 +29,17 @@ pub enum Request {
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
     ResetMeasure(i64),
+    /// Replace the damaged database (only answered while the database cannot be opened).
+    Recover(Recovery),
+}
+
+/// How to replace a damaged database; the damaged file is kept beside it either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovery {
+    /// Put this backup (`<file>.bak-v<N>`) in its place.
+    RestoreBackup(PathBuf),
+    /// Create a new database with the bundled documents.
+    StartFresh,
 }
 
 /// A sequenced request with the filter in force when it was sent.
@@ -76,6 +87,13 @@ pub enum JobKind {
 pub enum Event {
     /// The worker could not open the database.
     StoreFailed(String),
+    /// The database file is damaged; `backup` is the newest backup beside it, if any.
+    StoreDamaged {
+        message: String,
+        backup: Option<PathBuf>,
+    },
+    /// A recovery request finished: where the damaged file was kept, or why it failed.
+    Recovered(u64, Result<PathBuf, String>),
     Data {
         seq: u64,
         overview: Option<Box<Overview>>,
@@ -122,6 +140,23 @@ pub struct Jobs {
     sent_seq: u64,
     answered_seq: u64,
     pub running: Option<RunningJob>,
+    /// The query worker, joined when the app goes away.
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Jobs {
+    /// Stops the query worker and waits for it, so its database connection is closed when
+    /// the app is gone (another window, or a test, may open the same file next).
+    fn drop(&mut self) {
+        // Closing both channels ends the worker's loop and makes any send it is in fail.
+        let (closed_tx, _) = sync_channel(1);
+        drop(std::mem::replace(&mut self.requests, closed_tx));
+        let (_, closed_rx) = sync_channel(1);
+        drop(std::mem::replace(&mut self.events, closed_rx));
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
 }
 
 impl Jobs {
@@ -134,9 +169,13 @@ impl Jobs {
         let spawned = std::thread::Builder::new()
             .name("zonecompare-query".into())
             .spawn(move || worker(path, requests_rx, tx, n));
-        if let Err(e) = spawned {
-            let _ = events_tx.try_send(Event::StoreFailed(e.to_string()));
-        }
+        let worker = match spawned {
+            Ok(handle) => Some(handle),
+            Err(e) => {
+                let _ = events_tx.try_send(Event::StoreFailed(e.to_string()));
+                None
+            }
+        };
         Jobs {
             db_path,
             requests,
@@ -146,6 +185,7 @@ impl Jobs {
             sent_seq: 0,
             answered_seq: 0,
             running: None,
+            worker,
         }
     }
 
@@ -202,8 +242,9 @@ impl Jobs {
             Event::Data { seq, .. }
             | Event::Document(seq, _)
             | Event::Failed(seq, _)
+            | Event::Recovered(seq, _)
             | Event::Ack(seq) => self.answered_seq = self.answered_seq.max(*seq),
-            Event::StoreFailed(_) => self.answered_seq = self.sent_seq,
+            Event::StoreFailed(_) | Event::StoreDamaged { .. } => self.answered_seq = self.sent_seq,
             Event::Progress {
                 done,
                 total,
@@ -383,17 +424,17 @@ fn worker(
             ctx.request_repaint();
         }
     };
-    let mut store = match Store::open(&db_path) {
-        Ok(s) => s,
-        Err(e) => {
-            send(Event::StoreFailed(e.to_string()));
-            // Answer what arrives so the app never waits on a dead worker.
-            while let Ok(env) = requests.recv() {
-                send(Event::Failed(env.seq, e.to_string()));
-            }
-            return;
-        }
+    let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
+        return;
     };
+    // Documents stored by an older parser are parsed again (corrections kept), as the CLI
+    // does, before the first query answers.
+    if let Err(e) = store
+        .stale_documents()
+        .and_then(|n| if n > 0 { store.reparse_all() } else { Ok(0) })
+    {
+        send(Event::Failed(0, e.to_string()));
+    }
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
@@ -420,6 +461,10 @@ fn worker(
                 Request::ResetTarget(id) => store.reset_target(id),
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
                 Request::ResetMeasure(id) => store.reset_measure(id),
+                Request::Recover(_) => {
+                    send(Event::Ack(seq));
+                    continue;
+                }
             };
             // A saved correction changes counts and rows: reload both.
             match write {
@@ -448,4 +493,51 @@ fn worker(
             Err(e) => send(Event::Failed(last_seq, e.to_string())),
         }
     }
+}
+
+/// Opens the database. When that fails the reason is reported (a damaged file as
+/// [`Event::StoreDamaged`], so the app can offer recovery) and requests are answered with
+/// the error until a [`Request::Recover`] succeeds. `None` when the app went away first.
+fn open_or_recover(
+    db_path: &Path,
+    requests: &Receiver<Envelope>,
+    send: &dyn Fn(Event),
+) -> Option<Store> {
+    let error = match Store::open(db_path) {
+        Ok(store) => return Some(store),
+        Err(e) => e.to_string(),
+    };
+    let damaged = crate::store::recovery::is_damaged(db_path);
+    if damaged {
+        let backup = crate::store::recovery::backups(db_path).into_iter().next();
+        send(Event::StoreDamaged {
+            message: error.clone(),
+            backup,
+        });
+    } else {
+        send(Event::StoreFailed(error.clone()));
+    }
+    while let Ok(env) = requests.recv() {
+        let how = match env.request {
+            Request::Recover(how) if damaged => how,
+            _ => {
+                send(Event::Failed(env.seq, error.clone()));
+                continue;
+            }
+        };
+        let recovered = match &how {
+            Recovery::RestoreBackup(backup) => {
+                crate::store::recovery::restore_backup(db_path, backup)
+            }
+            Recovery::StartFresh => crate::store::recovery::start_fresh(db_path),
+        };
+        match recovered {
+            Ok((store, aside)) => {
+                send(Event::Recovered(env.seq, Ok(aside)));
+                return Some(store);
+            }
+            Err(e) => send(Event::Recovered(env.seq, Err(e.to_string()))),
+        }
+    }
+    None
 }

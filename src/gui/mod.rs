@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod command;
+pub mod compare_layout;
 pub mod data;
+pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;

@@ -1,24 +1,23 @@
-//! Colours: light and dark visuals, and one stable colour per zone used in every view.
+//! Colours: light and dark visuals, and one stable colour per zone used in every view
+//! (taken from the library's chart palette, so screen and exported files agree).
 
 use egui::Color32;
 
-/// Zone colours (RGB), assigned by the zone's position in the database's zone list; the same
-/// palette should be used by chart exports so screen and files agree.
-pub const ZONE_PALETTE: [[u8; 3]; 8] = [
-    [0x1f, 0x77, 0xb4],
-    [0xd6, 0x27, 0x28],
-    [0x2c, 0xa0, 0x2c],
-    [0xff, 0x7f, 0x0e],
-    [0x94, 0x67, 0xbd],
-    [0x8c, 0x56, 0x4b],
-    [0xe3, 0x77, 0xc2],
-    [0x17, 0xbe, 0xcf],
-];
+use crate::charts::{self, Rgb};
 
-/// Colour of the zone at `index` in the zone list.
+/// Zone colours, assigned by the zone's position in the database's zone list. The same
+/// constant as [`charts::PALETTE`]: chips, tables, on-screen charts and exported files
+/// show a zone in one colour.
+pub const ZONE_PALETTE: [Rgb; 8] = charts::PALETTE;
+
+/// An sRGB chart colour as an egui colour.
+pub fn color32(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// Colour of the zone at `index` in the zone list (the library's [`charts::zone_color`]).
 pub fn zone_color(index: usize) -> Color32 {
-    let [r, g, b] = ZONE_PALETTE[index % ZONE_PALETTE.len()];
-    Color32::from_rgb(r, g, b)
+    color32(charts::zone_color(index))
 }
 
 /// Applies light or dark visuals.
@@ -88,4 +87,18 @@ pub fn heat(zone: Color32, count: usize, max: usize, dark: bool) -> Color32 {
     }
     let t = 0.15 + 0.85 * (count as f32 / max as f32);
     base.lerp_to_gamma(zone, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_colours_are_the_chart_palette() {
+        for i in 0..12 {
+            let Rgb(r, g, b) = charts::zone_color(i);
+            assert_eq!(zone_color(i), Color32::from_rgb(r, g, b));
+        }
+        assert_eq!(ZONE_PALETTE, charts::PALETTE);
+    }
 }

@@ -103,6 +103,15 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     }
 }
 
+/// The lead sentence of a run-in action paragraph (`实施创新主体培育行动。…`): a short
+/// first sentence opening with `实施` and naming an action, project or programme. Returns
+/// the lead without its `。`.
+pub fn action_lead(line: &str) -> Option<&str> {
+    let lead = &line[..line.find('。')?];
+    let named = ["行动", "工程", "计划"].iter().any(|w| lead.ends_with(w));
+    (lead.starts_with("实施") && named && lead.chars().count() <= 30).then_some(lead)
+}
+
 /// Sentence-ending punctuation inside a line.
 fn has_sentence_end(s: &str) -> bool {
     s.contains(['。', '!', '?'])
@@ -152,13 +161,31 @@ pub fn is_closing(line: &str) -> bool {
     if line.len() > 240 {
         return false;
     }
-    const DOCS: [&str; 8] = [
-        "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划",
+    const DOCS: [&str; 11] = [
+        "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划", "政策", "规定", "若干",
     ];
     let own_doc = line
         .strip_prefix('本')
         .is_some_and(|r| DOCS.iter().any(|d| r.starts_with(d)));
-    (own_doc && line.contains("之日起")) || line.contains("负责解释")
+    let in_force = ["之日起", "起施行", "起实施", "起执行"]
+        .iter()
+        .any(|w| line.contains(w));
+    (own_doc && in_force) || line.contains("负责解释")
+}
+
+/// The opening clause of a policy stating its purpose and basis (`为加快…,结合实际,制定本
+/// 政策。`), never a task.
+pub fn states_purpose(text: &str) -> bool {
+    const MADE: [&str; 6] = [
+        "制定本",
+        "特制定",
+        "制定如下",
+        "现提出",
+        "特提出",
+        "提出如下",
+    ];
+    let opens = text.starts_with('为') || text.starts_with("根据");
+    opens && text.len() <= 600 && MADE.iter().any(|w| text.contains(w))
 }
 
 /// A line holding nothing but a date (the date under a signature).
@@ -389,6 +416,21 @@ mod tests {
     }
 
     #[test]
+    fn action_leads_open_run_in_paragraphs() {
+        assert_eq!(
+            action_lead("实施招商引资攻坚行动。瞄准重点产业链。"),
+            Some("实施招商引资攻坚行动")
+        );
+        assert_eq!(
+            action_lead("实施人才安居工程。建设公寓。"),
+            Some("实施人才安居工程")
+        );
+        assert_eq!(action_lead("实施方案印发后,各部门抓好落实。"), None);
+        assert_eq!(action_lead("推进招商行动。引进企业。"), None);
+        assert_eq!(action_lead("实施招商行动"), None);
+    }
+
+    #[test]
     fn body_and_heading_lines_are_told_apart() {
         assert!(is_body("推进园区建设,完善配套设施。"));
         assert!(!is_body("发展目标"));
@@ -412,6 +454,17 @@ mod tests {
         assert!(is_page_number("- 12 -") && is_page_number("第3页 共9页"));
         assert!(!is_page_number("12家企业"));
         assert!(!continues("设立专项资金。", "本办法由市科技局负责解释。"));
+        assert!(is_closing("本政策自2023年1月1日起施行。"));
+    }
+
+    #[test]
+    fn purpose_clauses_are_recognised() {
+        assert!(states_purpose(
+            "为支持园区企业创新发展,结合本区实际,制定本办法。"
+        ));
+        assert!(states_purpose("根据有关规定,特制定如下措施。"));
+        assert!(!states_purpose("为企业提供一站式服务,建设服务中心。"));
+        assert!(!states_purpose("制定本区产业地图。"));
     }
 
     #[test]

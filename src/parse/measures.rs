@@ -4,7 +4,7 @@
 //! only. Each measure gets its path, title, verbatim text and span, responsible units, key
 //! enterprises, themes and policy instrument.
 
-use super::lines::{continues, ends_mid_sentence};
+use super::lines::{action_lead, continues, ends_mid_sentence, is_closing, states_purpose};
 use super::normalize::{NormText, char_count};
 use super::outline::{Heading, is_chapter_title};
 use super::tagging;
@@ -72,8 +72,16 @@ impl Extractor<'_, '_> {
     /// All measures of the document, in text order.
     pub fn measures(&self) -> Vec<Measure> {
         let mut found = self.heading_measures(false);
-        if found.is_empty() {
-            found = self.action_paragraphs();
+        // Action paragraphs outside the headed tasks (a chapter of `实施…行动。` paragraphs
+        // next to a chapter of headed tasks) are measures too.
+        let actions = self.action_paragraphs();
+        let outside: Vec<Found> = actions
+            .into_iter()
+            .filter(|a| !found.iter().any(|f| f.start <= a.start && a.start < f.end))
+            .collect();
+        if !outside.is_empty() {
+            found.extend(outside);
+            found.sort_by_key(|f| f.start);
         }
         if found.is_empty() && !self.news {
             found = self.heading_measures(true);
@@ -114,6 +122,7 @@ impl Extractor<'_, '_> {
             }
             let candidate = h.has_content()
                 && !self.in_non_task_section(k)
+                && !self.frames_document(h)
                 && (h.number.is_some()
                     || self.under_unnumbered_chapter(h)
                     || (loose && !is_chapter_title(self.title_of(h))));
@@ -146,6 +155,14 @@ impl Extractor<'_, '_> {
         out
     }
 
+    /// Whether a heading frames the document rather than setting a task: an article
+    /// stating its purpose (`第一条 为…,制定本政策。`) or closing it (`…负责解释`).
+    fn frames_document(&self, h: &Heading) -> bool {
+        let end = self.text.lines[h.line].end;
+        let body = self.text.norm_slice(h.title.0, end);
+        is_closing(body) || states_purpose(body)
+    }
+
     /// Whether a heading holds task text of its own rather than being a list item: text
     /// after its title or below it, or a full sentence of some length.
     fn carries_text(&self, h: &Heading) -> bool {
@@ -169,12 +186,8 @@ impl Extractor<'_, '_> {
         let mut out = Vec::new();
         for (i, &line) in t.lines.iter().enumerate() {
             let s = t.line_str(line);
-            let Some(stop) = s.find('。') else { continue };
-            let lead = &s[..stop];
-            let is_action = lead.starts_with("实施")
-                && char_count(lead) <= 30
-                && ["行动", "工程", "计划"].iter().any(|w| lead.ends_with(w));
-            if !is_action || heading_lines.binary_search(&i).is_ok() {
+            let Some(lead) = action_lead(s) else { continue };
+            if heading_lines.binary_search(&i).is_ok() {
                 continue;
             }
             out.push(Found {

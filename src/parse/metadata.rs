@@ -373,16 +373,27 @@ fn signature_issuer(t: &NormText) -> Option<String> {
     })
 }
 
-/// `来源:沈阳日报 | 2021-06-15` → `沈阳日报`.
+/// `来源:沈阳日报 | 2021-06-15` → `沈阳日报`; the label may follow a date on its line
+/// (`2023-03-02 10:15 来源:西安日报 作者:…`).
 fn source_line(t: &NormText) -> Option<String> {
     t.lines.iter().take(10).find_map(|&l| {
-        let s = t.line_str(l);
-        let rest = s.strip_prefix("来源:")?.trim_start();
+        let rest = source_label(t.line_str(l))?.trim_start();
         let name: String = rest
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '|')
             .collect();
         (!name.is_empty()).then_some(name)
+    })
+}
+
+/// The text after a `来源:` label opening the line or a space-separated field of it.
+fn source_label(s: &str) -> Option<&str> {
+    s.match_indices("来源:").find_map(|(i, w)| {
+        let opens = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '|');
+        opens.then(|| &s[i + w.len()..])
     })
 }
 
@@ -392,7 +403,7 @@ fn is_news(t: &NormText, title: &str) -> bool {
     embedded
         || head
             .into_iter()
-            .any(|s| s.starts_with("来源:") || s.contains("原标题") || s.contains("记者"))
+            .any(|s| source_label(s).is_some() || s.contains("原标题") || s.contains("记者"))
 }
 
 fn kind_of(title: &str, news: bool, head: &str) -> DocKind {

@@ -36,6 +36,7 @@ pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
     let ctx = targets::TargetContext {
         period: meta.period,
         doc_year: meta.year,
+        news: meta.kind == crate::model::DocKind::News,
     };
     let (targets, statistics) = targets::extract_targets(text, &measures, &ctx, catalog);
     ParsedDocument {

@@ -3,8 +3,8 @@
 //! followed by body text — arranged as a tree by the conventional depth of each style.
 
 use super::lines::{
-    Marker, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like, is_page_number,
-    parse_marker,
+    Marker, action_lead, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like,
+    is_page_number, parse_marker,
 };
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
@@ -91,7 +91,7 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
                 && Some(i) != first_line
                 && is_heading_like(s)
                 && !looks_like_document_title(s)
-                && stands_alone_before_body(t, i) =>
+                && (stands_alone_before_body(t, i) || heads_headings(t, i, s)) =>
             {
                 let rank = if is_chapter_title(s) {
                     UNNUMBERED_CHAPTER_RANK
@@ -104,6 +104,7 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
         };
         out.push(h);
     }
+    promote_action_groups(t, &mut out);
     attach_content(t, &mut out);
     link_tree(&mut out);
     out
@@ -147,6 +148,39 @@ fn stands_alone_before_body(t: &NormText, i: usize) -> bool {
                 let next = t.line_str(l);
                 is_body(next) || (ends_mid_sentence(next) && !is_boilerplate(next))
             })
+}
+
+/// An unnumbered heading whose paragraphs include run-in `实施…行动。` paragraphs names a
+/// group of actions (`推进三大攻坚行动`): it is a chapter, so it closes the chapter before
+/// it (`发展目标`) instead of nesting under it.
+fn promote_action_groups(t: &NormText, hs: &mut [Heading]) {
+    let starts: Vec<usize> = hs.iter().map(|h| h.line).collect();
+    for (k, h) in hs.iter_mut().enumerate() {
+        if h.number.is_some() || h.rank == UNNUMBERED_CHAPTER_RANK {
+            continue;
+        }
+        let limit = starts.get(k + 1).copied().unwrap_or(t.lines.len());
+        let has_actions = t.lines[h.line + 1..limit]
+            .iter()
+            .any(|&l| action_lead(t.line_str(l)).is_some());
+        if has_actions {
+            h.rank = UNNUMBERED_CHAPTER_RANK;
+        }
+    }
+}
+
+/// A chapter title (`重点任务`) whose next line is itself a short heading over body text:
+/// the chapter heads the headed tasks below it.
+fn heads_headings(t: &NormText, i: usize, s: &str) -> bool {
+    if !is_chapter_title(s) {
+        return false;
+    }
+    let next = t.lines[i + 1..].iter().position(|l| !l.is_blank());
+    next.is_some_and(|p| {
+        let j = i + 1 + p;
+        let line = t.line_str(t.lines[j]);
+        is_heading_like(line) && !is_chapter_title(line) && stands_alone_before_body(t, j)
+    })
 }
 
 /// Title span and inline text of a numbered heading line.
@@ -311,6 +345,25 @@ mod tests {
         let titles: Vec<&str> = got.iter().map(|s| s.1.as_str()).collect();
         assert_eq!(titles, vec!["主要任务", "壮大新兴产业"]);
         assert_eq!((got[1].2, got[1].3), (2, Some(0)));
+    }
+
+    #[test]
+    fn a_chapter_title_right_above_a_task_heading_is_a_heading() {
+        let text = "某区行动方案\n\n主要举措\n\n壮大总部经济\n\n引进一批区域总部。\n\n\
+                    提升园区品质\n\n建设一批口袋公园。\n";
+        let got = shape(text);
+        let titles: Vec<&str> = got.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(titles, ["主要举措", "壮大总部经济", "提升园区品质"]);
+        assert_eq!((got[1].2, got[1].3), (2, Some(0)));
+    }
+
+    #[test]
+    fn a_heading_over_action_paragraphs_is_a_chapter() {
+        let text = "某区行动方案\n\n发展目标\n\n到2026年,建成创新高地。\n\n推进两大行动\n\n\
+                    实施招商攻坚行动。引进企业。\n\n实施人才集聚行动。引进人才。\n";
+        let got = shape(text);
+        assert_eq!(got[1].1, "推进两大行动");
+        assert_eq!((got[1].2, got[1].3), (1, None));
     }
 
     #[test]

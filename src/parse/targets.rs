@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use mentions::Mention;
-use scan::{Keywords, contains, string};
+use scan::{Keywords, contains_any, string};
 use sentences::{Layout, Sentence};
 use std::sync::LazyLock;
 use years::{YearKind, YearMention};
@@ -30,6 +30,8 @@ pub struct TargetContext {
     pub period: Option<Period>,
     /// Year the document was issued: the default year of current statistics.
     pub doc_year: Option<i32>,
+    /// A news report: what it counts so far (`累计建成…`) is current, not planned.
+    pub news: bool,
 }
 
 /// Finds every target and statistic in `text`; `measures` (already extracted, with spans)
@@ -158,9 +160,14 @@ impl Run<'_> {
         if found.iter().all(Vec::is_empty) {
             return;
         }
-        for (s, mentions) in sentences.iter().zip(&found) {
+        // Sentences after the last one with a figure change nothing.
+        let last = found.iter().rposition(|f| !f.is_empty()).unwrap_or(0);
+        for (s, mentions) in sentences.iter().zip(&found).take(last + 1) {
+            if mentions.is_empty() && current_mode {
+                continue;
+            }
             let year_marks = years::years_in(chars, s.start, s.end);
-            current_mode |= self.sentence_is_current(s, &year_marks);
+            current_mode = current_mode || self.sentence_is_current(s, &year_marks);
             if mentions.is_empty() {
                 continue;
             }
@@ -223,7 +230,7 @@ impl Run<'_> {
         current_mode: bool,
     ) {
         let chars = self.chars;
-        let recurring = contains(chars, s.start, m.start, "每年");
+        let recurring = recurring(chars, s.start, m.start);
         let period_end = self.ctx.period.map(|p| p.end);
         let has_year_context =
             sy.stated.is_some() || years.opener.is_some() || recurring || years.goals.is_some();
@@ -239,21 +246,48 @@ impl Run<'_> {
             true
         } else if has_year_context {
             false
-        } else if current_mode
-            || m.more_than
-            || marks_current(chars, clause_start, m.start, &CURRENT)
-        {
+        } else if current_mode || m.more_than || self.current_word(clause_start, m) {
             true
         } else {
-            // Nothing marks it as a goal: a figure stated as fact describes the present.
-            !self.is_goal(s, m, clause_start)
+            // Nothing marks it as a goal: a figure stated as fact describes the present,
+            // except in a task of a plan (`实施技术改造项目200个`).
+            let planned_task = !self.ctx.news && figure.measure.is_some();
+            !planned_task && !self.is_goal(s, m, clause_start)
         };
+        // A present figure is stated, not bounded from above: `上年度营业收入不超过2亿元`
+        // is a condition of a rule.
+        if stat && matches!(figure.comparator, Comparator::Le | Comparator::Lt) {
+            return;
+        }
         if stat {
-            let st = statistics::from_figure(figure, sy.past, self.ctx.doc_year);
+            // `去年实现营业收入…`: the year before the document's.
+            let last_year = contains_any(chars, s.start, m.start, &["去年", "上年"])
+                .then(|| self.ctx.doc_year.map(|y| y - 1))
+                .flatten();
+            let st = statistics::from_figure(figure, sy.past.or(last_year), self.ctx.doc_year);
             self.statistics.push(st);
         } else {
             self.targets.push(figure);
         }
+    }
+
+    /// A word marking the figure as current before it in its clause. `累计` is none when a
+    /// comparator word introduces the figure (`累计达到50亿美元` is a cumulative goal) or,
+    /// outside news reports, a goal verb follows it (`累计建成智能工厂80个`); in a news
+    /// report `累计引进人才1200人` is a count so far.
+    fn current_word(&self, clause_start: usize, m: &Mention) -> bool {
+        let goal_word = m.before.is_some_and(|b| b.2 != Comparator::Approx);
+        let mut i = clause_start;
+        while let Some((pos, w)) = CURRENT.find(self.chars, i, m.start) {
+            let noun = w == "拥有" && self.chars.get(pos + 2) == Some(&'量');
+            let planned = !self.ctx.news && indicators::VERBS.at(self.chars, pos + 2).is_some();
+            let cumulative_goal = w == "累计" && (goal_word || planned);
+            if !(noun || cumulative_goal) {
+                return true;
+            }
+            i = pos + 1;
+        }
+        false
     }
 
     /// A figure without year or current marker is a goal when a comparator word, a goal
@@ -266,7 +300,9 @@ impl Run<'_> {
                 .at(chars, i)
                 .is_some_and(|v| !CURRENT_VERBS.contains(&v))
         });
+        // A range (`2-3家`) is a plan: current figures are counted, not bracketed.
         (m.before.is_some() && !approx_only)
+            || m.value_max.is_some()
             || m.after.is_some()
             || verb
             || GOALS.any_in(chars, clause_start, m.start)
@@ -321,6 +357,23 @@ fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> Sentence
     out
 }
 
+/// Whether a `每年` before the figure at `pos` makes it recurring: `每年` governs its own
+/// clause and the clauses after it that go on without a verb of their own
+/// (`每年举办推介会4次,专题培训不少于10场`), not a clause opening with its own act
+/// (`每年安排资金20亿元,设立200亿元的基金`).
+fn recurring(chars: &[char], sentence_start: usize, pos: usize) -> bool {
+    let Some(at) = scan::rfind(chars, sentence_start, pos, "每年") else {
+        return false;
+    };
+    !(at..pos).any(|i| {
+        let mut next = i + 1;
+        while next < pos && scan::is_space(chars[next]) {
+            next += 1;
+        }
+        indicators::is_clause_stop(chars, i) && indicators::VERBS.at(chars, next).is_some()
+    })
+}
+
 /// Posts and staffing quotas (`设管委会副主任1名`) are organisation, not goals.
 fn is_staffing(indicator: &str) -> bool {
     ["主任", "书记", "局长", "组长", "区长", "职数", "副职"]
@@ -330,3 +383,6 @@ fn is_staffing(indicator: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rules_tests;

@@ -255,6 +255,11 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
         ..Annotation::default()
     };
     let has_lead_label = groups.iter().any(|g| g.0 == LabelKind::Lead);
+    // `市科技局(牵头)、市财政局`: the marked units lead, the others of the list support.
+    let has_lead_mark = groups
+        .iter()
+        .flat_map(|g| &g.1)
+        .any(|n| lead_mark(n).is_some());
     let mut prev: Option<String> = None;
     let mut seen_responsible = 0;
     for (kind, names) in groups {
@@ -266,8 +271,11 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
         let first_group =
             kind == LabelKind::Responsible && seen_responsible == 0 && !has_lead_label;
         for (k, name) in names.into_iter().enumerate() {
-            let name = expand_prefix(&name, prev.as_deref());
+            let marked = lead_mark(&name);
+            let name = expand_prefix(marked.unwrap_or(&name), prev.as_deref());
             let role = match kind {
+                _ if marked.is_some() => Role::Lead,
+                LabelKind::Responsible if has_lead_mark => Role::Co,
                 LabelKind::Lead => Role::Lead,
                 LabelKind::Co | LabelKind::Enterprise => Role::Co,
                 LabelKind::Responsible if first_group && (responsible_groups > 1 || k == 0) => {
@@ -285,6 +293,14 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
         }
     }
     ann
+}
+
+/// The name before a `(牵头)` mark (`市科技局(牵头)` → `市科技局`).
+fn lead_mark(name: &str) -> Option<&str> {
+    ["(牵头)", "(牵头单位)", "(牵头部门)", "(主责)"]
+        .iter()
+        .find_map(|m| name.strip_suffix(m))
+        .map(str::trim_end)
 }
 
 /// `甲科技、乙电子和丙集团等` → `甲科技`, `乙电子`, `丙集团`: a list's last item joined
@@ -457,6 +473,10 @@ const OWN_MARKERS: [&str; 4] = ["海关", "大学", "学院", "银行"];
 fn has_own_prefix(name: &str) -> bool {
     if name.starts_with("市场") {
         return false;
+    }
+    // A zone's management committee is named after its zone (`天府国际生物城管委会`).
+    if name.ends_with("管委会") || name.ends_with("管理委员会") {
+        return true;
     }
     if OWN_PREFIXES.iter().any(|p| name.starts_with(p))
         || OWN_MARKERS.iter().any(|m| name.contains(m))

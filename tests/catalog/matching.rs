@@ -246,6 +246,16 @@ fn indicator_matching_respects_unit_family_and_prefers_longest() {
         Some("foreign_funded_enterprises")
     );
     assert_eq!(id("外资企业", "%").as_deref(), Some("foreign_funded_share"));
+    // A ratio unit fits only an indicator listing it: output per area is no planned area.
+    assert_eq!(
+        id("单位面积产出", "亿元/平方公里").as_deref(),
+        Some("output_per_land")
+    );
+    assert_eq!(
+        id("亩均税收", "万元/亩").as_deref(),
+        Some("output_per_land")
+    );
+    assert_eq!(id("园区面积", "万元/亩"), None);
     assert_eq!(id("研发投入", "亿元").as_deref(), Some("rd_spending"));
     assert_eq!(
         id("全社会研发投入强度", "%").as_deref(),

@@ -13,7 +13,6 @@ const MARGIN: f64 = 36.0;
 const INK: &str = "#1f2933";
 const MUTED: &str = "#52606d";
 const GRID: &str = "#d9dee3";
-const PALE: f32 = 0.6;
 const LABEL_SIZE: f64 = 13.0;
 const VALUE_SIZE: f64 = 12.5;
 
@@ -25,10 +24,7 @@ pub(super) struct Canvas {
 }
 
 fn fill(color: Rgb, style: Style) -> String {
-    match style {
-        Style::Solid => color.hex(),
-        Style::Pale => color.lighten(PALE).hex(),
-    }
+    style.fill(color).hex()
 }
 
 /// A "nice" axis step (1, 2, 2.5 or 5 × 10^k) giving about five intervals up to `max`;

@@ -1,20 +1,24 @@
-//! Compare: one column per ticked zone, side by side, for a theme or a canonical indicator.
-//! Rows are virtualised (`show_rows`) and all columns scroll together.
+//! Compare: one column per ticked zone, side by side, grouped by theme or canonical
+//! indicator (`compare_layout`). Columns share the width equally and live in one scroll area,
+//! so they scroll together; every line has a fixed height, so rows stay aligned across
+//! columns and only the lines on screen are drawn.
 
-use egui::{RichText, Sense};
+use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark, format_value};
-use crate::catalog::Catalog;
 use crate::gui::command::Command;
+use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
 use crate::gui::state::CompareBy;
 use crate::gui::theme;
 
-const ROW_HEIGHT: f32 = 74.0;
+/// Horizontal gap between columns.
+const GAP: f32 = 8.0;
 
 /// Draws the Compare view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Compare);
     header(ui, ctx);
     let zones = ctx.prefs.selected_zones.clone();
     if zones.len() < 2 {
@@ -25,112 +29,162 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     ui.separator();
     let by = ctx.prefs.compare_by;
-    let f = &ctx.data.filtered;
-    let columns: Vec<&[usize]> = zones
-        .iter()
-        .map(|z| {
-            let map = match by {
-                CompareBy::Theme => &f.measures_by_zone,
-                CompareBy::Indicator => &f.targets_by_zone,
-            };
-            map.get(z).map(Vec::as_slice).unwrap_or(&[])
-        })
-        .collect();
-    let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
-    let width = (ui.available_width() - 8.0 * zones.len() as f32) / zones.len() as f32;
-    ui.horizontal(|ui| {
-        for slug in &zones {
-            ui.allocate_ui(egui::vec2(width, 20.0), |ui| {
-                ui.horizontal(|ui| {
-                    color_chip(ui, ctx.zone_color(slug));
-                    let n = columns[zones.iter().position(|z| z == slug).unwrap_or(0)].len();
-                    let name = format!("{} ({n})", ctx.zone_name(slug));
-                    ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
-                });
-            });
-        }
-    });
+    let key = LayoutKey {
+        generation: ctx.data.generation,
+        zones: zones.clone(),
+        by,
+        chosen: match by {
+            CompareBy::Theme => ctx.prefs.filter.theme.clone(),
+            CompareBy::Indicator => ctx.prefs.filter.indicator.clone(),
+        },
+    };
+    let mut layout = std::mem::take(&mut ctx.st.compare);
+    let lines = layout.lines(key, &ctx.data.filtered);
+    let titles_width = ui.available_width() - ui.spacing().scroll.allocated_width();
+    column_titles(ui, ctx, &zones, titles_width);
+    let row_h = row_height(ui);
+    let header_h = ui.text_style_height(&egui::TextStyle::Body) + 12.0;
+    let height = |line: &Line| match line {
+        Line::Header { .. } => header_h,
+        Line::Row(_) => row_h,
+    };
+    // Top of each line; the last entry is the total height.
+    let mut tops = Vec::with_capacity(lines.len() + 1);
+    let mut y = 0.0;
+    for line in lines {
+        tops.push(y);
+        y += height(line);
+    }
+    tops.push(y);
     egui::ScrollArea::vertical()
+        .id_salt("compare_scroll")
         .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
-            for row in range {
-                ui.horizontal(|ui| {
-                    for (c, column) in columns.iter().enumerate() {
-                        let size = egui::vec2(width, ROW_HEIGHT - 6.0);
-                        ui.allocate_ui(size, |ui| {
-                            ui.set_min_size(size);
-                            ui.set_max_width(width);
-                            match column.get(row) {
-                                Some(&i) => match by {
-                                    CompareBy::Theme => measure_cell(ui, ctx, i),
-                                    CompareBy::Indicator => target_cell(ui, ctx, i),
-                                },
-                                None if row == 0 => gap_cell(ui, ctx, &zones[c]),
-                                None => {}
-                            }
-                        });
-                    }
-                });
+        .show_viewport(ui, |ui, viewport| {
+            let width = ui.available_width();
+            let (full, _) = ui.allocate_exact_size(vec2(width, y), Sense::hover());
+            let first = tops
+                .partition_point(|&top| top <= viewport.min.y)
+                .saturating_sub(1);
+            for (i, line) in lines.iter().enumerate().skip(first) {
+                if tops[i] > viewport.max.y {
+                    break;
+                }
+                let rect =
+                    Rect::from_min_size(full.min + vec2(0.0, tops[i]), vec2(width, height(line)));
+                match line {
+                    Line::Header { key, counts } => group_header(ui, ctx, rect, key, counts, by),
+                    Line::Row(cells) => row(ui, ctx, rect, i, cells, &zones, by),
+                }
             }
         });
+    ctx.st.compare = layout;
 }
 
-fn header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(ctx.t(T::CompareBy)).strong());
-        let mut by = ctx.prefs.compare_by;
-        ui.radio_value(&mut by, CompareBy::Theme, ctx.t(T::ByTheme));
-        ui.radio_value(&mut by, CompareBy::Indicator, ctx.t(T::ByIndicator));
-        if by != ctx.prefs.compare_by {
-            ctx.prefs.compare_by = by;
+/// Height of a row: three lines of text, a small button and the cell frame.
+fn row_height(ui: &egui::Ui) -> f32 {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let spacing = ui.spacing().item_spacing.y;
+    let button = ui.spacing().button_padding.y * 2.0;
+    3.0 * line + 2.0 * spacing + button + 2.0 * 6.0 + 6.0
+}
+
+/// The x-range of column `c` of `n` in a line starting at `left` of `width`.
+fn column_rect(line: Rect, c: usize, n: usize) -> Rect {
+    let w = (line.width() - GAP * (n.saturating_sub(1)) as f32) / n.max(1) as f32;
+    let left = line.left() + c as f32 * (w + GAP);
+    Rect::from_min_max(
+        egui::pos2(left, line.top()),
+        egui::pos2(left + w, line.bottom()),
+    )
+}
+
+fn column_titles(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], width: f32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 22.0), Sense::hover());
+    for (c, slug) in zones.iter().enumerate() {
+        let r = column_rect(rect, c, zones.len());
+        let mut child = ui.new_child(
+            UiBuilder::new()
+                .max_rect(r)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        child.set_clip_rect(r.intersect(ui.clip_rect()));
+        color_chip(&mut child, ctx.zone_color(slug));
+        let name = RichText::new(ctx.zone_name(slug)).strong();
+        child
+            .add(egui::Label::new(name).truncate())
+            .on_hover_text(ctx.zone_name(slug));
+    }
+}
+
+fn group_name(ctx: &Ctx<'_>, key: &GroupKey, by: CompareBy) -> String {
+    match (key, by) {
+        (Some(id), CompareBy::Theme) => ctx.theme_name(id),
+        (Some(id), CompareBy::Indicator) => ctx.indicator_name(id),
+        (None, CompareBy::Theme) => ctx.t(T::NoTheme).to_string(),
+        (None, CompareBy::Indicator) => ctx.t(T::OtherIndicators).to_string(),
+    }
+}
+
+fn group_header(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    rect: Rect,
+    key: &GroupKey,
+    counts: &[usize],
+    by: CompareBy,
+) {
+    let band = rect.shrink2(vec2(0.0, 3.0));
+    ui.painter()
+        .rect_filled(band, 3.0, ui.visuals().faint_bg_color);
+    let name = group_name(ctx, key, by);
+    for (c, n) in counts.iter().enumerate() {
+        let r = column_rect(band, c, counts.len()).shrink2(vec2(6.0, 0.0));
+        let mut child = ui.new_child(
+            UiBuilder::new()
+                .max_rect(r)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        child.set_clip_rect(r.intersect(ui.clip_rect()));
+        let text = format!("{name} · {n}");
+        child.add(egui::Label::new(RichText::new(text).strong()).truncate());
+    }
+}
+
+fn row(
+    ui: &mut egui::Ui,
+    ctx: &mut Ctx<'_>,
+    rect: Rect,
+    line: usize,
+    cells: &[Cell],
+    zones: &[String],
+    by: CompareBy,
+) {
+    for (c, cell) in cells.iter().enumerate() {
+        let r = column_rect(rect, c, cells.len()).shrink2(vec2(0.0, 3.0));
+        let frame = match cell {
+            Cell::Empty => continue,
+            Cell::Gap => egui::Stroke::new(1.0, theme::warn_color(ctx.prefs.dark)),
+            Cell::Item(_) => ui.visuals().widgets.noninteractive.bg_stroke,
+        };
+        ui.painter()
+            .rect_stroke(r, 4.0, frame, egui::StrokeKind::Inside);
+        let inner = r.shrink(6.0);
+        let mut child = ui.new_child(
+            UiBuilder::new()
+                .id_salt(("compare_cell", line, &zones[c]))
+                .max_rect(inner)
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        child.set_clip_rect(inner.intersect(ui.clip_rect()));
+        match (cell, by) {
+            (Cell::Item(i), CompareBy::Theme) => measure_cell(&mut child, ctx, *i),
+            (Cell::Item(i), CompareBy::Indicator) => target_cell(&mut child, ctx, *i),
+            _ => {
+                let color = theme::warn_color(ctx.prefs.dark);
+                child.label(RichText::new(ctx.t(T::Gap)).color(color));
+            }
         }
-        ui.add_space(12.0);
-        let any = ctx.t(T::Any).to_string();
-        ui.scope(|ui| {
-            ui.set_max_width(320.0);
-            let changed = match by {
-                CompareBy::Theme => {
-                    let options: Vec<(String, String)> = Catalog::bundled()
-                        .themes
-                        .iter()
-                        .map(|t| (t.id.clone(), ctx.theme_name(&t.id)))
-                        .collect();
-                    let mut v = ctx.prefs.filter.theme.clone();
-                    let c = combo(ui, ctx.t(T::Theme), "cmp_theme", &mut v, &options, &any);
-                    ctx.prefs.filter.theme = v;
-                    c
-                }
-                CompareBy::Indicator => {
-                    let options: Vec<(String, String)> = ctx
-                        .data
-                        .overview
-                        .indicators
-                        .iter()
-                        .map(|i| (i.clone(), ctx.indicator_name(i)))
-                        .collect();
-                    let mut v = ctx.prefs.filter.indicator.clone();
-                    let c = combo(ui, ctx.t(T::Indicator), "cmp_ind", &mut v, &options, &any);
-                    ctx.prefs.filter.indicator = v;
-                    c
-                }
-            };
-            if changed {
-                ctx.cmds.push(Command::Refresh);
-            }
-        });
-    });
-}
-
-fn gap_cell(ui: &mut egui::Ui, ctx: &Ctx<'_>, _slug: &str) {
-    let color = theme::warn_color(ctx.prefs.dark);
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, color))
-        .inner_margin(6.0)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(ctx.t(T::Gap)).color(color));
-        });
+    }
 }
 
 fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
@@ -153,66 +207,105 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .find(|u| u.role == crate::model::Role::Lead)
         .map(|u| ctx.agency_name(&u.canonical))
         .unwrap_or_else(|| "—".into());
-    egui::Frame::group(ui.style())
-        .inner_margin(4.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let number = m.number.as_deref().unwrap_or("");
-            let title = format!("{number} {}", m.title).trim().to_string();
-            let r = ui.add(
-                egui::Label::new(RichText::new(&title).strong())
-                    .truncate()
-                    .sense(Sense::click()),
-            );
-            if r.on_hover_text(&m.text).clicked() {
-                ctx.cmds.push(Command::OpenSource {
-                    doc_id: m.doc_id,
-                    span: Some(m.span),
-                });
-            }
-            let target_text = if targets.is_empty() {
-                "—".to_string()
-            } else {
-                targets.join(";")
-            };
-            ui.add(egui::Label::new(format!("{}: {target_text}", ctx.t(T::Targets))).truncate());
-            ui.horizontal(|ui| {
-                ui.add(egui::Label::new(format!("{}: {lead}", ctx.t(T::Lead))).truncate());
-                if ui
-                    .small_button(ctx.t(T::Edit))
-                    .on_hover_text(ctx.t(T::EditTip))
-                    .clicked()
-                {
-                    ctx.st.edit.open_measure(m);
-                }
-                if m.corrected {
-                    corrected_mark(ui, ctx);
-                }
-            });
+    let number = m.number.as_deref().unwrap_or("");
+    let title = format!("{number} {}", m.title).trim().to_string();
+    let r = ui.add(
+        egui::Label::new(RichText::new(&title).strong())
+            .truncate()
+            .sense(Sense::click()),
+    );
+    if r.on_hover_text(&m.text).clicked() {
+        ctx.cmds.push(Command::OpenSource {
+            doc_id: m.doc_id,
+            span: Some(m.span),
         });
+    }
+    let target_text = if targets.is_empty() {
+        "—".to_string()
+    } else {
+        targets.join(";")
+    };
+    ui.add(egui::Label::new(format!("{}: {target_text}", ctx.t(T::Targets))).truncate());
+    ui.horizontal(|ui| {
+        if ui
+            .small_button(ctx.t(T::Edit))
+            .on_hover_text(ctx.t(T::EditTip))
+            .clicked()
+        {
+            ctx.st.edit.open_measure(m);
+        }
+        if m.corrected {
+            corrected_mark(ui, ctx);
+        }
+        ui.add(egui::Label::new(format!("{}: {lead}", ctx.t(T::Lead))).truncate());
+    });
 }
 
 fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     let row = &ctx.data.filtered.targets[i];
     let t = &row.target;
-    egui::Frame::group(ui.style())
-        .inner_margin(4.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
-            let head = format!("{}{year}", format_value(t));
-            let r = ui.add(
-                egui::Label::new(RichText::new(head).strong().size(15.0)).sense(Sense::click()),
-            );
-            if r.on_hover_text(ctx.t(T::OpenSource)).clicked() {
-                ctx.cmds.push(Command::OpenSource {
-                    doc_id: row.doc_id,
-                    span: Some(t.span),
-                });
-            }
-            ui.add(egui::Label::new(&t.indicator).truncate());
-            let measure = row.measure_title.as_deref().unwrap_or("—");
-            ui.add(egui::Label::new(RichText::new(measure).weak()).truncate())
-                .on_hover_text(&t.sentence);
+    let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
+    let head = format!("{}{year}", format_value(t));
+    let r = ui.add(
+        egui::Label::new(RichText::new(head).strong())
+            .truncate()
+            .sense(Sense::click()),
+    );
+    if r.on_hover_text(ctx.t(T::OpenSource)).clicked() {
+        ctx.cmds.push(Command::OpenSource {
+            doc_id: row.doc_id,
+            span: Some(t.span),
         });
+    }
+    ui.add(egui::Label::new(&t.indicator).truncate())
+        .on_hover_text(&t.sentence);
+    ui.horizontal(|ui| {
+        if ui
+            .small_button(ctx.t(T::Edit))
+            .on_hover_text(ctx.t(T::EditTip))
+            .clicked()
+        {
+            ctx.st.edit.open_target(row);
+        }
+        if row.corrected {
+            corrected_mark(ui, ctx);
+        }
+        let measure = row.measure_title.as_deref().unwrap_or("—");
+        ui.add(egui::Label::new(RichText::new(measure).weak()).truncate());
+    });
+}
+
+fn header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(ctx.t(T::CompareBy)).strong());
+        let mut by = ctx.prefs.compare_by;
+        ui.radio_value(&mut by, CompareBy::Theme, ctx.t(T::ByTheme));
+        ui.radio_value(&mut by, CompareBy::Indicator, ctx.t(T::ByIndicator));
+        ctx.prefs.compare_by = by;
+        ui.add_space(12.0);
+        let any = ctx.t(T::Any).to_string();
+        let options = ctx.st.options.current(ctx.data, ctx.prefs.lang);
+        ui.scope(|ui| {
+            ui.set_max_width(320.0);
+            let changed = match by {
+                CompareBy::Theme => {
+                    let mut v = ctx.prefs.filter.theme.clone();
+                    let label = ctx.t(T::Theme);
+                    let c = combo(ui, label, "cmp_theme", &mut v, &options.themes, &any);
+                    ctx.prefs.filter.theme = v;
+                    c
+                }
+                CompareBy::Indicator => {
+                    let mut v = ctx.prefs.filter.indicator.clone();
+                    let label = ctx.t(T::Indicator);
+                    let c = combo(ui, label, "cmp_ind", &mut v, &options.indicators, &any);
+                    ctx.prefs.filter.indicator = v;
+                    c
+                }
+            };
+            if changed {
+                ctx.cmds.push(Command::Refresh);
+            }
+        });
+    });
 }

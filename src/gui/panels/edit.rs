@@ -123,8 +123,9 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             egui::Grid::new("target_edit")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label(T::IndicatorText.get(lang));
-                    ui.text_edit_singleline(&mut edit.indicator);
+                    let label_id = ui.label(T::IndicatorText.get(lang)).id;
+                    ui.text_edit_singleline(&mut edit.indicator)
+                        .labelled_by(label_id);
                     ui.end_row();
                     let any = T::Any.get(lang);
                     let label = T::CanonicalIndicator.get(lang);
@@ -154,8 +155,8 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         (T::Unit, &mut edit.unit),
                         (T::Year, &mut edit.year),
                     ] {
-                        ui.label(label.get(lang));
-                        ui.text_edit_singleline(field);
+                        let label_id = ui.label(label.get(lang)).id;
+                        ui.text_edit_singleline(field).labelled_by(label_id);
                         ui.end_row();
                     }
                 });
@@ -215,8 +216,9 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     }
                 }
             });
-            ui.label(T::UnitsHint.get(lang));
-            ui.text_edit_multiline(&mut edit.units);
+            let label_id = ui.label(T::UnitsHint.get(lang)).id;
+            ui.text_edit_multiline(&mut edit.units)
+                .labelled_by(label_id);
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
                     let correction = MeasureCorrection {

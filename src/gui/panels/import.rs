@@ -28,7 +28,12 @@ pub struct ImportState {
     pub message: Option<String>,
     /// The native dialog could not be shown; the path field is the way in.
     pub no_portal: bool,
+    /// Stands in for the native file dialog when set (tests; other front ends).
+    pub picker: Option<FilePicker>,
 }
+
+/// A replacement for the native file dialog: returns the chosen files, `None` if cancelled.
+pub type FilePicker = Box<dyn FnMut() -> Option<Vec<PathBuf>> + Send>;
 
 impl ImportState {
     /// Adds files not already listed; the previous preview no longer applies.
@@ -46,6 +51,9 @@ impl ImportState {
     /// Shows the native file dialog. Where no desktop portal can answer (Linux without a
     /// session bus) it is not attempted and the path field is offered instead.
     pub fn pick_files(&mut self) -> Option<Vec<PathBuf>> {
+        if let Some(picker) = self.picker.as_mut() {
+            return picker();
+        }
         if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
             self.no_portal = true;
             return None;
@@ -153,6 +161,7 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             if ui.button(ctx.t(T::ClearList)).clicked() {
                 ctx.st.import = ImportState {
                     no_portal: ctx.st.import.no_portal,
+                    picker: ctx.st.import.picker.take(),
                     ..ImportState::default()
                 };
             }
@@ -284,8 +293,8 @@ fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 (T::NameZh, &mut st.name_zh),
                 (T::NameEn, &mut st.name_en),
             ] {
-                ui.label(label.get(lang));
-                ui.text_edit_singleline(value);
+                let label_id = ui.label(label.get(lang)).id;
+                ui.text_edit_singleline(value).labelled_by(label_id);
                 ui.end_row();
             }
         });

@@ -5,9 +5,12 @@ pub mod agencies;
 pub mod chart;
 pub mod compare;
 pub mod edit;
+pub mod export;
 pub mod import;
+pub mod names;
 pub mod overview;
 pub mod reader;
+pub mod recovery;
 pub mod sidebar;
 pub mod statusbar;
 pub mod targets;
@@ -21,7 +24,7 @@ use super::data::Snapshot;
 use super::i18n::{Lang, T};
 use super::jobs::RunningJob;
 use super::state::{Prefs, View};
-use crate::catalog::Catalog;
+use crate::gui::compare_layout::CompareLayout;
 use crate::model::{Instrument, Target};
 
 pub use import::ImportState;
@@ -36,6 +39,18 @@ pub struct UiState {
     pub import: ImportState,
     pub edit: edit::Editors,
     pub targets: targets::TableState,
+    /// The Agencies view's table rows.
+    pub agencies: agencies::AgencyTable,
+    /// The Compare view's line-up, rebuilt when the data or the selection changes.
+    pub compare: CompareLayout,
+    /// The filter option lists, rebuilt when the data or the language changes.
+    pub options: sidebar::OptionsCache,
+    /// When the search text last changed (egui time, seconds) and was not yet queried.
+    pub search_edited_at: Option<f64>,
+    /// The damaged-database dialog, while it is open.
+    pub recovery: Option<recovery::RecoveryState>,
+    /// Chart cache, save window and exports in flight.
+    pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Why the database could not be opened.
@@ -115,39 +130,22 @@ impl Ctx<'_> {
 
     /// Theme's display name.
     pub fn theme_name(&self, id: &str) -> String {
-        match Catalog::bundled().themes.iter().find(|t| t.id == id) {
-            Some(t) => self.lang().pick(&t.zh, &t.en).to_string(),
-            None => id.to_string(),
-        }
+        names::theme(self.lang(), id)
     }
 
     /// Canonical indicator's display name.
     pub fn indicator_name(&self, id: &str) -> String {
-        match Catalog::bundled().indicators.iter().find(|t| t.id == id) {
-            Some(t) => self.lang().pick(&t.zh, &t.en).to_string(),
-            None => id.to_string(),
-        }
+        names::indicator(self.lang(), id)
     }
 
-    /// Agency display name: the canonical Chinese name, with the English one when known.
+    /// Agency display name: the canonical Chinese name, or the English one when known.
     pub fn agency_name(&self, canonical: &str) -> String {
-        let en = Catalog::bundled()
-            .agencies
-            .iter()
-            .find(|a| a.canonical == canonical && !a.en.is_empty());
-        match (self.lang(), en) {
-            (Lang::En, Some(a)) => a.en.clone(),
-            _ => canonical.to_string(),
-        }
+        names::agency(self.lang(), canonical)
     }
 
     /// Policy-instrument family name.
     pub fn instrument_name(&self, i: Instrument) -> &'static str {
-        self.t(match i {
-            Instrument::Supply => T::Supply,
-            Instrument::Environment => T::Environment,
-            Instrument::Demand => T::Demand,
-        })
+        names::instrument(self.lang(), i)
     }
 }
 
@@ -212,6 +210,8 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         View::Import => import::show(ui, ctx),
     });
     edit::show(ui, ctx);
+    recovery::show(ui, ctx);
+    export::window(ui, ctx);
 }
 
 fn top_bar(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

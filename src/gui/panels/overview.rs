@@ -1,12 +1,25 @@
-//! Overview: one card per zone and the theme × zone heatmap (a click opens Compare).
+//! Overview: one card per zone and the theme × zone heatmap (a click opens Compare). Cards
+//! share the width in as many equal columns as fit and wrap onto further rows; every card
+//! has the same height, so only the rows on screen are drawn however many zones there are.
+//! Heatmap cells shrink or grow with the width and scroll sideways when zones are many.
 
-use egui::{RichText, Sense};
+use std::sync::Arc;
+
+use egui::Galley;
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::{Ctx, color_chip};
 use crate::gui::command::Command;
-use crate::gui::i18n::T;
+use crate::gui::i18n::{Lang, T};
 use crate::gui::theme;
 use crate::store::rows::ZoneSummary;
+
+/// Narrowest a card may get before the cards wrap onto another row.
+const MIN_CARD_WIDTH: f32 = 200.0;
+/// Document titles listed on a card (the rest are counted).
+const CARD_DOCUMENTS: usize = 3;
+const CARD_MARGIN: f32 = 10.0;
 
 /// Draws the Overview view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -14,116 +27,245 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         ui.label(ctx.t(T::NoData));
         return;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            for z in &ctx.data.overview.zones {
-                card(ui, ctx, z);
-            }
+    egui::ScrollArea::vertical()
+        .id_salt("overview_scroll")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            cards(ui, ctx, viewport);
+            ui.add_space(12.0);
+            heatmap(ui, ctx);
         });
-        ui.add_space(12.0);
-        heatmap(ui, ctx);
-    });
 }
 
-fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary) {
+/// Height of every card: title (two lines), Chinese name (English interface), period,
+/// counts (two lines), the documents heading and titles, and two lines of top themes.
+fn card_height(ui: &egui::Ui, zones: &[ZoneSummary], lang: Lang) -> f32 {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let spacing = ui.spacing().item_spacing.y;
+    let docs = zones
+        .iter()
+        .map(|z| {
+            z.documents.len().min(CARD_DOCUMENTS) + usize::from(z.documents.len() > CARD_DOCUMENTS)
+        })
+        .max()
+        .unwrap_or(0);
+    let zh_name = if lang == Lang::En { 1 } else { 0 };
+    let lines = (2 + zh_name + 1 + 2 + 1 + docs + 2) as f32;
+    2.0 * CARD_MARGIN + lines * (body + spacing) + 4.0
+}
+
+fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
+    let zones = &ctx.data.overview.zones;
+    let gap = ui.spacing().item_spacing.x;
+    let width = ui.available_width();
+    let fit = ((width + gap) / (MIN_CARD_WIDTH + gap)).floor() as usize;
+    let per_row = fit.clamp(1, zones.len().max(1));
+    let card_w = ((width - gap * (per_row - 1) as f32) / per_row as f32).floor();
+    let card_h = card_height(ui, zones, ctx.lang());
+    let rows = zones.len().div_ceil(per_row);
+    let total_h = rows as f32 * (card_h + gap) - gap;
+    let (area, _) = ui.allocate_exact_size(vec2(width, total_h), Sense::hover());
+    // `viewport` is relative to the content's top, as is `area` to the scroll area's.
+    let top = area.top() - ui.min_rect().top();
+    for (r, chunk) in zones.chunks(per_row).enumerate() {
+        let y = r as f32 * (card_h + gap);
+        let slack = 20.0;
+        if top + y + card_h + slack < viewport.min.y || top + y > viewport.max.y + slack {
+            continue;
+        }
+        for (c, z) in chunk.iter().enumerate() {
+            let min = area.min + vec2(c as f32 * (card_w + gap), y);
+            card(ui, ctx, z, Rect::from_min_size(min, vec2(card_w, card_h)));
+        }
+    }
+}
+
+/// Text laid out on at most `rows` lines of `width`, ending in `…` when cut. Laid out here
+/// (not by the label) so the row limit holds and long text cannot widen the card.
+fn limited(ui: &egui::Ui, text: RichText, width: f32, rows: usize) -> Arc<Galley> {
+    let mut job = LayoutJob::default();
+    text.append_to(
+        &mut job,
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Min,
+    );
+    job.wrap = TextWrapping {
+        max_width: width,
+        max_rows: rows,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    ui.painter().layout_job(job)
+}
+
+fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     let color = ctx.zone_color(&z.zone.slug);
-    egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(1.5, color))
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(300.0);
-            ui.horizontal(|ui| {
-                color_chip(ui, color);
-                ui.label(
-                    RichText::new(ctx.zone_name(&z.zone.slug))
-                        .strong()
-                        .size(15.0),
-                );
-            });
-            if ctx.lang() == crate::gui::i18n::Lang::En {
-                ui.label(RichText::new(&z.zone.name_zh).small());
-            }
-            let period = z
-                .documents
-                .iter()
-                .filter_map(|d| d.period)
-                .map(|p| format!("{}–{}", p.start, p.end))
-                .next()
-                .unwrap_or_else(|| "—".into());
-            ui.label(format!("{}: {period}", ctx.t(T::Period)));
-            ui.label(format!(
-                "{} {} · {} {} · {} {}",
-                z.measure_count,
-                ctx.t(T::Measures),
-                z.target_count,
-                ctx.t(T::Targets),
-                z.agency_count,
-                ctx.t(T::Agencies)
-            ));
-            ui.label(RichText::new(format!("{}:", ctx.t(T::Documents))).weak());
-            for d in &z.documents {
-                let r = ui.add(egui::Label::new(format!("· {}", d.title)).truncate());
-                r.on_hover_text(&d.source_name);
-            }
-            let themes: Vec<String> = z
-                .top_themes
-                .iter()
-                .take(4)
-                .map(|(id, n)| format!("{} {n}", ctx.theme_name(id)))
-                .collect();
-            ui.label(format!("{}: {}", ctx.t(T::TopThemes), themes.join(" · ")));
-        });
+    let visuals = ui.visuals();
+    ui.painter().rect(
+        rect,
+        6.0,
+        visuals.faint_bg_color,
+        egui::Stroke::new(1.5, color),
+        egui::StrokeKind::Inside,
+    );
+    let inner = rect.shrink(CARD_MARGIN);
+    let mut ui = ui.new_child(
+        UiBuilder::new()
+            .id_salt(("zone_card", &z.zone.slug))
+            .max_rect(inner)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    ui.set_clip_rect(inner.intersect(ui.clip_rect()));
+    let ui = &mut ui;
+    let name = ctx.zone_name(&z.zone.slug);
+    ui.horizontal_top(|ui| {
+        color_chip(ui, color);
+        let title = RichText::new(&name).strong().size(15.0);
+        let galley = limited(ui, title, ui.available_width(), 2);
+        ui.label(galley).on_hover_text(&name);
+    });
+    if ctx.lang() == Lang::En {
+        ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());
+    }
+    let period = z
+        .documents
+        .iter()
+        .filter_map(|d| d.period)
+        .map(|p| format!("{}–{}", p.start, p.end))
+        .next()
+        .unwrap_or_else(|| "—".into());
+    ui.label(format!("{}: {period}", ctx.t(T::Period)));
+    let counts = format!(
+        "{} {} · {} {} · {} {}",
+        z.measure_count,
+        ctx.t(T::Measures),
+        z.target_count,
+        ctx.t(T::Targets),
+        z.agency_count,
+        ctx.t(T::Agencies)
+    );
+    let galley = limited(ui, RichText::new(counts), ui.available_width(), 2);
+    ui.label(galley);
+    let docs = format!("{} ({}):", ctx.t(T::Documents), z.documents.len());
+    ui.label(RichText::new(docs).weak());
+    for d in z.documents.iter().take(CARD_DOCUMENTS) {
+        ui.add(egui::Label::new(format!("· {}", d.title)).truncate())
+            .on_hover_text(&d.source_name);
+    }
+    if z.documents.len() > CARD_DOCUMENTS {
+        ui.label(RichText::new(format!("+{}", z.documents.len() - CARD_DOCUMENTS)).weak());
+    }
+    let themes: Vec<String> = z
+        .top_themes
+        .iter()
+        .take(4)
+        .map(|(id, n)| format!("{} {n}", ctx.theme_name(id)))
+        .collect();
+    let top = RichText::new(format!("{}: {}", ctx.t(T::TopThemes), themes.join(" · ")));
+    let galley = limited(ui, top, ui.available_width(), 2);
+    ui.label(galley);
 }
 
 fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    let hm = &ctx.data.overview.heatmap;
     ui.label(RichText::new(ctx.t(T::Heatmap)).strong().size(15.0))
         .on_hover_text(ctx.t(T::HeatmapTip));
-    let dark = ctx.prefs.dark;
+    let n = ctx.data.overview.heatmap.zones.len().max(1) as f32;
+    let spacing = 4.0;
+    let names_w = (ui.available_width() * 0.16).clamp(130.0, 220.0).floor();
+    let free = ui.available_width() - names_w - spacing * (n + 1.0);
+    let cell_w = (free / n).clamp(48.0, 240.0).floor();
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let mut clicked = None;
-    egui::Grid::new("heatmap")
-        .spacing([4.0, 4.0])
+    egui::ScrollArea::horizontal()
+        .id_salt("heatmap_scroll")
         .show(ui, |ui| {
-            ui.label("");
-            for slug in &hm.zones {
-                ui.horizontal(|ui| {
-                    color_chip(ui, ctx.zone_color(slug));
-                    ui.add(egui::Label::new(ctx.zone_name(slug)).truncate());
-                });
-            }
-            ui.end_row();
-            for (t, theme_id) in hm.themes.iter().enumerate() {
-                ui.label(ctx.theme_name(theme_id));
-                for (z, slug) in hm.zones.iter().enumerate() {
-                    let n = hm.counts[t][z];
-                    let fill = theme::heat(ctx.zone_color(slug), n, hm.max, dark);
-                    let (rect, response) =
-                        ui.allocate_exact_size(egui::vec2(120.0, 24.0), Sense::click());
-                    ui.painter().rect_filled(rect, 3.0, fill);
-                    let text_color = if dark || n * 2 < hm.max.max(1) {
-                        ui.visuals().text_color()
-                    } else {
-                        egui::Color32::WHITE
-                    };
-                    ui.painter().text(
-                        rect.center(),
-                        egui::Align2::CENTER_CENTER,
-                        n.to_string(),
-                        egui::FontId::proportional(13.0),
-                        text_color,
-                    );
-                    let label = format!("{} · {}", ctx.theme_name(theme_id), ctx.zone_name(slug));
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                    if response.on_hover_text(ctx.t(T::HeatmapTip)).clicked() {
-                        clicked = Some(theme_id.clone());
-                    }
-                }
-                ui.end_row();
-            }
+            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing]);
         });
     if let Some(theme_id) = clicked {
         ctx.cmds.push(Command::CompareTheme(theme_id));
+    }
+}
+
+/// Draws the heatmap cells (only those on screen); returns the theme of a clicked cell.
+/// `sizes` = theme-name column width, cell width, row height, spacing.
+fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<String> {
+    let [names_w, cell_w, row_h, spacing] = sizes;
+    let hm = &ctx.data.overview.heatmap;
+    let dark = ctx.prefs.dark;
+    let width = names_w + hm.zones.len() as f32 * (cell_w + spacing);
+    let height = (hm.themes.len() + 1) as f32 * (row_h + spacing);
+    let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let cell = |row: usize, col: Option<usize>| {
+        let x = match col {
+            None => 0.0,
+            Some(c) => names_w + spacing + c as f32 * (cell_w + spacing),
+        };
+        let w = if col.is_some() { cell_w } else { names_w };
+        Rect::from_min_size(
+            area.min + vec2(x, row as f32 * (row_h + spacing)),
+            vec2(w, row_h),
+        )
+    };
+    let text_in = |ui: &mut egui::Ui, rect: Rect, add: &mut dyn FnMut(&mut egui::Ui)| {
+        if !ui.is_rect_visible(rect) {
+            return;
+        }
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect).layout(layout));
+        child.set_clip_rect(rect.intersect(ui.clip_rect()));
+        add(&mut child);
+    };
+    for (z, slug) in hm.zones.iter().enumerate() {
+        text_in(ui, cell(0, Some(z)), &mut |ui| {
+            color_chip(ui, ctx.zone_color(slug));
+            ui.add(egui::Label::new(ctx.zone_name(slug)).truncate())
+                .on_hover_text(ctx.zone_name(slug));
+        });
+    }
+    let mut clicked = None;
+    for (t, theme_id) in hm.themes.iter().enumerate() {
+        let name = ctx.theme_name(theme_id);
+        text_in(ui, cell(t + 1, None), &mut |ui| {
+            ui.add(egui::Label::new(&name).truncate());
+        });
+        for (z, slug) in hm.zones.iter().enumerate() {
+            let rect = cell(t + 1, Some(z));
+            if !ui.is_rect_visible(rect) {
+                continue;
+            }
+            let count = hm.counts[t][z];
+            let fill = theme::heat(ctx.zone_color(slug), count, hm.max, dark);
+            ui.painter().rect_filled(rect, 3.0, fill);
+            let text_color = contrasting_text(fill);
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                count.to_string(),
+                egui::FontId::proportional(13.0),
+                text_color,
+            );
+            let id = ui.scope_id().with(("heat", t, z));
+            let response = ui.interact(rect, id, Sense::click());
+            response.widget_info(|| {
+                let label = format!("{name} · {}", ctx.zone_name(slug));
+                egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+            });
+            if response.on_hover_text(ctx.t(T::HeatmapTip)).clicked() {
+                clicked = Some(theme_id.clone());
+            }
+        }
+    }
+    clicked
+}
+
+/// Black or white, whichever reads better on `fill`.
+fn contrasting_text(fill: egui::Color32) -> egui::Color32 {
+    let [r, g, b, _] = fill.to_array();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if luma > 150.0 {
+        egui::Color32::from_gray(20)
+    } else {
+        egui::Color32::from_gray(245)
     }
 }

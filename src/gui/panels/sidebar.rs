@@ -1,12 +1,82 @@
-//! Left panel: zones with colour chips (tick 2–4), filters and the search box.
+//! Left panel: zones with colour chips (tick 2–4), filters and the search box. The option
+//! lists of the filters are built once per data change or language switch, not per frame.
+
+use std::sync::Arc;
 
 use egui::RichText;
 
-use super::{Ctx, color_chip};
+use super::{Ctx, color_chip, names};
+use crate::catalog::Catalog;
 use crate::gui::app::MAX_ZONES;
 use crate::gui::command::Command;
-use crate::gui::i18n::T;
+use crate::gui::data::Snapshot;
+use crate::gui::i18n::{Lang, T};
 use crate::model::Instrument;
+
+/// The choices of every filter combo, with display names in one language.
+#[derive(Debug, Default)]
+pub struct FilterOptions {
+    pub themes: Vec<(String, String)>,
+    pub instruments: Vec<(Instrument, String)>,
+    pub agencies: Vec<(String, String)>,
+    pub indicators: Vec<(String, String)>,
+    pub years: Vec<(i32, String)>,
+}
+
+impl FilterOptions {
+    fn build(data: &Snapshot, lang: Lang) -> FilterOptions {
+        let ov = &data.overview;
+        FilterOptions {
+            themes: Catalog::bundled()
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), names::theme(lang, &t.id)))
+                .collect(),
+            instruments: [
+                Instrument::Supply,
+                Instrument::Environment,
+                Instrument::Demand,
+            ]
+            .into_iter()
+            .map(|i| (i, names::instrument(lang, i).to_string()))
+            .collect(),
+            agencies: ov
+                .agencies
+                .iter()
+                .map(|a| (a.clone(), names::agency(lang, a)))
+                .collect(),
+            indicators: ov
+                .indicators
+                .iter()
+                .map(|i| (i.clone(), names::indicator(lang, i)))
+                .collect(),
+            years: ov.years.iter().map(|y| (*y, y.to_string())).collect(),
+        }
+    }
+}
+
+/// The filter options for the data and language they were built for.
+#[derive(Debug, Default)]
+pub struct OptionsCache {
+    key: Option<(u64, Lang)>,
+    options: Arc<FilterOptions>,
+    /// How many times the lists were built (lets tests check they are not rebuilt per frame).
+    pub builds: usize,
+}
+
+impl OptionsCache {
+    /// The options for the current overview data and language, rebuilt only when either
+    /// changed since the last call.
+    pub fn current(&mut self, data: &Snapshot, lang: Lang) -> Arc<FilterOptions> {
+        let key = (data.overview_generation, lang);
+        if self.key != Some(key) {
+            self.options = Arc::new(FilterOptions::build(data, lang));
+            self.key = Some(key);
+            self.builds += 1;
+        }
+        self.options.clone()
+    }
+}
 
 /// Draws the sidebar.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -20,18 +90,18 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 }
 
 fn search_box(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    ui.label(RichText::new(ctx.t(T::Search)).strong());
+    let label_id = ui.label(RichText::new(ctx.t(T::Search)).strong()).id;
     let hint = ctx.t(T::SearchHint);
     let edit = egui::TextEdit::singleline(&mut ctx.st.search)
         .hint_text(hint)
         .desired_width(f32::INFINITY);
-    let response = ui.add(edit);
+    let response = ui.add(edit).labelled_by(label_id);
     if std::mem::take(&mut ctx.st.focus_search) {
         response.request_focus();
     }
-    // Each keystroke queues a refresh; the worker coalesces them, so typing never waits.
+    // The query runs once typing pauses (the app debounces), on the worker thread.
     if response.changed() {
-        ctx.cmds.push(Command::Refresh);
+        ctx.st.search_edited_at = Some(ui.input(|i| i.time));
     }
 }
 
@@ -39,27 +109,44 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     ui.label(RichText::new(ctx.t(T::Zones)).strong());
     ui.label(RichText::new(ctx.t(T::ZonesHint)).small().weak());
     let full = ctx.prefs.selected_zones.len() >= MAX_ZONES;
-    for z in &ctx.data.overview.zones {
-        let slug = z.zone.slug.clone();
-        let mut ticked = ctx.prefs.selected_zones.contains(&slug);
-        let name = ctx.zone_name(&slug);
-        ui.horizontal(|ui| {
-            color_chip(ui, ctx.zone_color(&slug));
-            let enabled = ticked || !full;
-            let response = ui.add_enabled(enabled, egui::Checkbox::new(&mut ticked, name));
-            let tip = format!(
-                "{} · {} {} · {} {}",
-                z.zone.name_zh,
-                z.measure_count,
-                ctx.t(T::Measures),
-                z.target_count,
-                ctx.t(T::Targets)
-            );
-            if response.on_hover_text(tip).changed() {
-                ctx.cmds.push(Command::ToggleZone(slug.clone()));
+    let zones = &ctx.data.overview.zones;
+    let row_h = ui.spacing().interact_size.y;
+    // Many zones scroll in their own list (only visible rows are drawn); the filters below
+    // stay in view.
+    egui::ScrollArea::vertical()
+        .id_salt("zone_list")
+        .max_height(12.0 * (row_h + ui.spacing().item_spacing.y))
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, zones.len(), |ui, range| {
+            for (i, z) in zones.iter().enumerate().take(range.end).skip(range.start) {
+                let slug = &z.zone.slug;
+                let mut ticked = ctx.prefs.selected_zones.contains(slug);
+                let name = ctx
+                    .lang()
+                    .pick(&z.zone.name_zh, &z.zone.name_en)
+                    .to_string();
+                ui.horizontal(|ui| {
+                    // Long names are cut to the panel's width; the tooltip has them in full.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    color_chip(ui, crate::gui::theme::zone_color(i));
+                    let enabled = ticked || !full;
+                    let checkbox = egui::Checkbox::new(&mut ticked, name);
+                    let response = ui.add_enabled(enabled, checkbox).on_hover_ui(|ui| {
+                        ui.label(format!(
+                            "{} · {} {} · {} {}",
+                            z.zone.name_zh,
+                            z.measure_count,
+                            ctx.t(T::Measures),
+                            z.target_count,
+                            ctx.t(T::Targets)
+                        ));
+                    });
+                    if response.changed() {
+                        ctx.cmds.push(Command::ToggleZone(slug.clone()));
+                    }
+                });
             }
         });
-    }
 }
 
 fn filters(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -69,95 +156,53 @@ fn filters(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             ctx.cmds.push(Command::ClearFilters);
         }
     });
+    let options = ctx.st.options.current(ctx.data, ctx.prefs.lang);
+    let any = ctx.t(T::Any);
+    let f = &mut ctx.prefs.filter;
+    let lang = ctx.prefs.lang;
     let mut changed = false;
-    let any = ctx.t(T::Any).to_string();
-
-    let themes: Vec<(String, String)> = crate::catalog::Catalog::bundled()
-        .themes
-        .iter()
-        .map(|t| (t.id.clone(), ctx.theme_name(&t.id)))
-        .collect();
-    let mut theme = ctx.prefs.filter.theme.clone();
-    changed |= combo(ui, ctx.t(T::Theme), "f_theme", &mut theme, &themes, &any);
-    ctx.prefs.filter.theme = theme;
-
-    let instruments: Vec<(Instrument, String)> = [
-        Instrument::Supply,
-        Instrument::Environment,
-        Instrument::Demand,
-    ]
-    .into_iter()
-    .map(|i| (i, ctx.instrument_name(i).to_string()))
-    .collect();
-    let mut instrument = ctx.prefs.filter.instrument;
+    let t = |k: T| k.get(lang);
     changed |= combo(
         ui,
-        ctx.t(T::Instrument),
+        t(T::Theme),
+        "f_theme",
+        &mut f.theme,
+        &options.themes,
+        any,
+    );
+    changed |= combo(
+        ui,
+        t(T::Instrument),
         "f_instr",
-        &mut instrument,
-        &instruments,
-        &any,
+        &mut f.instrument,
+        &options.instruments,
+        any,
     );
-    ctx.prefs.filter.instrument = instrument;
-
-    let agencies: Vec<(String, String)> = ctx
-        .data
-        .overview
-        .agencies
-        .iter()
-        .map(|a| (a.clone(), ctx.agency_name(a)))
-        .collect();
-    let mut agency = ctx.prefs.filter.agency.clone();
     changed |= combo(
         ui,
-        ctx.t(T::Agency),
+        t(T::Agency),
         "f_agency",
-        &mut agency,
-        &agencies,
-        &any,
+        &mut f.agency,
+        &options.agencies,
+        any,
     );
-    ctx.prefs.filter.agency = agency;
-
-    let indicators: Vec<(String, String)> = ctx
-        .data
-        .overview
-        .indicators
-        .iter()
-        .map(|i| (i.clone(), ctx.indicator_name(i)))
-        .collect();
-    let mut indicator = ctx.prefs.filter.indicator.clone();
     changed |= combo(
         ui,
-        ctx.t(T::Indicator),
+        t(T::Indicator),
         "f_ind",
-        &mut indicator,
-        &indicators,
-        &any,
+        &mut f.indicator,
+        &options.indicators,
+        any,
     );
-    ctx.prefs.filter.indicator = indicator;
-
-    let years: Vec<(i32, String)> = ctx
-        .data
-        .overview
-        .years
-        .iter()
-        .map(|y| (*y, y.to_string()))
-        .collect();
-    let mut year = ctx.prefs.filter.year;
     changed |= combo(
         ui,
-        ctx.t(T::DeadlineYear),
+        t(T::DeadlineYear),
         "f_year",
-        &mut year,
-        &years,
-        &any,
+        &mut f.year,
+        &options.years,
+        any,
     );
-    ctx.prefs.filter.year = year;
-
-    let label = ctx.t(T::HasTarget);
-    changed |= ui
-        .checkbox(&mut ctx.prefs.filter.has_target, label)
-        .changed();
+    changed |= ui.checkbox(&mut f.has_target, t(T::HasTarget)).changed();
     if changed {
         ctx.cmds.push(Command::Refresh);
     }
@@ -176,12 +221,13 @@ pub fn combo<V: Clone + PartialEq>(
     let shown = value
         .as_ref()
         .and_then(|v| options.iter().find(|(o, _)| o == v))
-        .map(|(_, name)| name.clone())
-        .unwrap_or_else(|| any.to_string());
+        .map(|(_, name)| name.as_str())
+        .unwrap_or(any);
     let label_id = ui.label(label).id;
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .width(ui.available_width() - 8.0)
+        .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, any);
             for (v, name) in options {

@@ -239,3 +239,34 @@ fn non_task_titles() {
     assert!(is_non_task_title("指导思想、基本原则和发展目标", true));
     assert!(!is_non_task_title("确保完成年度工作任务和发展目标", false));
 }
+
+#[test]
+fn action_chapter_after_goals_and_headed_tasks_are_all_measures() {
+    let text = "某新区建设行动方案\n\n发展目标\n\n到2026年,建成创新高地。\n\n实施两大专项行动\n\n\
+                实施招商引资攻坚行动。瞄准重点产业链招商。\n\n实施企业上市培育行动。建立后备企业库。\n\n\
+                重点任务\n\n完善城市功能\n\n建设一批公共服务设施。\n\n优化政务服务\n\n推行一网通办。\n";
+    let ms = measures(text);
+    let paths: Vec<Vec<String>> = ms.iter().map(|m| m.path.clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            vec!["实施两大专项行动", "实施招商引资攻坚行动"],
+            vec!["实施两大专项行动", "实施企业上市培育行动"],
+            vec!["重点任务", "完善城市功能"],
+            vec!["重点任务", "优化政务服务"],
+        ]
+    );
+    check_spans(text, &ms);
+}
+
+#[test]
+fn purpose_and_closing_articles_are_not_measures() {
+    let text = "某区科技企业扶持办法\n\n第一条 为扶持科技企业发展,结合本区实际,制定本办法。\n\n\
+                第二条 支持企业研发。对研发投入大的企业给予补助。(责任单位:区科技局)\n\n\
+                第三条 支持企业上市。对上市企业给予奖励。(责任单位:区金融办)\n\n\
+                第四条 本办法自2024年1月1日起施行。\n";
+    let ms = measures(text);
+    let numbers: Vec<Option<&str>> = ms.iter().map(|m| m.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("第二条"), Some("第三条")]);
+    check_spans(text, &ms);
+}

@@ -65,6 +65,18 @@ fn news_article_head() {
 }
 
 #[test]
+fn a_source_label_after_the_date_names_the_paper() {
+    let m = meta(
+        "某区发布行动方案\n2023-03-02 10:15  来源:某城日报  作者:张三\n\n\
+         本报讯 某区正式发布方案。\n",
+    );
+    assert_eq!(m.kind, DocKind::News);
+    assert_eq!(m.issuer.as_deref(), Some("某城日报"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-02"));
+    assert_eq!(meta("某区方案\n资金来源:财政拨款。\n").issuer, None);
+}
+
+#[test]
 fn a_line_naming_a_kind_of_document_beats_the_site_name() {
     let m = meta(
         "某某市人民政府门户网站\n某区产业发展三年行动计划(征求意见稿)\n为加快发展,制定本计划。\n",

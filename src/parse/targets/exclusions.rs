@@ -40,7 +40,125 @@ const SPEC_WORDS: &[&str] = &[
     "长度",
 ];
 
+/// Amounts a percentage is taken of when a policy sets a rate (`最低价标准的70%`,
+/// `研发投入的20%`), not totals a share is measured against (`企业总量的50%`).
+const RATE_BASES: &[&str] = &[
+    "标准",
+    "价格",
+    "基准价",
+    "底价",
+    "投资额",
+    "研发投入",
+    "研发费用",
+    "费用",
+    "成本",
+    "租金",
+    "工资",
+    "薪酬",
+    "利息",
+    "保费",
+    "出资额",
+    "金额",
+    "额度",
+    "实际投入",
+    "到位资金",
+];
+
+/// Terms of a rule rather than results (`考核权重不低于5%`, `贷款利率不超过4%`).
+const RULE_TERMS: &[&str] = &[
+    "权重",
+    "利率",
+    "税率",
+    "费率",
+    "分值",
+    "系数",
+    "补贴比例",
+    "补助比例",
+    "资助比例",
+    "奖励比例",
+    "贴息比例",
+    "分担比例",
+    "出资比例",
+];
+
+/// Words right after a figure that make it the amount of an award (`20%给予补贴`,
+/// `30万元奖励`).
+const AWARD_WORDS: &[&str] = &[
+    "给予",
+    "补贴",
+    "补助",
+    "奖励",
+    "资助",
+    "奖补",
+    "贴息",
+    "的补贴",
+    "的补助",
+    "的奖励",
+    "的资助",
+];
+
+/// Verbs that describe what a document contains (`提出了12项具体举措`).
+const DESCRIBING_VERBS: &[&str] = &[
+    "提出",
+    "包括",
+    "包含",
+    "涵盖",
+    "涉及",
+    "分为",
+    "共分",
+    "列出",
+    "明确了",
+    "出台了",
+];
+
+/// Parts of a document counted when it describes itself.
+const DOCUMENT_PARTS: &[&str] = &[
+    "举措", "措施", "任务", "政策", "条款", "方面", "部分", "意见", "章节", "行动",
+];
+
 static SPECS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(SPEC_WORDS));
+static AWARDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(AWARD_WORDS));
+static RATE_BASE_WORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(RATE_BASES));
+static RULE_TERM_WORDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(RULE_TERMS));
+static DESCRIBING: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(DESCRIBING_VERBS));
+static PARTS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(DOCUMENT_PARTS));
+
+/// `按研发投入的20%`, `不低于最低价标准的70%`: a percentage of an amount a policy applies
+/// a rate to. A share of a total (`占全市的30%`, `企业总量的50%`) is not one.
+fn rate_of_a_base(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    let of = m.start.checked_sub(1).filter(|&i| chars[i] == '的');
+    let Some(of) = of.filter(|_| m.unit == "%" && m.before.is_none()) else {
+        return false;
+    };
+    let share = contains_any(chars, clause_start, m.start, &["占", "比重"]);
+    let by_rate = (clause_start..of).any(|i| chars[i] == '按');
+    !share && (by_rate || RATE_BASE_WORDS.ending_at(chars, of).is_some())
+}
+
+/// The figure sets a weight, rate or coefficient of a rule (`考核权重不低于5%`,
+/// `考核分值占比不低于10%`).
+fn rule_term(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    RULE_TERM_WORDS.any_in(chars, clause_start, m.prefix_end())
+}
+
+/// `30万元奖励资金`: the award word names a fund, whose size is a goal.
+fn funds_follow(chars: &[char], pos: usize) -> bool {
+    let word = AWARDS.at(chars, pos).map_or(0, |w| w.chars().count());
+    ["资金", "基金", "经费", "专项"]
+        .iter()
+        .any(|f| starts_with_at(chars, pos + word, f))
+}
+
+/// `提出了12项具体举措`, `共分三个部分`: the document counting its own contents.
+fn describes_document(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    if !DESCRIBING.any_in(chars, clause_start, m.start) {
+        return false;
+    }
+    let end = (m.end..chars.len())
+        .find(|&i| super::indicators::is_clause_stop(chars, i))
+        .unwrap_or(chars.len());
+    PARTS.any_in(chars, clause_start, end)
+}
 static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
 
 /// Why a figure is not a goal, when it is not.
@@ -75,8 +193,16 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
         || starts_with_at(chars, m.end, "比例")
         || POLICIES.any_in(chars, clause_start, m.start)
         || starts_with_at(chars, clause_start, "按")
+        || rate_of_a_base(chars, m, clause_start)
+        || rule_term(chars, m, clause_start)
+        || AWARDS
+            .at(chars, m.end)
+            .is_some_and(|_| !funds_follow(chars, m.end))
     {
         return Some("policy parameter");
+    }
+    if describes_document(chars, m, clause_start) {
+        return Some("count of the document's own contents");
     }
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
         return Some("count of categories");
@@ -99,8 +225,17 @@ fn class_descriptor(chars: &[char], m: &Mention) -> bool {
         pos += 1;
     }
     let money = crate::catalog::unit_family(m.unit) == Some("money");
-    let rank = matches!(m.unit, "位" | "名" | "强") && chars.get(m.end) == Some(&'的');
-    rank || (money && CLASS_NOUNS.iter().any(|w| starts_with_at(chars, pos, w)))
+    let of = chars.get(m.end) == Some(&'的');
+    let rank = matches!(m.unit, "位" | "名" | "强") && of;
+    // `研发投入增长超过20%的规模以上企业`: a threshold that picks the firms a rule is for.
+    let qualified = ["规模以上", "规上"]
+        .iter()
+        .find(|q| starts_with_at(chars, pos, q))
+        .map_or(pos, |q| pos + q.chars().count());
+    let class_noun = CLASS_NOUNS
+        .iter()
+        .any(|w| starts_with_at(chars, qualified, w));
+    rank || (money && class_noun) || (of && class_noun)
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -224,6 +359,10 @@ mod tests {
         assert_eq!(
             why("培育营业收入超百亿元企业5家"),
             [Some("class of things counted by another figure"), None]
+        );
+        assert_eq!(
+            why("对营收增长超过30%的规上企业给予奖励"),
+            [Some("class of things counted by another figure")]
         );
         assert_eq!(
             why("对排名前3位的单位予以表扬"),

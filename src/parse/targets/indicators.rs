@@ -21,6 +21,7 @@ pub const GOAL_VERBS: &[&str] = &[
     "培育引进",
     "引进培育",
     "新建",
+    "新设",
     "建设",
     "建成",
     "培育",
@@ -61,6 +62,7 @@ pub static VERBS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_VERBS
 
 /// Words opening a clause that are not part of the indicator.
 const LEADING: &[&str] = &[
+    "累计",
     "力争",
     "争取",
     "确保",
@@ -177,12 +179,20 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
     }
 }
 
-/// Strips `的`, spaces and a trailing `达` from the end of `from..to`.
+/// Modal words between an indicator and its figure (`营业总收入将突破…`).
+const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望", "累计"];
+
+/// Strips `的`, spaces, a trailing `达` and modal words from the end of `from..to`.
 fn skip_trailing(chars: &[char], from: usize, mut to: usize) -> usize {
-    while to > from && (is_space(chars[to - 1]) || matches!(chars[to - 1], '的' | '达')) {
-        to -= 1;
+    loop {
+        while to > from && (is_space(chars[to - 1]) || matches!(chars[to - 1], '的' | '达')) {
+            to -= 1;
+        }
+        match longest_suffix(chars, to, MODALS) {
+            Some(w) if to > from + char_len(w) => to -= char_len(w),
+            _ => return to,
+        }
     }
-    to
 }
 
 /// Everything the indicator of one figure depends on.
@@ -203,7 +213,7 @@ pub fn indicator(input: &IndicatorInput) -> String {
     let (from, to) = prefix_bounds(input);
     let found = special_form(input, from, to).unwrap_or_else(|| noun_phrase(input, from, to));
     // `建成新型研发机构10家,其中省级以上5家`: a qualifier of the previous figure's noun.
-    match input.previous_in_sentence {
+    let found = match input.previous_in_sentence {
         Some(prev)
             if starts_with_at(input.chars, input.clause_start, "其中")
                 && (found.ends_with("以上") || found.ends_with('级')) =>
@@ -211,7 +221,16 @@ pub fn indicator(input: &IndicatorInput) -> String {
             format!("{found}{}", subject_of(prev))
         }
         _ => found,
+    };
+    without_line_breaks(found)
+}
+
+/// An indicator written across a wrapped line (`研发\n投入强度`) as one phrase.
+fn without_line_breaks(s: String) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s;
     }
+    s.lines().map(str::trim).collect()
 }
 
 /// The text in front of the figure without years, filler words and comparator words, and

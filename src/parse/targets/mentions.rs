@@ -70,6 +70,15 @@ const UNITS: &[&str] = &[
     "万吨",
     "吨",
     "公里",
+    "万标箱",
+    "标箱",
+    "架次",
+    "班次",
+    "班",
+    "列",
+    "亿千瓦时",
+    "万千瓦时",
+    "千瓦时",
 ];
 
 /// Characters that, right after a unit character, make it part of another word
@@ -93,6 +102,8 @@ const BLOCKED: &[(&str, &str)] = &[
     ("件", "事"),
     ("元", "素"),
     ("人", "才民员工口"),
+    ("班", "子组长级车"),
+    ("列", "入为车举出表"),
 ];
 
 /// True for units of physical size (power, mass, length) and durations: specifications or
@@ -100,7 +111,18 @@ const BLOCKED: &[(&str, &str)] = &[
 pub fn is_physical(unit: &str) -> bool {
     matches!(
         unit,
-        "万千瓦" | "千瓦" | "兆瓦" | "万吨" | "吨" | "公里" | "个工作日" | "工作日" | "天"
+        "万千瓦"
+            | "千瓦"
+            | "兆瓦"
+            | "万吨"
+            | "吨"
+            | "公里"
+            | "个工作日"
+            | "工作日"
+            | "天"
+            | "亿千瓦时"
+            | "万千瓦时"
+            | "千瓦时"
     )
 }
 
@@ -363,6 +385,15 @@ mod tests {
             mentions("营收达到三万亿元")[0],
             (3.0, None, "万亿元", Comparator::Eq)
         );
+        // A numeral gives what the same figure in digits gives (G18).
+        assert_eq!(
+            mentions("装机规模达到百万千瓦")[0],
+            (100.0, None, "万千瓦", Comparator::Eq)
+        );
+        assert_eq!(
+            mentions("集聚人才近两万人")[0],
+            (2.0, None, "万人", Comparator::Approx)
+        );
     }
 
     #[test]
@@ -422,6 +453,28 @@ mod tests {
         ] {
             assert!(mentions(s).is_empty(), "{s}: {:?}", mentions(s));
         }
+    }
+
+    #[test]
+    fn transport_and_energy_units() {
+        use Comparator::*;
+        assert_eq!(
+            mentions("每周全货机航班达到150班"),
+            vec![(150.0, None, "班", Eq)]
+        );
+        assert_eq!(
+            mentions("中欧班列开行突破800列。"),
+            vec![(800.0, None, "列", Gt)]
+        );
+        assert_eq!(
+            mentions("集装箱吞吐量达到300万标箱")[0],
+            (300.0, None, "万标箱", Eq)
+        );
+        assert_eq!(
+            mentions("年发电量超过5亿千瓦时")[0],
+            (5.0, None, "亿千瓦时", Gt)
+        );
+        assert!(mentions("3列入名单").is_empty());
     }
 
     #[test]

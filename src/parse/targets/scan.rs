@@ -86,30 +86,35 @@ pub fn string(chars: &[char], from: usize, to: usize) -> String {
     chars[from.min(to)..to].iter().collect()
 }
 
+/// Words of the bitmaps below: one bit for each char of the Basic Multilingual Plane (chars
+/// beyond it share bits, which only costs a comparison).
+const MASK_WORDS: usize = 1 << 10;
+
 /// A fixed list of keywords prepared for scanning: each word as `char`s, and bitmaps of
-/// first and last characters so most positions are rejected with one lookup.
+/// first and last characters so nearly every position is rejected with one lookup (a
+/// Chinese char's bit is its own: no other char of the text shares it).
 #[derive(Debug)]
 pub struct Keywords {
     words: Vec<(&'static str, Box<[char]>)>,
-    first: [u64; 4],
-    last: [u64; 4],
+    first: Box<[u64; MASK_WORDS]>,
+    last: Box<[u64; MASK_WORDS]>,
 }
 
-fn bit(mask: &[u64; 4], c: char) -> bool {
-    let k = c as usize & 255;
+fn bit(mask: &[u64; MASK_WORDS], c: char) -> bool {
+    let k = c as usize & 0xFFFF;
     mask[k >> 6] >> (k & 63) & 1 == 1
 }
 
-fn set_bit(mask: &mut [u64; 4], c: char) {
-    let k = c as usize & 255;
+fn set_bit(mask: &mut [u64; MASK_WORDS], c: char) {
+    let k = c as usize & 0xFFFF;
     mask[k >> 6] |= 1 << (k & 63);
 }
 
 impl Keywords {
     /// Prepares `list` (empty strings are ignored).
     pub fn new(list: &[&'static str]) -> Keywords {
-        let mut first = [0u64; 4];
-        let mut last = [0u64; 4];
+        let mut first = Box::new([0u64; MASK_WORDS]);
+        let mut last = Box::new([0u64; MASK_WORDS]);
         let mut words = Vec::with_capacity(list.len());
         for w in list {
             let cs: Box<[char]> = w.chars().collect();

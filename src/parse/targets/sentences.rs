@@ -53,40 +53,127 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// A sentence left open at the end of a line broken mid-sentence (a paragraph wrapped over
+/// several lines, as in text taken from a PDF): its paragraph and where it starts.
+#[derive(Clone, Copy)]
+struct Open {
+    paragraph: usize,
+    sentence_start: usize,
+    end: usize,
+}
+
 /// Splits the text into paragraphs and sentences and marks headings and goals sections.
+/// A line broken mid-sentence goes on in the next line (page numbers in between skipped).
 pub fn layout(chars: &[char]) -> Layout {
     let mut out = Layout::default();
+    let mut open: Option<Open> = None;
     let mut line_start = 0;
     for i in 0..=chars.len() {
         if i < chars.len() && chars[i] != '\n' && chars[i] != '\r' {
             continue;
         }
+        // `\r\n` is one line break.
+        if i < chars.len() && chars[i] == '\n' && i > 0 && chars[i - 1] == '\r' && line_start == i {
+            line_start = i + 1;
+            continue;
+        }
         let (start, end) = trim(chars, line_start, i);
         line_start = i + 1;
+        if start != end && is_page_number(chars, start, end) {
+            continue;
+        }
+        let goes_on = open.filter(|_| {
+            start != end
+                && heading_number(chars, start).is_none()
+                && heading_level(chars, start, end).is_none()
+        });
+        if goes_on.is_none()
+            && let Some(o) = open.take()
+        {
+            push_sentence(
+                &mut out.sentences,
+                chars,
+                o.sentence_start,
+                o.end,
+                o.paragraph,
+            );
+        }
         if start == end {
             continue;
         }
-        let paragraph = out.paragraphs.len();
-        out.paragraphs.push(Paragraph {
-            start,
-            end,
-            heading: heading_level(chars, start, end),
-            run_in: run_in_level(chars, start, end),
-            goals: false,
-            review: false,
-            first_sentence: out.sentences.len(),
-        });
-        let mut s = start;
+        let (paragraph, mut s) = match goes_on {
+            Some(o) => {
+                out.paragraphs[o.paragraph].end = end;
+                (o.paragraph, o.sentence_start)
+            }
+            None => {
+                out.paragraphs.push(Paragraph {
+                    start,
+                    end,
+                    heading: heading_level(chars, start, end),
+                    run_in: run_in_level(chars, start, end),
+                    goals: false,
+                    review: false,
+                    first_sentence: out.sentences.len(),
+                });
+                (out.paragraphs.len() - 1, start)
+            }
+        };
         for j in start..end {
             if is_terminator(chars[j]) {
                 push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                 s = j + 1;
             }
         }
-        push_sentence(&mut out.sentences, chars, s, end, paragraph);
+        let wraps =
+            out.paragraphs[paragraph].heading.is_none() && breaks_mid_sentence(chars, start, end);
+        if wraps {
+            open = Some(Open {
+                paragraph,
+                sentence_start: s,
+                end,
+            });
+        } else {
+            push_sentence(&mut out.sentences, chars, s, end, paragraph);
+            open = None;
+        }
+    }
+    if let Some(o) = open {
+        push_sentence(
+            &mut out.sentences,
+            chars,
+            o.sentence_start,
+            o.end,
+            o.paragraph,
+        );
     }
     mark_goals(chars, &mut out.paragraphs);
     out
+}
+
+/// A long line of running text (it has clause marks: a title or a heading has none) that
+/// stops inside a sentence: its last char is a CJK char, a Latin letter or digit, or a
+/// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
+fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
+    let last = chars[end - 1];
+    let running = chars[start..end]
+        .iter()
+        .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'));
+    end - start >= 15
+        && running
+        && (('\u{4e00}'..='\u{9fff}').contains(&last)
+            || last.is_ascii_alphanumeric()
+            || matches!(last, ',' | '，' | '、' | '“' | '(' | '（' | '《'))
+}
+
+/// A page number left by a PDF page break (`- 5 -`, `—12—`).
+fn is_page_number(chars: &[char], start: usize, end: usize) -> bool {
+    let line = &chars[start..end];
+    line.len() <= 12
+        && line.iter().any(char::is_ascii_digit)
+        && line
+            .iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
@@ -185,11 +272,17 @@ const REVIEW_TITLES: &[&str] = &[
 
 /// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
-    mark_sections(chars, paragraphs, (&["目标"], usize::MAX), |p, v| {
-        p.goals = v
+    mark_sections(
+        chars,
+        paragraphs,
+        (&["目标"], usize::MAX, false),
+        |p, v| p.goals = v,
+    );
+    // A review heading is short and names a state, not a task: `(四)…营造高质量发展
+    // 环境。` and `优化人才发展环境` are tasks.
+    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12, true), |p, v| {
+        p.review = v
     });
-    // A review heading is short: `(四)…营造高质量发展环境。` is a task.
-    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12), |p, v| p.review = v);
 }
 
 /// Marks the paragraphs of the sections whose heading names one of `titles`: from that
@@ -198,16 +291,23 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
 fn mark_sections(
     chars: &[char],
     paragraphs: &mut [Paragraph],
-    (titles, max_len): (&[&str], usize),
+    (titles, max_len, verbless): (&[&str], usize, bool),
     mark: impl Fn(&mut Paragraph, bool),
 ) {
     const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
     let mut level_in: Option<u8> = None;
-    for p in paragraphs.iter_mut() {
+    for k in 0..paragraphs.len() {
+        let actions_follow = paragraphs
+            .get(k + 1)
+            .is_some_and(|n| n.heading.is_none() && opens_action(chars, n.start, n.end));
+        let p = &mut paragraphs[k];
         if let Some(level) = p.heading.or(p.run_in) {
             let ends = match level_in {
                 Some(9) => {
-                    level <= 2 || (level == 9 && contains_any(chars, p.start, p.end, OTHER_SECTION))
+                    level <= 2
+                        || (level == 9
+                            && (actions_follow
+                                || contains_any(chars, p.start, p.end, OTHER_SECTION)))
                 }
                 Some(g) => level <= g,
                 None => false,
@@ -223,7 +323,9 @@ fn mark_sections(
                 p.end
             };
             let short = title_end - p.start <= max_len;
-            if level_in.is_none() && short && contains_any(chars, p.start, title_end, titles) {
+            let names = contains_any(chars, p.start, title_end, titles)
+                && !(verbless && opens_with_task_verb(chars, p.start));
+            if level_in.is_none() && short && names {
                 level_in = Some(level);
                 // A run-in heading carries the section in its own paragraph.
                 mark(p, p.run_in.is_some());
@@ -232,6 +334,29 @@ fn mark_sections(
         }
         mark(p, level_in.is_some());
     }
+}
+
+/// Verbs a task title opens with (`优化人才发展环境`, `营造良好发展环境`).
+const TASK_VERBS: &[&str] = &[
+    "优化", "营造", "改善", "提升", "打造", "建设", "推进", "推动", "加强", "加快", "深化", "完善",
+    "强化", "构建", "培育", "夯实", "巩固", "扩大", "提高", "实施", "促进", "健全", "创新",
+];
+
+/// Whether the heading at `start` (after its number) opens with a task verb.
+fn opens_with_task_verb(chars: &[char], start: usize) -> bool {
+    let title = heading_number(chars, start).map_or(start, |(len, _)| start + len);
+    TASK_VERBS
+        .iter()
+        .any(|v| super::scan::starts_with_at(chars, title, v))
+}
+
+/// Whether the paragraph `start..end` is a run-in `实施…行动。` paragraph.
+fn opens_action(chars: &[char], start: usize, end: usize) -> bool {
+    if !super::scan::starts_with_at(chars, start, "实施") {
+        return false;
+    }
+    let head: String = chars[start..end.min(start + 40)].iter().collect();
+    crate::parse::lines::action_lead(&head).is_some()
 }
 
 #[cfg(test)]
@@ -262,6 +387,26 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_wrapped_over_lines_gives_whole_sentences() {
+        let (t, l) = texts(
+            "某区扶持办法\n(一)支持研发。对企业按增量部分\n的10%给予奖励。到2025年,研发\n- 3 -\n投入强度达到3%。\n(二)其他。",
+        );
+        assert_eq!(
+            t,
+            [
+                "某区扶持办法",
+                "(一)支持研发。",
+                "对企业按增量部分\n的10%给予奖励。",
+                "到2025年,研发\n- 3 -\n投入强度达到3%。",
+                "(二)其他。"
+            ]
+        );
+        assert_eq!(l.paragraphs.len(), 3);
+        let (t, _) = texts("园区规划建设方案发布会在高新区召开\n到2025年,企业达到10家。");
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
     fn headings_are_recognised() {
         let (_, l) = texts(
             "一、发展目标\n(一)新一代信息技术。\n1.重点发展集成电路产业。坚持龙头带动。\n发展目标\n到2020年,建成3个基地。",
@@ -289,6 +434,15 @@ mod tests {
     }
 
     #[test]
+    fn a_task_heading_naming_an_environment_is_no_review() {
+        let s = "重点任务\n优化人才发展环境\n每年引进人才不少于500名。\n营造良好发展环境\n企业开办时间压缩至1天。";
+        let (_, l) = texts(s);
+        assert!(l.paragraphs.iter().all(|p| !p.review));
+        let (_, l) = texts("发展环境\n园区拥有企业300家。");
+        assert!(l.paragraphs[1].review);
+    }
+
+    #[test]
     fn review_sections() {
         let s = "一、发展基础\n全区拥有企业500家。\n二、发展目标\n企业达到800家。";
         let (_, l) = texts(s);
@@ -302,6 +456,15 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_heading_over_action_paragraphs_ends_the_goals_section() {
+        let s = "发展目标\n到2026年,产值达到100亿元。\n推进两大行动\n实施招商行动。引进企业20家。\n\
+                 实施育才行动。培养人才500名。";
+        let (_, l) = texts(s);
+        let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
+        assert_eq!(goals, [false, true, false, false, false]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ fn ctx() -> TargetContext {
             end: 2025,
         }),
         doc_year: Some(2021),
+        news: false,
     }
 }
 

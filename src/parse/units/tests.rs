@@ -53,10 +53,31 @@ fn shared_prefix_is_inherited() {
 }
 
 #[test]
+fn a_lead_mark_in_the_list_gives_the_roles() {
+    assert_eq!(
+        units("(责任单位:市科技局(牵头)、发展改革委,市财政局)"),
+        [
+            ("市科技局".into(), "lead"),
+            ("市发展改革委".into(), "co"),
+            ("市财政局".into(), "co")
+        ]
+    );
+    assert_eq!(
+        units("(责任单位:市商务局、市外办(牵头))"),
+        [("市商务局".into(), "co"), ("市外办".into(), "lead")]
+    );
+}
+
+#[test]
 fn named_places_keep_their_own_prefix() {
     assert_eq!(
         names("(责任单位:市商务局、沈阳海关、甲县政府、乙经济区管委会)"),
         ["市商务局", "沈阳海关", "甲县政府", "乙经济区管委会"]
+    );
+    // A management committee carries its zone's name even without a level char.
+    assert_eq!(
+        names("(责任单位:某高新区规划局、国际医学城管委会、航空港管理委员会)"),
+        ["某高新区规划局", "国际医学城管委会", "航空港管理委员会"]
     );
 }
 

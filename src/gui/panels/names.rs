@@ -1,0 +1,44 @@
+//! Display names of catalog entries (themes, indicators, agencies, instruments) in the
+//! interface language, shared by the panels and the cached filter lists.
+
+use crate::catalog::Catalog;
+use crate::gui::i18n::{Lang, T};
+use crate::model::Instrument;
+
+/// Theme's display name (the id when the catalog does not know it).
+pub fn theme(lang: Lang, id: &str) -> String {
+    match Catalog::bundled().themes.iter().find(|t| t.id == id) {
+        Some(t) => lang.pick(&t.zh, &t.en).to_string(),
+        None => id.to_string(),
+    }
+}
+
+/// Canonical indicator's display name.
+pub fn indicator(lang: Lang, id: &str) -> String {
+    match Catalog::bundled().indicators.iter().find(|t| t.id == id) {
+        Some(t) => lang.pick(&t.zh, &t.en).to_string(),
+        None => id.to_string(),
+    }
+}
+
+/// Agency display name: the canonical Chinese name, with the English one when known.
+pub fn agency(lang: Lang, canonical: &str) -> String {
+    let en = Catalog::bundled()
+        .agencies
+        .iter()
+        .find(|a| a.canonical == canonical && !a.en.is_empty());
+    match (lang, en) {
+        (Lang::En, Some(a)) => a.en.clone(),
+        _ => canonical.to_string(),
+    }
+}
+
+/// Policy-instrument family name.
+pub fn instrument(lang: Lang, i: Instrument) -> &'static str {
+    match i {
+        Instrument::Supply => T::Supply,
+        Instrument::Environment => T::Environment,
+        Instrument::Demand => T::Demand,
+    }
+    .get(lang)
+}

@@ -1,0 +1,177 @@
+//! Rules for figures that look like goals but set the terms of a policy, for ranges and for
+//! the reach of `每年`, on snippets written for these tests.
+
+use super::*;
+use crate::model::Comparator::*;
+
+fn ctx() -> TargetContext {
+    TargetContext {
+        period: Some(Period {
+            start: 2024,
+            end: 2026,
+        }),
+        doc_year: Some(2024),
+        news: false,
+    }
+}
+
+fn run(text: &str) -> (Vec<Target>, Vec<Statistic>) {
+    extract_targets(text, &[], &ctx(), Catalog::bundled())
+}
+
+/// (value, unit, year) of every target.
+fn targets(text: &str) -> Vec<(f64, String, Option<i32>)> {
+    run(text)
+        .0
+        .into_iter()
+        .map(|t| (t.value, t.unit, t.year))
+        .collect()
+}
+
+#[test]
+fn a_range_is_a_goal_even_without_a_verb() {
+    let (t, s) = run("鼓励外资企业在开发区新设研发中心3-4家。");
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!(
+        (t[0].value, t[0].value_max, t[0].comparator),
+        (3.0, Some(4.0), Eq)
+    );
+    let (t, s) = run("支持龙头企业牵头组建创新联合体5至8个。");
+    assert!(s.is_empty());
+    assert_eq!(t[0].value_max, Some(8.0));
+}
+
+#[test]
+fn rates_applied_to_a_base_are_policy_parameters() {
+    for text in [
+        "对新引进的企业按实际到位资金的10%给予奖励。",
+        "厂房租金不高于市场租金的60%。",
+        "土地出让价格可按不低于所在地工业用地最低价标准的70%执行。",
+        "按设备投资额的15%给予一次性补助。",
+    ] {
+        let (t, s) = run(text);
+        assert!(t.is_empty() && s.is_empty(), "{text}: {t:?} {s:?}");
+    }
+    // A share of a total stays a goal.
+    assert_eq!(
+        targets("到2026年,园区税收占全区的40%。"),
+        [(40.0, "%".into(), Some(2026))]
+    );
+    assert_eq!(targets("骨干企业达到企业总数的30%以上。").len(), 1);
+}
+
+#[test]
+fn weights_rates_and_award_amounts_are_policy_parameters() {
+    for text in [
+        "将创新指标纳入绩效评价,评价权重不低于10%。",
+        "科技贷款利率不超过4%。",
+        "对认定的平台给予50万元奖励。",
+        "按15%给予贴息。",
+        "对首台套产品销售额的20%给予补助。",
+    ] {
+        let (t, s) = run(text);
+        assert!(t.is_empty() && s.is_empty(), "{text}: {t:?} {s:?}");
+    }
+    // A fund named after the award it pays is a goal.
+    assert_eq!(
+        targets("每年安排3000万元奖励资金。"),
+        [(3000.0, "万元".into(), Some(2026))]
+    );
+}
+
+#[test]
+fn a_document_counting_its_own_contents_sets_no_goal() {
+    for text in [
+        "《方案》提出了18项重点举措。",
+        "意见共分为五个部分、涵盖30条政策措施。",
+        "文件包括6个方面24条具体措施。",
+    ] {
+        let (t, s) = run(text);
+        assert!(t.is_empty() && s.is_empty(), "{text}: {t:?} {s:?}");
+    }
+    // A plan that makes policies its goal keeps the goal.
+    assert_eq!(targets("到2026年,制定配套政策10项。").len(), 1);
+}
+
+#[test]
+fn every_year_reaches_verbless_clauses_only() {
+    assert_eq!(
+        targets("每年组织路演活动6场,参与企业不少于200家。"),
+        [
+            (6.0, "场".into(), Some(2026)),
+            (200.0, "家".into(), Some(2026))
+        ]
+    );
+    assert_eq!(
+        targets("区财政每年安排扶持资金5亿元,设立总规模30亿元的天使基金。"),
+        [
+            (5.0, "亿元".into(), Some(2026)),
+            (30.0, "亿元".into(), None)
+        ]
+    );
+}
+
+#[test]
+fn cumulative_figures_with_a_goal_word_are_goals() {
+    let (t, s) = run("推动外资扩量,实际使用外资累计达到30亿美元。");
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!((t[0].value, t[0].comparator), (30.0, Eq));
+    let (t, s) = run("推进数字化改造,累计建成智能工厂80个。");
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!(t[0].value, 80.0);
+    let news = TargetContext {
+        news: true,
+        ..ctx()
+    };
+    let (t, s) = extract_targets("园区累计引进人才1200人。", &[], &news, Catalog::bundled());
+    assert!(t.is_empty());
+    assert_eq!(s[0].value, 1200.0);
+}
+
+#[test]
+fn last_year_figures_and_modal_words() {
+    let (t, s) = run("去年,园区实现营业收入800亿元,同比增长9%。");
+    assert!(t.is_empty());
+    let years: Vec<Option<i32>> = s.iter().map(|x| x.year).collect();
+    assert_eq!(years, [Some(2023), Some(2023)]);
+    let (t, _) = run("到2026年,园区营业收入将突破1000亿元。");
+    assert_eq!(t[0].indicator, "园区营业收入");
+    let (t, _) = run("到2026年,软件装机量累计突破300万套。");
+    assert_eq!(t[0].indicator, "软件装机量");
+}
+
+#[test]
+fn unmarked_figures_in_a_plan_task_are_goals() {
+    let text = "1.推进技术改造。实施技术改造项目200个。\n";
+    let measure = Measure {
+        number: Some("1".into()),
+        path: vec!["1".into()],
+        title: "推进技术改造".into(),
+        text: text.trim_end().into(),
+        span: (0, text.chars().count() - 1),
+        responsible_units: vec![],
+        key_enterprises: vec![],
+        themes: vec![],
+        instrument: None,
+        instrument_subtype: None,
+    };
+    let measures = [measure];
+    let (t, s) = extract_targets(text, &measures, &ctx(), Catalog::bundled());
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!((t[0].value, t[0].measure), (200.0, Some(0)));
+    let news = TargetContext {
+        news: true,
+        ..ctx()
+    };
+    let (t, s) = extract_targets(text, &measures, &news, Catalog::bundled());
+    assert!(t.is_empty());
+    assert_eq!(s[0].value, 200.0);
+}
+
+#[test]
+fn an_upper_bound_on_a_present_figure_is_a_condition() {
+    let (t, s) = run("支持对象为上年度营业收入不超过2亿元的企业。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
+    let (t, s) = run("申报企业目前职工人数在300人以下。");
+    assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
+}

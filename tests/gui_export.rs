@@ -1,0 +1,316 @@
+//! GUI export tests with egui_kittest: the real app on a temporary database holding the
+//! bundled corpus, exports driven by the buttons and `Ctrl+E` through the in-app path field
+//! (the system save dialog switched off, as where no desktop portal runs) or through a
+//! stand-in for the dialog, and the files checked: PNG signature and width, SVG text, CSV
+//! byte-order mark and rows, XLSX sheets, HTML briefing content. Background work is awaited
+//! explicitly (no timing).
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use zonecompare::charts::svg::escape;
+use zonecompare::gui::App;
+use zonecompare::gui::export::{ChartSlot, ExportRequest, FileKind, default_dir};
+use zonecompare::gui::i18n::{Lang, T};
+use zonecompare::gui::panels::export::{briefing_label, path_label, save_label};
+use zonecompare::gui::state::{Prefs, View};
+
+fn harness(db: &Path, prefs: Prefs) -> Harness<'static, App> {
+    let mut app = App::with_prefs(db.to_path_buf(), prefs);
+    // stands in for a machine without a desktop portal
+    app.ui.export.use_dialog = false;
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(zonecompare::gui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// Waits for queries, jobs and exports, then lets the UI draw the result.
+fn settle(h: &mut Harness<'static, App>) {
+    for _ in 0..20 {
+        h.state_mut().wait_for_jobs();
+        h.state_mut().ui.export.wait();
+        h.run_steps(3);
+        if !h.state().busy() && !h.state().ui.export.busy() {
+            return;
+        }
+    }
+    panic!("jobs kept running");
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("zones.sqlite");
+    (dir, db)
+}
+
+fn prefs(lang: Lang, view: View) -> Prefs {
+    Prefs {
+        lang,
+        view,
+        chart_indicator: Some("high_tech_enterprises".into()),
+        ..Prefs::default()
+    }
+}
+
+/// Types `path` into the save window's path field and presses its save button.
+fn save_to(h: &mut Harness<'static, App>, lang: Lang, path: &Path) {
+    assert!(h.state().ui.export.window.is_some(), "save window open");
+    // a new window is laid out invisibly in its first frame
+    h.run_steps(2);
+    let field = h.get_by_label(path_label(lang));
+    field.click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(path_label(lang))
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+    h.get_by_label(save_label(lang)).click();
+    h.run_steps(1);
+    settle(h);
+}
+
+fn status(h: &Harness<'static, App>) -> (String, bool) {
+    h.state().ui.status.clone().expect("a status message")
+}
+
+fn png_width(bytes: &[u8]) -> u32 {
+    u32::from_be_bytes(bytes[16..20].try_into().expect("IHDR width"))
+}
+
+#[test]
+fn ctrl_e_saves_the_targets_chart_as_png_through_the_path_field() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Targets));
+    let chart = h
+        .state()
+        .ui
+        .export
+        .charts
+        .current(ChartSlot::Targets)
+        .expect("the Targets view drew its chart")
+        .clone();
+    assert!(chart.title.contains("高新技术企业"), "{}", chart.title);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    let window = h
+        .state()
+        .ui
+        .export
+        .window
+        .clone()
+        .expect("path field shown");
+    let suggested = PathBuf::from(&window.path);
+    assert_eq!(suggested.parent(), Some(default_dir().as_path()));
+    let name = suggested
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("zonecompare-indicator-high_tech_enterprises") && name.ends_with(".png"),
+        "{name}"
+    );
+
+    let out = dir.path().join("高新技术企业.png");
+    save_to(&mut h, Lang::Zh, &out);
+    let bytes = std::fs::read(&out).expect("PNG written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(png_width(&bytes) >= 1600);
+    assert!(h.state().ui.export.window.is_none(), "window closes");
+    let (msg, error) = status(&h);
+    assert!(!error && msg.contains(&out.display().to_string()), "{msg}");
+}
+
+#[test]
+fn svg_button_writes_the_chart_drawn_on_screen() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En, View::Targets));
+    h.get_by_label("SVG").click();
+    h.run_steps(2);
+    let out = dir.path().join("chart.svg");
+    save_to(&mut h, Lang::En, &out);
+    let svg = std::fs::read_to_string(&out).expect("SVG written");
+    assert!(svg.starts_with("<svg"));
+    let chart = h
+        .state()
+        .ui
+        .export
+        .charts
+        .current(ChartSlot::Targets)
+        .expect("chart")
+        .clone();
+    assert!(svg.contains(&escape(&chart.title)), "{}", chart.title);
+    let points: Vec<_> = chart
+        .panels
+        .iter()
+        .flat_map(|p| &p.series)
+        .flat_map(|s| &s.points)
+        .collect();
+    assert!(!points.is_empty());
+    for p in points {
+        assert!(svg.contains(&escape(&p.label)), "{}", p.label);
+    }
+}
+
+#[test]
+fn targets_table_exports_as_csv_with_bom_and_every_row() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Targets));
+    h.get_by_label("CSV").click();
+    h.run_steps(2);
+    let out = dir.path().join("targets"); // no extension: .csv is added
+    save_to(&mut h, Lang::Zh, &out);
+    let bytes = std::fs::read(out.with_extension("csv")).expect("CSV written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    assert!(text.starts_with("园区,"));
+    let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(rows, h.state().data.filtered.targets.len());
+    assert!(rows > 10, "{rows}");
+}
+
+#[test]
+fn agencies_view_has_a_chart_and_exports_xlsx() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En, View::Agencies));
+    let chart = h
+        .state()
+        .ui
+        .export
+        .charts
+        .current(ChartSlot::Agencies)
+        .expect("agencies chart drawn")
+        .clone();
+    assert!(!chart.panels.is_empty());
+    h.get_by_label("XLSX").click();
+    h.run_steps(2);
+    let out = dir.path().join("agencies.xlsx");
+    save_to(&mut h, Lang::En, &out);
+    use calamine::Reader as _;
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("XLSX opens");
+    assert_eq!(book.sheet_names(), ["Agencies"]);
+}
+
+#[test]
+fn compare_view_briefing_names_every_ticked_zone() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Compare));
+    assert!(
+        h.state()
+            .ui
+            .export
+            .charts
+            .current(ChartSlot::Compare)
+            .is_some()
+    );
+    h.get_by_label(&briefing_label(Lang::Zh, FileKind::Html))
+        .click();
+    h.run_steps(2);
+    let out = dir.path().join("简报.html");
+    save_to(&mut h, Lang::Zh, &out);
+    let html = std::fs::read_to_string(&out).expect("briefing written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg"));
+    let app = h.state();
+    for slug in &app.prefs.selected_zones {
+        let zone = app
+            .data
+            .overview
+            .zones
+            .iter()
+            .find(|z| &z.zone.slug == slug)
+            .expect("zone");
+        assert!(html.contains(&zone.zone.name_zh), "{slug}");
+    }
+}
+
+#[test]
+fn bad_paths_are_explained_and_nothing_is_written() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Targets));
+    h.get_by_label("PNG").click();
+    h.run_steps(2);
+    let missing = dir.path().join("没有这个文件夹").join("a.png");
+    save_to(&mut h, Lang::Zh, &missing);
+    let err = h
+        .state()
+        .ui
+        .export
+        .window
+        .as_ref()
+        .and_then(|w| w.error.clone())
+        .expect("error shown in the window");
+    assert!(err.contains("不存在"), "{err}");
+    let wrong = dir.path().join("a.jpg");
+    save_to(&mut h, Lang::Zh, &wrong);
+    let err = h.state().ui.export.window.as_ref().unwrap().error.clone();
+    assert!(err.unwrap_or_default().contains(".png 或 .svg"));
+    assert!(!wrong.exists() && !missing.exists());
+    h.get_by_label(T::Cancel.get(Lang::Zh)).click();
+    h.run_steps(2);
+    assert!(h.state().ui.export.window.is_none());
+}
+
+#[test]
+fn the_dialogs_choice_is_written_and_its_extension_sets_the_format() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En, View::Targets));
+    let chosen = dir.path().join("picked.svg");
+    let answer = chosen.clone();
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    let export = &mut h.state_mut().ui.export;
+    export.use_dialog = true;
+    export.dialog = Some(std::sync::Arc::new(move |r: &ExportRequest| {
+        seen.lock().unwrap().push(r.file_name());
+        Some(answer.clone())
+    }));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    settle(&mut h);
+    let names = asked.lock().unwrap().clone();
+    assert_eq!(names, ["zonecompare-indicator-high_tech_enterprises.png"]);
+    assert!(h.state().ui.export.window.is_none(), "no path field");
+    let svg = std::fs::read_to_string(&chosen).expect("written where the dialog said");
+    assert!(svg.starts_with("<svg"), "an SVG, as the extension asked");
+    let (msg, error) = status(&h);
+    assert!(!error && msg.contains("picked.svg"), "{msg}");
+}
+
+#[test]
+fn a_dialog_that_cannot_open_falls_back_to_the_path_field() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Agencies));
+    let export = &mut h.state_mut().ui.export;
+    export.use_dialog = true;
+    // like rfd without portal or zenity: "no file" at once
+    export.dialog = Some(std::sync::Arc::new(|_: &ExportRequest| None));
+    h.get_by_label("PNG").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let export = &h.state().ui.export;
+    let window = export.window.as_ref().expect("path field instead");
+    assert!(window.note.contains("zenity"), "{}", window.note);
+    assert!(
+        window.path.ends_with("zonecompare-agencies.png"),
+        "{}",
+        window.path
+    );
+    assert!(!export.use_dialog, "the path field is used from now on");
+}
+
+#[test]
+fn ctrl_e_where_there_is_no_chart_says_so() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En, View::Overview));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    assert!(h.state().ui.export.window.is_none());
+    let (msg, _) = status(&h);
+    assert!(msg.contains("no chart"), "{msg}");
+}
