@@ -30,7 +30,7 @@ pub use units::{FAMILIES, unit_family};
 pub use user::{install_user_taxonomies, user_dir};
 
 use agencies::AgencyIndex;
-use matching::{KeywordSet, mention_counts, ranked};
+use matching::{IndexMap, KeywordSet, mention_counts, ranked};
 
 const THEMES: &str = include_str!("../../data/themes.toml");
 const INDICATORS: &str = include_str!("../../data/indicators.toml");
@@ -263,7 +263,7 @@ impl Catalog {
         self.ranked_themes(&mention_counts(&self.theme_keys.hits(folded)))
     }
 
-    fn ranked_themes(&self, counts: &HashMap<usize, usize>) -> Vec<String> {
+    fn ranked_themes(&self, counts: &IndexMap<usize, usize>) -> Vec<String> {
         ranked(counts, MAX_THEMES)
             .into_iter()
             .map(|(i, _)| self.themes[i].id.clone())
@@ -307,8 +307,8 @@ impl Catalog {
         self.top_instrument(&mention_counts(&self.instrument_keys.hits(folded)))
     }
 
-    fn top_instrument(&self, counts: &HashMap<usize, usize>) -> Option<&InstrumentSubtype> {
-        let mut family_total: HashMap<Instrument, usize> = HashMap::new();
+    fn top_instrument(&self, counts: &IndexMap<usize, usize>) -> Option<&InstrumentSubtype> {
+        let mut family_total: IndexMap<Instrument, usize> = IndexMap::default();
         for (&i, &n) in counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }
