@@ -104,6 +104,19 @@ pub fn from_named(files: [(&str, &str); 4]) -> Result<Catalog> {
             .iter()
             .map(|s| (s.id.as_str(), folded(&s.keywords))),
     )?;
+    // Themes then instrument sub-types in one automaton: the parser tags every measure with
+    // both, so one pass over its text serves the two (owners past the themes are sub-types).
+    let tag_keys = KeywordSet::build(
+        instruments_file.0,
+        themes
+            .iter()
+            .map(|t| (t.id.as_str(), folded(&t.keywords)))
+            .chain(
+                instruments
+                    .iter()
+                    .map(|s| (s.id.as_str(), folded(&s.keywords))),
+            ),
+    )?;
     let agency_index = AgencyIndex::build(agencies_file.0, &agencies.city, &agencies.agency)?;
 
     Ok(Catalog {
@@ -116,6 +129,7 @@ pub fn from_named(files: [(&str, &str); 4]) -> Result<Catalog> {
         theme_keys,
         indicator_keys,
         instrument_keys,
+        tag_keys,
         theme_ids,
         indicator_ids,
     })

@@ -109,6 +109,9 @@ pub struct Catalog {
     theme_keys: KeywordSet,
     indicator_keys: KeywordSet,
     instrument_keys: KeywordSet,
+    /// Theme keywords then instrument keywords (owner = theme index, or number of themes
+    /// + sub-type index), for tagging a measure in one pass.
+    tag_keys: KeywordSet,
     theme_ids: HashMap<String, usize>,
     indicator_ids: HashMap<String, usize>,
 }
@@ -241,12 +244,27 @@ impl Catalog {
     /// parser tags every measure with both).
     pub fn classify(&self, text: &str) -> (Vec<String>, Option<&InstrumentSubtype>) {
         let folded = text::strip_annotations(&fold(text));
-        (self.themes_in(&folded), self.instrument_in(&folded))
+        let themes = self.themes.len();
+        let (theme_hits, mut instrument_hits): (Vec<_>, Vec<_>) = self
+            .tag_keys
+            .hits(&folded)
+            .into_iter()
+            .partition(|h| h.owner < themes);
+        for h in &mut instrument_hits {
+            h.owner -= themes;
+        }
+        (
+            self.ranked_themes(&mention_counts(&theme_hits)),
+            self.top_instrument(&mention_counts(&instrument_hits)),
+        )
     }
 
     fn themes_in(&self, folded: &str) -> Vec<String> {
-        let counts = mention_counts(&self.theme_keys.hits(folded));
-        ranked(&counts, MAX_THEMES)
+        self.ranked_themes(&mention_counts(&self.theme_keys.hits(folded)))
+    }
+
+    fn ranked_themes(&self, counts: &HashMap<usize, usize>) -> Vec<String> {
+        ranked(counts, MAX_THEMES)
             .into_iter()
             .map(|(i, _)| self.themes[i].id.clone())
             .collect()
@@ -286,9 +304,12 @@ impl Catalog {
     }
 
     fn instrument_in(&self, folded: &str) -> Option<&InstrumentSubtype> {
-        let counts = mention_counts(&self.instrument_keys.hits(folded));
+        self.top_instrument(&mention_counts(&self.instrument_keys.hits(folded)))
+    }
+
+    fn top_instrument(&self, counts: &HashMap<usize, usize>) -> Option<&InstrumentSubtype> {
         let mut family_total: HashMap<Instrument, usize> = HashMap::new();
-        for (&i, &n) in &counts {
+        for (&i, &n) in counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }
         counts

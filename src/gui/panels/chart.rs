@@ -20,7 +20,7 @@ const BAR_PX: f32 = 20.0;
 /// it, so the view's table (whose column lines reach the bottom of its clip area) stays
 /// out of the chart.
 pub fn bottom_panel(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
-    let default = (ui.available_height() * 0.5).max(340.0);
+    let default = (ui.available_height() * 0.4).max(260.0);
     egui::Panel::bottom(format!("{}_chart", slot.as_str()))
         .resizable(true)
         .default_size(default)
