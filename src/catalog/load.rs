@@ -104,9 +104,10 @@ pub fn from_named(files: [(&str, &str); 4]) -> Result<Catalog> {
             .iter()
             .map(|s| (s.id.as_str(), folded(&s.keywords))),
     )?;
-    // Theme keywords then instrument keywords, for tagging a measure with both in one pass.
+    // Themes then instrument sub-types in one automaton: the parser tags every measure with
+    // both, so one pass over its text serves the two (owners past the themes are sub-types).
     let tag_keys = KeywordSet::build(
-        themes_file.0,
+        instruments_file.0,
         themes
             .iter()
             .map(|t| (t.id.as_str(), folded(&t.keywords)))

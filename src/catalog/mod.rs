@@ -30,7 +30,7 @@ pub use units::{FAMILIES, unit_family};
 pub use user::{install_user_taxonomies, user_dir};
 
 use agencies::AgencyIndex;
-use matching::{Hit, IndexMap, KeywordSet, mention_counts, ranked};
+use matching::{IndexMap, KeywordSet, mention_counts, ranked};
 
 const THEMES: &str = include_str!("../../data/themes.toml");
 const INDICATORS: &str = include_str!("../../data/indicators.toml");
@@ -109,8 +109,8 @@ pub struct Catalog {
     theme_keys: KeywordSet,
     indicator_keys: KeywordSet,
     instrument_keys: KeywordSet,
-    /// Theme keywords, then instrument keywords (owners from `themes.len()` on are
-    /// sub-types): [`Catalog::classify`] searches a measure once for both.
+    /// Theme keywords then instrument keywords (owner = theme index, or number of themes
+    /// + sub-type index), for tagging a measure in one pass.
     tag_keys: KeywordSet,
     theme_ids: HashMap<String, usize>,
     indicator_ids: HashMap<String, usize>,
@@ -244,26 +244,27 @@ impl Catalog {
     /// parser tags every measure with both).
     pub fn classify(&self, text: &str) -> (Vec<String>, Option<&InstrumentSubtype>) {
         let folded = text::strip_annotations(&fold(text));
-        let n = self.themes.len();
-        let (themes, mut instruments): (Vec<Hit>, Vec<Hit>) = self
+        let themes = self.themes.len();
+        let (theme_hits, mut instrument_hits): (Vec<_>, Vec<_>) = self
             .tag_keys
             .hits(&folded)
             .into_iter()
-            .partition(|h| h.owner < n);
-        for h in &mut instruments {
-            h.owner -= n;
+            .partition(|h| h.owner < themes);
+        for h in &mut instrument_hits {
+            h.owner -= themes;
         }
-        (self.themes_of(&themes), self.instrument_of(&instruments))
+        (
+            self.ranked_themes(&mention_counts(&theme_hits)),
+            self.top_instrument(&mention_counts(&instrument_hits)),
+        )
     }
 
     fn themes_in(&self, folded: &str) -> Vec<String> {
-        self.themes_of(&self.theme_keys.hits(folded))
+        self.ranked_themes(&mention_counts(&self.theme_keys.hits(folded)))
     }
 
-    /// Ranked theme ids from theme keyword hits in text order.
-    fn themes_of(&self, hits: &[Hit]) -> Vec<String> {
-        let counts = mention_counts(hits);
-        ranked(&counts, MAX_THEMES)
+    fn ranked_themes(&self, counts: &IndexMap<usize, usize>) -> Vec<String> {
+        ranked(counts, MAX_THEMES)
             .into_iter()
             .map(|(i, _)| self.themes[i].id.clone())
             .collect()
@@ -303,14 +304,12 @@ impl Catalog {
     }
 
     fn instrument_in(&self, folded: &str) -> Option<&InstrumentSubtype> {
-        self.instrument_of(&self.instrument_keys.hits(folded))
+        self.top_instrument(&mention_counts(&self.instrument_keys.hits(folded)))
     }
 
-    /// The winning sub-type from instrument keyword hits in text order.
-    fn instrument_of(&self, hits: &[Hit]) -> Option<&InstrumentSubtype> {
-        let counts = mention_counts(hits);
+    fn top_instrument(&self, counts: &IndexMap<usize, usize>) -> Option<&InstrumentSubtype> {
         let mut family_total: IndexMap<Instrument, usize> = IndexMap::default();
-        for (&i, &n) in &counts {
+        for (&i, &n) in counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }
         counts

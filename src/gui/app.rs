@@ -428,10 +428,13 @@ impl App {
         if mode == "data" && (self.data.generation == 0 || self.jobs.busy()) {
             return ctx.request_repaint();
         }
-        let ms = STARTED
-            .get()
-            .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1e3);
-        eprintln!("first frame ({mode}): {ms:.0} ms after the app was created");
+        static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !DONE.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            let ms = STARTED
+                .get()
+                .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1e3);
+            eprintln!("first frame ({mode}): {ms:.0} ms after the app was created");
+        }
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }

@@ -415,3 +415,26 @@ fn indicator_wordings_of_other_plans() {
         assert_eq!(got, Some(want), "{phrase} ({unit})");
     }
 }
+
+#[test]
+fn one_pass_tagging_agrees_with_separate_theme_and_instrument_lookups() {
+    let c = catalog();
+    let mut texts: Vec<String> = vec![
+        "设立产业引导基金,对引进的高层次人才给予安家补贴。".into(),
+        "优化营商环境,推行一网通办,简化审批流程。(责任单位:市科技局)".into(),
+        "建设公共技术服务平台,政府采购首台套产品。".into(),
+        String::new(),
+    ];
+    for stem in ["000", "002", "003", "004"] {
+        texts.extend(corpus(stem).lines().map(str::to_string));
+    }
+    for t in &texts {
+        let (themes, sub) = c.classify(t);
+        assert_eq!(themes, c.themes_for(t), "{t}");
+        assert_eq!(
+            sub.map(|s| s.id.as_str()),
+            c.instrument_for(t).map(|s| s.id.as_str()),
+            "{t}"
+        );
+    }
+}
