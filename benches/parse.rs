@@ -1,5 +1,9 @@
 //! Parse throughput on the bundled corpus: cleaning + parsing, single thread.
 //! Reports MB/s of Chinese text (criterion's throughput in bytes of UTF-8 input).
+//!
+//! On a shared machine wall-clock times vary with the load; for a CPU-time figure set
+//! `ZC_PARSE_ROUNDS=N`: the binary then parses the corpus N times without criterion and
+//! exits, so `perf stat -e task-clock` (or any CPU-time tool) gives seconds per N rounds.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -41,6 +45,18 @@ fn bench_parse(c: &mut Criterion) {
         })
         .collect();
 
+    if let Some(rounds) = std::env::var("ZC_PARSE_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse::<usize>().ok())
+    {
+        for _ in 0..rounds {
+            for t in &texts {
+                black_box(parse::parse_text(black_box(t), catalog));
+            }
+        }
+        println!("parsed {} bytes {rounds} times", total);
+        std::process::exit(0);
+    }
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("parse_text", |b| {
