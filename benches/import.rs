@@ -1,15 +1,17 @@
 //! Import and query at scale. A synthetic corpus (generated from the bundled documents,
 //! fixed seed, made while it is imported) goes into a new database through
-//! `Store::import_many`: wall time, documents per second, database size and the process's
-//! peak memory (Linux `VmHWM`) are printed. Criterion then times the queries behind each
-//! view and full-text searches of 1, 2, 4 and 8 characters on that database.
+//! `Store::import_many`: wall time, CPU time, documents per second, database size and the
+//! process's peak memory (Linux `VmHWM`) are printed. Criterion then times the queries
+//! behind each view and full-text searches of 1, 2, 4 and 8 characters on that database.
 //!
 //! `ZONECOMPARE_BENCH_DOCS` sets the document count (default 1,000; 10,000 for the scale
-//! budget); `ZONECOMPARE_BENCH_DIR` keeps the database in that folder.
+//! budget); `ZONECOMPARE_BENCH_DIR` keeps the database (`bench.sqlite`) in that folder;
+//! with `ZONECOMPARE_BENCH_REUSE=1` a database already there is queried without importing
+//! again (it is migrated first when it is older).
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use zonecompare::store::Store;
@@ -54,11 +56,63 @@ fn db_size_mb(path: &Path) -> f64 {
         .sum()
 }
 
-/// Imports the synthetic corpus into a new database and reports what it took.
+/// CPU time this thread has used (`CLOCK_THREAD_CPUTIME_ID`, exact to the nanosecond).
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Times `f` with criterion (wall clock) and prints its median CPU time over 15 calls: on a
+/// machine shared with other builds the wall clock also counts waiting for a core.
+fn bench<T>(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    mut f: impl FnMut() -> T,
+) {
+    let mut cpu: Vec<Duration> = (0..15)
+        .map(|_| {
+            let a = thread_cpu();
+            black_box(f());
+            thread_cpu().saturating_sub(a)
+        })
+        .collect();
+    cpu.sort_unstable();
+    eprintln!(
+        "cpu {name}: median {:.2} ms, max {:.2} ms",
+        cpu[cpu.len() / 2].as_secs_f64() * 1e3,
+        cpu[cpu.len() - 1].as_secs_f64() * 1e3
+    );
+    group.bench_function(name, |b| b.iter(|| black_box(f())));
+}
+
+/// Imports the synthetic corpus into a new database (or reuses the kept one) and reports
+/// what it took.
 fn build(dir: &Path) -> Store {
     let n = doc_count();
     let path = dir.join("bench.sqlite");
-    let _ = std::fs::remove_file(&path);
+    let reuse = std::env::var_os("ZONECOMPARE_BENCH_REUSE").is_some() && path.exists();
+    if reuse {
+        let start = Instant::now();
+        let store = Store::open(&path).expect("open kept database");
+        eprintln!(
+            "reusing {} (opened in {:.2} s); database {:.1} MB",
+            path.display(),
+            start.elapsed().as_secs_f64(),
+            db_size_mb(&path)
+        );
+        return store;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
     let mut store = Store::open(&path).expect("open");
     let bytes: usize = synth::SynthStream::new(SEED, n)
         .map(|d| d.bytes.len())
@@ -72,12 +126,9 @@ fn build(dir: &Path) -> Store {
         _ => "n/a".to_string(),
     };
     let rss = peak_rss_mb().map_or("n/a".to_string(), |mb| format!("{mb:.0} MB"));
-    let measures = store.measures(&Filter::default()).expect("measures").len();
-    let targets = store.targets(&Filter::default()).expect("targets").len();
     eprintln!(
         "import: {imported} documents ({:.1} MB of text) in {elapsed:.2} s = {:.0} docs/s \
-         (CPU time {cpu}); database {:.1} MB; peak RSS {rss}; {measures} measures, \
-         {targets} targets",
+         (CPU time {cpu}); database {:.1} MB; peak RSS of the import {rss}",
         bytes as f64 / 1e6,
         imported as f64 / elapsed,
         db_size_mb(&path),
@@ -85,86 +136,150 @@ fn build(dir: &Path) -> Store {
     store
 }
 
+/// The four most recently created zones (what a user comparing zones ticks).
+fn four_zones(store: &Store) -> Vec<String> {
+    let zones = store.zones().expect("zones");
+    let measures: usize = zones.iter().map(|z| z.measure_count).sum();
+    let targets: usize = zones.iter().map(|z| z.target_count).sum();
+    let docs: usize = zones.iter().map(|z| z.documents.len()).sum();
+    eprintln!(
+        "database: {} zones, {docs} documents, {measures} measures, {targets} targets",
+        zones.len()
+    );
+    zones
+        .iter()
+        .rev()
+        .take(4)
+        .map(|z| z.zone.slug.clone())
+        .collect()
+}
+
 fn bench_queries(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let keep = std::env::var_os("ZONECOMPARE_BENCH_DIR").map(std::path::PathBuf::from);
     let store = build(keep.as_deref().unwrap_or(dir.path()));
     let n = doc_count();
+    let zones = four_zones(&store);
     let mut group = c.benchmark_group(format!("query_{n}_docs"));
     group.sample_size(20);
-    // Overview: every zone with documents, counts and top themes (theme x zone).
-    group.bench_function("overview_zones_summary", |b| {
-        b.iter(|| black_box(store.zones().expect("q")))
+    // Overview: every zone with documents, counts and themes (theme x zone), and the
+    // values of the filter lists.
+    bench(&mut group, "overview_zones_summary", || {
+        store.zones().expect("q")
     });
-    let zones: Vec<String> = store
-        .zones()
-        .expect("zones")
-        .iter()
-        .rev()
-        .take(4)
-        .map(|z| z.zone.slug.clone())
-        .collect();
-    // Compare: one indicator's targets across four zones.
+    bench(&mut group, "overview_filter_lists", || {
+        store.facets().expect("q")
+    });
+    // Compare: one indicator's targets across four zones; one theme's measures.
     let compare = Filter {
         zones: zones.clone(),
         indicator: Some("high_tech_enterprises".into()),
         ..Filter::default()
     };
-    group.bench_function("compare_indicator_4_zones", |b| {
-        b.iter(|| black_box(store.targets(black_box(&compare)).expect("q")))
+    bench(&mut group, "compare_indicator_4_zones", || {
+        store.targets(black_box(&compare)).expect("q")
+    });
+    let by_theme = Filter {
+        theme: Some("talent".into()),
+        zones: zones.clone(),
+        ..Filter::default()
+    };
+    bench(&mut group, "compare_theme_4_zones", || {
+        store.measures(black_box(&by_theme)).expect("q")
     });
     // Targets table: every target of four zones, and one indicator over all zones.
     let four = Filter {
         zones: zones.clone(),
         ..Filter::default()
     };
-    group.bench_function("targets_table_4_zones", |b| {
-        b.iter(|| black_box(store.targets(black_box(&four)).expect("q")))
+    bench(&mut group, "targets_table_4_zones", || {
+        store.targets(black_box(&four)).expect("q")
+    });
+    bench(&mut group, "statistics_4_zones", || {
+        store.statistics(black_box(&four)).expect("q")
     });
     let by_indicator = Filter {
         indicator: Some("high_tech_enterprises".into()),
         ..Filter::default()
     };
-    group.bench_function("targets_by_indicator_all_zones", |b| {
-        b.iter(|| black_box(store.targets(black_box(&by_indicator)).expect("q")))
+    bench(&mut group, "targets_by_indicator_all_zones", || {
+        store.targets(black_box(&by_indicator)).expect("q")
     });
-    group.bench_function("measures_4_zones", |b| {
-        b.iter(|| black_box(store.measures(black_box(&four)).expect("q")))
-    });
-    // Agency view: lead / co-owner counts, all zones and filtered by theme.
-    group.bench_function("agency_load_all_zones", |b| {
-        b.iter(|| black_box(store.agency_load(&Filter::default()).expect("q")))
-    });
-    let by_theme = Filter {
-        theme: Some("talent".into()),
-        zones,
-        ..Filter::default()
+    let by_indicator_page = Filter {
+        limit: Some(200),
+        ..by_indicator.clone()
     };
-    group.bench_function("agency_load_theme_4_zones", |b| {
-        b.iter(|| black_box(store.agency_load(black_box(&by_theme)).expect("q")))
+    bench(
+        &mut group,
+        "targets_by_indicator_all_zones_first_200",
+        || store.targets(black_box(&by_indicator_page)).expect("q"),
+    );
+    bench(&mut group, "measures_4_zones", || {
+        store.measures(black_box(&four)).expect("q")
     });
-    for q in ["人", "人才", "创新中心", "离岸创新中心建设"] {
-        let f = Filter {
+    // Agency view: lead / co-owner counts of the ticked zones, with and without a theme;
+    // all zones at once is what the view never asks (it shows ticked zones only).
+    bench(&mut group, "agency_load_4_zones", || {
+        store.agency_load(black_box(&four)).expect("q")
+    });
+    bench(&mut group, "agency_load_theme_4_zones", || {
+        store.agency_load(black_box(&by_theme)).expect("q")
+    });
+    bench(&mut group, "agency_load_all_zones", || {
+        store.agency_load(&Filter::default()).expect("q")
+    });
+    // Reader: one document's text and outline.
+    let doc_id = store.zones().expect("zones")[0].documents[0].id;
+    bench(&mut group, "reader_document", || {
+        store.document(black_box(doc_id)).expect("q")
+    });
+    bench_searches(&mut group, &store, &zones);
+    group.finish();
+    if let Some(mb) = peak_rss_mb() {
+        eprintln!("peak RSS after the queries: {mb:.0} MB");
+    }
+}
+
+/// Searches of 1, 2, 4 and 8 characters over every zone (first 200 hits, as a list shows)
+/// and within the four ticked zones (all hits), plus a rare character (the `LIKE` scan's
+/// worst case).
+fn bench_searches(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    store: &Store,
+    zones: &[String],
+) {
+    for q in ["人", "人才", "创新中心", "离岸创新中心建设", "鲲"] {
+        let chars = q.chars().count();
+        let page = Filter {
             search: Some(q.into()),
             limit: Some(200),
             ..Filter::default()
         };
         let all = Filter {
             limit: None,
-            ..f.clone()
+            ..page.clone()
+        };
+        let ticked = Filter {
+            zones: zones.to_vec(),
+            ..all.clone()
         };
         let hits = store.measures(&all).expect("search").len();
+        let ticked_hits = store.measures(&ticked).expect("search").len();
         eprintln!(
-            "search {q} ({} chars): {hits} measures; timed with limit 200",
-            q.chars().count()
+            "search {q} ({chars} chars): {hits} measures in all zones, {ticked_hits} in the \
+             four ticked zones"
         );
-        group.bench_function(format!("search_{}_chars", q.chars().count()), |b| {
-            b.iter(|| black_box(store.measures(black_box(&f)).expect("q")))
+        let name = if q == "鲲" {
+            "search_rare_1_char".to_string()
+        } else {
+            format!("search_{chars}_chars")
+        };
+        bench(group, &format!("{name}_first_200"), || {
+            store.measures(black_box(&page)).expect("q")
         });
-    }
-    group.finish();
-    if let Some(mb) = peak_rss_mb() {
-        eprintln!("peak RSS after the queries: {mb:.0} MB");
+        bench(group, &format!("{name}_4_zones"), || {
+            store.measures(black_box(&ticked)).expect("q")
+        });
     }
 }
 

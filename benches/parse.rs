@@ -1,14 +1,14 @@
 //! Parse throughput on the bundled corpus: cleaning + parsing, single thread.
 //! Reports MB/s of Chinese text (criterion's throughput in bytes of UTF-8 input).
 //!
-//! On a shared machine wall-clock times vary with the load; for a CPU-time figure set
-//! `ZC_PARSE_ROUNDS=N`: the binary then parses the corpus N times without criterion and
-//! exits, so `perf stat -e task-clock` (or any CPU-time tool) gives seconds per N rounds.
+//! With `ZONECOMPARE_PARSE_PASSES=N` set, the binary skips criterion and parses the corpus
+//! N times, for a profiler (`valgrind --tool=callgrind --toggle-collect='*parse_text*'`) to
+//! count instructions per byte without the statistics machinery around it.
 
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use zonecompare::{catalog::Catalog, ingest, parse};
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
@@ -45,18 +45,6 @@ fn bench_parse(c: &mut Criterion) {
         })
         .collect();
 
-    if let Some(rounds) = std::env::var("ZC_PARSE_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse::<usize>().ok())
-    {
-        for _ in 0..rounds {
-            for t in &texts {
-                black_box(parse::parse_text(black_box(t), catalog));
-            }
-        }
-        println!("parsed {} bytes {rounds} times", total);
-        std::process::exit(0);
-    }
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("parse_text", |b| {
@@ -77,5 +65,34 @@ fn bench_parse(c: &mut Criterion) {
     group.finish();
 }
 
+/// Parses the cleaned corpus `passes` times and prints how many bytes that was.
+fn profile_passes(passes: usize) {
+    let catalog = Catalog::bundled();
+    let texts: Vec<String> = corpus()
+        .iter()
+        .map(|(name, bytes)| {
+            ingest::ingest_bytes(Path::new(name), bytes)
+                .expect("corpus ingests")
+                .text
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    for _ in 0..passes {
+        for t in &texts {
+            black_box(parse::parse_text(black_box(t), catalog));
+        }
+    }
+    println!("parsed {passes} x {bytes} bytes of cleaned text");
+}
+
 criterion_group!(benches, bench_parse);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("ZONECOMPARE_PARSE_PASSES") {
+        Ok(n) => profile_passes(n.parse().expect("ZONECOMPARE_PARSE_PASSES is a count")),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

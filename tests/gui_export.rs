@@ -1,8 +1,9 @@
 //! GUI export tests with egui_kittest: the real app on a temporary database holding the
 //! bundled corpus, exports driven by the buttons and `Ctrl+E` through the in-app path field
-//! (the system save dialog is switched off, as where no desktop portal runs), and the files
-//! checked: PNG signature and width, SVG text, CSV byte-order mark and rows, XLSX sheets,
-//! HTML briefing content. Background work is awaited explicitly (no timing).
+//! (the system save dialog switched off, as where no desktop portal runs) or through a
+//! stand-in for the dialog, and the files checked: PNG signature and width, SVG text, CSV
+//! byte-order mark and rows, XLSX sheets, HTML briefing content. Background work is awaited
+//! explicitly (no timing).
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zonecompare::charts::svg::escape;
 use zonecompare::gui::App;
-use zonecompare::gui::export::{ChartSlot, FileKind, default_dir};
+use zonecompare::gui::export::{ChartSlot, ExportRequest, FileKind, default_dir};
 use zonecompare::gui::i18n::{Lang, T};
 use zonecompare::gui::panels::export::{briefing_label, path_label, save_label};
 use zonecompare::gui::state::{Prefs, View};
@@ -253,6 +254,54 @@ fn bad_paths_are_explained_and_nothing_is_written() {
     h.get_by_label(T::Cancel.get(Lang::Zh)).click();
     h.run_steps(2);
     assert!(h.state().ui.export.window.is_none());
+}
+
+#[test]
+fn the_dialogs_choice_is_written_and_its_extension_sets_the_format() {
+    let (dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En, View::Targets));
+    let chosen = dir.path().join("picked.svg");
+    let answer = chosen.clone();
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    let export = &mut h.state_mut().ui.export;
+    export.use_dialog = true;
+    export.dialog = Some(std::sync::Arc::new(move |r: &ExportRequest| {
+        seen.lock().unwrap().push(r.file_name());
+        Some(answer.clone())
+    }));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    settle(&mut h);
+    let names = asked.lock().unwrap().clone();
+    assert_eq!(names, ["zonecompare-indicator-high_tech_enterprises.png"]);
+    assert!(h.state().ui.export.window.is_none(), "no path field");
+    let svg = std::fs::read_to_string(&chosen).expect("written where the dialog said");
+    assert!(svg.starts_with("<svg"), "an SVG, as the extension asked");
+    let (msg, error) = status(&h);
+    assert!(!error && msg.contains("picked.svg"), "{msg}");
+}
+
+#[test]
+fn a_dialog_that_cannot_open_falls_back_to_the_path_field() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::Zh, View::Agencies));
+    let export = &mut h.state_mut().ui.export;
+    export.use_dialog = true;
+    // like rfd without portal or zenity: "no file" at once
+    export.dialog = Some(std::sync::Arc::new(|_: &ExportRequest| None));
+    h.get_by_label("PNG").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let export = &h.state().ui.export;
+    let window = export.window.as_ref().expect("path field instead");
+    assert!(window.note.contains("zenity"), "{}", window.note);
+    assert!(
+        window.path.ends_with("zonecompare-agencies.png"),
+        "{}",
+        window.path
+    );
+    assert!(!export.use_dialog, "the path field is used from now on");
 }
 
 #[test]

@@ -115,6 +115,9 @@ fn every_earlier_version_migrates_with_a_backup_first() {
         let zones = store.zones().expect("zones");
         assert_eq!(zones.len(), 1, "from v{version}");
         assert_eq!(zones[0].zone.slug, "old");
+        // The zone card's counts are carried over (schema 8 counts per document).
+        assert_eq!(zones[0].measure_count, 1, "from v{version}");
+        assert_eq!(zones[0].documents.len(), 1, "from v{version}");
         let filter = zonecompare::store::rows::Filter {
             search: Some("离岸创新".into()),
             ..Default::default()

@@ -416,6 +416,44 @@ fn assert_counts_match(store: &Store) {
         }
     }
     assert_eq!(summary, recount);
+    assert_summary_counts_match(store, &counted);
+}
+
+/// Zone cards (per-document counts, per-zone agency totals) and filter lists agree with
+/// the rows they summarise.
+fn assert_summary_counts_match(store: &Store, load: &[AgencyLoadRow]) {
+    use std::collections::BTreeSet;
+    let measures = store.measures(&filter()).expect("measures");
+    let targets = store.targets(&filter()).expect("targets");
+    for z in store.zones().expect("zones") {
+        let slug = &z.zone.slug;
+        let m = measures.iter().filter(|m| &m.zone_slug == slug).count();
+        let t = targets.iter().filter(|t| &t.zone_slug == slug).count();
+        let a: BTreeSet<&str> = load
+            .iter()
+            .filter(|r| &r.zone_slug == slug && r.lead + r.co > 0)
+            .map(|r| r.agency.as_str())
+            .collect();
+        assert_eq!(
+            (z.measure_count, z.target_count, z.agency_count),
+            (m, t, a.len()),
+            "{slug}"
+        );
+    }
+    let facets = store.facets().expect("facets");
+    let agencies: BTreeSet<String> = load.iter().map(|r| r.agency.clone()).collect();
+    let years: BTreeSet<i32> = targets.iter().filter_map(|t| t.target.year).collect();
+    let indicators: BTreeSet<String> = targets
+        .iter()
+        .filter_map(|t| t.target.indicator_id.clone())
+        .collect();
+    assert_eq!(facets.agencies, agencies.into_iter().collect::<Vec<_>>());
+    assert_eq!(facets.years, years.into_iter().collect::<Vec<_>>());
+    assert_eq!(
+        facets.indicators,
+        indicators.into_iter().collect::<Vec<_>>()
+    );
+    assert!(!facets.years.is_empty() && !facets.indicators.is_empty());
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Taxonomies loaded from `data/*.toml`: themes, canonical indicators, agency aliases and
 //! policy instruments, with the lookups the parser and the GUI use. The bundled files are
-//! embedded at build time; an analyst can edit copies without recompiling (see
-//! [`Catalog::load_dir`]). Keyword automata and alias tables are built once at load, so every
-//! lookup is one pass over the text.
+//! embedded at build time; an analyst edits copies without recompiling: files in the user
+//! taxonomy folder ([`user_dir`]) replace the bundled file of the same name when the program
+//! starts ([`install_user_taxonomies`]). Keyword automata and alias tables are built once at
+//! load, so every lookup is one pass over the text.
 //!
 //! Module map: `load` (TOML → checked catalog), `matching` (keyword automata), `agencies`
 //! (alias resolution per city), `text` (full-/half-width folding), `units` (unit families).
@@ -12,6 +13,7 @@ mod load;
 mod matching;
 mod text;
 mod units;
+mod user;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,9 +27,10 @@ use crate::model::Instrument;
 pub use agencies::City;
 pub use text::fold;
 pub use units::{FAMILIES, unit_family};
+pub use user::{install_user_taxonomies, user_dir};
 
 use agencies::AgencyIndex;
-use matching::{KeywordSet, mention_counts, ranked};
+use matching::{IndexMap, KeywordSet, mention_counts, ranked};
 
 const THEMES: &str = include_str!("../../data/themes.toml");
 const INDICATORS: &str = include_str!("../../data/indicators.toml");
@@ -113,14 +116,34 @@ pub struct Catalog {
     indicator_ids: HashMap<String, usize>,
 }
 
+/// The taxonomies in use, set once per process.
+static IN_USE: OnceLock<Catalog> = OnceLock::new();
+
 impl Catalog {
-    /// The taxonomies bundled with the binary (parsed once).
+    /// The taxonomies in use: those bundled with the binary (parsed once), unless the
+    /// program installed an analyst's edited copies at start-up ([`Catalog::install`]).
     pub fn bundled() -> &'static Catalog {
-        static BUNDLED: OnceLock<Catalog> = OnceLock::new();
-        BUNDLED.get_or_init(|| {
+        IN_USE.get_or_init(|| {
             Catalog::from_strs(THEMES, INDICATORS, AGENCIES, INSTRUMENTS)
                 .expect("bundled data/*.toml are checked by tests")
         })
+    }
+
+    /// Makes `catalog` the one [`Catalog::bundled`] returns for the rest of the process.
+    /// Only possible before the first use; returns false (and changes nothing) after it.
+    pub fn install(catalog: Catalog) -> bool {
+        IN_USE.set(catalog).is_ok()
+    }
+
+    /// The bundled text of a taxonomy file by its name (`themes.toml`…).
+    pub(crate) fn bundled_text(name: &str) -> Option<&'static str> {
+        match name {
+            "themes.toml" => Some(THEMES),
+            "indicators.toml" => Some(INDICATORS),
+            "agencies.toml" => Some(AGENCIES),
+            "instruments.toml" => Some(INSTRUMENTS),
+            _ => None,
+        }
     }
 
     /// Loads the four taxonomy files from a directory (an analyst's edited copies); errors
@@ -240,7 +263,7 @@ impl Catalog {
         self.ranked_themes(&mention_counts(&self.theme_keys.hits(folded)))
     }
 
-    fn ranked_themes(&self, counts: &HashMap<usize, usize>) -> Vec<String> {
+    fn ranked_themes(&self, counts: &IndexMap<usize, usize>) -> Vec<String> {
         ranked(counts, MAX_THEMES)
             .into_iter()
             .map(|(i, _)| self.themes[i].id.clone())
@@ -284,8 +307,8 @@ impl Catalog {
         self.top_instrument(&mention_counts(&self.instrument_keys.hits(folded)))
     }
 
-    fn top_instrument(&self, counts: &HashMap<usize, usize>) -> Option<&InstrumentSubtype> {
-        let mut family_total: HashMap<Instrument, usize> = HashMap::new();
+    fn top_instrument(&self, counts: &IndexMap<usize, usize>) -> Option<&InstrumentSubtype> {
+        let mut family_total: IndexMap<Instrument, usize> = IndexMap::default();
         for (&i, &n) in counts {
             *family_total.entry(self.instruments[i].family).or_insert(0) += n;
         }

@@ -6,15 +6,27 @@
 /// `Ｒ＆Ｄ` → `r&d`), every whitespace character (including U+3000) is dropped and ASCII
 /// letters are lower-cased.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    // Start of the run of chars copied unchanged so far: most of a Chinese text is CJK
+    // chars that folding leaves alone, copied a run at a time rather than char by char.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let replacement = match c {
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
             '\u{FF01}'..='\u{FF5E}' => {
-                char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase())
+                char::from_u32(c as u32 - 0xFEE0).map(|h| h.to_ascii_lowercase())
             }
-            _ => c.to_ascii_lowercase(),
-        })
-        .collect()
+            // Past U+3000, the last white-space char, up to the full-width forms: kept.
+            '\u{3001}'..='\u{FF00}' => continue,
+            c if c.is_whitespace() => None,
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.extend(replacement);
+        run = i + c.len_utf8();
+    }
+    out.push_str(&text[run..]);
+    out
 }
 
 /// Words that open a responsibility annotation such as `(责任单位:市科技局)`.

@@ -156,6 +156,10 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    // An analyst's edited taxonomies, before anything parses or opens the database.
+    if let Some(warning) = crate::catalog::install_user_taxonomies() {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    }
     let result = match cli.command {
         None => run_gui(cli.db),
         Some(Command::Parse { file, format }) => parse::run(&file, format),

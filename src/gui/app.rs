@@ -43,13 +43,17 @@ pub struct App {
 impl App {
     /// Creates the app from eframe's creation context (loads preferences, installs fonts).
     pub fn new(cc: &eframe::CreationContext<'_>, db_path: PathBuf) -> App {
+        STARTED.get_or_init(std::time::Instant::now);
         let prefs = Prefs::from_storage(cc.storage);
         fonts::install(&cc.egui_ctx);
         let mut app = App::with_prefs(db_path, prefs);
         app.jobs.set_context(&cc.egui_ctx);
-        app.fit_to_monitor = cc
+        if cc
             .storage
-            .is_none_or(|s| s.get_string(EFRAME_WINDOW_KEY).is_none());
+            .is_none_or(|s| s.get_string(EFRAME_WINDOW_KEY).is_none())
+        {
+            app.fit_window_to_monitor_once();
+        }
         app
     }
 
@@ -110,6 +114,12 @@ impl App {
     /// True while a query or job is outstanding, or a typed search has not been sent yet.
     pub fn busy(&self) -> bool {
         self.jobs.busy() || self.ui.search_edited_at.is_some()
+    }
+
+    /// Makes the window ~90 % of the monitor (centred) as soon as the monitor size is known:
+    /// for a first run, when no window size was saved.
+    pub fn fit_window_to_monitor_once(&mut self) {
+        self.fit_to_monitor = true;
     }
 
     /// Sends the search once typing has paused; until then asks to be woken when it will.
@@ -403,6 +413,32 @@ impl App {
     }
 }
 
+/// When the app was created (startup measurement).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+impl App {
+    /// Startup measurement: with `ZONECOMPARE_FIRST_FRAME=1` the app prints how long after
+    /// its creation the first frame was drawn and closes; with `=data`, the first frame
+    /// showing the loaded data.
+    fn startup_probe(&self, ctx: &egui::Context) {
+        static MODE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+        let Some(mode) = MODE.get_or_init(|| std::env::var("ZONECOMPARE_FIRST_FRAME").ok()) else {
+            return;
+        };
+        if mode == "data" && (self.data.generation == 0 || self.jobs.busy()) {
+            return ctx.request_repaint();
+        }
+        static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !DONE.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            let ms = STARTED
+                .get()
+                .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1e3);
+            eprintln!("first frame ({mode}): {ms:.0} ms after the app was created");
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         App::logic(self, ctx);
@@ -410,6 +446,7 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        self.startup_probe(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

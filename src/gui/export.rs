@@ -13,6 +13,7 @@ pub use cache::{ChartCache, ChartSlot, chart_lang, dataset_from_snapshot};
 pub use dialog::{default_dir, dialog_possible, unique_path};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -125,11 +126,17 @@ pub struct SaveWindow {
     pub request: ExportRequest,
     /// The path being edited (pre-filled with a free name in the documents folder).
     pub path: String,
+    /// Why the path field is shown instead of the system dialog.
+    pub note: String,
     /// Why the last attempt failed, if it did.
     pub error: Option<String>,
     /// A write is running.
     pub saving: bool,
 }
+
+/// Stands in for the system save dialog (tests, or an embedding app): given the request,
+/// the chosen path or `None` for "no file".
+pub type DialogFn = Arc<dyn Fn(&ExportRequest) -> Option<PathBuf> + Send + Sync>;
 
 /// What a background thread reports.
 enum Done {
@@ -142,6 +149,8 @@ enum Done {
 pub struct ExportState {
     /// Try the system save dialog (false: always the in-app path field).
     pub use_dialog: bool,
+    /// Replaces the system dialog when set.
+    pub dialog: Option<DialogFn>,
     /// Charts as the views drew them, reused for export.
     pub charts: ChartCache,
     pub window: Option<SaveWindow>,
@@ -161,6 +170,7 @@ impl Default for ExportState {
         let (tx, rx) = channel();
         ExportState {
             use_dialog: dialog_possible(),
+            dialog: None,
             charts: ChartCache::default(),
             window: None,
             last: None,
@@ -191,33 +201,54 @@ impl ExportState {
         self.db_path = db_path.to_path_buf();
         self.lang = lang;
         if !self.use_dialog {
-            self.open_window(request, None);
+            self.open_window(request);
             return;
         }
         let (tx, repaint) = (self.tx.clone(), self.repaint.clone());
         let title = tr(lang, "导出到文件", "Export to file");
+        let stand_in = self.dialog.clone();
         let spawned = std::thread::Builder::new()
             .name("zonecompare-save-dialog".into())
             .spawn(move || {
-                let (path, elapsed) = dialog::ask(&request, &title);
+                let (path, elapsed) = match stand_in {
+                    Some(ask) => {
+                        let start = std::time::Instant::now();
+                        (ask(&request), start.elapsed())
+                    }
+                    None => dialog::ask(&request, &title),
+                };
                 let _ = tx.send(Done::Dialog(request, path, elapsed));
                 if let Some(ctx) = repaint {
                     ctx.request_repaint();
                 }
             });
         match spawned {
-            Ok(_) => self.running += 1,
+            Ok(_) => {
+                self.running += 1;
+                let msg = tr(
+                    lang,
+                    "请在保存对话框中选择位置…",
+                    "Choose where to save in the dialog…",
+                );
+                self.say(msg, false);
+            }
             Err(e) => self.say(format!("{e}"), true),
         }
     }
 
     /// Opens the in-app save window with a free default path.
-    fn open_window(&mut self, request: ExportRequest, error: Option<String>) {
+    fn open_window(&mut self, request: ExportRequest) {
         let path = unique_path(&default_dir(), &request.file_name());
+        let note = tr(
+            self.lang,
+            "系统保存对话框不可用（没有桌面门户服务，也没有 zenity），请在此输入保存路径。",
+            "The system save dialog is not available (no desktop portal, no zenity): type where to save the file.",
+        );
         self.window = Some(SaveWindow {
             request,
             path: path.display().to_string(),
-            error,
+            note,
+            error: None,
             saving: false,
         });
     }
@@ -287,15 +318,17 @@ impl ExportState {
             Done::Dialog(request, None, elapsed) if elapsed < DIALOG_FAILED_WITHIN => {
                 // No dialog could be shown: use the path field from now on.
                 self.use_dialog = false;
-                let why = tr(
-                    self.lang,
-                    "无法打开系统保存对话框（没有桌面门户服务），请在此输入保存路径。",
-                    "The system save dialog is not available (no desktop portal); type where to save the file.",
-                );
-                self.open_window(request, Some(why));
+                self.open_window(request);
+                let note = self.window.as_ref().map(|w| w.note.clone());
+                self.message = note.map(|n| (n, false));
             }
             Done::Dialog(_, None, _) => {
-                self.say(tr(self.lang, "已取消导出", "Export cancelled"), false)
+                let msg = tr(
+                    self.lang,
+                    "已取消导出（若没有看到对话框，可设置环境变量 ZONECOMPARE_NO_DIALOG=1 后改为输入路径）",
+                    "Export cancelled (if no dialog appeared, set ZONECOMPARE_NO_DIALOG=1 to type the path instead)",
+                );
+                self.say(msg, false);
             }
             Done::Written(Ok(path)) => {
                 self.window = None;

@@ -140,6 +140,23 @@ pub struct Jobs {
     sent_seq: u64,
     answered_seq: u64,
     pub running: Option<RunningJob>,
+    /// The query worker, joined when the app goes away.
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Jobs {
+    /// Stops the query worker and waits for it, so its database connection is closed when
+    /// the app is gone (another window, or a test, may open the same file next).
+    fn drop(&mut self) {
+        // Closing both channels ends the worker's loop and makes any send it is in fail.
+        let (closed_tx, _) = sync_channel(1);
+        drop(std::mem::replace(&mut self.requests, closed_tx));
+        let (_, closed_rx) = sync_channel(1);
+        drop(std::mem::replace(&mut self.events, closed_rx));
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
 }
 
 impl Jobs {
@@ -152,9 +169,13 @@ impl Jobs {
         let spawned = std::thread::Builder::new()
             .name("zonecompare-query".into())
             .spawn(move || worker(path, requests_rx, tx, n));
-        if let Err(e) = spawned {
-            let _ = events_tx.try_send(Event::StoreFailed(e.to_string()));
-        }
+        let worker = match spawned {
+            Ok(handle) => Some(handle),
+            Err(e) => {
+                let _ = events_tx.try_send(Event::StoreFailed(e.to_string()));
+                None
+            }
+        };
         Jobs {
             db_path,
             requests,
@@ -164,6 +185,7 @@ impl Jobs {
             sent_seq: 0,
             answered_seq: 0,
             running: None,
+            worker,
         }
     }
 
@@ -405,6 +427,14 @@ fn worker(
     let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
         return;
     };
+    // Documents stored by an older parser are parsed again (corrections kept), as the CLI
+    // does, before the first query answers.
+    if let Err(e) = store
+        .stale_documents()
+        .and_then(|n| if n > 0 { store.reparse_all() } else { Ok(0) })
+    {
+        send(Event::Failed(0, e.to_string()));
+    }
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());

@@ -58,11 +58,25 @@ pub struct NormText<'a> {
 /// Whether `text` holds a char [`halfwidth`] changes (full-width forms, ideographic space).
 fn has_fullwidth(text: &str) -> bool {
     let b = text.as_bytes();
-    (0..b.len().saturating_sub(2)).any(|i| match b[i] {
+    let at = |i: usize| match b[i] {
         0xEF => b[i + 1] == 0xBC || b[i + 1] == 0xBD,
         0xE3 => b[i + 1] == 0x80 && b[i + 2] == 0x80,
         _ => false,
-    })
+    };
+    let n = b.len().saturating_sub(2);
+    // Blocks of 16 bytes without either lead byte are skipped with one vectorised test.
+    let mut i = 0;
+    while i + 16 <= n {
+        let block = &b[i..i + 16];
+        let lead = block
+            .iter()
+            .fold(false, |acc, &x| acc | (x == 0xEF) | (x == 0xE3));
+        if lead && (i..i + 16).any(at) {
+            return true;
+        }
+        i += 16;
+    }
+    (i..n).any(at)
 }
 
 impl<'a> NormText<'a> {

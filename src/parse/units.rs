@@ -155,8 +155,13 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
     // Annotations open with `(` or with a label right before a `:`.
-    for (i, c) in text.match_indices(['(', ':']) {
-        let range = if c == "(" {
+    // Both marks are ASCII, so a byte scan finds them without decoding chars.
+    let marks = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'(' || b == b':');
+    for (i, b) in marks {
+        let range = if b == b'(' {
             if i < covered {
                 continue;
             }
@@ -484,9 +489,15 @@ fn has_own_prefix(name: &str) -> bool {
     {
         return true;
     }
+    // Cutting words out cannot add a level or place char: most names have none.
+    if !name.contains(LEVEL_CHARS) && !name.contains(PLACE_CHARS) {
+        return false;
+    }
     let mut stripped = name.to_string();
     for w in NOT_PLACES {
-        stripped = stripped.replace(w, "");
+        if stripped.contains(w) {
+            stripped = stripped.replace(w, "");
+        }
     }
     stripped.contains(LEVEL_CHARS) || stripped.contains(PLACE_CHARS)
 }

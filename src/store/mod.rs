@@ -3,11 +3,12 @@
 //! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
 //! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
 //! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
-//! `queries` (filtered reads), `corrections` (user overlays), `fts` (full-text search
-//! clause), `synth` (synthetic corpus for benchmarks).
+//! `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
+//! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
 
 mod bulk;
 mod corrections;
+mod facets;
 mod fts;
 mod import;
 mod measure_rows;
@@ -71,6 +72,12 @@ impl Store {
     /// Every zone with its documents and counts.
     pub fn zones(&self) -> Result<Vec<ZoneSummary>> {
         queries::zones(self)
+    }
+
+    /// Agencies, deadline years and indicators for the filter lists (cheap at any scale;
+    /// the same values as collecting them from every agency-load row and target).
+    pub fn facets(&self) -> Result<Facets> {
+        facets::facets(self)
     }
 
     /// One zone by slug.

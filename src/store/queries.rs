@@ -134,7 +134,11 @@ fn measure_where(w: &mut Where, f: &Filter, targets_too: bool, mid: &str) {
 
 pub(crate) fn measures(store: &Store, f: &Filter) -> Result<Vec<MeasureRow>> {
     let mut w = Where::default();
-    measure_where(&mut w, f, true, "m.id");
+    // With a limit, `+` keeps SQLite from looking up every search hit by id and sorting
+    // them all: it walks the (zone, document, order) index instead, tests each id against
+    // the hits without reading the row, and stops at the limit.
+    let mid = if f.limit.is_some() { "+m.id" } else { "m.id" };
+    measure_where(&mut w, f, true, mid);
     super::measure_rows::load(store, &w, f.limit)
 }
 

@@ -117,6 +117,17 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// The values the filter lists offer, over the whole database.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facets {
+    /// Canonical agencies named by at least one responsible unit, sorted.
+    pub agencies: Vec<String>,
+    /// Deadline years of the targets, ascending.
+    pub years: Vec<i32>,
+    /// Canonical indicator ids that have at least one target, sorted.
+    pub indicators: Vec<String>,
+}
+
 /// An outcome the user entered for a zone's canonical indicator in a year.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActualRow {

@@ -29,21 +29,26 @@ const DOC_COLUMNS: &str = "d.id, z.slug, d.title, d.source_name, d.kind, d.issue
     d.doc_number, d.date, d.period_start, d.period_end, d.sha256, d.imported_at";
 
 fn doc_row(r: &Row<'_>) -> rusqlite::Result<DocumentInfo> {
-    let kind: String = r.get(4)?;
-    let start: Option<i32> = r.get(8)?;
-    let end: Option<i32> = r.get(9)?;
+    doc_row_at(r, 0)
+}
+
+/// A document row whose [`DOC_COLUMNS`] start at column `at`.
+fn doc_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<DocumentInfo> {
+    let kind: String = r.get(at + 4)?;
+    let start: Option<i32> = r.get(at + 8)?;
+    let end: Option<i32> = r.get(at + 9)?;
     Ok(DocumentInfo {
-        id: r.get(0)?,
-        zone_slug: r.get(1)?,
-        title: r.get(2)?,
-        source_name: r.get(3)?,
+        id: r.get(at)?,
+        zone_slug: r.get(at + 1)?,
+        title: r.get(at + 2)?,
+        source_name: r.get(at + 3)?,
         kind: doc_kind(&kind),
-        issuer: r.get(5)?,
-        doc_number: r.get(6)?,
-        date: r.get(7)?,
+        issuer: r.get(at + 5)?,
+        doc_number: r.get(at + 6)?,
+        date: r.get(at + 7)?,
         period: start.zip(end).map(|(start, end)| Period { start, end }),
-        sha256: r.get(10)?,
-        imported_at: r.get(11)?,
+        sha256: r.get(at + 10)?,
+        imported_at: r.get(at + 11)?,
     })
 }
 
@@ -60,101 +65,97 @@ pub(crate) fn zone(store: &Store, slug: &str) -> Result<Option<Zone>> {
         .map_err(|e| store.err(e))
 }
 
-/// Per-zone counts from a `SELECT zone_id, n` query.
-fn counts(store: &Store, sql: &str) -> Result<HashMap<i64, usize>> {
+/// Runs `sql` (first column: a zone id) and hands each row to `put` with the position of
+/// its zone in `zones` (rows of unknown zones are skipped).
+fn per_zone(
+    store: &Store,
+    sql: &str,
+    index: &HashMap<i64, usize>,
+    mut put: impl FnMut(usize, &Row<'_>) -> rusqlite::Result<()>,
+) -> Result<()> {
     let mut stmt = store.conn.prepare_cached(sql).map_err(|e| store.err(e))?;
-    stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize))
-    })
-    .and_then(|rows| rows.collect())
-    .map_err(|e| store.err(e))
+    let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
+    while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+        let zone: i64 = r.get(0).map_err(|e| store.err(e))?;
+        if let Some(&i) = index.get(&zone) {
+            put(i, r).map_err(|e| store.err(e))?;
+        }
+    }
+    Ok(())
 }
 
-/// Every zone, in creation order, with its documents, counts and themes.
+/// Every zone, in creation order, with its documents, counts and themes. The counts come
+/// from the per-document counts and the per-zone tables kept on import (schema 6 and 8),
+/// so this reads one row per zone, document and (zone, theme), never the measures.
 pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
-    let measures = counts(
-        store,
-        "SELECT zone_id, count(*) FROM measures GROUP BY zone_id",
-    )?;
-    let targets = counts(
-        store,
-        "SELECT zone_id, count(*) FROM targets GROUP BY zone_id",
-    )?;
-    let agencies = counts(
-        store,
-        "SELECT c.zone_id, count(DISTINCT a.canonical) FROM zone_agency_counts c \
-         JOIN agencies a ON a.id = c.agency_id WHERE c.lead + c.co > 0 GROUP BY c.zone_id",
-    )?;
-    let mut themes = themes_by_zone(store)?;
-    let mut docs = documents_by_zone(store)?;
     let mut stmt = store
         .conn
         .prepare_cached(&format!("SELECT id, {ZONE_COLUMNS} FROM zones ORDER BY id"))
         .map_err(|e| store.err(e))?;
-    let zone_rows = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, zone_row_at(r, 1)?)))
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))?;
-    Ok(zone_rows
-        .into_iter()
-        .map(|(id, mut zone)| {
-            let documents = docs.remove(&zone.slug).unwrap_or_default();
-            zone.documents = documents.iter().map(|d| d.source_name.clone()).collect();
-            ZoneSummary {
-                zone,
-                documents,
-                measure_count: measures.get(&id).copied().unwrap_or(0),
-                target_count: targets.get(&id).copied().unwrap_or(0),
-                agency_count: agencies.get(&id).copied().unwrap_or(0),
-                top_themes: themes.remove(&id).unwrap_or_default(),
-            }
-        })
-        .collect())
-}
-
-/// Theme counts per zone id, most frequent first.
-fn themes_by_zone(store: &Store) -> Result<HashMap<i64, Vec<(String, usize)>>> {
-    let mut stmt = store
-        .conn
-        .prepare_cached(
-            "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0 \
-             ORDER BY zone_id, n DESC, theme",
-        )
-        .map_err(|e| store.err(e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))?;
-    let mut themes: HashMap<i64, Vec<(String, usize)>> = HashMap::new();
-    for (zone, theme, n) in rows {
-        themes.entry(zone).or_default().push((theme, n as usize));
+    let mut out: Vec<ZoneSummary> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
+    while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+        let id: i64 = r.get(0).map_err(|e| store.err(e))?;
+        index.insert(id, out.len());
+        out.push(ZoneSummary {
+            zone: zone_row_at(r, 1).map_err(|e| store.err(e))?,
+            documents: Vec::new(),
+            measure_count: 0,
+            target_count: 0,
+            agency_count: 0,
+            top_themes: Vec::new(),
+        });
     }
-    Ok(themes)
-}
-
-/// Documents per zone slug, in import order.
-fn documents_by_zone(store: &Store) -> Result<HashMap<String, Vec<DocumentInfo>>> {
-    let mut stmt = store
-        .conn
-        .prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id ORDER BY d.id"
-        ))
-        .map_err(|e| store.err(e))?;
-    let rows = stmt
-        .query_map([], doc_row)
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))?;
-    let mut docs: HashMap<String, Vec<DocumentInfo>> = HashMap::new();
-    for d in rows {
-        docs.entry(d.zone_slug.clone()).or_default().push(d);
+    per_zone(
+        store,
+        "SELECT zone_id, sum(measure_count), sum(target_count) FROM documents \
+         GROUP BY zone_id",
+        &index,
+        |i, r| {
+            out[i].measure_count = r.get::<_, i64>(1)? as usize;
+            out[i].target_count = r.get::<_, i64>(2)? as usize;
+            Ok(())
+        },
+    )?;
+    per_zone(
+        store,
+        "SELECT zone_id, agencies FROM zone_agency_totals",
+        &index,
+        |i, r| {
+            out[i].agency_count = r.get::<_, i64>(1)?.max(0) as usize;
+            Ok(())
+        },
+    )?;
+    per_zone(
+        store,
+        "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0",
+        &index,
+        |i, r| {
+            let n = r.get::<_, i64>(2)? as usize;
+            out[i].top_themes.push((r.get(1)?, n));
+            Ok(())
+        },
+    )?;
+    per_zone(
+        store,
+        &format!(
+            "SELECT d.zone_id, {DOC_COLUMNS} FROM documents d \
+             JOIN zones z ON z.id = d.zone_id ORDER BY d.id"
+        ),
+        &index,
+        |i, r| {
+            out[i].documents.push(doc_row_at(r, 1)?);
+            Ok(())
+        },
+    )?;
+    for z in &mut out {
+        // Most frequent first, then by theme id.
+        z.top_themes
+            .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        z.zone.documents = z.documents.iter().map(|d| d.source_name.clone()).collect();
     }
-    Ok(docs)
+    Ok(out)
 }
 
 fn zone_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Zone> {

@@ -201,6 +201,13 @@ pub(crate) fn insert_extraction(
             s.span.1 as i64
         ])?;
     }
+    // Counts read by the zone summaries (schema 8).
+    tx.prepare_cached("UPDATE documents SET measure_count = ?2, target_count = ?3 WHERE id = ?1")?
+        .execute(params![
+            doc_id,
+            doc.measures.len() as i64,
+            doc.targets.len() as i64
+        ])?;
     Ok((doc.measures.len(), doc.targets.len()))
 }
 

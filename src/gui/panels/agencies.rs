@@ -55,7 +55,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         cache.rows = build(load, &zones);
         cache.key = Some(key);
     }
-    table(ui, ctx, &zones, &cache.rows);
+    // Only the space above the chart: the table's column lines would reach over it.
+    let rest = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
+        table(ui, ctx, &zones, &cache.rows);
+    });
     ctx.st.agencies = cache;
 }
 
@@ -79,8 +83,12 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
             });
             for z in zones {
                 h.col(|ui| {
-                    color_chip(ui, ctx.zone_color(z));
-                    ui.add(egui::Label::new(RichText::new(ctx.zone_name(z)).strong()).truncate());
+                    ui.horizontal(|ui| {
+                        color_chip(ui, ctx.zone_color(z));
+                        let name = RichText::new(ctx.zone_name(z)).strong();
+                        ui.add(egui::Label::new(name).truncate())
+                            .on_hover_text(ctx.zone_name(z));
+                    });
                 });
             }
             h.col(|ui| {

@@ -16,18 +16,18 @@ use crate::gui::theme::color32;
 /// Height of one bar row in points.
 const BAR_PX: f32 = 20.0;
 
-/// The Targets view's chart (indicator targets or the timeline) with its pickers.
-pub fn indicator_chart(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    section(ui, ctx, ChartSlot::Targets);
-}
-
-/// A resizable chart panel at the bottom of a view.
+/// A resizable chart panel at the bottom of a view. The rest of the view is clipped above
+/// it, so the view's table (whose column lines reach the bottom of its clip area) stays
+/// out of the chart.
 pub fn bottom_panel(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
+    let default = (ui.available_height() * 0.4).max(260.0);
     egui::Panel::bottom(format!("{}_chart", slot.as_str()))
         .resizable(true)
-        .default_size(300.0)
+        .default_size(default)
         .min_size(160.0)
         .show(ui, |ui| section(ui, ctx, slot));
+    let above = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    ui.set_clip_rect(above);
 }
 
 /// Name of a chart kind on its picker button.
@@ -70,7 +70,7 @@ fn section(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
             ui.selectable_value(&mut kind, k, kind_name(k, lang));
         }
         if kind == ChartKind::Indicator && slot == ChartSlot::Targets {
-            indicator_picker(ui, ctx);
+            indicator_picker(ui, ctx, slot);
         }
         ui.separator();
         super::export::buttons(ui, ctx, slot);
@@ -86,7 +86,7 @@ fn section(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
         .show(ui, |ui| draw(ui, chart, dark));
 }
 
-fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
     let indicators: Vec<(String, String)> = ctx
         .data
         .overview
@@ -96,12 +96,14 @@ fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .collect();
     ui.scope(|ui| {
         ui.set_max_width(260.0);
+        // nothing picked: the chart shows the indicator most zones target; show its name
         let mut pick = ctx
             .prefs
             .filter
             .indicator
             .clone()
-            .or_else(|| ctx.prefs.chart_indicator.clone());
+            .or_else(|| ctx.prefs.chart_indicator.clone())
+            .or_else(|| ctx.st.export.charts.indicator(slot).map(str::to_string));
         let any = ctx.t(T::Any).to_string();
         if combo(
             ui,
@@ -116,10 +118,11 @@ fn indicator_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     });
 }
 
-/// Draws a chart: title, subtitle, legend, notes, one plot per panel, source note.
+/// Draws a chart: title, subtitle, legend, one plot per panel, then the notes and the
+/// source note (as in the exported file).
 pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
     ui.label(RichText::new(&chart.title).strong().size(16.0));
-    ui.add(egui::Label::new(RichText::new(&chart.subtitle).weak()).wrap());
+    ui.add(egui::Label::new(RichText::new(&chart.subtitle).small().weak()).wrap());
     if !chart.legend.is_empty() {
         ui.horizontal_wrapped(|ui| {
             for item in &chart.legend {
@@ -128,10 +131,6 @@ pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
                 ui.add_space(8.0);
             }
         });
-    }
-    let warn = crate::gui::theme::warn_color(dark);
-    for note in &chart.notes {
-        ui.add(egui::Label::new(RichText::new(note).color(warn)).wrap());
     }
     for (i, panel) in chart.panels.iter().enumerate() {
         if !panel.title.is_empty() {
@@ -150,6 +149,10 @@ pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
             Layout::Lanes => lanes_plot(ui, panel, &id),
         }
     }
+    let warn = crate::gui::theme::warn_color(dark);
+    for note in &chart.notes {
+        ui.add(egui::Label::new(RichText::new(note).color(warn)).wrap());
+    }
     ui.add(egui::Label::new(RichText::new(&chart.source).small().weak()).wrap());
 }
 
@@ -161,14 +164,41 @@ struct Hit {
     detail: String,
 }
 
-/// Category label shortened for the axis (the full text is in the hover).
+/// Category label shortened for the axis to about 30 columns (a Chinese character takes
+/// two); the full text is in the hover.
 fn axis_label(s: &str) -> String {
-    const MAX: usize = 16;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        s.chars().take(MAX - 1).chain(['…']).collect()
+    use unicode_width::UnicodeWidthChar;
+    const MAX_COLUMNS: usize = 30;
+    let width: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if width <= MAX_COLUMNS {
+        return s.to_string();
     }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        used += c.width().unwrap_or(0);
+        if used > MAX_COLUMNS - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Width the category axis needs for the (shortened) labels, within 80–260 points.
+fn axis_width(ui: &egui::Ui, categories: &[String]) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = categories
+        .iter()
+        .map(|c| {
+            ui.painter()
+                .layout_no_wrap(axis_label(c), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (widest + 12.0).clamp(80.0, 260.0)
 }
 
 fn ink(dark: bool) -> Color32 {
@@ -179,13 +209,28 @@ fn ink(dark: bool) -> Color32 {
     }
 }
 
-/// Horizontal bars, one row per category (top to bottom), grouped or stacked series.
-fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str, dark: bool) {
+/// What a bar panel draws: the bars, their value labels and their hover targets.
+struct BarShapes {
+    bars: Vec<Bar>,
+    texts: Vec<Text>,
+    hits: Vec<Hit>,
+}
+
+/// The hover target under `pos` (plot units); tiny bars get at least `pad` of width.
+fn hit_at(hits: &[Hit], pos: PlotPoint, pad: f64) -> Option<&Hit> {
+    hits.iter().find(|h| {
+        (h.min.x..=h.max.x.max(h.min.x + pad)).contains(&pos.x)
+            && (h.min.y..=h.max.y).contains(&pos.y)
+    })
+}
+
+/// Lays out a bar panel: category `row` is centred at y = −row; grouped series share the
+/// row's band, stacked series follow each other from 0. `pad` is the gap before labels.
+fn bar_shapes(panel: &Panel, stacked: bool, pad: f64, dark: bool) -> BarShapes {
     let rows = panel.categories.len();
     let mut bars: Vec<Bar> = Vec::new();
     let mut texts: Vec<Text> = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
-    let pad = max.max(1.0) * 0.01;
     for row in 0..rows {
         let y = -(row as f64);
         let present: Vec<_> = panel
@@ -254,6 +299,14 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
             );
         }
     }
+    BarShapes { bars, texts, hits }
+}
+
+/// Horizontal bars, one row per category (top to bottom), grouped or stacked series.
+fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str, dark: bool) {
+    let rows = panel.categories.len();
+    let pad = max.max(1.0) * 0.01;
+    let shapes = bar_shapes(panel, stacked, pad, dark);
     let rows_px: f32 = (0..rows)
         .map(|r| {
             let k = panel
@@ -276,12 +329,13 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
         .show_x(false)
         .show_y(false)
         .show_grid([true, false])
+        .grid_spacing(24.0..=240.0)
         .include_x(0.0)
         .include_x(max * 1.3 + pad)
         .include_y(0.5)
         .include_y(-(rows as f64) + 0.5)
         .x_axis_label(panel.value_axis.clone())
-        .y_axis_min_width(110.0)
+        .y_axis_min_width(axis_width(ui, &panel.categories))
         .y_grid_spacer(move |_| {
             (0..rows)
                 .map(|r| GridMark {
@@ -302,17 +356,13 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
             }
         });
     let response = plot.show(ui, |plot| {
+        let BarShapes { bars, texts, hits } = shapes;
         plot.bar_chart(BarChart::new("bars", bars).horizontal().allow_hover(false));
         for t in texts {
             plot.text(t);
         }
         let pos = plot.pointer_coordinate()?;
-        hits.iter()
-            .position(|h| {
-                (h.min.x..=h.max.x.max(h.min.x + pad)).contains(&pos.x)
-                    && (h.min.y..=h.max.y).contains(&pos.y)
-            })
-            .map(|i| (hits[i].label.clone(), hits[i].detail.clone()))
+        hit_at(&hits, pos, pad).map(|h| (h.label.clone(), h.detail.clone()))
     });
     hover(response.response, response.inner);
 }
@@ -324,18 +374,31 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
     let mut seen: std::collections::HashMap<(usize, i64), usize> = Default::default();
     for s in &panel.series {
         for p in &s.points {
-            // targets sharing a lane and year are spread over the lane's height
+            // targets sharing a lane and year fill a small grid: five down, then a column right
             let k = seen.entry((p.category, p.value as i64)).or_insert(0);
-            let y = -(p.category as f64) + 0.3 - (*k % 6) as f64 * 0.12;
+            let (col, row) = (*k / 5, *k % 5);
+            let x = p.value + col as f64 * 0.12;
+            let y = -(p.category as f64) + 0.3 - row as f64 * 0.15;
             *k += 1;
             let color = color32(s.style.fill(p.color.unwrap_or(s.color)));
             let label = format!("{} · {}", panel.categories[p.category], p.label);
-            markers.push((PlotPoint::new(p.value, y), color, label, p.detail.clone()));
+            markers.push((PlotPoint::new(x, y), color, label, p.detail.clone()));
         }
     }
+    let (first, last) = markers.iter().fold((f64::MAX, f64::MIN), |(a, b), m| {
+        (a.min(m.0.x), b.max(m.0.x))
+    });
+    let (first, last) = if first <= last {
+        (first, last)
+    } else {
+        (2020.0, 2025.0)
+    };
     let categories = panel.categories.clone();
     let plot = Plot::new(id)
         .height(lanes as f32 * 56.0 + 56.0)
+        .include_x(first - 0.5)
+        .include_x(last + 0.5)
+        .grid_spacing(24.0..=240.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -345,7 +408,7 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
         .include_y(0.6)
         .include_y(-(lanes as f64) + 0.4)
         .x_axis_label(panel.value_axis.clone())
-        .y_axis_min_width(110.0)
+        .y_axis_min_width(axis_width(ui, &panel.categories))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value as i64)
@@ -375,7 +438,7 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
     let response = plot.show(ui, |plot| {
         for (pos, color, _, _) in &markers {
             let pts = PlotPoints::from(vec![[pos.x, pos.y]]);
-            plot.points(Points::new("", pts).color(*color).radius(5.0).filled(true));
+            plot.points(Points::new("", pts).color(*color).radius(4.0).filled(true));
         }
         let pointer = plot.response().hover_pos()?;
         markers
@@ -398,5 +461,72 @@ fn hover(response: egui::Response, hit: Option<(String, String)>) {
                 ui.add(egui::Label::new(detail).wrap());
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixtures::dataset;
+    use crate::catalog::Catalog;
+    use crate::charts::{Lang, build_chart};
+
+    #[test]
+    fn hovering_a_target_bar_gives_its_source_sentence() {
+        let opts = ChartOptions {
+            indicator: Some("high_tech_enterprises".into()),
+            ..ChartOptions::new(ChartKind::Indicator, Lang::Zh)
+        };
+        let chart = build_chart(&dataset(), Catalog::bundled(), &opts);
+        let panel = &chart.panels[0];
+        let shapes = bar_shapes(panel, false, 1.0, false);
+        // first row: target and baseline share the band, target on top
+        let target = hit_at(&shapes.hits, PlotPoint::new(10.0, 0.2), 1.0).expect("a bar");
+        assert!(
+            target.detail.contains("到2025年,高新技术企业不少于120户"),
+            "{}",
+            target.detail
+        );
+        assert!(target.label.contains("≥120户"), "{}", target.label);
+        let baseline = hit_at(&shapes.hits, PlotPoint::new(10.0, -0.2), 1.0).expect("baseline");
+        assert!(baseline.label.contains("408"), "{}", baseline.label);
+        // the row of a zone without a target has nothing to hover
+        let empty = panel
+            .category_notes
+            .iter()
+            .position(|n| !n.is_empty())
+            .unwrap();
+        assert!(hit_at(&shapes.hits, PlotPoint::new(10.0, -(empty as f64)), 1.0).is_none());
+        assert_eq!(shapes.bars.len(), shapes.hits.len());
+    }
+
+    #[test]
+    fn axis_labels_are_cut_by_display_width() {
+        assert_eq!(axis_label("中德园管委会"), "中德园管委会");
+        let zh = axis_label("重庆两江新区国家自主创新示范区管理委员会办公室");
+        assert!(zh.ends_with('…') && zh.chars().count() == 15, "{zh}");
+        let en = axis_label("Municipal Development and Reform Commission");
+        assert!(en.ends_with('…') && en.chars().count() == 30, "{en}");
+    }
+
+    #[test]
+    fn stacked_rows_follow_each_other() {
+        let chart = build_chart(
+            &dataset(),
+            Catalog::bundled(),
+            &ChartOptions::new(ChartKind::Instruments, Lang::En),
+        );
+        let shapes = bar_shapes(&chart.panels[0], true, 1.0, false);
+        let first_row: Vec<&Hit> = shapes
+            .hits
+            .iter()
+            .filter(|h| h.min.y < 0.0 && h.max.y > 0.0)
+            .collect();
+        assert!(first_row.len() >= 2);
+        for w in first_row.windows(2) {
+            assert!((w[0].max.x - w[1].min.x).abs() < 1e-9);
+        }
+        let end = first_row.last().unwrap().max.x;
+        assert!((end - 100.0).abs() < 1e-6, "{end}");
     }
 }

@@ -145,11 +145,7 @@ fn group_header(
                 .layout(egui::Layout::left_to_right(egui::Align::Center)),
         );
         child.set_clip_rect(r.intersect(ui.clip_rect()));
-        let text = if c == 0 {
-            format!("{name} · {n}")
-        } else {
-            n.to_string()
-        };
+        let text = format!("{name} · {n}");
         child.add(egui::Label::new(RichText::new(text).strong()).truncate());
     }
 }

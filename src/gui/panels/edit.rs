@@ -216,8 +216,9 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     }
                 }
             });
-            ui.label(T::UnitsHint.get(lang));
-            ui.text_edit_multiline(&mut edit.units);
+            let label_id = ui.label(T::UnitsHint.get(lang)).id;
+            ui.text_edit_multiline(&mut edit.units)
+                .labelled_by(label_id);
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
                     let correction = MeasureCorrection {

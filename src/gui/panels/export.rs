@@ -30,14 +30,9 @@ pub fn briefing_label(lang: Lang, kind: FileKind) -> String {
 /// File-name stem of a view's chart: its kind, and the indicator when it has one.
 fn chart_stem(ui_state: &UiState, slot: ChartSlot) -> String {
     let kind = ui_state.export.charts.kind(slot);
-    match ui_state
-        .export
-        .charts
-        .current_options(slot)
-        .and_then(|o| o.indicator.clone())
-    {
-        Some(ind) if kind == crate::charts::ChartKind::Indicator => format!("{kind}-{ind}"),
-        _ => kind.to_string(),
+    match ui_state.export.charts.indicator(slot) {
+        Some(ind) => format!("{kind}-{ind}"),
+        None => kind.to_string(),
     }
 }
 
@@ -166,8 +161,11 @@ pub fn window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .collapsible(false)
         .resizable(true)
         .default_width(620.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ui.ctx().content_rect().center())
         .show(ui.ctx(), |ui| {
             ui.strong(what);
+            ui.add(egui::Label::new(RichText::new(&w.note).weak()).wrap());
             if let Some(err) = &w.error {
                 let color = ui.visuals().error_fg_color;
                 ui.add(egui::Label::new(RichText::new(err).color(color)).wrap());

@@ -3,6 +3,9 @@
 //! has the same height, so only the rows on screen are drawn however many zones there are.
 //! Heatmap cells shrink or grow with the width and scroll sideways when zones are many.
 
+use std::sync::Arc;
+
+use egui::Galley;
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
@@ -13,11 +16,9 @@ use crate::gui::theme;
 use crate::store::rows::ZoneSummary;
 
 /// Narrowest a card may get before the cards wrap onto another row.
-const MIN_CARD_WIDTH: f32 = 260.0;
+const MIN_CARD_WIDTH: f32 = 200.0;
 /// Document titles listed on a card (the rest are counted).
 const CARD_DOCUMENTS: usize = 3;
-/// Width of the heatmap's theme-name column.
-const THEME_COLUMN: f32 = 150.0;
 const CARD_MARGIN: f32 = 10.0;
 
 /// Draws the Overview view.
@@ -36,13 +37,21 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         });
 }
 
-/// Height of every card: title (two lines), Chinese name, period, counts, the documents
-/// heading and titles, and two lines of top themes.
-fn card_height(ui: &egui::Ui) -> f32 {
+/// Height of every card: title (two lines), Chinese name (English interface), period,
+/// counts (two lines), the documents heading and titles, and two lines of top themes.
+fn card_height(ui: &egui::Ui, zones: &[ZoneSummary], lang: Lang) -> f32 {
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let spacing = ui.spacing().item_spacing.y;
-    let lines = 2.0 + 1.0 + 1.0 + 1.0 + 1.0 + CARD_DOCUMENTS as f32 + 2.0;
-    2.0 * CARD_MARGIN + lines * (body + spacing) + 8.0
+    let docs = zones
+        .iter()
+        .map(|z| {
+            z.documents.len().min(CARD_DOCUMENTS) + usize::from(z.documents.len() > CARD_DOCUMENTS)
+        })
+        .max()
+        .unwrap_or(0);
+    let zh_name = if lang == Lang::En { 1 } else { 0 };
+    let lines = (2 + zh_name + 1 + 2 + 1 + docs + 2) as f32;
+    2.0 * CARD_MARGIN + lines * (body + spacing) + 4.0
 }
 
 fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
@@ -52,7 +61,7 @@ fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
     let fit = ((width + gap) / (MIN_CARD_WIDTH + gap)).floor() as usize;
     let per_row = fit.clamp(1, zones.len().max(1));
     let card_w = ((width - gap * (per_row - 1) as f32) / per_row as f32).floor();
-    let card_h = card_height(ui);
+    let card_h = card_height(ui, zones, ctx.lang());
     let rows = zones.len().div_ceil(per_row);
     let total_h = rows as f32 * (card_h + gap) - gap;
     let (area, _) = ui.allocate_exact_size(vec2(width, total_h), Sense::hover());
@@ -71,8 +80,9 @@ fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
     }
 }
 
-/// Text wrapped onto at most `rows` lines of `width`, ending in `…` when cut.
-fn limited(ui: &egui::Ui, text: RichText, width: f32, rows: usize) -> LayoutJob {
+/// Text laid out on at most `rows` lines of `width`, ending in `…` when cut. Laid out here
+/// (not by the label) so the row limit holds and long text cannot widen the card.
+fn limited(ui: &egui::Ui, text: RichText, width: f32, rows: usize) -> Arc<Galley> {
     let mut job = LayoutJob::default();
     text.append_to(
         &mut job,
@@ -83,10 +93,10 @@ fn limited(ui: &egui::Ui, text: RichText, width: f32, rows: usize) -> LayoutJob 
     job.wrap = TextWrapping {
         max_width: width,
         max_rows: rows,
-        break_anywhere: true,
+        break_anywhere: false,
         overflow_character: Some('…'),
     };
-    job
+    ui.painter().layout_job(job)
 }
 
 fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
@@ -112,8 +122,8 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     ui.horizontal_top(|ui| {
         color_chip(ui, color);
         let title = RichText::new(&name).strong().size(15.0);
-        let job = limited(ui, title, ui.available_width(), 2);
-        ui.label(job).on_hover_text(&name);
+        let galley = limited(ui, title, ui.available_width(), 2);
+        ui.label(galley).on_hover_text(&name);
     });
     if ctx.lang() == Lang::En {
         ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());
@@ -135,7 +145,8 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         z.agency_count,
         ctx.t(T::Agencies)
     );
-    ui.add(egui::Label::new(&counts).truncate());
+    let galley = limited(ui, RichText::new(counts), ui.available_width(), 2);
+    ui.label(galley);
     let docs = format!("{} ({}):", ctx.t(T::Documents), z.documents.len());
     ui.label(RichText::new(docs).weak());
     for d in z.documents.iter().take(CARD_DOCUMENTS) {
@@ -152,8 +163,8 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         .map(|(id, n)| format!("{} {n}", ctx.theme_name(id)))
         .collect();
     let top = RichText::new(format!("{}: {}", ctx.t(T::TopThemes), themes.join(" · ")));
-    let job = limited(ui, top, ui.available_width(), 2);
-    ui.label(job);
+    let galley = limited(ui, top, ui.available_width(), 2);
+    ui.label(galley);
 }
 
 fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -161,14 +172,15 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .on_hover_text(ctx.t(T::HeatmapTip));
     let n = ctx.data.overview.heatmap.zones.len().max(1) as f32;
     let spacing = 4.0;
-    let free = ui.available_width() - THEME_COLUMN - spacing * (n + 1.0);
-    let cell_w = (free / n).clamp(48.0, 160.0).floor();
+    let names_w = (ui.available_width() * 0.16).clamp(130.0, 220.0).floor();
+    let free = ui.available_width() - names_w - spacing * (n + 1.0);
+    let cell_w = (free / n).clamp(48.0, 240.0).floor();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let mut clicked = None;
     egui::ScrollArea::horizontal()
         .id_salt("heatmap_scroll")
         .show(ui, |ui| {
-            clicked = heatmap_grid(ui, ctx, cell_w, row_h, spacing);
+            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing]);
         });
     if let Some(theme_id) = clicked {
         ctx.cmds.push(Command::CompareTheme(theme_id));
@@ -176,24 +188,20 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 }
 
 /// Draws the heatmap cells (only those on screen); returns the theme of a clicked cell.
-fn heatmap_grid(
-    ui: &mut egui::Ui,
-    ctx: &Ctx<'_>,
-    cell_w: f32,
-    row_h: f32,
-    spacing: f32,
-) -> Option<String> {
+/// `sizes` = theme-name column width, cell width, row height, spacing.
+fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<String> {
+    let [names_w, cell_w, row_h, spacing] = sizes;
     let hm = &ctx.data.overview.heatmap;
     let dark = ctx.prefs.dark;
-    let width = THEME_COLUMN + hm.zones.len() as f32 * (cell_w + spacing);
+    let width = names_w + hm.zones.len() as f32 * (cell_w + spacing);
     let height = (hm.themes.len() + 1) as f32 * (row_h + spacing);
     let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let cell = |row: usize, col: Option<usize>| {
         let x = match col {
             None => 0.0,
-            Some(c) => THEME_COLUMN + spacing + c as f32 * (cell_w + spacing),
+            Some(c) => names_w + spacing + c as f32 * (cell_w + spacing),
         };
-        let w = if col.is_some() { cell_w } else { THEME_COLUMN };
+        let w = if col.is_some() { cell_w } else { names_w };
         Rect::from_min_size(
             area.min + vec2(x, row as f32 * (row_h + spacing)),
             vec2(w, row_h),
@@ -229,11 +237,7 @@ fn heatmap_grid(
             let count = hm.counts[t][z];
             let fill = theme::heat(ctx.zone_color(slug), count, hm.max, dark);
             ui.painter().rect_filled(rect, 3.0, fill);
-            let text_color = if dark || count * 2 < hm.max.max(1) {
-                ui.visuals().text_color()
-            } else {
-                egui::Color32::WHITE
-            };
+            let text_color = contrasting_text(fill);
             ui.painter().text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
@@ -243,12 +247,25 @@ fn heatmap_grid(
             );
             let id = ui.scope_id().with(("heat", t, z));
             let response = ui.interact(rect, id, Sense::click());
-            let label = format!("{name} · {}", ctx.zone_name(slug));
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            response.widget_info(|| {
+                let label = format!("{name} · {}", ctx.zone_name(slug));
+                egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+            });
             if response.on_hover_text(ctx.t(T::HeatmapTip)).clicked() {
                 clicked = Some(theme_id.clone());
             }
         }
     }
     clicked
+}
+
+/// Black or white, whichever reads better on `fill`.
+fn contrasting_text(fill: egui::Color32) -> egui::Color32 {
+    let [r, g, b, _] = fill.to_array();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if luma > 150.0 {
+        egui::Color32::from_gray(20)
+    } else {
+        egui::Color32::from_gray(245)
+    }
 }

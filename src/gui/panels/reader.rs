@@ -73,6 +73,12 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     if ctx.st.reader.doc.is_none() {
         ui.label(ctx.t(T::ChooseDocument));
+        // Nothing opened yet: open the first document of the first ticked zone.
+        if ctx.st.reader.doc_id.is_none()
+            && let Some(doc_id) = first_document(ctx)
+        {
+            ctx.cmds.push(Command::OpenSource { doc_id, span: None });
+        }
         return;
     }
     egui::Panel::left("outline")
@@ -89,6 +95,19 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     ui.separator();
     text(ui, ctx);
+}
+
+/// The first document of the first ticked zone (or of any zone).
+fn first_document(ctx: &Ctx<'_>) -> Option<i64> {
+    let zones = &ctx.data.overview.zones;
+    let ticked = ctx.prefs.selected_zones.first();
+    zones
+        .iter()
+        .find(|z| Some(&z.zone.slug) == ticked)
+        .into_iter()
+        .chain(zones.iter())
+        .find_map(|z| z.documents.first())
+        .map(|d| d.id)
 }
 
 fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -115,7 +134,8 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         let label_id = ui.label(ctx.t(T::Document)).id;
         egui::ComboBox::from_id_salt("reader_doc")
             .selected_text(shown)
-            .width(ui.available_width().min(700.0))
+            .width(ui.available_width().min(760.0))
+            .truncate()
             .show_ui(ui, |ui| {
                 for (id, name) in &docs {
                     if ui.selectable_label(current == Some(*id), name).clicked() {
@@ -196,6 +216,7 @@ fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     egui::ScrollArea::vertical()
         .id_salt("reader_text")
         .auto_shrink([false, false])
+        .content_margin(egui::Margin::symmetric(10, 4))
         .show(ui, |ui| {
             let mut job = (*job).clone();
             job.wrap.max_width = ui.available_width();

@@ -109,30 +109,44 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     ui.label(RichText::new(ctx.t(T::Zones)).strong());
     ui.label(RichText::new(ctx.t(T::ZonesHint)).small().weak());
     let full = ctx.prefs.selected_zones.len() >= MAX_ZONES;
-    for z in &ctx.data.overview.zones {
-        let slug = z.zone.slug.clone();
-        let mut ticked = ctx.prefs.selected_zones.contains(&slug);
-        let name = ctx.zone_name(&slug);
-        ui.horizontal(|ui| {
-            // Long names are cut to the panel's width; the tooltip has them in full.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            color_chip(ui, ctx.zone_color(&slug));
-            let enabled = ticked || !full;
-            let checkbox = egui::Checkbox::new(&mut ticked, name);
-            let response = ui.add_enabled(enabled, checkbox);
-            let tip = format!(
-                "{} · {} {} · {} {}",
-                z.zone.name_zh,
-                z.measure_count,
-                ctx.t(T::Measures),
-                z.target_count,
-                ctx.t(T::Targets)
-            );
-            if response.on_hover_text(tip).changed() {
-                ctx.cmds.push(Command::ToggleZone(slug.clone()));
+    let zones = &ctx.data.overview.zones;
+    let row_h = ui.spacing().interact_size.y;
+    // Many zones scroll in their own list (only visible rows are drawn); the filters below
+    // stay in view.
+    egui::ScrollArea::vertical()
+        .id_salt("zone_list")
+        .max_height(12.0 * (row_h + ui.spacing().item_spacing.y))
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, zones.len(), |ui, range| {
+            for (i, z) in zones.iter().enumerate().take(range.end).skip(range.start) {
+                let slug = &z.zone.slug;
+                let mut ticked = ctx.prefs.selected_zones.contains(slug);
+                let name = ctx
+                    .lang()
+                    .pick(&z.zone.name_zh, &z.zone.name_en)
+                    .to_string();
+                ui.horizontal(|ui| {
+                    // Long names are cut to the panel's width; the tooltip has them in full.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    color_chip(ui, crate::gui::theme::zone_color(i));
+                    let enabled = ticked || !full;
+                    let checkbox = egui::Checkbox::new(&mut ticked, name);
+                    let response = ui.add_enabled(enabled, checkbox).on_hover_ui(|ui| {
+                        ui.label(format!(
+                            "{} · {} {} · {} {}",
+                            z.zone.name_zh,
+                            z.measure_count,
+                            ctx.t(T::Measures),
+                            z.target_count,
+                            ctx.t(T::Targets)
+                        ));
+                    });
+                    if response.changed() {
+                        ctx.cmds.push(Command::ToggleZone(slug.clone()));
+                    }
+                });
             }
         });
-    }
 }
 
 fn filters(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::{Ctx, corrected_mark, format_value};
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
-use crate::store::rows::TargetRow;
+use crate::store::rows::{TargetRow, ZoneSummary};
 
 /// Column the table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,7 +31,8 @@ pub struct TableState {
 
 impl TableState {
     /// Row order for the current data, recomputed only when data, sort or filter change.
-    fn order(&mut self, generation: u64, rows: &[TargetRow]) -> &[usize] {
+    /// `zones` gives the zone order (the sidebar's), which the Zone column sorts by.
+    fn order(&mut self, generation: u64, rows: &[TargetRow], zones: &[ZoneSummary]) -> &[usize] {
         let key = (generation, self.sort, self.descending, self.text.clone());
         if self.key.as_ref() != Some(&key) {
             let needle = self.text.trim();
@@ -44,10 +45,16 @@ impl TableState {
                         || rows[i].zone_slug.contains(needle)
                 })
                 .collect();
+            let rank: std::collections::HashMap<&str, usize> = zones
+                .iter()
+                .enumerate()
+                .map(|(i, z)| (z.zone.slug.as_str(), i))
+                .collect();
+            let zone_rank = |slug: &str| rank.get(slug).copied().unwrap_or(usize::MAX);
             let cmp = |a: &usize, b: &usize| {
                 let (a, b) = (&rows[*a], &rows[*b]);
                 match self.sort {
-                    SortBy::Zone => a.zone_slug.cmp(&b.zone_slug),
+                    SortBy::Zone => zone_rank(&a.zone_slug).cmp(&zone_rank(&b.zone_slug)),
                     SortBy::Indicator => a.target.indicator.cmp(&b.target.indicator),
                     SortBy::Value => a.target.value.total_cmp(&b.target.value),
                     SortBy::Year => a.target.year.cmp(&b.target.year),
@@ -66,16 +73,18 @@ impl TableState {
 
 /// Draws the Targets view.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    egui::Panel::bottom("targets_chart")
-        .resizable(true)
-        .default_size(260.0)
-        .min_size(160.0)
-        .show(ui, |ui| super::chart::indicator_chart(ui, ctx));
-    ui.horizontal(|ui| {
-        ui.label(ctx.t(T::Filter));
-        ui.add(egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0));
+    super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Targets);
+    // The table gets only the space above the chart: its column lines and scroll area would
+    // otherwise reach down over the chart.
+    let rest = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
+        ui.horizontal(|ui| {
+            let label_id = ui.label(ctx.t(T::Filter)).id;
+            let edit = egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0);
+            ui.add(edit).labelled_by(label_id);
+        });
+        table(ui, ctx);
     });
-    table(ui, ctx);
 }
 
 fn sort_header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, label: T, by: SortBy) {
@@ -105,7 +114,8 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         ui.label(ctx.t(T::NoMatches));
         return;
     }
-    let order = ctx.st.targets.order(data.generation, rows).to_vec();
+    let zones = &data.overview.zones;
+    let order = ctx.st.targets.order(data.generation, rows, zones).to_vec();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     // Columns take shares of the width, so the table fits from 1280 px windows upwards.
     let w = ui.available_width();

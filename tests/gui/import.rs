@@ -1,0 +1,192 @@
+//! Importing through the dialog hook and drops, into new or existing zones; the
+//! damaged-database dialog.
+
+use super::*;
+
+#[test]
+fn importing_a_file_into_a_new_zone_adds_it_everywhere() {
+    let (dir, db) = temp_db();
+    let file = sample_file(dir.path());
+    let mut h = harness(&db, prefs(Lang::Zh));
+    h.state_mut()
+        .push(Command::AddImportFiles(vec![file.clone()]));
+    settle(&mut h);
+    {
+        let import = &mut h.state_mut().ui.import;
+        import.new_zone = true;
+        import.slug = "demo-zone".into();
+        import.name_zh = "示范区".into();
+        import.name_en = "Demo zone".into();
+    }
+    h.run_steps(2);
+    h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
+    settle(&mut h);
+    let results = &h.state().ui.import.results;
+    assert_eq!(results.len(), 1);
+    assert!(
+        matches!(results[0].result, Ok(ImportOutcome::Imported { .. })),
+        "{:?}",
+        results[0].result
+    );
+    assert!(
+        h.state()
+            .data
+            .overview
+            .zones
+            .iter()
+            .any(|z| z.zone.slug == "demo-zone")
+    );
+    assert!(h.query_all_by_label("示范区").next().is_some());
+
+    // The same file again is recognised, not duplicated.
+    h.state_mut().push(Command::AddImportFiles(vec![file]));
+    settle(&mut h);
+    h.state_mut().ui.import.new_zone = false;
+    h.state_mut().ui.import.zone = Some("demo-zone".into());
+    h.run_steps(2);
+    h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
+    settle(&mut h);
+    let results = &h.state().ui.import.results;
+    assert!(matches!(
+        results[0].result,
+        Ok(ImportOutcome::AlreadyPresent { .. })
+    ));
+}
+
+/// A file dropped on the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_come_in_through_the_dialog_and_by_drop_then_into_a_new_zone() {
+    for (lang, slug) in [(Lang::Zh, "demo-zh"), (Lang::En, "demo-en")] {
+        let (dir, db) = temp_db();
+        let first = sample_file(dir.path());
+        let second = dir.path().join("second.txt");
+        std::fs::write(&second, format!("{SAMPLE}三、保障措施\n加强组织领导。\n")).expect("write");
+        let mut h = harness(&db, prefs(lang));
+        // The hook stands in for the native dialog behind the button and Ctrl+O.
+        let chosen = first.clone();
+        h.state_mut().ui.import.picker = Some(Box::new(move || Some(vec![chosen.clone()])));
+        show_view(&mut h, lang, T::Import);
+        h.run_steps(2);
+        h.get_by_label(T::ChooseFiles.get(lang)).click();
+        settle(&mut h);
+        assert_eq!(h.state().ui.import.files, std::slice::from_ref(&first));
+        assert_eq!(h.state().ui.import.previews.len(), 1);
+        // A file dropped on the window takes the same path into the list and the preview.
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(second.clone())));
+        settle(&mut h);
+        assert_eq!(h.state().ui.import.files, [first.clone(), second.clone()]);
+        assert_eq!(h.state().ui.import.previews.len(), 2);
+        assert!(h.state().ui.import.results.is_empty(), "nothing saved yet");
+        // Ctrl+O asks the dialog again; a file already listed is not added twice.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+        settle(&mut h);
+        assert_eq!(h.state().ui.import.files.len(), 2);
+
+        h.get_by_label(T::NewZone.get(lang)).click();
+        h.run_steps(2);
+        type_into(&mut h, T::Slug.get(lang), slug);
+        type_into(&mut h, T::NameZh.get(lang), "示范区");
+        type_into(&mut h, T::NameEn.get(lang), "Demo zone");
+        h.get_by_label(T::SaveImport.get(lang)).click();
+        settle(&mut h);
+        let results = &h.state().ui.import.results;
+        assert_eq!(results.len(), 2);
+        assert!(
+            results
+                .iter()
+                .all(|r| matches!(r.result, Ok(ImportOutcome::Imported { .. }))),
+            "{results:?}"
+        );
+        show_view(&mut h, lang, T::Overview);
+        h.run_steps(2);
+        let name = lang.pick("示范区", "Demo zone");
+        assert!(h.query_by_role_and_label(Role::CheckBox, name).is_some());
+        let zone = h
+            .state()
+            .data
+            .overview
+            .zones
+            .iter()
+            .find(|z| z.zone.slug == slug)
+            .expect("new zone")
+            .clone();
+        assert_eq!(zone.documents.len(), 2);
+    }
+}
+
+fn broken_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".broken-"))
+        .collect();
+    found.sort();
+    found
+}
+
+const GARBAGE: &[u8] = b"this file was a database once, before a disk full of bad sectors";
+
+#[test]
+fn a_damaged_database_offers_a_fresh_start_and_keeps_the_file() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (dir, db) = temp_db();
+        std::fs::write(&db, GARBAGE).expect("write");
+        let mut h = harness(&db, prefs(lang));
+        assert!(h.query_by_label(T::DamagedTitle.get(lang)).is_some());
+        assert!(h.state().data.overview.zones.is_empty());
+        // No backup beside it: restoring is offered but disabled.
+        assert!(h.query_by_label_contains(T::NoBackup.get(lang)).is_some());
+        h.get_by_label(T::StartFresh.get(lang)).click();
+        settle(&mut h);
+        assert!(h.query_by_label(T::DamagedTitle.get(lang)).is_none());
+        assert_eq!(h.state().data.overview.zones.len(), 4);
+        assert!(h.state().data.filtered.measures.len() > 50);
+        let kept = broken_files(dir.path());
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(std::fs::read(&kept[0]).expect("kept"), GARBAGE);
+    }
+}
+
+#[test]
+fn a_damaged_database_can_be_restored_from_its_backup() {
+    let (dir, db) = temp_db();
+    // A database with a correction, backed up, then damaged.
+    let id = {
+        let mut store = Store::open(&db).expect("open");
+        let t = store.targets(&Filter::default()).expect("targets")[0].id;
+        let c = zonecompare::store::rows::TargetCorrection {
+            value: Some(777.0),
+            ..Default::default()
+        };
+        store.correct_target(t, &c).expect("correct");
+        t
+    };
+    let backup = dir.path().join("zones.sqlite.bak-v1");
+    std::fs::copy(&db, &backup).expect("backup");
+    std::fs::write(&db, GARBAGE).expect("damage");
+    let lang = Lang::En;
+    let mut h = harness(&db, prefs(lang));
+    assert!(h.query_by_label(T::DamagedTitle.get(lang)).is_some());
+    h.get_by_label(T::RestoreBackup.get(lang)).click();
+    settle(&mut h);
+    assert!(h.query_by_label(T::DamagedTitle.get(lang)).is_none());
+    let restored = h.state().data.filtered.targets.iter().find(|t| t.id == id);
+    assert_eq!(restored.map(|t| t.target.value), Some(777.0));
+    assert_eq!(broken_files(dir.path()).len(), 1);
+    assert!(backup.exists(), "the backup itself stays");
+}
