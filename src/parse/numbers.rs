@@ -70,14 +70,36 @@ const NUMERAL_CHARS: &str = "零〇一壹二两贰三叁四肆五伍六陆七柒
 
 /// Bitmap of the numeral characters' low 8 bits: rejects almost every other character
 /// with one lookup.
-static NUMERAL_MASK: std::sync::LazyLock<[u64; 4]> = std::sync::LazyLock::new(|| {
+/// Computed at compile time (a lazily built table cost an atomic check on every char the
+/// target scanner looked at).
+const NUMERAL_MASK: [u64; 4] = {
+    let b = NUMERAL_CHARS.as_bytes();
     let mut mask = [0u64; 4];
-    for c in NUMERAL_CHARS.chars() {
-        let k = c as usize & 255;
+    let mut i = 0;
+    while i < b.len() {
+        // Decode one UTF-8 char by hand (`str::chars` is not available in a const).
+        let (c, len) = if b[i] < 0x80 {
+            (b[i] as u32, 1)
+        } else if b[i] < 0xE0 {
+            (((b[i] & 0x1F) as u32) << 6 | (b[i + 1] & 0x3F) as u32, 2)
+        } else if b[i] < 0xF0 {
+            let c = ((b[i] & 0x0F) as u32) << 12
+                | ((b[i + 1] & 0x3F) as u32) << 6
+                | (b[i + 2] & 0x3F) as u32;
+            (c, 3)
+        } else {
+            let c = ((b[i] & 0x07) as u32) << 18
+                | ((b[i + 1] & 0x3F) as u32) << 12
+                | ((b[i + 2] & 0x3F) as u32) << 6
+                | (b[i + 3] & 0x3F) as u32;
+            (c, 4)
+        };
+        let k = (c & 255) as usize;
         mask[k >> 6] |= 1 << (k & 63);
+        i += len;
     }
     mask
-});
+};
 
 /// True when `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
@@ -325,6 +347,16 @@ pub fn round(v: f64, places: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeral_mask_is_built_from_the_numeral_chars() {
+        let mut mask = [0u64; 4];
+        for c in NUMERAL_CHARS.chars() {
+            let k = c as usize & 255;
+            mask[k >> 6] |= 1 << (k & 63);
+        }
+        assert_eq!(NUMERAL_MASK, mask);
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()

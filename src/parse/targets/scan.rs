@@ -26,7 +26,11 @@ pub fn find(chars: &[char], from: usize, to: usize, kw: &str) -> Option<usize> {
     if to < from + len {
         return None;
     }
-    (from..=to - len).find(|&i| starts_with_at(chars, i, kw))
+    // Positions are rejected on their first char before the keyword is decoded again.
+    let Some(first) = kw.chars().next() else {
+        return Some(from);
+    };
+    (from..=to - len).find(|&i| chars.get(i) == Some(&first) && starts_with_at(chars, i, kw))
 }
 
 /// Last index in `from..to` where `kw` starts (the match ends at or before `to`).
@@ -35,9 +39,12 @@ pub fn rfind(chars: &[char], from: usize, to: usize, kw: &str) -> Option<usize> 
     if to < from + len {
         return None;
     }
+    let Some(first) = kw.chars().next() else {
+        return Some(to);
+    };
     (from..=to - len)
         .rev()
-        .find(|&i| starts_with_at(chars, i, kw))
+        .find(|&i| chars.get(i) == Some(&first) && starts_with_at(chars, i, kw))
 }
 
 /// True when `kw` occurs inside `from..to`.
