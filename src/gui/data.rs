@@ -1,7 +1,7 @@
 //! What the panels draw: plain structs built from store queries on the worker thread, then
 //! handed to the app in one piece. Nothing here is queried per frame.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::catalog::Catalog;
 use crate::store::Store;
@@ -95,24 +95,17 @@ pub struct Snapshot {
 
 /// Queries the overview data (all zones, no filters).
 pub fn load_overview(store: &Store) -> crate::Result<Overview> {
+    // Counts kept by the store (per-zone theme counts, filter facets): nothing here reads
+    // every measure or target, so the overview costs the same at ten thousand documents.
     let zones = store.zones()?;
-    let all = Filter::default();
-    let measures = store.measures(&all)?;
-    let targets = store.targets(&all)?;
-    let load = store.agency_load(&all)?;
-    let heatmap = heatmap(&zones, &measures);
-    let agencies: BTreeSet<String> = load.into_iter().map(|r| r.agency).collect();
-    let years: BTreeSet<i32> = targets.iter().filter_map(|t| t.target.year).collect();
-    let indicators: BTreeSet<String> = targets
-        .iter()
-        .filter_map(|t| t.target.indicator_id.clone())
-        .collect();
+    let facets = store.facets()?;
+    let heatmap = heatmap(&zones);
     Ok(Overview {
         zones,
         heatmap,
-        agencies: agencies.into_iter().collect(),
-        years: years.into_iter().collect(),
-        indicators: indicators.into_iter().collect(),
+        agencies: facets.agencies,
+        years: facets.years,
+        indicators: facets.indicators,
     })
 }
 
@@ -132,21 +125,14 @@ pub fn load_filtered(store: &Store, filter: &Filter) -> crate::Result<Filtered> 
     .index())
 }
 
-/// Counts measures per theme and zone.
-pub fn heatmap(zones: &[ZoneSummary], measures: &[MeasureRow]) -> Heatmap {
-    let zone_index: HashMap<&str, usize> = zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| (z.zone.slug.as_str(), i))
-        .collect();
+/// Measures per theme and zone, from each zone's theme counts; themes in catalog order,
+/// themes no zone has left out.
+pub fn heatmap(zones: &[ZoneSummary]) -> Heatmap {
     let catalog = Catalog::bundled();
     let mut theme_ids: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
     let mut counts = vec![vec![0usize; zones.len()]; theme_ids.len()];
-    for m in measures {
-        let Some(&z) = zone_index.get(m.zone_slug.as_str()) else {
-            continue;
-        };
-        for theme in &m.themes {
+    for (z, zone) in zones.iter().enumerate() {
+        for (theme, n) in &zone.top_themes {
             let t = match theme_ids.iter().position(|id| id == theme) {
                 Some(t) => t,
                 None => {
@@ -155,7 +141,7 @@ pub fn heatmap(zones: &[ZoneSummary], measures: &[MeasureRow]) -> Heatmap {
                     theme_ids.len() - 1
                 }
             };
-            counts[t][z] += 1;
+            counts[t][z] += n;
         }
     }
     let (themes, counts): (Vec<_>, Vec<_>) = theme_ids
@@ -169,5 +155,35 @@ pub fn heatmap(zones: &[ZoneSummary], measures: &[MeasureRow]) -> Heatmap {
         zones: zones.iter().map(|z| z.zone.slug.clone()).collect(),
         counts,
         max,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The heatmap built from the stored per-zone counts is the one counting every measure.
+    #[test]
+    fn heatmap_from_zone_counts_matches_the_measures() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("z.sqlite")).unwrap();
+        let overview = load_overview(&store).unwrap();
+        let measures = store.measures(&Filter::default()).unwrap();
+        let h = &overview.heatmap;
+        assert!(!h.themes.is_empty());
+        for (t, theme) in h.themes.iter().enumerate() {
+            for (z, slug) in h.zones.iter().enumerate() {
+                let counted = measures
+                    .iter()
+                    .filter(|m| &m.zone_slug == slug && m.themes.contains(theme))
+                    .count();
+                assert_eq!(h.counts[t][z], counted, "{theme} in {slug}");
+            }
+        }
+        let targets = store.targets(&Filter::default()).unwrap();
+        let mut years: Vec<i32> = targets.iter().filter_map(|t| t.target.year).collect();
+        years.sort();
+        years.dedup();
+        assert_eq!(overview.years, years);
     }
 }
