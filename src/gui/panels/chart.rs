@@ -302,6 +302,31 @@ fn bar_shapes(panel: &Panel, stacked: bool, pad: f64, dark: bool) -> BarShapes {
     BarShapes { bars, texts, hits }
 }
 
+/// One labelled grid line per category, top to bottom (row `r` at y = −r); long labels
+/// are shortened (the hover has them in full).
+fn category_axis<'a>(plot: Plot<'a>, categories: Vec<String>) -> Plot<'a> {
+    let rows = categories.len();
+    plot.y_grid_spacer(move |_| {
+        (0..rows)
+            .map(|r| GridMark {
+                value: -(r as f64),
+                step_size: 1.0,
+            })
+            .collect()
+    })
+    .y_axis_formatter(move |mark, _| {
+        let r = (-mark.value).round();
+        if (mark.value + r).abs() < 1e-6 && r >= 0.0 {
+            categories
+                .get(r as usize)
+                .map(|c| axis_label(c))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        }
+    })
+}
+
 /// Horizontal bars, one row per category (top to bottom), grouped or stacked series.
 fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str, dark: bool) {
     let rows = panel.categories.len();
@@ -335,26 +360,8 @@ fn bars_plot(ui: &mut egui::Ui, panel: &Panel, stacked: bool, max: f64, id: &str
         .include_y(0.5)
         .include_y(-(rows as f64) + 0.5)
         .x_axis_label(panel.value_axis.clone())
-        .y_axis_min_width(axis_width(ui, &panel.categories))
-        .y_grid_spacer(move |_| {
-            (0..rows)
-                .map(|r| GridMark {
-                    value: -(r as f64),
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            let r = (-mark.value).round();
-            if (mark.value + r).abs() < 1e-6 && r >= 0.0 {
-                categories
-                    .get(r as usize)
-                    .map(|c| axis_label(c))
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
-        });
+        .y_axis_min_width(axis_width(ui, &panel.categories));
+    let plot = category_axis(plot, categories);
     let response = plot.show(ui, |plot| {
         let BarShapes { bars, texts, hits } = shapes;
         plot.bar_chart(BarChart::new("bars", bars).horizontal().allow_hover(false));
@@ -415,26 +422,8 @@ fn lanes_plot(ui: &mut egui::Ui, panel: &Panel, id: &str) {
             } else {
                 String::new()
             }
-        })
-        .y_grid_spacer(move |_| {
-            (0..lanes)
-                .map(|r| GridMark {
-                    value: -(r as f64),
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            let r = (-mark.value).round();
-            if (mark.value + r).abs() < 1e-6 && r >= 0.0 {
-                categories
-                    .get(r as usize)
-                    .map(|c| axis_label(c))
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            }
         });
+    let plot = category_axis(plot, categories);
     let response = plot.show(ui, |plot| {
         for (pos, color, _, _) in &markers {
             let pts = PlotPoints::from(vec![[pos.x, pos.y]]);
