@@ -16,8 +16,10 @@ pub use labels::{fmt_number, indicator_name, theme_name, unit_label, zone_name};
 use std::fmt;
 use std::str::FromStr;
 
-/// Language of every text in a chart or export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+/// Language of the interface and of every text in a chart or export.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     Zh,

@@ -9,7 +9,7 @@
 mod cache;
 mod dialog;
 
-pub use cache::{ChartCache, ChartSlot, chart_lang, dataset_from_snapshot};
+pub use cache::{ChartCache, ChartSlot, dataset_from_snapshot};
 pub use dialog::{default_dir, dialog_possible, unique_path};
 
 use std::path::{Path, PathBuf};

@@ -2,25 +2,8 @@
 //! so a missing translation is a compile error rather than an untranslated string.
 //! Zone, theme and indicator names come from the catalogs, not from here.
 
-use serde::{Deserialize, Serialize};
-
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Picks the Chinese or English string.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+/// Interface language: the same type as the language of charts and exports.
+pub use crate::charts::Lang;
 
 macro_rules! texts {
     ($($key:ident => ($zh:literal, $en:literal),)*) => {

@@ -8,17 +8,8 @@ use crate::analysis::{Dataset, indicator_table};
 use crate::catalog::Catalog;
 use crate::charts::{Chart, ChartKind, ChartOptions, build_chart};
 use crate::gui::data::Snapshot;
-use crate::gui::i18n::Lang;
 use crate::gui::state::View;
 use crate::store::rows::MeasureRow;
-
-/// The chart language of an interface language.
-pub fn chart_lang(lang: Lang) -> crate::charts::Lang {
-    match lang {
-        Lang::Zh => crate::charts::Lang::Zh,
-        Lang::En => crate::charts::Lang::En,
-    }
-}
 
 /// The snapshot's rows as a library [`Dataset`]: every zone (a zone's place in the list is
 /// its colour), the ticked zones as the selection, the filtered rows. Actual outcomes are

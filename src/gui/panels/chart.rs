@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, PlotPoints, Points, Te
 use super::Ctx;
 use super::sidebar::combo;
 use crate::charts::{Chart, ChartKind, ChartOptions, Layout, Panel, Style};
-use crate::gui::export::{ChartSlot, chart_lang};
+use crate::gui::export::ChartSlot;
 use crate::gui::i18n::{Lang, T};
 use crate::gui::theme::color32;
 
@@ -56,7 +56,7 @@ fn options(ctx: &Ctx<'_>, slot: ChartSlot, kind: ChartKind) -> ChartOptions {
     };
     ChartOptions {
         indicator,
-        ..ChartOptions::new(kind, chart_lang(ctx.lang()))
+        ..ChartOptions::new(kind, ctx.lang())
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Ctx, UiState};
 use crate::catalog::Catalog;
 use crate::export::table::{self, Table};
 use crate::gui::command::Command;
-use crate::gui::export::{ChartSlot, ExportRequest, ExportWhat, FileKind, chart_lang};
+use crate::gui::export::{ChartSlot, ExportRequest, ExportWhat, FileKind};
 use crate::gui::i18n::{Lang, T};
 use crate::gui::state::Prefs;
 
@@ -50,7 +50,7 @@ pub fn chart_request(ui_state: &UiState, slot: ChartSlot, kind: FileKind) -> Opt
 fn view_tables(ctx: &mut Ctx<'_>, slot: ChartSlot) -> Vec<Table> {
     let zones = ctx.prefs.selected_zones.clone();
     let ds = ctx.st.export.charts.dataset(ctx.data, &zones);
-    let (catalog, lang) = (Catalog::bundled(), chart_lang(ctx.lang()));
+    let (catalog, lang) = (Catalog::bundled(), ctx.lang());
     match slot {
         ChartSlot::Targets => vec![table::targets_table(&ds, catalog, lang)],
         ChartSlot::Compare => table::compare_tables(&ds, catalog, lang),
@@ -111,7 +111,7 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
                 what: ExportWhat::Briefing {
                     zones: ctx.prefs.selected_zones.clone(),
                     themes: ctx.prefs.filter.theme.iter().cloned().collect(),
-                    lang: chart_lang(lang),
+                    lang,
                 },
                 kind,
                 stem: "briefing".into(),
