@@ -8,6 +8,9 @@
 //! import bench keeps); without it a new database with the bundled corpus is used.
 //! `ZONECOMPARE_BENCH_FRAMES` sets the frames per view (default 200).
 
+#[path = "common/cpu.rs"]
+mod cpu;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -36,31 +39,17 @@ fn settle(h: &mut Harness<'static, App>) {
     eprintln!("warning: jobs still running after 50 rounds");
 }
 
-/// CPU time this thread has used (`CLOCK_THREAD_CPUTIME_ID`, exact to the nanosecond).
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
 /// One frame as the app runs it: UI code (egui's layout of every panel) and tessellation.
 /// Returns (CPU time of this thread, wall time): on a shared machine the wall clock also
 /// counts the time spent waiting for a core.
 fn frame(h: &mut Harness<'static, App>) -> (Duration, Duration) {
-    let cpu = thread_cpu();
+    let cpu = cpu::thread_cpu();
     let start = Instant::now();
     h.step();
     let shapes = h.output().shapes.clone();
     let ppp = h.output().pixels_per_point;
     std::hint::black_box(h.ctx.tessellate(shapes, ppp));
-    (thread_cpu().saturating_sub(cpu), start.elapsed())
+    (cpu::thread_cpu().saturating_sub(cpu), start.elapsed())
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

@@ -9,6 +9,9 @@
 //! with `ZONECOMPARE_BENCH_REUSE=1` a database already there is queried without importing
 //! again (it is migrated first when it is older).
 
+#[path = "common/cpu.rs"]
+mod cpu;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -56,20 +59,6 @@ fn db_size_mb(path: &Path) -> f64 {
         .sum()
 }
 
-/// CPU time this thread has used (`CLOCK_THREAD_CPUTIME_ID`, exact to the nanosecond).
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
 /// Times `f` with criterion (wall clock) and prints its median CPU time over 15 calls: on a
 /// machine shared with other builds the wall clock also counts waiting for a core.
 fn bench<T>(
@@ -79,9 +68,9 @@ fn bench<T>(
 ) {
     let mut cpu: Vec<Duration> = (0..15)
         .map(|_| {
-            let a = thread_cpu();
+            let a = cpu::thread_cpu();
             black_box(f());
-            thread_cpu().saturating_sub(a)
+            cpu::thread_cpu().saturating_sub(a)
         })
         .collect();
     cpu.sort_unstable();
