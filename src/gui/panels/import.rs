@@ -48,13 +48,14 @@ impl ImportState {
         self.message = None;
     }
 
-    /// Shows the native file dialog. Where no desktop portal can answer (Linux without a
-    /// session bus) it is not attempted and the path field is offered instead.
+    /// Shows the native file dialog. Where none can be shown (the same check as the save
+    /// dialog: no desktop portal and no `zenity`, or `ZONECOMPARE_NO_DIALOG`) it is not
+    /// attempted and the path field is offered instead.
     pub fn pick_files(&mut self) -> Option<Vec<PathBuf>> {
         if let Some(picker) = self.picker.as_mut() {
             return picker();
         }
-        if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        if !crate::gui::export::dialog_possible() {
             self.no_portal = true;
             return None;
         }
