@@ -292,6 +292,18 @@ pub struct Chart {
     pub source: String,
 }
 
+impl Chart {
+    /// The value-axis maximum for `panel`: panels measuring the same thing (same value axis
+    /// and layout) share one scale so their bars compare, on screen and in files alike.
+    pub fn shared_max(&self, panel: &Panel) -> f64 {
+        self.panels
+            .iter()
+            .filter(|p| p.value_axis == panel.value_axis && p.layout == panel.layout)
+            .map(Panel::max_value)
+            .fold(0.0, f64::max)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

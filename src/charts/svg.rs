@@ -7,7 +7,7 @@ mod text;
 
 pub use text::{text_width, wrap};
 
-use super::{Chart, Layout, Panel};
+use super::{Chart, Layout};
 use layout::Canvas;
 
 /// Width of every chart in SVG user units (PNG export scales it up).
@@ -22,13 +22,7 @@ pub fn render(chart: &Chart) -> String {
     c.header(chart);
     let label_w = c.label_column(&chart.panels);
     for panel in &chart.panels {
-        // panels measuring the same thing share one scale, so their bars compare
-        let max = chart
-            .panels
-            .iter()
-            .filter(|p| p.value_axis == panel.value_axis && p.layout == panel.layout)
-            .map(Panel::max_value)
-            .fold(0.0, f64::max);
+        let max = chart.shared_max(panel);
         match panel.layout {
             Layout::Bars { stacked } => c.bars_panel(panel, stacked, chart.lang, label_w, max),
             Layout::Lanes => c.lanes_panel(panel),

@@ -136,13 +136,7 @@ pub fn draw(ui: &mut egui::Ui, chart: &Chart, dark: bool) {
         if !panel.title.is_empty() {
             ui.strong(&panel.title);
         }
-        // panels measuring the same thing share one scale, as in the exported file
-        let max = chart
-            .panels
-            .iter()
-            .filter(|p| p.value_axis == panel.value_axis && p.layout == panel.layout)
-            .map(Panel::max_value)
-            .fold(0.0, f64::max);
+        let max = chart.shared_max(panel);
         let id = format!("{}_{i}_{}", chart.kind, chart.title);
         match panel.layout {
             Layout::Bars { stacked } => bars_plot(ui, panel, stacked, max, &id, dark),
