@@ -62,6 +62,13 @@ struct Open {
     end: usize,
 }
 
+impl Open {
+    /// Ends the sentence left open at the end of its last line.
+    fn close(self, out: &mut Vec<Sentence>, chars: &[char]) {
+        push_sentence(out, chars, self.sentence_start, self.end, self.paragraph);
+    }
+}
+
 /// Splits the text into paragraphs and sentences and marks headings and goals sections.
 /// A line broken mid-sentence goes on in the next line (page numbers in between skipped).
 pub fn layout(chars: &[char]) -> Layout {
@@ -90,13 +97,7 @@ pub fn layout(chars: &[char]) -> Layout {
         if goes_on.is_none()
             && let Some(o) = open.take()
         {
-            push_sentence(
-                &mut out.sentences,
-                chars,
-                o.sentence_start,
-                o.end,
-                o.paragraph,
-            );
+            o.close(&mut out.sentences, chars);
         }
         if start == end {
             continue;
@@ -139,13 +140,7 @@ pub fn layout(chars: &[char]) -> Layout {
         }
     }
     if let Some(o) = open {
-        push_sentence(
-            &mut out.sentences,
-            chars,
-            o.sentence_start,
-            o.end,
-            o.paragraph,
-        );
+        o.close(&mut out.sentences, chars);
     }
     mark_goals(chars, &mut out.paragraphs);
     out
