@@ -9,16 +9,9 @@ use std::time::{Duration, Instant};
 use zonecompare::store::Store;
 use zonecompare::store::recovery;
 
-const BIN: &str = env!("CARGO_BIN_EXE_zonecompare");
+mod common;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run zonecompare")
-}
+use common::{BIN, cli};
 
 /// A valid database (schema current, bundled corpus) at `dir/name`.
 fn valid_db(dir: &Path, name: &str) -> PathBuf {

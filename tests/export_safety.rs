@@ -2,18 +2,11 @@
 //! no temporary files left behind, and an existing output is replaced whole or untouched.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_zonecompare");
+mod common;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run zonecompare")
-}
+use common::cli;
 
 /// Every file name under `dir` (one level), sorted.
 fn listing(dir: &Path) -> Vec<String> {

@@ -12,6 +12,19 @@ use zonecompare::store::rows::*;
 use zonecompare::store::{NewDocument, Store};
 use zonecompare::{ingest, parse};
 
+/// The zonecompare binary built for these tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_zonecompare");
+
+/// Runs the binary with `--db db` and `args`, capturing its output.
+pub fn cli(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run zonecompare")
+}
+
 pub fn corpus_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("data/corpus")
