@@ -33,7 +33,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 }
 
 fn bench_parse(c: &mut Criterion) {
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     let docs = corpus();
     let total: usize = docs.iter().map(|(_, b)| b.len()).sum();
     let texts: Vec<String> = docs
@@ -67,7 +67,7 @@ fn bench_parse(c: &mut Criterion) {
 
 /// Parses the cleaned corpus `passes` times and prints how many bytes that was.
 fn profile_passes(passes: usize) {
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     let texts: Vec<String> = corpus()
         .iter()
         .map(|(name, bytes)| {

@@ -15,7 +15,7 @@ mod errors;
 mod matching;
 
 fn catalog() -> &'static Catalog {
-    Catalog::bundled()
+    Catalog::in_use()
 }
 
 fn data_dir() -> PathBuf {
@@ -113,7 +113,7 @@ fn bundled_taxonomies_are_large_enough_and_complete() {
     }
     assert!(c.theme("no_such_theme").is_none() && c.indicator("no_such").is_none());
     assert!(
-        std::ptr::eq(c, Catalog::bundled()),
+        std::ptr::eq(c, Catalog::in_use()),
         "bundled() must parse once"
     );
     for family in [

@@ -58,7 +58,7 @@ fn parsed_corpus() -> Vec<(&'static str, String, zonecompare::model::ParsedDocum
             (
                 *name,
                 zone.slug.clone(),
-                parse::parse_text(&ing.text, Catalog::bundled()),
+                parse::parse_text(&ing.text, Catalog::in_use()),
             )
         })
         .collect()

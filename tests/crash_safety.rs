@@ -53,7 +53,7 @@ fn write_documents(dir: &Path) -> Vec<(PathBuf, usize, usize)> {
             let path = dir.join(format!("doc{:02}.txt", i + 1));
             std::fs::write(&path, text).expect("write document");
             let ing = ingest::read_path(&path).expect("document ingests");
-            let doc = parse::parse_text(&ing.text, Catalog::bundled());
+            let doc = parse::parse_text(&ing.text, Catalog::in_use());
             (path, doc.measures.len(), doc.targets.len())
         })
         .collect()

@@ -161,7 +161,7 @@ fn png_and_svg_files() {
     let dir = tempfile::tempdir().unwrap();
     let ds = dataset();
     for lang in [Lang::Zh, Lang::En] {
-        let chart = build_chart(&ds, Catalog::bundled(), &indicator_opts(lang));
+        let chart = build_chart(&ds, Catalog::in_use(), &indicator_opts(lang));
         let svg = dir.path().join(format!("c-{}.svg", lang.as_str()));
         save_chart(&chart, &svg).unwrap();
         assert_svg_names_indicator(&svg);
@@ -177,7 +177,7 @@ fn csv_has_bom_and_one_line_per_target() {
     let ds = dataset();
     let out = dir.path().join("targets.csv");
     table::save_tables(
-        &table::tables(table::TableKind::Targets, &ds, Catalog::bundled(), Lang::Zh),
+        &table::tables(table::TableKind::Targets, &ds, Catalog::in_use(), Lang::Zh),
         &out,
     )
     .unwrap();
@@ -193,7 +193,7 @@ fn xlsx_reads_back_one_sheet_per_table() {
     let ds = dataset();
     let out = dir.path().join("compare.xlsx");
     table::save_tables(
-        &table::tables(table::TableKind::Compare, &ds, Catalog::bundled(), Lang::Zh),
+        &table::tables(table::TableKind::Compare, &ds, Catalog::in_use(), Lang::Zh),
         &out,
     )
     .unwrap();
@@ -215,7 +215,7 @@ fn briefing_names_every_zone_with_charts() {
     let out = dir.path().join("b.html");
     briefing::save(
         &ds,
-        Catalog::bundled(),
+        Catalog::in_use(),
         &briefing::BriefingOptions::new(Lang::En),
         &out,
     )

@@ -32,7 +32,7 @@ fn parse_heldout(stem: &str) -> actual::Parsed {
     let path = heldout_dir().join(format!("{stem}.txt"));
     let ingested = zonecompare::ingest::read_path(&path)
         .unwrap_or_else(|e| panic!("{stem}: ingest failed: {e}"));
-    let doc = zonecompare::parse::parse_text(&ingested.text, Catalog::bundled());
+    let doc = zonecompare::parse::parse_text(&ingested.text, Catalog::in_use());
     actual::Parsed {
         json: zonecompare::parse::json::to_json_value(&doc),
         text: ingested.text,

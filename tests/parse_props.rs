@@ -142,7 +142,7 @@ proptest! {
         pieces in prop::collection::vec(piece(), 1..40)
     ) {
         let text = clean::clean(&build(&pieces));
-        let doc = parse::parse_text(&text, Catalog::bundled());
+        let doc = parse::parse_text(&text, Catalog::in_use());
         check_spans(&text, &doc)?;
     }
 
@@ -151,13 +151,13 @@ proptest! {
         pieces in prop::collection::vec(piece(), 1..25)
     ) {
         let text = build(&pieces);
-        let doc = parse::parse_text(&text, Catalog::bundled());
+        let doc = parse::parse_text(&text, Catalog::in_use());
         check_spans(&text, &doc)?;
     }
 
     #[test]
     fn arbitrary_strings_never_panic(text in "\\PC{0,400}") {
-        let doc = parse::parse_text(&text, Catalog::bundled());
+        let doc = parse::parse_text(&text, Catalog::in_use());
         check_spans(&text, &doc)?;
     }
 }

@@ -23,7 +23,7 @@ fn load(name: &str) -> (String, ParsedDocument) {
     let text = ingest::read_path(&path)
         .expect("corpus document reads")
         .text;
-    let doc = parse::parse_text(&text, Catalog::bundled());
+    let doc = parse::parse_text(&text, Catalog::in_use());
     (text, doc)
 }
 

@@ -20,7 +20,7 @@ fn doc(
         doc_year,
         news: false,
     };
-    let (targets, statistics) = extract_targets(&text, &[], &ctx, Catalog::bundled());
+    let (targets, statistics) = extract_targets(&text, &[], &ctx, Catalog::in_use());
     // Every span points at its sentence in the text.
     let chars: Vec<char> = text.chars().collect();
     for t in &targets {

@@ -180,7 +180,7 @@ fn reimport_is_recognised_and_gbk_text_imports_like_utf8() {
     assert_eq!(store.zones().expect("zones")[0].documents.len(), docs);
     let stored = store.document(doc_id).expect("document");
     assert_eq!(stored.info.source_name, "plan-utf8.txt");
-    let parsed = parse::parse_text(&stored.text, Catalog::bundled());
+    let parsed = parse::parse_text(&stored.text, Catalog::in_use());
     assert_eq!(
         store
             .measures(&Filter::default())

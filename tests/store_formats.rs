@@ -51,7 +51,7 @@ fn every_format_imports_like_the_parser_reads_it() {
         let path = dir.path().join(name);
         std::fs::write(&path, &bytes).unwrap();
         let ingested = ingest::read_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let parsed = parse::parse_text(&ingested.text, Catalog::bundled());
+        let parsed = parse::parse_text(&ingested.text, Catalog::in_use());
         assert_eq!(parsed.measures.len(), 3, "{name}: {:#?}", parsed.measures);
         assert!(parsed.targets.len() >= 3, "{name}: {:#?}", parsed.targets);
         let outcome = store.import_file(&path, "zhongde").unwrap();

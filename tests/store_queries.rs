@@ -302,7 +302,7 @@ fn corrections_survive_reparse_and_reset_to_the_new_parse() {
             if text == SAMPLE {
                 reparsed.clone()
             } else {
-                parse::parse_text(text, Catalog::bundled())
+                parse::parse_text(text, Catalog::in_use())
             }
         })
         .expect("reparse");
@@ -478,7 +478,7 @@ fn zone_counts_stay_right_through_corrections_and_reparse() {
             if text == SAMPLE {
                 doc.clone()
             } else {
-                parse::parse_text(text, Catalog::bundled())
+                parse::parse_text(text, Catalog::in_use())
             }
         })
         .expect("reparse");

@@ -9,7 +9,7 @@ use zonecompare::{ingest, parse};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(ing) = ingest::ingest_bytes(Path::new("fuzz.txt"), data) {
-        let doc = parse::parse_text(&ing.text, Catalog::bundled());
+        let doc = parse::parse_text(&ing.text, Catalog::in_use());
         let chars = ing.text.chars().count();
         for (start, end) in doc
             .measures

@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn theme_matrix_counts_and_shares() {
         let d = dataset();
-        let m = theme_matrix(&d.measures, &d.selected, Catalog::bundled());
+        let m = theme_matrix(&d.measures, &d.selected, Catalog::in_use());
         let talent = m.themes.iter().position(|t| t == "talent").unwrap();
         let zhongde = 0;
         assert_eq!(m.counts[talent][zhongde], 2);

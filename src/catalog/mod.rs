@@ -122,14 +122,14 @@ static IN_USE: OnceLock<Catalog> = OnceLock::new();
 impl Catalog {
     /// The taxonomies in use: those bundled with the binary (parsed once), unless the
     /// program installed an analyst's edited copies at start-up ([`Catalog::install`]).
-    pub fn bundled() -> &'static Catalog {
+    pub fn in_use() -> &'static Catalog {
         IN_USE.get_or_init(|| {
             Catalog::from_strs(THEMES, INDICATORS, AGENCIES, INSTRUMENTS)
                 .expect("bundled data/*.toml are checked by tests")
         })
     }
 
-    /// Makes `catalog` the one [`Catalog::bundled`] returns for the rest of the process.
+    /// Makes `catalog` the one [`Catalog::in_use`] returns for the rest of the process.
     /// Only possible before the first use; returns false (and changes nothing) after it.
     pub fn install(catalog: Catalog) -> bool {
         IN_USE.set(catalog).is_ok()

@@ -99,10 +99,10 @@ mod tests {
             vec!["offshore".to_string()]
         );
         // indicators, agencies and instruments are the bundled ones
-        assert_eq!(c.indicators().len(), Catalog::bundled().indicators().len());
+        assert_eq!(c.indicators().len(), Catalog::in_use().indicators().len());
         assert_eq!(
             c.canonical_agency("市发改委", Some("shenyang")),
-            Catalog::bundled().canonical_agency("市发改委", Some("shenyang"))
+            Catalog::in_use().canonical_agency("市发改委", Some("shenyang"))
         );
     }
 

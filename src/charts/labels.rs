@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn names_fall_back() {
-        let c = Catalog::bundled();
+        let c = Catalog::in_use();
         assert_eq!(
             indicator_name(c, "high_tech_enterprises", Lang::Zh, None),
             "高新技术企业"

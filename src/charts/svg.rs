@@ -64,7 +64,7 @@ mod tests {
         let ds = dataset();
         for kind in ChartKind::ALL {
             for lang in [Lang::Zh, Lang::En] {
-                let chart = build_chart(&ds, Catalog::bundled(), &ChartOptions::new(kind, lang));
+                let chart = build_chart(&ds, Catalog::in_use(), &ChartOptions::new(kind, lang));
                 let svg = render(&chart);
                 assert!(svg.starts_with("<svg"), "{kind}");
                 assert!(svg.contains(&escape(&chart.title)), "{kind}");
@@ -81,7 +81,7 @@ mod tests {
             indicator: Some("high_tech_enterprises".into()),
             ..ChartOptions::new(ChartKind::Indicator, Lang::Zh)
         };
-        let svg = render(&build_chart(&ds, Catalog::bundled(), &opts));
+        let svg = render(&build_chart(&ds, Catalog::in_use(), &opts));
         assert!(svg.contains("高新技术企业"));
         assert!(svg.contains("≥120户（2025年）"));
         assert!(svg.contains("<title>到2025年,高新技术企业不少于120户"));
@@ -112,7 +112,7 @@ mod tests {
         let ds = dataset();
         let chart = build_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Themes, Lang::Zh),
         );
         let svg = render(&chart);

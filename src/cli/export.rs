@@ -96,7 +96,7 @@ fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
 
 /// Runs one export command against the database at `db` (or the default one).
 pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     match cmd {
         ExportCommand::Chart {
             kind,

@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn briefing_names_every_zone_and_has_charts() {
         let ds = dataset();
-        let html = render(&ds, Catalog::bundled(), &BriefingOptions::new(Lang::Zh));
+        let html = render(&ds, Catalog::in_use(), &BriefingOptions::new(Lang::Zh));
         assert!(html.starts_with("<!DOCTYPE html>"));
         for z in &ds.zones {
             assert!(html.contains(&z.zone.name_zh), "{}", z.zone.slug);
@@ -161,7 +161,7 @@ mod tests {
             themes: vec!["talent".into()],
             ..BriefingOptions::new(Lang::En)
         };
-        let html = render(&ds, Catalog::bundled(), &opts);
+        let html = render(&ds, Catalog::in_use(), &opts);
         assert!(html.contains("<html lang=\"en\">"));
         assert!(html.contains("Measures by theme"));
         assert!(html.contains("引进海外高层次人才"));
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn docx_briefing_has_zones_tables_sentences_and_chart_images() {
         let ds = dataset();
-        let bytes = render_docx(&ds, Catalog::bundled(), &BriefingOptions::new(Lang::Zh)).unwrap();
+        let bytes = render_docx(&ds, Catalog::in_use(), &BriefingOptions::new(Lang::Zh)).unwrap();
         let doc = part(&bytes, "word/document.xml");
         assert_well_formed(&doc);
         assert_well_formed(&part(&bytes, "word/styles.xml"));
@@ -227,9 +227,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let opts = BriefingOptions::new(Lang::En);
         let path = dir.path().join("b.docx");
-        save(&ds, Catalog::bundled(), &opts, &path).unwrap();
+        save(&ds, Catalog::in_use(), &opts, &path).unwrap();
         assert!(part(&std::fs::read(&path).unwrap(), "word/document.xml").contains("Gaps"));
-        let e = save(&ds, Catalog::bundled(), &opts, Path::new("b.pdf")).unwrap_err();
+        let e = save(&ds, Catalog::in_use(), &opts, Path::new("b.pdf")).unwrap_err();
         assert!(e.to_string().contains(".html or .docx"), "{e}");
     }
 }

@@ -45,7 +45,7 @@ mod tests {
     fn png_is_wide_and_valid() {
         let chart = build_chart(
             &dataset(),
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Indicator, Lang::Zh),
         );
         let png = svg_to_png(&svg::render(&chart)).unwrap();
@@ -69,7 +69,7 @@ mod tests {
                         .then(|| "high_tech_enterprises".into()),
                     ..ChartOptions::new(kind, lang)
                 };
-                let chart = build_chart(&dataset(), Catalog::bundled(), &opts);
+                let chart = build_chart(&dataset(), Catalog::in_use(), &opts);
                 let path = dir.join(format!("{kind}-{}.png", lang.as_str()));
                 crate::export::save_chart(&chart, &path).unwrap();
                 crate::export::save_chart(&chart, &path.with_extension("svg")).unwrap();

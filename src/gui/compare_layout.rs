@@ -66,7 +66,7 @@ pub fn build(data: &Filtered, key: &LayoutKey) -> Vec<Line> {
     let mut index: HashMap<GroupKey, usize> = HashMap::new();
     let n = key.zones.len();
     // Catalog order first, so groups appear in a stable, meaningful order.
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     let ordered: Vec<GroupKey> = match (&key.chosen, key.by) {
         (Some(chosen), _) => vec![Some(chosen.clone())],
         (None, CompareBy::Theme) => catalog.themes.iter().map(|t| Some(t.id.clone())).collect(),
@@ -182,8 +182,8 @@ mod tests {
 
     #[test]
     fn groups_line_up_and_missing_themes_are_gaps() {
-        let theme = Catalog::bundled().themes[0].id.clone();
-        let other = Catalog::bundled().themes[1].id.clone();
+        let theme = Catalog::in_use().themes[0].id.clone();
+        let other = Catalog::in_use().themes[1].id.clone();
         let f = data(vec![
             measure("a", &[&theme]),
             measure("a", &[&theme, &other]),

@@ -128,7 +128,7 @@ pub fn load_filtered(store: &Store, filter: &Filter) -> crate::Result<Filtered> 
 /// Measures per theme and zone, from each zone's theme counts; themes in catalog order,
 /// themes no zone has left out.
 pub fn heatmap(zones: &[ZoneSummary]) -> Heatmap {
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     let mut theme_ids: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
     let mut counts = vec![vec![0usize; zones.len()]; theme_ids.len()];
     for (z, zone) in zones.iter().enumerate() {

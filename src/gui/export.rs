@@ -441,7 +441,7 @@ fn write_file(request: &ExportRequest, path: &Path, db: &Path) -> Result<(), Str
                 themes: themes.clone(),
                 ..BriefingOptions::new(*lang)
             };
-            briefing::save(&ds, Catalog::bundled(), &opts, path).map_err(err)
+            briefing::save(&ds, Catalog::in_use(), &opts, path).map_err(err)
         }
     }
 }

@@ -385,7 +385,7 @@ impl JobContext {
 /// Reads and parses one file without touching the database.
 pub fn preview_file(path: &Path) -> Result<PreviewInfo, String> {
     let ingested = crate::ingest::read_path(path).map_err(|e| e.to_string())?;
-    let doc = crate::parse::parse_text(&ingested.text, Catalog::bundled());
+    let doc = crate::parse::parse_text(&ingested.text, Catalog::in_use());
     let mut agencies: Vec<String> = Vec::new();
     for unit in doc.measures.iter().flat_map(|m| &m.responsible_units) {
         if !agencies.contains(&unit.canonical) {

@@ -85,7 +85,7 @@ mod tests {
     fn report_shows_metadata_outline_and_measures() {
         let text =
             "关于加快园区发展的实施方案\n一、重点任务\n1.建设平台。搭建平台。(责任单位:市科技局)\n";
-        let doc = crate::parse::parse_text(text, Catalog::bundled());
+        let doc = crate::parse::parse_text(text, Catalog::in_use());
         let r = render(&doc);
         assert!(r.starts_with("关于加快园区发展的实施方案\nkind:   implementation_plan\n"));
         assert!(r.contains("\n  一 重点任务\n    1 建设平台\n"));

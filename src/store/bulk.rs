@@ -52,7 +52,7 @@ fn prepare(file: BulkFile) -> Prepared {
             return Err(Error::bad_input(shown, "contains no text"));
         }
         let text = &ing.text;
-        std::panic::catch_unwind(|| parse::parse_text(text, Catalog::bundled()))
+        std::panic::catch_unwind(|| parse::parse_text(text, Catalog::in_use()))
             .map_err(|_| Error::bad_input(shown, "the parser failed on this file"))
             .map(|doc| (ing, doc))
     });

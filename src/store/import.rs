@@ -32,7 +32,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn parser_version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
     VERSION.get_or_init(|| {
-        let catalog = Catalog::bundled();
+        let catalog = Catalog::in_use();
         let mut h = Sha256::new();
         h.update(
             format!(
@@ -201,7 +201,7 @@ pub(crate) fn import_bytes(
     if ing.text.trim().is_empty() {
         return Err(Error::bad_input(shown, "contains no text"));
     }
-    let parsed = parse::parse_text(&ing.text, Catalog::bundled());
+    let parsed = parse::parse_text(&ing.text, Catalog::in_use());
     import_parsed(
         store,
         &NewDocument {
@@ -325,7 +325,7 @@ pub(crate) fn stale_documents(store: &Store) -> Result<usize> {
 }
 
 pub(crate) fn reparse_all(store: &mut Store) -> Result<usize> {
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     reparse_documents(store, true, &|text: &str| parse::parse_text(text, catalog))
 }
 

@@ -67,7 +67,7 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
         return Ok(());
     }
     let zones = bundled_zones()?;
-    let catalog = Catalog::bundled();
+    let catalog = Catalog::in_use();
     let path = store.path.clone();
     let err = |e: WriteError| match e {
         WriteError::Db(e) => super::migrate::db_err(&path, e),

@@ -33,7 +33,7 @@ pub fn corpus_path(name: &str) -> PathBuf {
 
 pub fn parsed_corpus(name: &str) -> ParsedDocument {
     let ing = ingest::read_path(&corpus_path(name)).expect("corpus ingests");
-    parse::parse_text(&ing.text, Catalog::bundled())
+    parse::parse_text(&ing.text, Catalog::in_use())
 }
 
 pub fn fresh() -> (tempfile::TempDir, Store) {

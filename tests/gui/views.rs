@@ -80,7 +80,7 @@ fn a_theme_chosen_in_the_sidebar_filters_every_view() {
         let mut h = harness(&db, prefs(lang));
         // A theme some measures have (the heatmap lists only those).
         let id = h.state().data.overview.heatmap.themes[0].clone();
-        let theme = zonecompare::catalog::Catalog::bundled()
+        let theme = zonecompare::catalog::Catalog::in_use()
             .themes
             .iter()
             .find(|t| t.id == id)
@@ -147,7 +147,7 @@ fn heatmap_cell_opens_compare_on_its_theme() {
     let mut h = harness(&db, prefs(Lang::En));
     let theme = h.state().data.overview.heatmap.themes[0].clone();
     let zone = h.state().data.overview.zones[0].zone.name_en.clone();
-    let name = zonecompare::catalog::Catalog::bundled()
+    let name = zonecompare::catalog::Catalog::in_use()
         .themes
         .iter()
         .find(|t| t.id == theme)

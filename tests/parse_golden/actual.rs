@@ -109,7 +109,7 @@ pub fn parse_corpus_file(stem: &str) -> Parsed {
     let path = root().join("data/corpus").join(format!("{stem}.txt"));
     let ingested = zonecompare::ingest::read_path(&path)
         .unwrap_or_else(|e| panic!("{stem}: ingest failed: {e}"));
-    let doc = zonecompare::parse::parse_text(&ingested.text, Catalog::bundled());
+    let doc = zonecompare::parse::parse_text(&ingested.text, Catalog::in_use());
     Parsed {
         json: zonecompare::parse::json::to_json_value(&doc),
         text: ingested.text,

@@ -418,7 +418,7 @@ mod tests {
         let ds = dataset();
         let c = indicator_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &opts(ChartKind::Indicator, Lang::Zh, "high_tech_enterprises"),
         );
         assert_eq!(c.panels.len(), 1);
@@ -445,7 +445,7 @@ mod tests {
         let ds = dataset();
         let c = indicator_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &opts(ChartKind::Indicator, Lang::En, "rd_investment"),
         );
         assert_eq!(c.panels.len(), 2);
@@ -463,7 +463,7 @@ mod tests {
         let ds = dataset();
         let c = indicator_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Indicator, Lang::En),
         );
         assert!(c.title.starts_with("High-tech enterprises"));
@@ -474,7 +474,7 @@ mod tests {
         let ds = dataset();
         let c = progress_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Progress, Lang::Zh),
         );
         assert_eq!(c.panels.len(), 1);
@@ -483,7 +483,7 @@ mod tests {
         empty.actuals.clear();
         let c = progress_chart(
             &empty,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Progress, Lang::Zh),
         );
         assert!(c.panels.is_empty() && !c.notes.is_empty());

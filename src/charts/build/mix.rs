@@ -323,7 +323,7 @@ mod tests {
         let ds = dataset();
         let c = themes_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Themes, Lang::Zh),
         );
         let p = &c.panels[0];
@@ -335,7 +335,7 @@ mod tests {
             themes: vec!["talent".into()],
             ..ChartOptions::new(ChartKind::Themes, Lang::En)
         };
-        let c = themes_chart(&ds, Catalog::bundled(), &only_talent);
+        let c = themes_chart(&ds, Catalog::in_use(), &only_talent);
         assert_eq!(c.panels[0].categories, ["Talent"]);
     }
 
@@ -344,7 +344,7 @@ mod tests {
         let ds = dataset();
         let c = agencies_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Agencies, Lang::Zh),
         );
         assert_eq!(c.panels.len(), 3);

@@ -92,7 +92,7 @@ mod tests {
         let ds = dataset();
         let c = timeline_chart(
             &ds,
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Timeline, Lang::Zh),
         );
         let p = &c.panels[0];

@@ -6,7 +6,7 @@ use crate::analysis::fixtures::dataset;
 #[test]
 fn csv_has_bom_header_and_rows() {
     let ds = dataset();
-    let t = targets_table(&ds, Catalog::bundled(), Lang::Zh);
+    let t = targets_table(&ds, Catalog::in_use(), Lang::Zh);
     let bytes = csv_bytes(&t).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -19,7 +19,7 @@ fn csv_has_bom_header_and_rows() {
 #[test]
 fn compare_has_three_sheets_with_all_zones() {
     let ds = dataset();
-    let ts = compare_tables(&ds, Catalog::bundled(), Lang::En);
+    let ts = compare_tables(&ds, Catalog::in_use(), Lang::En);
     assert_eq!(ts.len(), 3);
     assert_eq!(ts[0].headers.len(), 1 + 2 * 4);
     assert_eq!(ts[0].rows[0][0], Cell::Text("High-tech enterprises".into()));
@@ -32,7 +32,7 @@ fn compare_has_three_sheets_with_all_zones() {
 #[test]
 fn agencies_table_lists_load_per_zone_busiest_first() {
     let ds = dataset();
-    let t = agencies_table(&ds, Catalog::bundled(), Lang::Zh);
+    let t = agencies_table(&ds, Catalog::in_use(), Lang::Zh);
     assert_eq!(t.headers.len(), 5);
     assert!(!t.rows.is_empty());
     let total = |r: &Vec<Cell>| match r[4] {
@@ -49,7 +49,7 @@ fn agencies_table_lists_load_per_zone_busiest_first() {
 #[test]
 fn xlsx_bytes_is_a_zip() {
     let ds = dataset();
-    let bytes = xlsx_bytes(&compare_tables(&ds, Catalog::bundled(), Lang::Zh)).unwrap();
+    let bytes = xlsx_bytes(&compare_tables(&ds, Catalog::in_use(), Lang::Zh)).unwrap();
     assert_eq!(&bytes[..2], b"PK");
     assert!(display_width("高新技术企业") > display_width("High-tech"));
 }

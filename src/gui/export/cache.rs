@@ -169,7 +169,7 @@ impl ChartCache {
         let fresh = matches!(self.charts.get(&slot), Some((k, ..)) if *k == key);
         if !fresh {
             let ds = chart_dataset(key.opts.kind, data, zones);
-            let chart = build_chart(&ds, Catalog::bundled(), &key.opts);
+            let chart = build_chart(&ds, Catalog::in_use(), &key.opts);
             // the indicator the library charts when none was chosen: the most shared one
             let indicator = match key.opts.kind {
                 ChartKind::Indicator => key.opts.indicator.clone().or_else(|| {
@@ -230,7 +230,7 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let opts = ChartOptions::new(kind, lang);
                 let slim = chart_dataset(kind, &data, &zones);
-                let catalog = Catalog::bundled();
+                let catalog = Catalog::in_use();
                 assert_eq!(
                     build_chart(&slim, catalog, &opts),
                     build_chart(&full, catalog, &opts),

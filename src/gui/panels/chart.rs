@@ -460,7 +460,7 @@ mod tests {
             indicator: Some("high_tech_enterprises".into()),
             ..ChartOptions::new(ChartKind::Indicator, Lang::Zh)
         };
-        let chart = build_chart(&dataset(), Catalog::bundled(), &opts);
+        let chart = build_chart(&dataset(), Catalog::in_use(), &opts);
         let panel = &chart.panels[0];
         let shapes = bar_shapes(panel, false, 1.0, false);
         // first row: target and baseline share the band, target on top
@@ -496,7 +496,7 @@ mod tests {
     fn stacked_rows_follow_each_other() {
         let chart = build_chart(
             &dataset(),
-            Catalog::bundled(),
+            Catalog::in_use(),
             &ChartOptions::new(ChartKind::Instruments, Lang::En),
         );
         let shapes = bar_shapes(&chart.panels[0], true, 1.0, false);

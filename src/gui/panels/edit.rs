@@ -109,7 +109,7 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     };
     let mut open = true;
     let mut close = false;
-    let indicators: Vec<(String, String)> = Catalog::bundled()
+    let indicators: Vec<(String, String)> = Catalog::in_use()
         .indicators
         .iter()
         .map(|i| (i.id.clone(), ctx.indicator_name(&i.id)))
@@ -205,7 +205,7 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             ui.label(RichText::new(&edit.title).strong());
             ui.label(T::Themes.get(lang));
             ui.horizontal_wrapped(|ui| {
-                for theme in &Catalog::bundled().themes {
+                for theme in &Catalog::in_use().themes {
                     let mut on = edit.themes.contains(&theme.id);
                     if ui.checkbox(&mut on, ctx.theme_name(&theme.id)).changed() {
                         if on {
@@ -253,7 +253,7 @@ pub fn parse_units(text: &str) -> Vec<ResponsibleUnit> {
         .enumerate()
         .map(|(i, name)| ResponsibleUnit {
             name: name.to_string(),
-            canonical: Catalog::bundled().canonical_agency(name, None),
+            canonical: Catalog::in_use().canonical_agency(name, None),
             role: if i == 0 { Role::Lead } else { Role::Co },
         })
         .collect()

@@ -50,7 +50,7 @@ pub fn chart_request(ui_state: &UiState, slot: ChartSlot, kind: FileKind) -> Opt
 fn view_tables(ctx: &mut Ctx<'_>, slot: ChartSlot) -> Vec<Table> {
     let zones = ctx.prefs.selected_zones.clone();
     let ds = ctx.st.export.charts.dataset(ctx.data, &zones);
-    let (catalog, lang) = (Catalog::bundled(), ctx.lang());
+    let (catalog, lang) = (Catalog::in_use(), ctx.lang());
     match slot {
         ChartSlot::Targets => vec![table::targets_table(&ds, catalog, lang)],
         ChartSlot::Compare => table::compare_tables(&ds, catalog, lang),

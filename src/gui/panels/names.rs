@@ -7,7 +7,7 @@ use crate::model::Instrument;
 
 /// Theme's display name (the id when the catalog does not know it).
 pub fn theme(lang: Lang, id: &str) -> String {
-    match Catalog::bundled().themes.iter().find(|t| t.id == id) {
+    match Catalog::in_use().themes.iter().find(|t| t.id == id) {
         Some(t) => lang.pick(&t.zh, &t.en).to_string(),
         None => id.to_string(),
     }
@@ -15,7 +15,7 @@ pub fn theme(lang: Lang, id: &str) -> String {
 
 /// Canonical indicator's display name.
 pub fn indicator(lang: Lang, id: &str) -> String {
-    match Catalog::bundled().indicators.iter().find(|t| t.id == id) {
+    match Catalog::in_use().indicators.iter().find(|t| t.id == id) {
         Some(t) => lang.pick(&t.zh, &t.en).to_string(),
         None => id.to_string(),
     }
@@ -23,7 +23,7 @@ pub fn indicator(lang: Lang, id: &str) -> String {
 
 /// Agency display name: the canonical Chinese name, with the English one when known.
 pub fn agency(lang: Lang, canonical: &str) -> String {
-    let en = Catalog::bundled()
+    let en = Catalog::in_use()
         .agencies
         .iter()
         .find(|a| a.canonical == canonical && !a.en.is_empty());

@@ -27,7 +27,7 @@ impl FilterOptions {
     fn build(data: &Snapshot, lang: Lang) -> FilterOptions {
         let ov = &data.overview;
         FilterOptions {
-            themes: Catalog::bundled()
+            themes: Catalog::in_use()
                 .themes
                 .iter()
                 .map(|t| (t.id.clone(), names::theme(lang, &t.id)))

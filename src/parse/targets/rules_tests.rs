@@ -16,7 +16,7 @@ fn ctx() -> TargetContext {
 }
 
 fn run(text: &str) -> (Vec<Target>, Vec<Statistic>) {
-    extract_targets(text, &[], &ctx(), Catalog::bundled())
+    extract_targets(text, &[], &ctx(), Catalog::in_use())
 }
 
 /// (value, unit, year) of every target.
@@ -123,7 +123,7 @@ fn cumulative_figures_with_a_goal_word_are_goals() {
         news: true,
         ..ctx()
     };
-    let (t, s) = extract_targets("园区累计引进人才1200人。", &[], &news, Catalog::bundled());
+    let (t, s) = extract_targets("园区累计引进人才1200人。", &[], &news, Catalog::in_use());
     assert!(t.is_empty());
     assert_eq!(s[0].value, 1200.0);
 }
@@ -156,14 +156,14 @@ fn unmarked_figures_in_a_plan_task_are_goals() {
         instrument_subtype: None,
     };
     let measures = [measure];
-    let (t, s) = extract_targets(text, &measures, &ctx(), Catalog::bundled());
+    let (t, s) = extract_targets(text, &measures, &ctx(), Catalog::in_use());
     assert!(s.is_empty(), "{s:?}");
     assert_eq!((t[0].value, t[0].measure), (200.0, Some(0)));
     let news = TargetContext {
         news: true,
         ..ctx()
     };
-    let (t, s) = extract_targets(text, &measures, &news, Catalog::bundled());
+    let (t, s) = extract_targets(text, &measures, &news, Catalog::in_use());
     assert!(t.is_empty());
     assert_eq!(s[0].value, 200.0);
 }

@@ -15,7 +15,7 @@ fn ctx() -> TargetContext {
 }
 
 fn run(text: &str) -> (Vec<Target>, Vec<Statistic>) {
-    extract_targets(text, &[], &ctx(), Catalog::bundled())
+    extract_targets(text, &[], &ctx(), Catalog::in_use())
 }
 
 /// (value, value_max, unit, comparator, year) of one target.
@@ -228,7 +228,7 @@ fn sentence_span_and_measure() {
         instrument_subtype: None,
     };
     let measures = [m((6, 30)), m((31, 36))];
-    let (t, _) = extract_targets(text, &measures, &ctx(), Catalog::bundled());
+    let (t, _) = extract_targets(text, &measures, &ctx(), Catalog::in_use());
     assert_eq!(t[0].sentence, "到2025年,培育瞪羚企业30家。");
     let chars: Vec<char> = text.chars().collect();
     let (a, b) = t[0].span;
