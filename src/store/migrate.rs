@@ -123,8 +123,20 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
              unchanged",
         ));
     }
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(|e| db_err(path, e))?;
+    // Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once
+    // rather than through the busy handler: retry while another program sets it up.
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => break other.map_err(|e| db_err(path, e))?,
+        }
+    }
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| db_err(path, e))?;
     // WAL + NORMAL: a commit survives the program being killed; only a power cut can undo
