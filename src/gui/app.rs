@@ -258,6 +258,12 @@ impl App {
                     self.data.overview = *ov;
                     self.data.overview_generation += 1;
                     self.default_zone_selection();
+                    // The stored rows changed (import, correction): the open document's
+                    // highlights are fetched again.
+                    if let Some(doc_id) = self.ui.reader.reload() {
+                        let filter = self.query_filter();
+                        self.jobs.request(Request::Document(doc_id), &filter);
+                    }
                 }
                 self.data.filtered = *filtered;
                 self.data.generation += 1;

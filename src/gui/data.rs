@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::catalog::Catalog;
+use crate::model::Span;
 use crate::store::Store;
 use crate::store::rows::*;
 
@@ -32,9 +33,17 @@ pub struct Overview {
     pub indicators: Vec<String>,
 }
 
+/// Most measures, targets or statistics a refresh loads when no zone is ticked: a first
+/// page of a national database rather than all of it. Ticked zones (at most four) load
+/// every row, so a comparison is never cut short.
+pub const ROW_LIMIT: usize = 2000;
+
 /// Rows matching the current filters.
 #[derive(Debug, Clone, Default)]
 pub struct Filtered {
+    /// True when more measures or targets match than [`ROW_LIMIT`] (the first ones in zone,
+    /// document and outline order are kept).
+    pub truncated: bool,
     pub measures: Vec<MeasureRow>,
     pub targets: Vec<TargetRow>,
     pub statistics: Vec<StatisticRow>,
@@ -109,20 +118,90 @@ pub fn load_overview(store: &Store) -> crate::Result<Overview> {
     })
 }
 
-/// Queries the rows matching `filter`.
+/// Queries the rows matching `filter`: every row of the ticked zones, or with none ticked
+/// at most [`ROW_LIMIT`] measures, targets and statistics each; the agency load only of
+/// ticked zones (the Agencies view shows no others).
 pub fn load_filtered(store: &Store, filter: &Filter) -> crate::Result<Filtered> {
+    load_page(store, filter, ROW_LIMIT)
+}
+
+fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filtered> {
+    // One row past the page tells whether more match.
+    let limit = filter.zones.is_empty().then_some(page + 1);
+    let paged = Filter {
+        limit: limit.or(filter.limit),
+        ..filter.clone()
+    };
     let zones_only = Filter {
         zones: filter.zones.clone(),
+        limit: paged.limit,
         ..Filter::default()
     };
+    let mut measures = store.measures(&paged)?;
+    let mut targets = store.targets(&paged)?;
+    let mut statistics = store.statistics(&zones_only)?;
+    let mut truncated = false;
+    if limit.is_some() {
+        truncated = measures.len() > page || targets.len() > page;
+        measures.truncate(page);
+        targets.truncate(page);
+        statistics.truncate(page);
+    }
+    let agency_load = if filter.zones.is_empty() {
+        Vec::new()
+    } else {
+        store.agency_load(filter)?
+    };
     Ok(Filtered {
-        measures: store.measures(filter)?,
-        targets: store.targets(filter)?,
-        statistics: store.statistics(&zones_only)?,
-        agency_load: store.agency_load(filter)?,
+        truncated,
+        measures,
+        targets,
+        statistics,
+        agency_load,
         ..Filtered::default()
     }
     .index())
+}
+
+/// What the reader marks in one document: each measure's span with the names of its
+/// responsible units, and each target's span.
+#[derive(Debug, Clone, Default)]
+pub struct DocMarks {
+    pub measures: Vec<(Span, Vec<String>)>,
+    pub targets: Vec<Span>,
+}
+
+/// An open document: its text and outline, and what to highlight in it.
+#[derive(Debug, Clone)]
+pub struct OpenDocument {
+    pub text: DocumentText,
+    pub marks: DocMarks,
+}
+
+/// Loads one document for the reader with its own measures and targets (not the filtered
+/// rows, which may belong to other zones or stop at a page).
+pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> {
+    let text = store.document(doc_id)?;
+    let zone = Filter {
+        zones: vec![text.info.zone_slug.clone()],
+        ..Filter::default()
+    };
+    let measures = store
+        .measures(&zone)?
+        .into_iter()
+        .filter(|m| m.doc_id == doc_id)
+        .map(|m| (m.span, m.units.into_iter().map(|u| u.name).collect()))
+        .collect();
+    let targets = store
+        .targets(&zone)?
+        .into_iter()
+        .filter(|t| t.doc_id == doc_id)
+        .map(|t| t.target.span)
+        .collect();
+    Ok(OpenDocument {
+        text,
+        marks: DocMarks { measures, targets },
+    })
 }
 
 /// Measures per theme and zone, from each zone's theme counts; themes in catalog order,
@@ -163,6 +242,77 @@ mod tests {
     use super::*;
 
     /// The heatmap built from the stored per-zone counts is the one counting every measure.
+    /// With no zone ticked only a first page is loaded, and the views are told; ticked
+    /// zones load every row whatever the page.
+    #[test]
+    fn no_ticked_zone_loads_a_first_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("z.sqlite")).unwrap();
+        let all = store.measures(&Filter::default()).unwrap();
+        let page = load_page(&store, &Filter::default(), 10).unwrap();
+        assert!(page.truncated);
+        assert_eq!(page.measures.len(), 10);
+        assert_eq!(page.targets.len(), 10);
+        let first: Vec<i64> = all.iter().take(10).map(|m| m.id).collect();
+        let got: Vec<i64> = page.measures.iter().map(|m| m.id).collect();
+        assert_eq!(got, first, "the first rows in zone and outline order");
+        assert!(
+            page.agency_load.is_empty(),
+            "no agency table without ticked zones"
+        );
+        let slug = all[0].zone_slug.clone();
+        let zone = Filter {
+            zones: vec![slug.clone()],
+            ..Filter::default()
+        };
+        let ticked = load_page(&store, &zone, 10).unwrap();
+        assert!(!ticked.truncated);
+        let of_zone = all.iter().filter(|m| m.zone_slug == slug).count();
+        assert!(of_zone > 10);
+        assert_eq!(ticked.measures.len(), of_zone);
+        assert!(!ticked.agency_load.is_empty());
+        let whole = load_filtered(&store, &Filter::default()).unwrap();
+        assert!(!whole.truncated, "the bundled corpus fits in one page");
+        assert_eq!(whole.measures.len(), all.len());
+    }
+
+    /// The reader's marks are the document's own measures and targets.
+    #[test]
+    fn a_document_is_loaded_with_its_own_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("z.sqlite")).unwrap();
+        let targets = store.targets(&Filter::default()).unwrap();
+        let measures = store.measures(&Filter::default()).unwrap();
+        // A document with targets and with responsible units, not the first one.
+        let doc_id = measures
+            .iter()
+            .rev()
+            .filter(|m| !m.units.is_empty())
+            .map(|m| m.doc_id)
+            .find(|d| targets.iter().any(|t| t.doc_id == *d))
+            .expect("a document with units and targets");
+        let open = load_document(&store, doc_id).unwrap();
+        assert_eq!(open.text.info.id, doc_id);
+        let mut want: Vec<_> = targets
+            .iter()
+            .filter(|t| t.doc_id == doc_id)
+            .map(|t| t.target.span)
+            .collect();
+        let mut got = open.marks.targets.clone();
+        want.sort();
+        got.sort();
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
+        let n = measures.iter().filter(|m| m.doc_id == doc_id).count();
+        assert_eq!(open.marks.measures.len(), n);
+        assert!(
+            open.marks
+                .measures
+                .iter()
+                .any(|(_, units)| !units.is_empty())
+        );
+    }
+
     #[test]
     fn heatmap_from_zone_counts_matches_the_measures() {
         let dir = tempfile::tempdir().unwrap();

@@ -59,6 +59,11 @@ texts! {
     HeatmapTip => ("点击单元格,在对比视图中查看该主题", "Click a cell to compare this theme"),
     NoData => ("没有数据。请导入文件,或检查数据库。", "No data. Import documents or check the database."),
     NoMatches => ("没有符合筛选条件的记录。", "Nothing matches the filters."),
+    PickerHint => ("开发区或文件名称", "zone or document name"),
+    FirstRows => (
+        "只显示前 {n} 条。勾选开发区或增加筛选条件可查看其余记录。",
+        "Showing the first {n} rows. Tick zones or add filters to see the rest."
+    ),
     SelectZones => ("请在左侧勾选 2–4 个开发区。", "Tick 2–4 zones on the left."),
     CompareBy => ("对比依据", "Compare by"),
     ByTheme => ("主题", "Theme"),

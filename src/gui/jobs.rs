@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
 
-use super::data::{self, Filtered, Overview};
+use super::data::{self, Filtered, OpenDocument, Overview};
 use crate::catalog::Catalog;
 use crate::model::Zone;
 use crate::store::Store;
@@ -99,7 +99,7 @@ pub enum Event {
         overview: Option<Box<Overview>>,
         filtered: Box<Filtered>,
     },
-    Document(u64, Result<Box<DocumentText>, String>),
+    Document(u64, Result<Box<OpenDocument>, String>),
     /// A request failed (message in plain words).
     Failed(u64, String),
     /// Marks every request up to `seq` as answered.
@@ -453,7 +453,9 @@ fn worker(
                     continue;
                 }
                 Request::Document(id) => {
-                    let doc = store.document(id).map(Box::new).map_err(|e| e.to_string());
+                    let doc = data::load_document(&store, id)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
                     send(Event::Document(seq, doc));
                     continue;
                 }

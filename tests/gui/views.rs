@@ -479,3 +479,58 @@ fn a_measures_agencies_are_corrected_in_compare_and_reset() {
         assert!(!row(&h).corrected);
     }
 }
+
+/// A document of a zone that is not ticked is found through the picker's filter box and
+/// shown with its measures and targets highlighted (they do not come from the ticked zones'
+/// rows).
+#[test]
+fn a_document_of_an_unticked_zone_is_found_and_highlighted() {
+    let (_dir, db) = temp_db();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(&db, prefs(lang));
+        settle(&mut h);
+        let z = h.state().data.overview.zones[3].clone();
+        h.state_mut().push(Command::ToggleZone(z.zone.slug.clone()));
+        settle(&mut h);
+        assert!(!h.state().prefs.selected_zones.contains(&z.zone.slug));
+        assert!(
+            h.state()
+                .data
+                .filtered
+                .measures
+                .iter()
+                .all(|m| m.zone_slug != z.zone.slug)
+        );
+        show_view(&mut h, lang, T::Reader);
+        settle(&mut h);
+        h.get_by_role_and_label(Role::ComboBox, T::Document.get(lang))
+            .click();
+        h.run_steps(2);
+        let doc = &z.documents[0];
+        let word: String = doc.title.chars().take(6).collect();
+        type_into(&mut h, T::Filter.get(lang), &word);
+        h.run_steps(2);
+        // Documents whose label lacks the word are filtered out of the list.
+        let zones = h.state().data.overview.zones.clone();
+        let label = |z: &zonecompare::store::rows::ZoneSummary, title: &str| {
+            format!("{} — {title}", lang.pick(&z.zone.name_zh, &z.zone.name_en))
+        };
+        let others: Vec<String> = zones
+            .iter()
+            .flat_map(|o| o.documents.iter().map(move |d| (o, d)))
+            .map(|(o, d)| label(o, &d.title))
+            .filter(|l| !l.contains(&word))
+            .collect();
+        assert!(!others.is_empty());
+        for other in &others {
+            assert!(h.query_by_label(other).is_none(), "{other} filtered out");
+        }
+        h.get_by_label(&label(&z, &doc.title)).click();
+        settle(&mut h);
+        let reader = &h.state().ui.reader;
+        assert_eq!(reader.doc_id, Some(doc.id));
+        assert!(reader.doc.is_some());
+        assert!(!reader.marks().measures.is_empty(), "measures highlighted");
+        assert!(!reader.marks().targets.is_empty(), "targets highlighted");
+    }
+}

@@ -44,6 +44,10 @@ fn build(load: &[crate::store::rows::AgencyLoadRow], zones: &[String]) -> Vec<Ag
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     super::chart::bottom_panel(ui, ctx, crate::gui::export::ChartSlot::Agencies);
     let zones = ctx.prefs.selected_zones.clone();
+    if zones.is_empty() {
+        ui.label(ctx.t(T::SelectZones));
+        return;
+    }
     let load = &ctx.data.filtered.agency_load;
     if load.is_empty() {
         ui.label(ctx.t(T::NoMatches));

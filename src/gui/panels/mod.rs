@@ -181,6 +181,14 @@ pub fn color_chip(ui: &mut egui::Ui, color: Color32) {
     ui.painter().rect_filled(rect, 2.0, color);
 }
 
+/// Says that only the first [`ROW_LIMIT`](crate::gui::data::ROW_LIMIT) rows were loaded.
+pub fn first_rows_note(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
+    let n = crate::gui::data::ROW_LIMIT.to_string();
+    let text = ctx.t(T::FirstRows).replace("{n}", &n);
+    let color = super::theme::warn_color(ctx.prefs.dark);
+    ui.add(egui::Label::new(RichText::new(text).color(color)).truncate());
+}
+
 /// The "corrected" mark shown beside values a user changed.
 pub fn corrected_mark(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
     let color = super::theme::warn_color(ctx.prefs.dark);

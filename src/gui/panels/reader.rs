@@ -8,24 +8,31 @@ use egui::{Color32, FontId, RichText, Stroke};
 
 use super::Ctx;
 use crate::gui::command::Command;
-use crate::gui::i18n::T;
+use crate::gui::data::{DocMarks, OpenDocument};
+use crate::gui::i18n::{Lang, T};
 use crate::gui::theme;
 use crate::model::Span;
 use crate::store::rows::DocumentText;
 
-/// What the cached highlighted text depends on: document, data generation, focus, dark.
-type LayoutKey = (i64, u64, Option<Span>, bool);
+/// What the cached highlighted text depends on: document, focus, dark (the marks come with
+/// the document, so a new copy clears the cache).
+type LayoutKey = (i64, Option<Span>, bool);
 
 /// Which document is open and where to scroll.
 #[derive(Default)]
 pub struct ReaderState {
     pub doc_id: Option<i64>,
     pub doc: Option<DocumentText>,
+    /// The open document's measures and targets, as highlighted.
+    marks: DocMarks,
+    /// The open document's outline and text were asked for again after a change.
+    reloading: bool,
     /// The highlighted sentence (character span).
     pub focus: Option<Span>,
     scroll_pending: bool,
     loading: bool,
     cached: Option<(LayoutKey, Arc<LayoutJob>)>,
+    picker: PickerList,
 }
 
 impl ReaderState {
@@ -45,13 +52,30 @@ impl ReaderState {
         self.loading
     }
 
+    /// What is highlighted in the open document.
+    pub fn marks(&self) -> &DocMarks {
+        &self.marks
+    }
+
     /// The fetched document arrived.
-    pub fn set_document(&mut self, doc: DocumentText) {
-        if Some(doc.info.id) == self.doc_id {
-            self.doc = Some(doc);
+    pub fn set_document(&mut self, doc: OpenDocument) {
+        if Some(doc.text.info.id) == self.doc_id {
+            self.doc = Some(doc.text);
+            self.marks = doc.marks;
             self.loading = false;
+            self.reloading = false;
             self.cached = None;
         }
+    }
+
+    /// The document to fetch again because the data changed (corrections, re-parses): the
+    /// open one, still shown until the new copy arrives.
+    pub fn reload(&mut self) -> Option<i64> {
+        if self.doc.is_none() || self.reloading {
+            return None;
+        }
+        self.reloading = true;
+        self.doc_id
     }
 
     /// The text of the highlighted sentence, if any (tests and the header).
@@ -110,20 +134,75 @@ fn first_document(ctx: &Ctx<'_>) -> Option<i64> {
         .map(|d| d.id)
 }
 
+/// Every document as the picker lists it ("zone — title"), for the data and language it
+/// was built for; rebuilt when either changes, never per frame.
+#[derive(Default)]
+pub struct PickerList {
+    key: Option<(u64, Lang)>,
+    docs: Arc<Vec<(i64, String)>>,
+    /// Typed into the picker's filter box, and the documents it matches (indices).
+    query: String,
+    shown: Option<(String, Arc<Vec<usize>>)>,
+}
+
+impl PickerList {
+    fn docs(&mut self, ctx: &Ctx<'_>) -> Arc<Vec<(i64, String)>> {
+        let key = (ctx.data.overview_generation, ctx.lang());
+        if self.key != Some(key) {
+            let docs = ctx
+                .data
+                .overview
+                .zones
+                .iter()
+                .flat_map(|z| z.documents.iter().map(move |d| (z, d)))
+                .map(|(z, d)| {
+                    (
+                        d.id,
+                        format!("{} — {}", ctx.zone_name(&z.zone.slug), d.title),
+                    )
+                })
+                .collect();
+            self.docs = Arc::new(docs);
+            self.key = Some(key);
+            self.shown = None;
+        }
+        self.docs.clone()
+    }
+
+    /// Indices of the documents whose label contains every word of the filter box.
+    fn matching(&mut self) -> Arc<Vec<usize>> {
+        if let Some((q, hits)) = &self.shown
+            && *q == self.query
+        {
+            return hits.clone();
+        }
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let hits: Vec<usize> = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, label))| {
+                let label = label.to_lowercase();
+                words.iter().all(|w| label.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let hits = Arc::new(hits);
+        self.shown = Some((self.query.clone(), hits.clone()));
+        hits
+    }
+}
+
+/// Documents listed at once before the picker asks for a filter word.
+const PICKER_ROWS: f32 = 16.0;
+
 fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
-    let docs: Vec<(i64, String)> = ctx
-        .data
-        .overview
-        .zones
-        .iter()
-        .flat_map(|z| z.documents.iter().map(move |d| (z, d)))
-        .map(|(z, d)| {
-            (
-                d.id,
-                format!("{} — {}", ctx.zone_name(&z.zone.slug), d.title),
-            )
-        })
-        .collect();
+    let mut picker = std::mem::take(&mut ctx.st.reader.picker);
+    let docs = picker.docs(ctx);
     let current = ctx.st.reader.doc_id;
     let shown = docs
         .iter()
@@ -136,19 +215,39 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             .selected_text(shown)
             .width(ui.available_width().min(760.0))
             .truncate()
+            // Typing in the filter box must not close it; choosing a document does.
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show_ui(ui, |ui| {
-                for (id, name) in &docs {
-                    if ui.selectable_label(current == Some(*id), name).clicked() {
-                        ctx.cmds.push(Command::OpenSource {
-                            doc_id: *id,
-                            span: None,
-                        });
-                    }
-                }
+                // Thousands of documents: a filter box, and only the rows in view are drawn.
+                ui.horizontal(|ui| {
+                    let label_id = ui.label(ctx.t(T::Filter)).id;
+                    let edit = egui::TextEdit::singleline(&mut picker.query)
+                        .hint_text(ctx.t(T::PickerHint))
+                        .desired_width(f32::INFINITY);
+                    ui.add(edit).labelled_by(label_id);
+                });
+                let hits = picker.matching();
+                let row_h = ui.spacing().interact_size.y;
+                egui::ScrollArea::vertical()
+                    .id_salt("reader_doc_rows")
+                    .max_height(PICKER_ROWS * (row_h + ui.spacing().item_spacing.y))
+                    .show_rows(ui, row_h, hits.len(), |ui, range| {
+                        for &i in &hits[range] {
+                            let (id, name) = &docs[i];
+                            if ui.selectable_label(current == Some(*id), name).clicked() {
+                                ui.close();
+                                ctx.cmds.push(Command::OpenSource {
+                                    doc_id: *id,
+                                    span: None,
+                                });
+                            }
+                        }
+                    });
             })
             .response
             .labelled_by(label_id);
     });
+    ctx.st.reader.picker = picker;
 }
 
 fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -197,16 +296,15 @@ fn legend(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
 
 fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let dark = ctx.prefs.dark;
-    let generation = ctx.data.generation;
     let reader = &mut ctx.st.reader;
     let Some(doc) = &reader.doc else {
         return;
     };
-    let key = (doc.info.id, generation, reader.focus, dark);
+    let key = (doc.info.id, reader.focus, dark);
     let job = match &reader.cached {
         Some((k, job)) if *k == key => job.clone(),
         _ => {
-            let job = Arc::new(highlight(ui, doc, ctx.data, reader.focus, dark));
+            let job = Arc::new(highlight(ui, doc, &reader.marks, reader.focus, dark));
             reader.cached = Some((key, job.clone()));
             job
         }
@@ -236,7 +334,7 @@ fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 fn highlight(
     ui: &egui::Ui,
     doc: &DocumentText,
-    data: &crate::gui::data::Snapshot,
+    marks: &DocMarks,
     focus: Option<Span>,
     dark: bool,
 ) -> LayoutJob {
@@ -249,20 +347,19 @@ fn highlight(
             *s |= bit;
         }
     };
-    let f = &data.filtered;
-    for m in f.measures.iter().filter(|m| m.doc_id == doc.info.id) {
-        mark(m.span, 1);
-        let (a, b) = (m.span.0.min(n), m.span.1.min(n));
+    for (span, units) in &marks.measures {
+        mark(*span, 1);
+        let (a, b) = (span.0.min(n), span.1.min(n));
         let body: String = chars[a..b].iter().collect();
-        for u in &m.units {
-            for (byte, _) in body.match_indices(u.name.as_str()) {
+        for name in units {
+            for (byte, _) in body.match_indices(name.as_str()) {
                 let start = a + body[..byte].chars().count();
-                mark((start, start + u.name.chars().count()), 4);
+                mark((start, start + name.chars().count()), 4);
             }
         }
     }
-    for t in f.targets.iter().filter(|t| t.doc_id == doc.info.id) {
-        mark(t.target.span, 2);
+    for span in &marks.targets {
+        mark(*span, 2);
     }
     if let Some(span) = focus {
         mark(span, 8);

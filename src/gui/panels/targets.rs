@@ -82,6 +82,9 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             let label_id = ui.label(ctx.t(T::Filter)).id;
             let edit = egui::TextEdit::singleline(&mut ctx.st.targets.text).desired_width(220.0);
             ui.add(edit).labelled_by(label_id);
+            if ctx.data.filtered.truncated {
+                super::first_rows_note(ui, ctx);
+            }
         });
         table(ui, ctx);
     });
