@@ -66,6 +66,7 @@ fn zone_summary(i: usize) -> ZoneSummary {
             documents: vec![],
         },
         documents: vec![doc],
+        document_count: 1,
         measure_count: 0,
         target_count: 0,
         agency_count: 0,

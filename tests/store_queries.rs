@@ -488,3 +488,47 @@ fn zone_counts_stay_right_through_corrections_and_reparse() {
     store.reset_measure(m0).expect("reset");
     assert_counts_match(&store);
 }
+
+/// The Overview reads brief summaries of every zone and the details of the zones it shows;
+/// together they are what `Store::zones` returns.
+#[test]
+fn zone_briefs_and_details_add_up_to_the_full_summaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("z.sqlite")).expect("open");
+    let full = store.zones().expect("zones");
+    let briefs = store.zone_briefs().expect("briefs");
+    assert_eq!(briefs.len(), full.len());
+    for (b, f) in briefs.iter().zip(&full) {
+        assert_eq!(b.zone.slug, f.zone.slug);
+        assert!(b.documents.is_empty() && b.top_themes.is_empty());
+        assert_eq!(b.document_count, f.documents.len());
+        assert_eq!(f.document_count, f.documents.len());
+        assert_eq!(
+            (b.measure_count, b.target_count, b.agency_count),
+            (f.measure_count, f.target_count, f.agency_count)
+        );
+    }
+    let wanted = vec![
+        full[2].zone.slug.clone(),
+        "no-such-zone".to_string(),
+        full[0].zone.slug.clone(),
+    ];
+    let details = store.zone_details(&wanted).expect("details");
+    assert_eq!(details.len(), 2, "unknown slugs are skipped");
+    for (d, f) in details.iter().zip([&full[0], &full[2]]) {
+        assert_eq!(d.zone.slug, f.zone.slug, "creation order");
+        assert_eq!(d.top_themes, f.top_themes);
+        let ids = |z: &ZoneSummary| z.documents.iter().map(|d| d.id).collect::<Vec<_>>();
+        assert_eq!(ids(d), ids(f));
+        assert_eq!(d.measure_count, f.measure_count);
+        assert_eq!(d.zone.documents, f.zone.documents);
+    }
+    assert!(store.zone_details(&[]).expect("none").is_empty());
+    let titles = store.document_titles().expect("titles");
+    let docs: Vec<&DocumentInfo> = full.iter().flat_map(|z| &z.documents).collect();
+    assert_eq!(titles.len(), docs.len());
+    for t in &titles {
+        let d = docs.iter().find(|d| d.id == t.id).expect("known document");
+        assert_eq!((&t.zone_slug, &t.title), (&d.zone_slug, &d.title));
+    }
+}

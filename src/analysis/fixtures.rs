@@ -155,17 +155,21 @@ pub fn dataset() -> Dataset {
     let summaries = zones
         .zone
         .into_iter()
-        .map(|zone| ZoneSummary {
-            documents: docs
+        .map(|zone| {
+            let documents: Vec<_> = docs
                 .iter()
                 .filter(|d| d.zone_slug == zone.slug)
                 .cloned()
-                .collect(),
-            zone,
-            measure_count: 0,
-            target_count: 0,
-            agency_count: 0,
-            top_themes: vec![],
+                .collect();
+            ZoneSummary {
+                document_count: documents.len(),
+                documents,
+                zone,
+                measure_count: 0,
+                target_count: 0,
+                agency_count: 0,
+                top_themes: vec![],
+            }
         })
         .collect();
     let (lead, co) = (Role::Lead, Role::Co);

@@ -257,6 +257,7 @@ impl App {
                 if let Some(ov) = overview {
                     self.data.overview = *ov;
                     self.data.overview_generation += 1;
+                    self.ui.details_asked.clear();
                     self.default_zone_selection();
                     // The stored rows changed (import, correction): the open document's
                     // highlights are fetched again.
@@ -269,7 +270,14 @@ impl App {
                 self.data.generation += 1;
             }
             Event::Document(_, Ok(doc)) => self.ui.reader.set_document(*doc),
-            Event::Document(_, Err(msg)) | Event::Failed(_, msg) => self.ui.set_error(msg),
+            Event::ZoneDetails(_, Ok(details)) => {
+                super::data::merge_details(&mut self.data.overview, details)
+            }
+            Event::DocumentTitles(_, Ok(titles)) => self.ui.reader.set_titles(titles),
+            Event::Document(_, Err(msg))
+            | Event::ZoneDetails(_, Err(msg))
+            | Event::DocumentTitles(_, Err(msg))
+            | Event::Failed(_, msg) => self.ui.set_error(msg),
             Event::Ack(_) | Event::Progress { .. } => {}
             Event::PreviewDone(previews, cancelled) => {
                 self.ui.import.previews = previews;
@@ -360,6 +368,24 @@ impl App {
                 self.prefs.compare_by = super::state::CompareBy::Theme;
                 self.prefs.view = View::Compare;
                 self.refresh(false);
+            }
+            Command::LoadZoneDetails(slugs) => {
+                let ov = &self.data.overview;
+                let asked = &mut self.ui.details_asked;
+                let new: Vec<String> = slugs
+                    .into_iter()
+                    .filter(|s| !ov.detailed.contains(s) && asked.insert(s.clone()))
+                    .collect();
+                if !new.is_empty() {
+                    let filter = self.query_filter();
+                    self.jobs.request(Request::ZoneDetails(new), &filter);
+                }
+            }
+            Command::LoadDocumentTitles => {
+                if self.ui.reader.ask_titles(self.data.overview_generation) {
+                    let filter = self.query_filter();
+                    self.jobs.request(Request::DocumentTitles, &filter);
+                }
             }
             Command::OpenSource { doc_id, span } => {
                 self.prefs.view = View::Reader;

@@ -24,6 +24,11 @@ pub enum Command {
     Export(ExportRequest),
     /// Tick or untick a zone.
     ToggleZone(String),
+    /// Load the documents and themes of these zones (their cards or heatmap columns came
+    /// into view).
+    LoadZoneDetails(Vec<String>),
+    /// Load every document's title for the reader's picker.
+    LoadDocumentTitles,
     /// Sidebar filters changed: query again.
     Refresh,
     ClearFilters,
@@ -104,7 +109,8 @@ impl Command {
             Command::CorrectTarget { .. } => T::CorrectTarget,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
             Command::AddImportFiles(_) => T::Add,
-            Command::ToggleZone(_) => T::Zones,
+            Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
+            Command::LoadDocumentTitles => T::Document,
             Command::Refresh => T::Filters,
             Command::CompareTheme(_) => T::Compare,
             Command::SetLanguage(_) => T::Language,

@@ -1,7 +1,7 @@
 //! What the panels draw: plain structs built from store queries on the worker thread, then
 //! handed to the app in one piece. Nothing here is queried per frame.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::catalog::Catalog;
 use crate::model::Span;
@@ -17,13 +17,23 @@ pub struct Heatmap {
     pub zones: Vec<String>,
     /// `counts[theme][zone]`.
     pub counts: Vec<Vec<usize>>,
+    /// Whether a zone's theme counts are loaded (`false`: its cells are not known yet).
+    pub loaded: Vec<bool>,
     pub max: usize,
 }
+
+/// Zones whose documents and themes the first overview load includes (the first cards on
+/// screen); the others' come when their card or heatmap column is shown.
+pub const FIRST_DETAILS: usize = 48;
 
 /// Data that changes only when the database changes (imports, corrections), not with filters.
 #[derive(Debug, Clone, Default)]
 pub struct Overview {
+    /// Every zone with its counts; documents and themes only for the zones in `detailed`
+    /// (a database of thousands of zones is not read whole for one screen of cards).
     pub zones: Vec<ZoneSummary>,
+    /// Slugs of the zones whose documents and themes are loaded.
+    pub detailed: HashSet<String>,
     pub heatmap: Heatmap,
     /// Canonical agencies named anywhere, for the filter list.
     pub agencies: Vec<String>,
@@ -102,20 +112,53 @@ pub struct Snapshot {
     pub filtered: Filtered,
 }
 
-/// Queries the overview data (all zones, no filters).
-pub fn load_overview(store: &Store) -> crate::Result<Overview> {
-    // Counts kept by the store (per-zone theme counts, filter facets): nothing here reads
-    // every measure or target, so the overview costs the same at ten thousand documents.
-    let zones = store.zones()?;
+/// Queries the overview data: every zone's counts, the filter lists, and the documents and
+/// themes of the first [`FIRST_DETAILS`] zones and of the `ticked` ones.
+pub fn load_overview(store: &Store, ticked: &[String]) -> crate::Result<Overview> {
+    // Counts kept by the store (per-zone counts, filter facets): nothing here reads every
+    // document, measure or target, so the overview costs about the same at any scale.
+    let zones = store.zone_briefs()?;
     let facets = store.facets()?;
-    let heatmap = heatmap(&zones);
-    Ok(Overview {
+    let mut wanted: Vec<String> = zones
+        .iter()
+        .take(FIRST_DETAILS)
+        .map(|z| z.zone.slug.clone())
+        .collect();
+    wanted.extend(
+        ticked
+            .iter()
+            .filter(|s| !wanted.contains(s))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    let details = store.zone_details(&wanted)?;
+    let mut ov = Overview {
         zones,
-        heatmap,
         agencies: facets.agencies,
         years: facets.years,
         indicators: facets.indicators,
-    })
+        ..Overview::default()
+    };
+    merge_details(&mut ov, details);
+    Ok(ov)
+}
+
+/// Puts full zone summaries (from `Store::zone_details`) in place of the brief ones and
+/// rebuilds the heatmap.
+pub fn merge_details(ov: &mut Overview, details: Vec<ZoneSummary>) {
+    let index: HashMap<String, usize> = ov
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.zone.slug.clone(), i))
+        .collect();
+    for d in details {
+        if let Some(&i) = index.get(&d.zone.slug) {
+            ov.detailed.insert(d.zone.slug.clone());
+            ov.zones[i] = d;
+        }
+    }
+    ov.heatmap = heatmap(&ov.zones, &ov.detailed);
 }
 
 /// Queries the rows matching `filter`: every row of the ticked zones, or with none ticked
@@ -205,8 +248,8 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
 }
 
 /// Measures per theme and zone, from each zone's theme counts; themes in catalog order,
-/// themes no zone has left out.
-pub fn heatmap(zones: &[ZoneSummary]) -> Heatmap {
+/// themes no zone has left out. Zones not in `detailed` have no counts yet.
+pub fn heatmap(zones: &[ZoneSummary], detailed: &HashSet<String>) -> Heatmap {
     let catalog = Catalog::in_use();
     let mut theme_ids: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
     let mut counts = vec![vec![0usize; zones.len()]; theme_ids.len()];
@@ -233,6 +276,10 @@ pub fn heatmap(zones: &[ZoneSummary]) -> Heatmap {
         themes,
         zones: zones.iter().map(|z| z.zone.slug.clone()).collect(),
         counts,
+        loaded: zones
+            .iter()
+            .map(|z| detailed.contains(&z.zone.slug))
+            .collect(),
         max,
     }
 }
@@ -317,7 +364,7 @@ mod tests {
     fn heatmap_from_zone_counts_matches_the_measures() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("z.sqlite")).unwrap();
-        let overview = load_overview(&store).unwrap();
+        let overview = load_overview(&store, &[]).unwrap();
         let measures = store.measures(&Filter::default()).unwrap();
         let h = &overview.heatmap;
         assert!(!h.themes.is_empty());

@@ -25,6 +25,10 @@ pub enum Request {
         overview: bool,
     },
     Document(i64),
+    /// Documents and themes of these zones (Overview cards and heatmap columns on screen).
+    ZoneDetails(Vec<String>),
+    /// Every document's title, for the reader's picker.
+    DocumentTitles,
     CorrectTarget(i64, TargetCorrection),
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
@@ -100,6 +104,8 @@ pub enum Event {
         filtered: Box<Filtered>,
     },
     Document(u64, Result<Box<OpenDocument>, String>),
+    ZoneDetails(u64, Result<Vec<ZoneSummary>, String>),
+    DocumentTitles(u64, Result<Vec<DocumentTitle>, String>),
     /// A request failed (message in plain words).
     Failed(u64, String),
     /// Marks every request up to `seq` as answered.
@@ -241,6 +247,8 @@ impl Jobs {
         match ev {
             Event::Data { seq, .. }
             | Event::Document(seq, _)
+            | Event::ZoneDetails(seq, _)
+            | Event::DocumentTitles(seq, _)
             | Event::Failed(seq, _)
             | Event::Recovered(seq, _)
             | Event::Ack(seq) => self.answered_seq = self.answered_seq.max(*seq),
@@ -459,6 +467,16 @@ fn worker(
                     send(Event::Document(seq, doc));
                     continue;
                 }
+                Request::ZoneDetails(slugs) => {
+                    let details = store.zone_details(&slugs).map_err(|e| e.to_string());
+                    send(Event::ZoneDetails(seq, details));
+                    continue;
+                }
+                Request::DocumentTitles => {
+                    let titles = store.document_titles().map_err(|e| e.to_string());
+                    send(Event::DocumentTitles(seq, titles));
+                    continue;
+                }
                 Request::CorrectTarget(id, c) => store.correct_target(id, &c),
                 Request::ResetTarget(id) => store.reset_target(id),
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
@@ -480,7 +498,7 @@ fn worker(
         }
         let loaded = (|| -> crate::Result<_> {
             let ov = if overview {
-                Some(Box::new(data::load_overview(&store)?))
+                Some(Box::new(data::load_overview(&store, &filter.zones)?))
             } else {
                 None
             };

@@ -74,6 +74,22 @@ impl Store {
         queries::zones(self)
     }
 
+    /// Every zone with its counts (documents, measures, targets, agencies) but without its
+    /// documents and themes: cheap however many documents there are (Overview, sidebar).
+    pub fn zone_briefs(&self) -> Result<Vec<ZoneSummary>> {
+        summary::zone_briefs(self)
+    }
+
+    /// Full summaries (as [`Store::zones`]) of the zones named in `slugs`.
+    pub fn zone_details(&self, slugs: &[String]) -> Result<Vec<ZoneSummary>> {
+        summary::zone_details(self, slugs)
+    }
+
+    /// Every document's id, zone and title, in import order.
+    pub fn document_titles(&self) -> Result<Vec<DocumentTitle>> {
+        summary::document_titles(self)
+    }
+
     /// Agencies, deadline years and indicators for the filter lists (cheap at any scale;
     /// the same values as collecting them from every agency-load row and target).
     pub fn facets(&self) -> Result<Facets> {

@@ -9,12 +9,23 @@ use crate::model::{DocKind, Instrument, Period, ResponsibleUnit, Section, Target
 #[derive(Debug, Clone, Serialize)]
 pub struct ZoneSummary {
     pub zone: Zone,
+    /// The zone's documents (empty in a brief summary, see `Store::zone_briefs`).
     pub documents: Vec<DocumentInfo>,
+    /// How many documents the zone has (filled in brief summaries too).
+    pub document_count: usize,
     pub measure_count: usize,
     pub target_count: usize,
     pub agency_count: usize,
     /// Theme id and number of measures, most frequent first.
     pub top_themes: Vec<(String, usize)>,
+}
+
+/// A document as a picker lists it: id, zone and title.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentTitle {
+    pub id: i64,
+    pub zone_slug: String,
+    pub title: String,
 }
 
 /// One imported document (without its text).

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Row};
 
 use super::Store;
-use super::rows::{DocumentInfo, DocumentText, ZoneSummary};
+use super::rows::{DocumentInfo, DocumentText, DocumentTitle, ZoneSummary};
 use crate::error::Result;
 use crate::model::{DocKind, Period, Section, Zone};
 
@@ -84,10 +84,17 @@ fn per_zone(
     Ok(())
 }
 
-/// Every zone, in creation order, with its documents, counts and themes. The counts come
-/// from the per-document counts and the per-zone tables kept on import (schema 6 and 8),
-/// so this reads one row per zone, document and (zone, theme), never the measures.
-pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
+/// Zones read for a summary, with their row ids.
+struct Summaries {
+    out: Vec<ZoneSummary>,
+    index: HashMap<i64, usize>,
+    /// `WHERE` condition on a `zone_id` column selecting these zones (empty: all zones).
+    only: String,
+}
+
+/// The zones (all, or those of `slugs`) in creation order with their counts (documents,
+/// measures, targets, agencies) and no documents or themes.
+fn briefs(store: &Store, slugs: Option<&[String]>) -> Result<Summaries> {
     let mut stmt = store
         .conn
         .prepare_cached(&format!("SELECT id, {ZONE_COLUMNS} FROM zones ORDER BY id"))
@@ -97,65 +104,144 @@ pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
     let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
     while let Some(r) = rows.next().map_err(|e| store.err(e))? {
         let id: i64 = r.get(0).map_err(|e| store.err(e))?;
+        if let Some(slugs) = slugs {
+            let slug = r.get_ref(1).and_then(|v| Ok(v.as_str()?.to_owned()));
+            if !slugs.contains(&slug.map_err(|e| store.err(e))?) {
+                continue;
+            }
+        }
         index.insert(id, out.len());
         out.push(ZoneSummary {
             zone: zone_row_at(r, 1).map_err(|e| store.err(e))?,
             documents: Vec::new(),
+            document_count: 0,
             measure_count: 0,
             target_count: 0,
             agency_count: 0,
             top_themes: Vec::new(),
         });
     }
+    // Zone ids are integers read above: safe to write into the statement.
+    let only = match slugs {
+        None => String::new(),
+        Some(_) => {
+            let ids: Vec<String> = index.keys().map(|id| id.to_string()).collect();
+            format!(" WHERE zone_id IN ({})", ids.join(","))
+        }
+    };
     per_zone(
         store,
-        "SELECT zone_id, sum(measure_count), sum(target_count) FROM documents \
-         GROUP BY zone_id",
+        &format!(
+            "SELECT zone_id, count(*), sum(measure_count), sum(target_count) FROM documents\
+             {only} GROUP BY zone_id"
+        ),
         &index,
         |i, r| {
-            out[i].measure_count = r.get::<_, i64>(1)? as usize;
-            out[i].target_count = r.get::<_, i64>(2)? as usize;
+            out[i].document_count = r.get::<_, i64>(1)? as usize;
+            out[i].measure_count = r.get::<_, i64>(2)? as usize;
+            out[i].target_count = r.get::<_, i64>(3)? as usize;
             Ok(())
         },
     )?;
     per_zone(
         store,
-        "SELECT zone_id, agencies FROM zone_agency_totals",
+        &format!("SELECT zone_id, agencies FROM zone_agency_totals{only}"),
         &index,
         |i, r| {
             out[i].agency_count = r.get::<_, i64>(1)?.max(0) as usize;
             Ok(())
         },
     )?;
+    Ok(Summaries { out, index, only })
+}
+
+/// Adds each zone's documents and theme counts to its brief summary.
+fn add_details(store: &Store, s: &mut Summaries) -> Result<()> {
+    let (out, index, only) = (&mut s.out, &s.index, &s.only);
+    let and = if only.is_empty() {
+        " WHERE".to_string()
+    } else {
+        format!("{only} AND")
+    };
     per_zone(
         store,
-        "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0",
-        &index,
+        &format!("SELECT zone_id, theme, n FROM zone_theme_counts{and} n > 0"),
+        index,
         |i, r| {
             let n = r.get::<_, i64>(2)? as usize;
             out[i].top_themes.push((r.get(1)?, n));
             Ok(())
         },
     )?;
+    let docs_only = only.replace("zone_id", "d.zone_id");
     per_zone(
         store,
         &format!(
             "SELECT d.zone_id, {DOC_COLUMNS} FROM documents d \
-             JOIN zones z ON z.id = d.zone_id ORDER BY d.id"
+             JOIN zones z ON z.id = d.zone_id{docs_only} ORDER BY d.id"
         ),
-        &index,
+        index,
         |i, r| {
             out[i].documents.push(doc_row_at(r, 1)?);
             Ok(())
         },
     )?;
-    for z in &mut out {
+    for z in out.iter_mut() {
         // Most frequent first, then by theme id.
         z.top_themes
             .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         z.zone.documents = z.documents.iter().map(|d| d.source_name.clone()).collect();
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Every zone, in creation order, with its documents, counts and themes. The counts come
+/// from the per-document counts and the per-zone tables kept on import (schema 6 and 8),
+/// so this reads one row per zone, document and (zone, theme), never the measures.
+pub(crate) fn zones(store: &Store) -> Result<Vec<ZoneSummary>> {
+    let mut s = briefs(store, None)?;
+    add_details(store, &mut s)?;
+    Ok(s.out)
+}
+
+/// Every zone with its counts only (no documents or themes): one row per zone, however
+/// many documents there are.
+pub(crate) fn zone_briefs(store: &Store) -> Result<Vec<ZoneSummary>> {
+    Ok(briefs(store, None)?.out)
+}
+
+/// The full summaries of the zones named in `slugs` (unknown slugs are skipped), in
+/// creation order.
+pub(crate) fn zone_details(store: &Store, slugs: &[String]) -> Result<Vec<ZoneSummary>> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut s = briefs(store, Some(slugs))?;
+    if s.out.is_empty() {
+        return Ok(Vec::new());
+    }
+    add_details(store, &mut s)?;
+    Ok(s.out)
+}
+
+/// Every document's id, zone and title, in import order (a document picker's list).
+pub(crate) fn document_titles(store: &Store) -> Result<Vec<DocumentTitle>> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(
+            "SELECT d.id, z.slug, d.title FROM documents d \
+             JOIN zones z ON z.id = d.zone_id ORDER BY d.id",
+        )
+        .map_err(|e| store.err(e))?;
+    stmt.query_map([], |r| {
+        Ok(DocumentTitle {
+            id: r.get(0)?,
+            zone_slug: r.get(1)?,
+            title: r.get(2)?,
+        })
+    })
+    .and_then(|rows| rows.collect())
+    .map_err(|e| store.err(e))
 }
 
 fn zone_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Zone> {

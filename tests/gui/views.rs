@@ -534,3 +534,82 @@ fn a_document_of_an_unticked_zone_is_found_and_highlighted() {
         assert!(!reader.marks().targets.is_empty(), "targets highlighted");
     }
 }
+
+/// With more zones than the first load details, the Overview loads a zone's documents and
+/// themes when its card comes into view, and shows them.
+#[test]
+fn zone_cards_load_their_documents_when_shown() {
+    let (dir, db) = temp_db();
+    let extra = zonecompare::gui::data::FIRST_DETAILS + 6;
+    let last = format!("extra-{extra}");
+    {
+        let mut store = zonecompare::store::Store::open(&db).expect("open");
+        for i in 1..=extra {
+            let zone = zonecompare::model::Zone {
+                slug: format!("extra-{i}"),
+                name_zh: format!("第{i}开发区"),
+                name_en: format!("Extra zone {i}"),
+                city: String::new(),
+                province: String::new(),
+                level: String::new(),
+                kind: String::new(),
+                documents: vec![],
+            };
+            store.create_zone(&zone).expect("zone");
+        }
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+        let first = std::fs::read_dir(&corpus)
+            .expect("corpus")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .min()
+            .expect("a text document");
+        let mut text = std::fs::read_to_string(&first).expect("utf-8 text");
+        text.push_str("\n（本文件为第二份副本）\n");
+        let copy = dir.path().join("copy.txt");
+        std::fs::write(&copy, text).expect("write");
+        store.import_file(&copy, &last).expect("import");
+    }
+    let mut h = harness_sized(&db, prefs(Lang::En), [1280.0, 800.0], 0.25);
+    let detailed =
+        |h: &Harness<'static, App>, slug: &str| h.state().data.overview.detailed.contains(slug);
+    assert!(!detailed(&h, &last), "not part of the first load");
+    let zone = h
+        .state()
+        .data
+        .overview
+        .zones
+        .iter()
+        .find(|z| z.zone.slug == last)
+        .cloned()
+        .expect("listed");
+    assert_eq!(zone.document_count, 1, "counted without its documents");
+    assert!(zone.documents.is_empty());
+    // A window tall enough to show every card: the last one asks for its details.
+    h.set_size(egui::vec2(1280.0, 12_000.0));
+    h.run_steps(2);
+    settle(&mut h);
+    assert!(detailed(&h, &last));
+    let ov = &h.state().data.overview;
+    let zone = ov
+        .zones
+        .iter()
+        .find(|z| z.zone.slug == last)
+        .expect("listed");
+    assert_eq!(zone.documents.len(), 1);
+    assert!(!zone.top_themes.is_empty());
+    let title = format!("· {}", zone.documents[0].title);
+    // The copy's title is on its card as well as on the original's.
+    assert_eq!(
+        h.query_all_by_label(&title).count(),
+        2,
+        "{title} on its card"
+    );
+    let column = ov
+        .heatmap
+        .zones
+        .iter()
+        .position(|s| *s == last)
+        .expect("column");
+    assert!(ov.heatmap.loaded[column]);
+}

@@ -36,6 +36,8 @@ pub struct UiState {
     pub search: String,
     pub focus_search: bool,
     pub reader: ReaderState,
+    /// Zones whose documents and themes were asked for since the overview was last loaded.
+    pub details_asked: std::collections::HashSet<String>,
     pub import: ImportState,
     pub edit: edit::Editors,
     pub targets: targets::TableState,

@@ -31,10 +31,23 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .id_salt("overview_scroll")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
-            cards(ui, ctx, viewport);
+            let mut missing = Vec::new();
+            cards(ui, ctx, viewport, &mut missing);
             ui.add_space(12.0);
-            heatmap(ui, ctx);
+            heatmap(ui, ctx, &mut missing);
+            // Zones on screen whose documents and themes are not loaded yet: asked for once
+            // (the app skips zones already asked for).
+            if !missing.is_empty() {
+                missing.sort();
+                missing.dedup();
+                ctx.cmds.push(Command::LoadZoneDetails(missing));
+            }
         });
+}
+
+/// Whether a zone's documents and themes are loaded.
+fn detailed(ctx: &Ctx<'_>, slug: &str) -> bool {
+    ctx.data.overview.detailed.contains(slug)
 }
 
 /// Height of every card: title (two lines), Chinese name (English interface), period,
@@ -45,7 +58,7 @@ fn card_height(ui: &egui::Ui, zones: &[ZoneSummary], lang: Lang) -> f32 {
     let docs = zones
         .iter()
         .map(|z| {
-            z.documents.len().min(CARD_DOCUMENTS) + usize::from(z.documents.len() > CARD_DOCUMENTS)
+            z.document_count.min(CARD_DOCUMENTS) + usize::from(z.document_count > CARD_DOCUMENTS)
         })
         .max()
         .unwrap_or(0);
@@ -54,7 +67,7 @@ fn card_height(ui: &egui::Ui, zones: &[ZoneSummary], lang: Lang) -> f32 {
     2.0 * CARD_MARGIN + lines * (body + spacing) + 4.0
 }
 
-fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
+fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect, missing: &mut Vec<String>) {
     let zones = &ctx.data.overview.zones;
     let gap = ui.spacing().item_spacing.x;
     let width = ui.available_width();
@@ -74,6 +87,9 @@ fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect) {
             continue;
         }
         for (c, z) in chunk.iter().enumerate() {
+            if !detailed(ctx, &z.zone.slug) {
+                missing.push(z.zone.slug.clone());
+            }
             let min = area.min + vec2(c as f32 * (card_w + gap), y);
             card(ui, ctx, z, Rect::from_min_size(min, vec2(card_w, card_h)));
         }
@@ -128,13 +144,15 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     if ctx.lang() == Lang::En {
         ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());
     }
+    // Until the zone's documents and themes arrive, their lines say so.
+    let loaded = detailed(ctx, &z.zone.slug);
     let period = z
         .documents
         .iter()
         .filter_map(|d| d.period)
         .map(|p| format!("{}–{}", p.start, p.end))
         .next()
-        .unwrap_or_else(|| "—".into());
+        .unwrap_or_else(|| if loaded { "—" } else { "…" }.into());
     ui.label(format!("{}: {period}", ctx.t(T::Period)));
     let counts = format!(
         "{} {} · {} {} · {} {}",
@@ -147,14 +165,17 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     );
     let galley = limited(ui, RichText::new(counts), ui.available_width(), 2);
     ui.label(galley);
-    let docs = format!("{} ({}):", ctx.t(T::Documents), z.documents.len());
+    let docs = format!("{} ({}):", ctx.t(T::Documents), z.document_count);
     ui.label(RichText::new(docs).weak());
+    if !loaded {
+        ui.label(RichText::new("…").weak());
+    }
     for d in z.documents.iter().take(CARD_DOCUMENTS) {
         ui.add(egui::Label::new(format!("· {}", d.title)).truncate())
             .on_hover_text(&d.source_name);
     }
-    if z.documents.len() > CARD_DOCUMENTS {
-        ui.label(RichText::new(format!("+{}", z.documents.len() - CARD_DOCUMENTS)).weak());
+    if z.document_count > CARD_DOCUMENTS {
+        ui.label(RichText::new(format!("+{}", z.document_count - CARD_DOCUMENTS)).weak());
     }
     let themes: Vec<String> = z
         .top_themes
@@ -162,12 +183,17 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         .take(4)
         .map(|(id, n)| format!("{} {n}", ctx.theme_name(id)))
         .collect();
-    let top = RichText::new(format!("{}: {}", ctx.t(T::TopThemes), themes.join(" · ")));
+    let themes = if loaded {
+        themes.join(" · ")
+    } else {
+        "…".into()
+    };
+    let top = RichText::new(format!("{}: {themes}", ctx.t(T::TopThemes)));
     let galley = limited(ui, top, ui.available_width(), 2);
     ui.label(galley);
 }
 
-fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, missing: &mut Vec<String>) {
     ui.label(RichText::new(ctx.t(T::Heatmap)).strong().size(15.0))
         .on_hover_text(ctx.t(T::HeatmapTip));
     let n = ctx.data.overview.heatmap.zones.len().max(1) as f32;
@@ -180,7 +206,7 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     egui::ScrollArea::horizontal()
         .id_salt("heatmap_scroll")
         .show(ui, |ui| {
-            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing]);
+            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing], missing);
         });
     if let Some(theme_id) = clicked {
         ctx.cmds.push(Command::CompareTheme(theme_id));
@@ -189,7 +215,12 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 
 /// Draws the heatmap cells (only those on screen); returns the theme of a clicked cell.
 /// `sizes` = theme-name column width, cell width, row height, spacing.
-fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<String> {
+fn heatmap_grid(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    sizes: [f32; 4],
+    missing: &mut Vec<String>,
+) -> Option<String> {
     let [names_w, cell_w, row_h, spacing] = sizes;
     let hm = &ctx.data.overview.heatmap;
     let dark = ctx.prefs.dark;
@@ -217,6 +248,10 @@ fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<Str
         add(&mut child);
     };
     for (z, slug) in hm.zones.iter().enumerate() {
+        let column = cell(0, Some(z)).union(cell(hm.themes.len(), Some(z)));
+        if !hm.loaded[z] && ui.is_rect_visible(column) {
+            missing.push(slug.clone());
+        }
         text_in(ui, cell(0, Some(z)), &mut |ui| {
             color_chip(ui, ctx.zone_color(slug));
             ui.add(egui::Label::new(ctx.zone_name(slug)).truncate())
@@ -232,6 +267,11 @@ fn heatmap_grid(ui: &mut egui::Ui, ctx: &Ctx<'_>, sizes: [f32; 4]) -> Option<Str
         for (z, slug) in hm.zones.iter().enumerate() {
             let rect = cell(t + 1, Some(z));
             if !ui.is_rect_visible(rect) {
+                continue;
+            }
+            if !hm.loaded[z] {
+                ui.painter()
+                    .rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
                 continue;
             }
             let count = hm.counts[t][z];

@@ -12,7 +12,7 @@ use crate::gui::data::{DocMarks, OpenDocument};
 use crate::gui::i18n::{Lang, T};
 use crate::gui::theme;
 use crate::model::Span;
-use crate::store::rows::DocumentText;
+use crate::store::rows::{DocumentText, DocumentTitle};
 
 /// What the cached highlighted text depends on: document, focus, dark (the marks come with
 /// the document, so a new copy clears the cache).
@@ -50,6 +50,23 @@ impl ReaderState {
     /// True when the open document still has to be fetched.
     pub fn needs_load(&self) -> bool {
         self.loading
+    }
+
+    /// Whether to ask for the document titles of overview generation `generation` (once).
+    pub fn ask_titles(&mut self, generation: u64) -> bool {
+        let p = &mut self.picker;
+        if !p.stale(generation) || p.asked == Some(generation) {
+            return false;
+        }
+        p.asked = Some(generation);
+        true
+    }
+
+    /// The document titles asked for by [`ReaderState::ask_titles`] arrived.
+    pub fn set_titles(&mut self, titles: Vec<DocumentTitle>) {
+        if let Some(generation) = self.picker.asked {
+            self.picker.titles = Some((generation, Arc::new(titles)));
+        }
     }
 
     /// What is highlighted in the open document.
@@ -121,23 +138,42 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     text(ui, ctx);
 }
 
-/// The first document of the first ticked zone (or of any zone).
+/// The first document of the first ticked zone (or of any zone), from the zones whose
+/// documents are loaded or from the picker's titles.
 fn first_document(ctx: &Ctx<'_>) -> Option<i64> {
     let zones = &ctx.data.overview.zones;
     let ticked = ctx.prefs.selected_zones.first();
-    zones
+    let of_ticked = zones
         .iter()
         .find(|z| Some(&z.zone.slug) == ticked)
-        .into_iter()
-        .chain(zones.iter())
-        .find_map(|z| z.documents.first())
+        .and_then(|z| z.documents.first());
+    let titles = ctx
+        .st
+        .reader
+        .picker
+        .titles
+        .as_ref()
+        .map(|(_, t)| t.as_slice());
+    let titles = titles.unwrap_or_default();
+    of_ticked
         .map(|d| d.id)
+        .or_else(|| {
+            let t = titles.iter().find(|d| Some(&d.zone_slug) == ticked);
+            t.map(|d| d.id)
+        })
+        .or_else(|| zones.iter().find_map(|z| z.documents.first()).map(|d| d.id))
+        .or_else(|| titles.first().map(|d| d.id))
 }
 
-/// Every document as the picker lists it ("zone — title"), for the data and language it
-/// was built for; rebuilt when either changes, never per frame.
+/// Every document as the picker lists it ("zone — title"), built from the titles the
+/// store returned for one overview load and the interface language; rebuilt when either
+/// changes, never per frame.
 #[derive(Default)]
 pub struct PickerList {
+    /// The titles and the overview generation they were asked for.
+    titles: Option<(u64, Arc<Vec<DocumentTitle>>)>,
+    /// The overview generation titles were last asked for.
+    asked: Option<u64>,
     key: Option<(u64, Lang)>,
     docs: Arc<Vec<(i64, String)>>,
     /// Typed into the picker's filter box, and the documents it matches (indices).
@@ -146,19 +182,17 @@ pub struct PickerList {
 }
 
 impl PickerList {
-    fn docs(&mut self, ctx: &Ctx<'_>) -> Arc<Vec<(i64, String)>> {
-        let key = (ctx.data.overview_generation, ctx.lang());
+    /// The picker's entries, or `None` while the titles of this data are not loaded.
+    fn docs(&mut self, ctx: &Ctx<'_>) -> Option<Arc<Vec<(i64, String)>>> {
+        let (generation, titles) = self.titles.as_ref()?;
+        let key = (*generation, ctx.lang());
         if self.key != Some(key) {
-            let docs = ctx
-                .data
-                .overview
-                .zones
+            let docs = titles
                 .iter()
-                .flat_map(|z| z.documents.iter().map(move |d| (z, d)))
-                .map(|(z, d)| {
+                .map(|d| {
                     (
                         d.id,
-                        format!("{} — {}", ctx.zone_name(&z.zone.slug), d.title),
+                        format!("{} — {}", ctx.zone_name(&d.zone_slug), d.title),
                     )
                 })
                 .collect();
@@ -166,7 +200,12 @@ impl PickerList {
             self.key = Some(key);
             self.shown = None;
         }
-        self.docs.clone()
+        Some(self.docs.clone())
+    }
+
+    /// Whether the titles must be (re)loaded for overview generation `generation`.
+    fn stale(&self, generation: u64) -> bool {
+        self.titles.as_ref().map(|(g, _)| *g) != Some(generation)
     }
 
     /// Indices of the documents whose label contains every word of the filter box.
@@ -201,13 +240,23 @@ impl PickerList {
 const PICKER_ROWS: f32 = 16.0;
 
 fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let generation = ctx.data.overview_generation;
+    if ctx.st.reader.picker.stale(generation) {
+        // The app asks once per overview load.
+        ctx.cmds.push(Command::LoadDocumentTitles);
+    }
     let mut picker = std::mem::take(&mut ctx.st.reader.picker);
-    let docs = picker.docs(ctx);
+    let docs = picker.docs(ctx).unwrap_or_default();
     let current = ctx.st.reader.doc_id;
     let shown = docs
         .iter()
         .find(|(id, _)| Some(*id) == current)
         .map(|(_, n)| n.clone())
+        .or_else(|| {
+            let doc = ctx.st.reader.doc.as_ref()?;
+            let zone = ctx.zone_name(&doc.info.zone_slug);
+            Some(format!("{zone} — {}", doc.info.title))
+        })
         .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
     ui.horizontal(|ui| {
         let label_id = ui.label(ctx.t(T::Document)).id;
@@ -218,6 +267,10 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             // Typing in the filter box must not close it; choosing a document does.
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show_ui(ui, |ui| {
+                if docs.is_empty() {
+                    ui.spinner();
+                    return;
+                }
                 // Thousands of documents: a filter box, and only the rows in view are drawn.
                 ui.horizontal(|ui| {
                     let label_id = ui.label(ctx.t(T::Filter)).id;
