@@ -106,6 +106,27 @@ fn main() {
                 .and_then(|z| z.documents.first())
                 .map(|d| d.id)
         });
+    measure_views(&mut h, doc, frames, "");
+    // The same with no zone ticked: the views hold a first page of rows of every zone.
+    let ticked = h.state().prefs.selected_zones.clone();
+    for slug in ticked {
+        h.state_mut().push(Command::ToggleZone(slug));
+    }
+    settle(&mut h);
+    eprintln!(
+        "no zone ticked: {} measures and {} targets loaded (first page: {})",
+        h.state().data.filtered.measures.len(),
+        h.state().data.filtered.targets.len(),
+        h.state().data.filtered.truncated,
+    );
+    measure_views(&mut h, doc, frames, ", no zone ticked");
+    if let Some(mb) = peak_rss_mb() {
+        eprintln!("peak RSS of the app: {mb:.0} MB");
+    }
+}
+
+/// Shows every view in turn and prints its frame times (`note` follows the view name).
+fn measure_views(h: &mut Harness<'static, App>, doc: Option<i64>, frames: usize, note: &str) {
     for view in View::ALL {
         h.state_mut().push(Command::ShowView(view));
         if view == View::Reader
@@ -114,16 +135,16 @@ fn main() {
             h.state_mut()
                 .push(Command::OpenSource { doc_id, span: None });
         }
-        settle(&mut h);
+        settle(h);
         for _ in 0..5 {
-            frame(&mut h);
+            frame(h);
         }
         let (mut cpu, mut wall): (Vec<Duration>, Vec<Duration>) =
-            (0..frames).map(|_| frame(&mut h)).unzip();
+            (0..frames).map(|_| frame(h)).unzip();
         cpu.sort();
         wall.sort();
         eprintln!(
-            "frame {view:?}: CPU p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; wall p50 {:.2} ms, \
+            "frame {view:?}{note}: CPU p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; wall p50 {:.2} ms, \
              p95 {:.2} ms over {frames} frames",
             ms(percentile(&cpu, 0.5)),
             ms(percentile(&cpu, 0.95)),
@@ -131,8 +152,5 @@ fn main() {
             ms(percentile(&wall, 0.5)),
             ms(percentile(&wall, 0.95)),
         );
-    }
-    if let Some(mb) = peak_rss_mb() {
-        eprintln!("peak RSS of the app: {mb:.0} MB");
     }
 }

@@ -151,9 +151,36 @@ fn bench_queries(c: &mut Criterion) {
     let zones = four_zones(&store);
     let mut group = c.benchmark_group(format!("query_{n}_docs"));
     group.sample_size(20);
-    // Overview: every zone with documents, counts and themes (theme x zone), and the
-    // values of the filter lists.
-    bench(&mut group, "overview_zones_summary", || {
+    // Overview: every zone's counts, then the documents and themes of the first cards and
+    // the ticked zones (what the first overview load reads), of one more screen of cards
+    // when scrolling, and the values of the filter lists. Every zone with every document
+    // and theme at once is what the `zones` command reads.
+    bench(&mut group, "overview_zone_briefs", || {
+        store.zone_briefs().expect("q")
+    });
+    let mut first: Vec<String> = store
+        .zone_briefs()
+        .expect("q")
+        .iter()
+        .take(48)
+        .map(|z| z.zone.slug.clone())
+        .collect();
+    first.extend(zones.iter().cloned());
+    bench(&mut group, "overview_first_details_48_zones", || {
+        store.zone_details(black_box(&first)).expect("q")
+    });
+    let screen: Vec<String> = store
+        .zone_briefs()
+        .expect("q")
+        .iter()
+        .skip(1000)
+        .take(12)
+        .map(|z| z.zone.slug.clone())
+        .collect();
+    bench(&mut group, "overview_card_page_12_zones", || {
+        store.zone_details(black_box(&screen)).expect("q")
+    });
+    bench(&mut group, "zones_command_all_details", || {
         store.zones().expect("q")
     });
     bench(&mut group, "overview_filter_lists", || {
@@ -217,10 +244,31 @@ fn bench_queries(c: &mut Criterion) {
     bench(&mut group, "agency_load_all_zones", || {
         store.agency_load(&Filter::default()).expect("q")
     });
-    // Reader: one document's text and outline.
+    // With no zone ticked the views load a first page of rows (500 and one).
+    let page = Filter {
+        limit: Some(501),
+        ..Filter::default()
+    };
+    bench(&mut group, "no_zone_ticked_first_page", || {
+        let m = store.measures(black_box(&page)).expect("q");
+        (m, store.targets(black_box(&page)).expect("q"))
+    });
+    // Reader: one document's text and outline, its zone's rows for the highlights, and
+    // the picker's list of every document title.
     let doc_id = store.zones().expect("zones")[0].documents[0].id;
     bench(&mut group, "reader_document", || {
         store.document(black_box(doc_id)).expect("q")
+    });
+    let one_zone = Filter {
+        zones: zones[..1].to_vec(),
+        ..Filter::default()
+    };
+    bench(&mut group, "reader_document_highlights", || {
+        let m = store.measures(black_box(&one_zone)).expect("q");
+        (m, store.targets(black_box(&one_zone)).expect("q"))
+    });
+    bench(&mut group, "reader_document_titles", || {
+        store.document_titles().expect("q")
     });
     bench_searches(&mut group, &store, &zones);
     group.finish();

@@ -46,7 +46,7 @@ pub struct Overview {
 /// Most measures, targets or statistics a refresh loads when no zone is ticked: a first
 /// page of a national database rather than all of it. Ticked zones (at most four) load
 /// every row, so a comparison is never cut short.
-pub const ROW_LIMIT: usize = 2000;
+pub const ROW_LIMIT: usize = 500;
 
 /// Rows matching the current filters.
 #[derive(Debug, Clone, Default)]
