@@ -264,6 +264,10 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             .selected_text(shown)
             .width(ui.available_width().min(760.0))
             .truncate()
+            // Room for the filter box and a page of documents.
+            .height(
+                (PICKER_ROWS + 3.0) * (ui.spacing().interact_size.y + ui.spacing().item_spacing.y),
+            )
             // Typing in the filter box must not close it; choosing a document does.
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show_ui(ui, |ui| {
