@@ -35,6 +35,8 @@ texts! {
     Import => ("导入", "Import"),
     Zones => ("开发区", "Zones"),
     ZonesHint => ("勾选 2–4 个开发区进行对比", "Tick 2–4 zones to compare"),
+    FindZone => ("查找开发区", "Find a zone"),
+    FindZoneHint => ("名称、城市或省份", "name, city or province"),
     Filters => ("筛选", "Filters"),
     Theme => ("主题", "Theme"),
     Instrument => ("政策工具", "Policy instrument"),

@@ -542,34 +542,7 @@ fn zone_cards_load_their_documents_when_shown() {
     let (dir, db) = temp_db();
     let extra = zonecompare::gui::data::FIRST_DETAILS + 6;
     let last = format!("extra-{extra}");
-    {
-        let mut store = zonecompare::store::Store::open(&db).expect("open");
-        for i in 1..=extra {
-            let zone = zonecompare::model::Zone {
-                slug: format!("extra-{i}"),
-                name_zh: format!("第{i}开发区"),
-                name_en: format!("Extra zone {i}"),
-                city: String::new(),
-                province: String::new(),
-                level: String::new(),
-                kind: String::new(),
-                documents: vec![],
-            };
-            store.create_zone(&zone).expect("zone");
-        }
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
-        let first = std::fs::read_dir(&corpus)
-            .expect("corpus")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .min()
-            .expect("a text document");
-        let mut text = std::fs::read_to_string(&first).expect("utf-8 text");
-        text.push_str("\n（本文件为第二份副本）\n");
-        let copy = dir.path().join("copy.txt");
-        std::fs::write(&copy, text).expect("write");
-        store.import_file(&copy, &last).expect("import");
-    }
+    add_zones(&db, dir.path(), extra);
     let mut h = harness_sized(&db, prefs(Lang::En), [1280.0, 800.0], 0.25);
     let detailed =
         |h: &Harness<'static, App>, slug: &str| h.state().data.overview.detailed.contains(slug);
@@ -612,4 +585,84 @@ fn zone_cards_load_their_documents_when_shown() {
         .position(|s| *s == last)
         .expect("column");
     assert!(ov.heatmap.loaded[column]);
+}
+
+/// Adds zones `extra-1`…`extra-N` to the bundled ones; the last one gets a copy of a bundled
+/// document (changed by a line, so it is a new document).
+fn add_zones(db: &std::path::Path, dir: &std::path::Path, n: usize) {
+    let mut store = zonecompare::store::Store::open(db).expect("open");
+    for i in 1..=n {
+        let zone = zonecompare::model::Zone {
+            slug: format!("extra-{i}"),
+            name_zh: format!("第{i}开发区"),
+            name_en: format!("Extra zone {i}"),
+            city: String::new(),
+            province: String::new(),
+            level: String::new(),
+            kind: String::new(),
+            documents: vec![],
+        };
+        store.create_zone(&zone).expect("zone");
+    }
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    let first = std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .min()
+        .expect("a text document");
+    let mut text = std::fs::read_to_string(&first).expect("utf-8 text");
+    text.push_str("\n（本文件为第二份副本）\n");
+    let copy = dir.join("copy.txt");
+    std::fs::write(&copy, text).expect("write");
+    store
+        .import_file(&copy, &format!("extra-{n}"))
+        .expect("import");
+}
+
+/// With many zones the sidebar has a box to find one by name; the ticked zones stay listed.
+#[test]
+fn a_zone_is_found_by_name_and_ticked() {
+    let (dir, db) = temp_db();
+    add_zones(&db, dir.path(), 60);
+    let mut h = harness(&db, prefs(Lang::En));
+    let ticked = h.state().prefs.selected_zones.clone();
+    h.state_mut().push(Command::ToggleZone(ticked[3].clone()));
+    settle(&mut h);
+    // A view without zone names, so only the sidebar lists them.
+    show_view(&mut h, Lang::En, T::Import);
+    // Far down the list: not drawn before it is looked for.
+    assert!(h.query_by_label("Extra zone 53").is_none());
+    type_into(&mut h, T::FindZone.get(Lang::En), "zone 53");
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Extra zone 5").is_none(),
+        "other zones filtered out"
+    );
+    assert!(h.query_by_label("Extra zone 52").is_none());
+    let names: Vec<String> = h
+        .state()
+        .data
+        .overview
+        .zones
+        .iter()
+        .filter(|z| ticked[..3].contains(&z.zone.slug))
+        .map(|z| z.zone.name_en.clone())
+        .collect();
+    for name in &names {
+        assert!(
+            h.query_by_label(name).is_some(),
+            "ticked {name} still listed"
+        );
+    }
+    h.get_by_role_and_label(Role::CheckBox, "Extra zone 53")
+        .click();
+    h.run_steps(2);
+    settle(&mut h);
+    assert!(
+        h.state()
+            .prefs
+            .selected_zones
+            .contains(&"extra-53".to_string())
+    );
 }

@@ -47,6 +47,8 @@ pub struct UiState {
     pub compare: CompareLayout,
     /// The filter option lists, rebuilt when the data or the language changes.
     pub options: sidebar::OptionsCache,
+    /// The sidebar's zone finder (shown when there are many zones).
+    pub zone_finder: sidebar::ZoneFinder,
     /// When the search text last changed (egui time, seconds) and was not yet queried.
     pub search_edited_at: Option<f64>,
     /// The damaged-database dialog, while it is open.

@@ -78,6 +78,52 @@ impl OptionsCache {
     }
 }
 
+/// Zones listed before the sidebar offers a box to find one by name.
+const FINDER_FROM: usize = 12;
+
+/// The zone finder's text and the zones it matches, kept until the text or the zone list
+/// changes.
+#[derive(Debug, Default)]
+pub struct ZoneFinder {
+    pub query: String,
+    shown: Option<((String, u64), Arc<Vec<usize>>)>,
+}
+
+impl ZoneFinder {
+    /// Indices (into the overview's zones) of the zones matching every word of the query
+    /// in their Chinese or English name, city or province; ticked zones always stay listed.
+    fn matching(&mut self, data: &Snapshot, ticked: &[String]) -> Arc<Vec<usize>> {
+        let key = (self.query.clone(), data.overview_generation);
+        if let Some((k, hits)) = &self.shown
+            && *k == key
+        {
+            return hits.clone();
+        }
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let hits: Vec<usize> = data
+            .overview
+            .zones
+            .iter()
+            .enumerate()
+            .filter(|(_, z)| {
+                let z = &z.zone;
+                let text = [&z.name_zh, &z.name_en, &z.city, &z.province, &z.slug]
+                    .map(|s| s.to_lowercase())
+                    .join(" ");
+                ticked.contains(&z.slug) || words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let hits = Arc::new(hits);
+        self.shown = Some((key, hits.clone()));
+        hits
+    }
+}
+
 /// Draws the sidebar.
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -110,6 +156,19 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     ui.label(RichText::new(ctx.t(T::ZonesHint)).small().weak());
     let full = ctx.prefs.selected_zones.len() >= MAX_ZONES;
     let zones = &ctx.data.overview.zones;
+    // Thousands of zones: a box finds one by name (the list shows the matches and the
+    // ticked zones, in list order).
+    let shown: Option<Arc<Vec<usize>>> = (zones.len() > FINDER_FROM).then(|| {
+        let (label, hint) = (ctx.t(T::FindZone), ctx.t(T::FindZoneHint));
+        let finder = &mut ctx.st.zone_finder;
+        let label_id = ui.label(label).id;
+        let edit = egui::TextEdit::singleline(&mut finder.query)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY);
+        ui.add(edit).labelled_by(label_id);
+        finder.matching(ctx.data, &ctx.prefs.selected_zones)
+    });
+    let rows = shown.as_ref().map_or(zones.len(), |s| s.len());
     let row_h = ui.spacing().interact_size.y;
     // Many zones scroll in their own list (only visible rows are drawn); the filters below
     // stay in view.
@@ -117,8 +176,10 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .id_salt("zone_list")
         .max_height(12.0 * (row_h + ui.spacing().item_spacing.y))
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, zones.len(), |ui, range| {
-            for (i, z) in zones.iter().enumerate().take(range.end).skip(range.start) {
+        .show_rows(ui, row_h, rows, |ui, range| {
+            for row in range {
+                let i = shown.as_ref().map_or(row, |s| s[row]);
+                let z = &zones[i];
                 let slug = &z.zone.slug;
                 let mut ticked = ctx.prefs.selected_zones.contains(slug);
                 let name = ctx
