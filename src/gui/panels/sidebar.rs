@@ -86,14 +86,21 @@ const FINDER_FROM: usize = 12;
 #[derive(Debug, Default)]
 pub struct ZoneFinder {
     pub query: String,
-    shown: Option<((String, u64), Arc<Vec<usize>>)>,
+    shown: Option<(FinderKey, Arc<Vec<usize>>)>,
 }
+
+/// What the finder's matches depend on: the query, the zone list and the ticked zones.
+type FinderKey = (String, u64, Vec<String>);
 
 impl ZoneFinder {
     /// Indices (into the overview's zones) of the zones matching every word of the query
     /// in their Chinese or English name, city or province; ticked zones always stay listed.
     fn matching(&mut self, data: &Snapshot, ticked: &[String]) -> Arc<Vec<usize>> {
-        let key = (self.query.clone(), data.overview_generation);
+        let key = (
+            self.query.clone(),
+            data.overview_generation,
+            ticked.to_vec(),
+        );
         if let Some((k, hits)) = &self.shown
             && *k == key
         {
