@@ -270,12 +270,15 @@ impl App {
                 self.data.generation += 1;
             }
             Event::Document(_, Ok(doc)) => self.ui.reader.set_document(*doc),
-            Event::ZoneDetails(_, Ok(details)) => {
-                super::data::merge_details(&mut self.data.overview, details)
+            // Details asked for before the overview was loaded again may be out of date.
+            Event::ZoneDetails(_, generation, Ok(details)) => {
+                if generation == self.data.overview_generation {
+                    super::data::merge_details(&mut self.data.overview, details)
+                }
             }
             Event::DocumentTitles(_, Ok(titles)) => self.ui.reader.set_titles(titles),
             Event::Document(_, Err(msg))
-            | Event::ZoneDetails(_, Err(msg))
+            | Event::ZoneDetails(_, _, Err(msg))
             | Event::DocumentTitles(_, Err(msg))
             | Event::Failed(_, msg) => self.ui.set_error(msg),
             Event::Ack(_) | Event::Progress { .. } => {}
@@ -378,7 +381,9 @@ impl App {
                     .collect();
                 if !new.is_empty() {
                     let filter = self.query_filter();
-                    self.jobs.request(Request::ZoneDetails(new), &filter);
+                    let generation = self.data.overview_generation;
+                    self.jobs
+                        .request(Request::ZoneDetails(generation, new), &filter);
                 }
             }
             Command::LoadDocumentTitles => {

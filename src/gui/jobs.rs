@@ -25,8 +25,9 @@ pub enum Request {
         overview: bool,
     },
     Document(i64),
-    /// Documents and themes of these zones (Overview cards and heatmap columns on screen).
-    ZoneDetails(Vec<String>),
+    /// Documents and themes of these zones (Overview cards and heatmap columns on screen),
+    /// for the overview load numbered by the first field.
+    ZoneDetails(u64, Vec<String>),
     /// Every document's title, for the reader's picker.
     DocumentTitles,
     CorrectTarget(i64, TargetCorrection),
@@ -104,7 +105,8 @@ pub enum Event {
         filtered: Box<Filtered>,
     },
     Document(u64, Result<Box<OpenDocument>, String>),
-    ZoneDetails(u64, Result<Vec<ZoneSummary>, String>),
+    /// Sequence number, overview load the zones were asked for, and their summaries.
+    ZoneDetails(u64, u64, Result<Vec<ZoneSummary>, String>),
     DocumentTitles(u64, Result<Vec<DocumentTitle>, String>),
     /// A request failed (message in plain words).
     Failed(u64, String),
@@ -247,7 +249,7 @@ impl Jobs {
         match ev {
             Event::Data { seq, .. }
             | Event::Document(seq, _)
-            | Event::ZoneDetails(seq, _)
+            | Event::ZoneDetails(seq, ..)
             | Event::DocumentTitles(seq, _)
             | Event::Failed(seq, _)
             | Event::Recovered(seq, _)
@@ -467,9 +469,9 @@ fn worker(
                     send(Event::Document(seq, doc));
                     continue;
                 }
-                Request::ZoneDetails(slugs) => {
+                Request::ZoneDetails(generation, slugs) => {
                     let details = store.zone_details(&slugs).map_err(|e| e.to_string());
-                    send(Event::ZoneDetails(seq, details));
+                    send(Event::ZoneDetails(seq, generation, details));
                     continue;
                 }
                 Request::DocumentTitles => {
