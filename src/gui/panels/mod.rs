@@ -178,6 +178,21 @@ pub fn format_value(t: &Target) -> String {
     format!("{cmp}{value} {}", t.unit).trim_end().to_string()
 }
 
+/// The words typed into a filter box: a text matches when it contains every one of them,
+/// ignoring case.
+pub struct Words(Vec<String>);
+
+impl Words {
+    pub fn new(query: &str) -> Words {
+        Words(query.split_whitespace().map(str::to_lowercase).collect())
+    }
+
+    pub fn matches(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        self.0.iter().all(|w| text.contains(w.as_str()))
+    }
+}
+
 /// A small filled square in a zone's colour.
 pub fn color_chip(ui: &mut egui::Ui, color: Color32) {
     let size = egui::vec2(12.0, 12.0);

@@ -215,19 +215,12 @@ impl PickerList {
         {
             return hits.clone();
         }
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let words = super::Words::new(&self.query);
         let hits: Vec<usize> = self
             .docs
             .iter()
             .enumerate()
-            .filter(|(_, (_, label))| {
-                let label = label.to_lowercase();
-                words.iter().all(|w| label.contains(w.as_str()))
-            })
+            .filter(|(_, (_, label))| words.matches(label))
             .map(|(i, _)| i)
             .collect();
         let hits = Arc::new(hits);

@@ -106,11 +106,7 @@ impl ZoneFinder {
         {
             return hits.clone();
         }
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let words = super::Words::new(&self.query);
         let hits: Vec<usize> = data
             .overview
             .zones
@@ -119,9 +115,9 @@ impl ZoneFinder {
             .filter(|(_, z)| {
                 let z = &z.zone;
                 let text = [&z.name_zh, &z.name_en, &z.city, &z.province, &z.slug]
-                    .map(|s| s.to_lowercase())
+                    .map(|s| s.as_str())
                     .join(" ");
-                ticked.contains(&z.slug) || words.iter().all(|w| text.contains(w.as_str()))
+                ticked.contains(&z.slug) || words.matches(&text)
             })
             .map(|(i, _)| i)
             .collect();
