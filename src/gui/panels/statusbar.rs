@@ -13,8 +13,10 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         ui.label(format!("{}: {}", ctx.t(T::Database), ctx.db_path.display()));
         ui.separator();
         let f = &ctx.data.filtered;
+        // A first page of rows (no zone ticked) is marked: more match than are counted.
+        let more = if f.truncated { "+" } else { "" };
         ui.label(format!(
-            "{} {} · {} {} · {} {}",
+            "{} {} · {}{more} {} · {}{more} {}",
             ctx.data.overview.zones.len(),
             ctx.t(T::Zones),
             f.measures.len(),
