@@ -272,9 +272,7 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let c = chars[i];
-        let maybe = c.is_ascii_digit() || ('０'..='９').contains(&c) || c >= '〇';
-        if !maybe || !can_start(chars, i) {
+        if !numbers::may_start_number(chars[i]) || !can_start(chars, i) {
             i += 1;
             continue;
         }

@@ -75,10 +75,13 @@ pub fn layout(chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
     let mut line_start = 0;
-    for i in 0..=chars.len() {
-        if i < chars.len() && chars[i] != '\n' && chars[i] != '\r' {
-            continue;
-        }
+    let breaks = chars
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n' || c == '\r')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(chars.len()));
+    for i in breaks {
         // `\r\n` is one line break.
         if i < chars.len() && chars[i] == '\n' && i > 0 && chars[i - 1] == '\r' && line_start == i {
             line_start = i + 1;
@@ -120,8 +123,8 @@ pub fn layout(chars: &[char]) -> Layout {
                 (out.paragraphs.len() - 1, start)
             }
         };
-        for j in start..end {
-            if is_terminator(chars[j]) {
+        for (j, &c) in (start..end).zip(&chars[start..end]) {
+            if is_terminator(c) {
                 push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                 s = j + 1;
             }
@@ -151,14 +154,13 @@ pub fn layout(chars: &[char]) -> Layout {
 /// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
 fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
     let last = chars[end - 1];
-    let running = chars[start..end]
-        .iter()
-        .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'));
     end - start >= 15
-        && running
         && (('\u{4e00}'..='\u{9fff}').contains(&last)
             || last.is_ascii_alphanumeric()
             || matches!(last, ',' | '，' | '、' | '“' | '(' | '（' | '《'))
+        && chars[start..end]
+            .iter()
+            .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
 }
 
 /// A page number left by a PDF page break (`- 5 -`, `—12—`).
@@ -234,17 +236,20 @@ fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
     } else {
         end
     };
-    let inner_stop = (start..body_end).any(|j| is_terminator(chars[j]));
+    // The length tests come first: most lines are too long to be headings.
     if let Some((num_len, level)) = heading_number(chars, start) {
-        return (!inner_stop && len <= 40 && len > num_len).then_some(level);
+        let inner_stop = || chars[start..body_end].iter().any(|&c| is_terminator(c));
+        return (len <= 40 && len > num_len && !inner_stop()).then_some(level);
     }
-    let punct = (start..end).any(|j| {
-        matches!(
-            chars[j],
-            ',' | '，' | '。' | ':' | '：' | '、' | '!' | '！' | '?' | '？' | ';' | '；'
-        )
-    });
-    (!punct && len <= 20).then_some(9)
+    let punct = || {
+        chars[start..end].iter().any(|c| {
+            matches!(
+                c,
+                ',' | '，' | '。' | ':' | '：' | '、' | '!' | '！' | '?' | '？' | ';' | '；'
+            )
+        })
+    };
+    (len <= 20 && !punct()).then_some(9)
 }
 
 /// Section titles of a review of the present (`一、发展基础`, `(一)发展现状`): figures there
