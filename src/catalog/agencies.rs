@@ -102,7 +102,7 @@ impl AgencyIndex {
     /// `*` entries; a name carrying the city's own name (`沈阳市科技局`) is also tried as
     /// `市科技局`.
     pub fn resolve(&self, name: &str, city: Option<&str>) -> Option<usize> {
-        let folded = fold(name);
+        let folded = super::text::fold_cow(name);
         let key = city.map(|c| self.city_key(c));
         let in_city = |c: &str, n: &str| self.aliases.get(c).and_then(|m| m.get(n)).copied();
         let lookup = |n: &str| {

@@ -243,7 +243,7 @@ impl Catalog {
     /// Themes and instrument sub-type of one text, folding and stripping it once (the
     /// parser tags every measure with both).
     pub fn classify(&self, text: &str) -> (Vec<String>, Option<&InstrumentSubtype>) {
-        let folded = text::strip_annotations(&fold(text));
+        let folded = text::strip_annotations(&text::fold_cow(text));
         let themes = self.themes.len();
         let (theme_hits, mut instrument_hits): (Vec<_>, Vec<_>) = self
             .tag_keys

@@ -155,12 +155,7 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
     // Annotations open with `(` or with a label right before a `:`.
-    // Both marks are ASCII, so a byte scan finds them without decoding chars.
-    let marks = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'(' || b == b':');
-    for (i, b) in marks {
+    for (i, b) in marks(text) {
         let range = if b == b'(' {
             if i < covered {
                 continue;
@@ -185,6 +180,41 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .map(|r| parse_annotation(text, r))
         .collect()
 }
+
+/// Byte offsets of the `(` and `:` in `text`. Both marks are ASCII, so the scan reads
+/// only the first byte of each char and steps over the rest of it.
+fn marks(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            let step = MARK_STEP[usize::from(b)];
+            i += usize::from(step.max(1));
+            if step == 0 {
+                return Some((at, b));
+            }
+        }
+        None
+    })
+}
+
+/// For each byte: 0 for the marks `(` and `:`, else the UTF-8 length of the char it leads.
+const MARK_STEP: [u8; 256] = {
+    let mut step = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        step[b] = match b as u8 {
+            b'(' | b':' => 0,
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        b += 1;
+    }
+    step
+};
 
 /// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
 /// a sentence (`…。主责单位:…`).
