@@ -220,11 +220,13 @@ pub fn is_boilerplate(line: &str) -> bool {
     }
     // Web furniture states what it is near the start of its line; a long paragraph is
     // only searched at its head (the parser's hot path runs this on every paragraph).
-    let head = match line.char_indices().nth(HEAD_CHARS) {
-        Some((b, _)) => &line[..b],
-        None => line,
-    };
+    let head = &line[..head_len(line)];
     let found = head.char_indices().any(|(i, c)| {
+        // Nearly every char is rejected by one bit test before the table below.
+        let k = c as usize & 255;
+        if MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 0 {
+            return false;
+        }
         let markers: &[&str] = match c {
             '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
             '版' => &["版权所有", "版权归原", "版权归本"],
@@ -253,6 +255,40 @@ pub fn is_boilerplate(line: &str) -> bool {
 
 /// Chars at the head of a line searched for boilerplate markers.
 const HEAD_CHARS: usize = 48;
+
+/// Chars that open a boilerplate marker (the arms of the table in [`is_boilerplate`]).
+const MARKER_LEAD_CHARS: &str = "本版不转扫验留条特免当导上下分关联责";
+
+/// Bitmap of the low 8 bits of [`MARKER_LEAD_CHARS`]: a char whose bit is clear opens no
+/// marker.
+const MARKER_LEADS: [u64; 4] = {
+    let b = MARKER_LEAD_CHARS.as_bytes();
+    let mut mask = [0u64; 4];
+    let mut i = 0;
+    while i < b.len() {
+        // Every lead char is a three-byte UTF-8 sequence; its low 8 bits are the low two
+        // bits of the second byte and the low six of the third.
+        let k = ((b[i + 1] & 0x03) as usize) << 6 | (b[i + 2] & 0x3F) as usize;
+        mask[k >> 6] |= 1 << (k & 63);
+        i += 3;
+    }
+    mask
+};
+
+/// Bytes taken by the first [`HEAD_CHARS`] chars of `line` (counting the bytes that start a
+/// char, without decoding).
+fn head_len(line: &str) -> usize {
+    let mut chars = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if chars == HEAD_CHARS {
+                return i;
+            }
+            chars += 1;
+        }
+    }
+    line.len()
+}
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {
@@ -465,6 +501,17 @@ mod tests {
         assert!(states_purpose("根据有关规定,特制定如下措施。"));
         assert!(!states_purpose("为企业提供一站式服务,建设服务中心。"));
         assert!(!states_purpose("制定本区产业地图。"));
+    }
+
+    #[test]
+    fn marker_leads_cover_every_marker() {
+        for c in MARKER_LEAD_CHARS.chars() {
+            let k = c as usize & 255;
+            assert!(MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1, "{c}");
+        }
+        assert_eq!(head_len("甲a乙"), "甲a乙".len());
+        let long = "字".repeat(60);
+        assert_eq!(head_len(&long), HEAD_CHARS * 3);
     }
 
     #[test]
