@@ -42,12 +42,7 @@ pub fn extract_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    // Sized up front and filled in place: collecting from `chars()` grows the vector
-    // several times and checks its capacity at every char.
-    let mut chars = vec!['\0'; text.chars().count()];
-    for (slot, c) in chars.iter_mut().zip(text.chars()) {
-        *slot = c;
-    }
+    let chars: Vec<char> = text.chars().collect();
     let layout = sentences::layout(&chars);
     let mut run = Run {
         chars: &chars,

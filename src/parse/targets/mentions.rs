@@ -272,7 +272,15 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !numbers::may_start_number(chars[i]) || !can_start(chars, i) {
+        // Jump to the next char a number may start with.
+        let Some(k) = chars[i..to]
+            .iter()
+            .position(|&c| numbers::may_start_number(c))
+        else {
+            break;
+        };
+        i += k;
+        if !can_start(chars, i) {
             i += 1;
             continue;
         }

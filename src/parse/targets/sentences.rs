@@ -323,9 +323,12 @@ fn mark_sections(
                 p.end
             };
             let short = title_end - p.start <= max_len;
-            let names = contains_any(chars, p.start, title_end, titles)
-                && !(verbless && opens_with_task_verb(chars, p.start));
-            if level_in.is_none() && short && names {
+            // Searched last: most headings fail the cheaper tests.
+            let names = || {
+                contains_any(chars, p.start, title_end, titles)
+                    && !(verbless && opens_with_task_verb(chars, p.start))
+            };
+            if level_in.is_none() && short && names() {
                 level_in = Some(level);
                 // A run-in heading carries the section in its own paragraph.
                 mark(p, p.run_in.is_some());
