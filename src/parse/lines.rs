@@ -2,6 +2,8 @@
 //! body text, web boilerplate or something else (signature, date, navigation). Pure
 //! predicates over the half-width view of one line.
 
+use super::normalize::char_count;
+
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
@@ -46,7 +48,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
         return None;
     }
-    let len = line.chars().count() - after.chars().count();
+    let len = char_count(&line[..line.len() - after.len()]);
     Some(Marker { rank, number, len })
 }
 
@@ -114,7 +116,8 @@ pub fn action_lead(line: &str) -> Option<&str> {
 
 /// Sentence-ending punctuation inside a line.
 fn has_sentence_end(s: &str) -> bool {
-    s.contains(['。', '!', '?'])
+    // Two fast searches rather than one that decodes every char.
+    s.contains("。") || s.as_bytes().iter().any(|&b| b == b'!' || b == b'?')
 }
 
 /// Whether a line reads as running text (a paragraph of the document).
@@ -124,8 +127,10 @@ pub fn is_body(line: &str) -> bool {
 
 /// Running-text shape of a line, boilerplate not checked.
 fn reads_as_text(line: &str) -> bool {
-    let n = line.chars().count();
-    n >= 4 && (has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…'])))
+    // `nth(k - 1)` tells whether the line has k chars without counting all of them.
+    let at_least = |k: usize| line.chars().nth(k - 1).is_some();
+    at_least(4)
+        && (has_sentence_end(line) || (line.ends_with([',', ';', ':', '—', '…']) && at_least(30)))
 }
 
 /// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
@@ -221,12 +226,8 @@ pub fn is_boilerplate(line: &str) -> bool {
     // Web furniture states what it is near the start of its line; a long paragraph is
     // only searched at its head (the parser's hot path runs this on every paragraph).
     let head = &line[..head_len(line)];
-    let found = head.char_indices().any(|(i, c)| {
-        // Nearly every char is rejected by one bit test before the table below.
-        let k = c as usize & 255;
-        if MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 0 {
-            return false;
-        }
+    let found = marker_lead_offsets(head).any(|i| {
+        let c = head[i..].chars().next().unwrap_or_default();
         let markers: &[&str] = match c {
             '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
             '版' => &["版权所有", "版权归原", "版权归本"],
@@ -274,6 +275,32 @@ const MARKER_LEADS: [u64; 4] = {
     }
     mask
 };
+
+/// Byte offsets of the chars of `head` that may open a boilerplate marker: three-byte
+/// chars whose low 8 bits (read from their last two bytes, without decoding) are set in
+/// [`MARKER_LEADS`].
+fn marker_lead_offsets(head: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = head.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = b.get(i) {
+            let at = i;
+            i += match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            if i - at == 3 {
+                let k = usize::from(b[at + 1] & 0x03) << 6 | usize::from(b[at + 2] & 0x3F);
+                if MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
+                    return Some(at);
+                }
+            }
+        }
+        None
+    })
+}
 
 /// Bytes taken by the first [`HEAD_CHARS`] chars of `line` (counting the bytes that start a
 /// char, without decoding).

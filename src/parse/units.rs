@@ -503,6 +503,15 @@ const OWN_PREFIXES: [&str; 14] = [
 ];
 const OWN_MARKERS: [&str; 4] = ["海关", "大学", "学院", "银行"];
 
+/// Whether one of [`OWN_MARKERS`] occurs in `name`: the words are tried only where their
+/// first char is (one pass over a short name instead of a substring search per word).
+fn has_own_marker(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        matches!(c, '海' | '大' | '学' | '银')
+            && OWN_MARKERS.iter().any(|m| name[i..].starts_with(m))
+    })
+}
+
 /// Whether a name carries its own level or place (`市科技局`, `沈阳高新区管委会`,
 /// `沈阳海关`) rather than relying on the previous item's (`发展改革委`).
 fn has_own_prefix(name: &str) -> bool {
@@ -514,7 +523,7 @@ fn has_own_prefix(name: &str) -> bool {
         return true;
     }
     if OWN_PREFIXES.iter().any(|p| name.starts_with(p))
-        || OWN_MARKERS.iter().any(|m| name.contains(m))
+        || has_own_marker(name)
         || super::metadata::city_in(name).is_some()
     {
         return true;
