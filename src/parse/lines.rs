@@ -2,7 +2,7 @@
 //! body text, web boilerplate or something else (signature, date, navigation). Pure
 //! predicates over the half-width view of one line.
 
-use super::normalize::char_count;
+use super::normalize::{char_count, utf8_len};
 
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,12 +285,7 @@ fn marker_lead_offsets(head: &str) -> impl Iterator<Item = usize> + '_ {
     std::iter::from_fn(move || {
         while let Some(&lead) = b.get(i) {
             let at = i;
-            i += match lead {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                0xC0.. => 2,
-                _ => 1,
-            };
+            i += utf8_len(lead);
             if i - at == 3 {
                 let k = usize::from(b[at + 1] & 0x03) << 6 | usize::from(b[at + 2] & 0x3F);
                 if MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
