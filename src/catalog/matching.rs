@@ -162,21 +162,22 @@ pub type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
 /// Number of separate places each entry is mentioned: keywords of one entry that overlap
 /// (`高层次人才` and `人才`) count once. Returned as `(owner, count)` for owners with hits.
 pub fn mention_counts<'h>(hits: impl IntoIterator<Item = &'h Hit>) -> IndexMap<usize, usize> {
-    let mut last_end: IndexMap<usize, usize> = IndexMap::default();
-    let mut counts: IndexMap<usize, usize> = IndexMap::default();
+    // (owner, end of its last stretch, count): a text names a handful of owners, so a short
+    // list searched from its end beats two hash-map entries per hit.
+    let mut owners: Vec<(usize, usize, usize)> = Vec::new();
     // `hits` is sorted by start, so a hit overlaps the owner's previous stretch exactly when
     // it starts before that stretch ends.
     for hit in hits {
-        let end = last_end.entry(hit.owner).or_insert(0);
-        let counted = counts.entry(hit.owner).or_insert(0);
-        if *counted == 0 || hit.start >= *end {
-            *counted += 1;
-            *end = hit.end;
-        } else {
-            *end = (*end).max(hit.end);
+        match owners.iter_mut().rev().find(|o| o.0 == hit.owner) {
+            Some((_, end, counted)) if hit.start >= *end => {
+                *counted += 1;
+                *end = hit.end;
+            }
+            Some((_, end, _)) => *end = (*end).max(hit.end),
+            None => owners.push((hit.owner, hit.end, 1)),
         }
     }
-    counts
+    owners.into_iter().map(|(o, _, n)| (o, n)).collect()
 }
 
 /// Owners ordered by mentions (most first), ties in catalog order, at most `limit`.

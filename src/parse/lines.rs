@@ -316,14 +316,16 @@ fn head_len(line: &str) -> usize {
 fn has_phone_number(line: &str) -> bool {
     let mut run = 0;
     let mut prev_dash = false;
-    for c in line.chars() {
-        if c.is_ascii_digit() {
+    // Bytes rather than chars: digits and `-` are ASCII, and every byte of another char
+    // breaks a run just as the char does.
+    for &b in line.as_bytes() {
+        if b.is_ascii_digit() {
             run += 1;
             if run >= 11 || (prev_dash && run >= 7) {
                 return true;
             }
         } else {
-            prev_dash = c == '-' && run >= 3;
+            prev_dash = b == b'-' && run >= 3;
             run = 0;
         }
     }
