@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::normalize::char_count;
+use super::normalize::{char_count, utf8_len};
 use crate::model::Role;
 
 /// What a label says about the units listed after it.
@@ -232,16 +232,31 @@ fn split_top<'s>(s: &'s str, seps: &[char]) -> Vec<&'s str> {
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ if depth <= 0 && seps.contains(&c) => {
-                parts.push(&s[start..i]);
-                start = i + c.len_utf8();
+    // Lead bytes of the separators: a char is decoded only when its lead byte is one of
+    // them (separators and parentheses are never inside another char's bytes).
+    debug_assert!(seps.len() <= 4, "at most four separators");
+    let mut leads = [0u8; 4];
+    for (lead, sep) in leads.iter_mut().zip(seps) {
+        *lead = sep.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    }
+    let leads = &leads[..seps.len().min(4)];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let len = utf8_len(b);
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ if depth <= 0 && leads.contains(&b) => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if seps.contains(&c) {
+                    parts.push(&s[start..i]);
+                    start = i + len;
+                }
             }
             _ => {}
         }
+        i += len;
     }
     parts.push(&s[start..]);
     parts

@@ -2,8 +2,9 @@
 //! and line ends, either width) with character spans, heading lines, and which paragraphs
 //! belong to a goals section (`二、发展目标`, `发展目标`).
 
-use super::scan::{contains_any, is_space};
+use super::scan::{Keywords, is_space};
 use crate::parse::numbers;
+use std::sync::LazyLock;
 
 /// One non-empty line of the text, trimmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -272,18 +273,19 @@ const REVIEW_TITLES: &[&str] = &[
 
 /// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
-    mark_sections(
-        chars,
-        paragraphs,
-        (&["目标"], usize::MAX, false),
-        |p, v| p.goals = v,
-    );
+    static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&["目标"]));
+    static REVIEWS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REVIEW_TITLES));
+    mark_sections(chars, paragraphs, (&GOALS, usize::MAX, false), |p, v| {
+        p.goals = v
+    });
     // A review heading is short and names a state, not a task: `(四)…营造高质量发展
     // 环境。` and `优化人才发展环境` are tasks.
-    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12, true), |p, v| {
-        p.review = v
-    });
+    mark_sections(chars, paragraphs, (&REVIEWS, 12, true), |p, v| p.review = v);
 }
+
+/// Words of a heading that opens another kind of section than goals or a review.
+static OTHER_SECTION: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(&["任务", "措施", "保障", "举措", "路径", "布局", "思想"]));
 
 /// Marks the paragraphs of the sections whose heading names one of `titles`: from that
 /// heading up to the next heading at the same or a higher level (for an unnumbered heading:
@@ -291,10 +293,9 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
 fn mark_sections(
     chars: &[char],
     paragraphs: &mut [Paragraph],
-    (titles, max_len, verbless): (&[&str], usize, bool),
+    (titles, max_len, verbless): (&Keywords, usize, bool),
     mark: impl Fn(&mut Paragraph, bool),
 ) {
-    const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
     let mut level_in: Option<u8> = None;
     for k in 0..paragraphs.len() {
         let actions_follow = paragraphs
@@ -306,8 +307,7 @@ fn mark_sections(
                 Some(9) => {
                     level <= 2
                         || (level == 9
-                            && (actions_follow
-                                || contains_any(chars, p.start, p.end, OTHER_SECTION)))
+                            && (actions_follow || OTHER_SECTION.any_in(chars, p.start, p.end)))
                 }
                 Some(g) => level <= g,
                 None => false,
@@ -325,7 +325,7 @@ fn mark_sections(
             let short = title_end - p.start <= max_len;
             // Searched last: most headings fail the cheaper tests.
             let names = || {
-                contains_any(chars, p.start, title_end, titles)
+                titles.any_in(chars, p.start, title_end)
                     && !(verbless && opens_with_task_verb(chars, p.start))
             };
             if level_in.is_none() && short && names() {
