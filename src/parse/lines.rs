@@ -224,40 +224,68 @@ pub fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Web furniture states what it is near the start of its line; a long paragraph is
-    // only searched at its head (the parser's hot path runs this on every paragraph).
-    let head = &line[..head_len(line)];
-    let found = marker_lead_offsets(head).any(|i| {
-        let c = head[i..].chars().next().unwrap_or_default();
-        let markers: &[&str] = match c {
-            '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
-            '版' => &["版权所有", "版权归原", "版权归本"],
-            '不' => &["不得转载"],
-            '转' => &["转载需", "转载其他"],
-            '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
-            '验' => &["验证码"],
-            '留' => &["留言与评论"],
-            '条' => &["条评论"],
-            '特' => &["特别声明"],
-            '免' => &["免责声明"],
-            '当' => &["当前位置"],
-            '导' => &["导航菜单"],
-            '上' => &["上一篇"],
-            '下' => &["下一篇"],
-            '分' => &["分享到"],
-            '关' => &["关闭窗口", "关注我们"],
-            '联' => &["联系我们"],
-            '责' => &["责任编辑"],
-            _ => return false,
+    // only searched at its head, its first `HEAD_CHARS` chars (the parser's hot path runs
+    // this on every paragraph). One walk over the head's lead bytes finds where it ends
+    // and tries the markers where a char may open one.
+    let bytes = line.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while n < HEAD_CHARS
+        && let Some(&lead) = bytes.get(i)
+    {
+        let len = utf8_len(lead);
+        // A three-byte char's low 8 bits are in its last two bytes.
+        let k = if len == 3 {
+            usize::from(bytes[i + 1] & 0x03) << 6 | usize::from(bytes[i + 2] & 0x3F)
+        } else {
+            0
         };
-        markers.iter().any(|m| head[i..].starts_with(m))
-    });
-    found || (head.len() == line.len() && has_phone_number(line))
+        if len == 3 && MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
+            let rest = &line[i..];
+            let c = rest.chars().next().unwrap_or_default();
+            let opens = markers_opened_by(c)
+                .iter()
+                .any(|m| rest.starts_with(m) && n + m.chars().count() <= HEAD_CHARS);
+            if opens {
+                return true;
+            }
+        }
+        i += len;
+        n += 1;
+    }
+    // The walk reached the end of the line: the head is the whole line.
+    let whole_line = i >= bytes.len();
+    whole_line && has_phone_number(line)
+}
+
+/// The boilerplate markers that open with `c`.
+fn markers_opened_by(c: char) -> &'static [&'static str] {
+    match c {
+        '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
+        '版' => &["版权所有", "版权归原", "版权归本"],
+        '不' => &["不得转载"],
+        '转' => &["转载需", "转载其他"],
+        '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
+        '验' => &["验证码"],
+        '留' => &["留言与评论"],
+        '条' => &["条评论"],
+        '特' => &["特别声明"],
+        '免' => &["免责声明"],
+        '当' => &["当前位置"],
+        '导' => &["导航菜单"],
+        '上' => &["上一篇"],
+        '下' => &["下一篇"],
+        '分' => &["分享到"],
+        '关' => &["关闭窗口", "关注我们"],
+        '联' => &["联系我们"],
+        '责' => &["责任编辑"],
+        _ => &[],
+    }
 }
 
 /// Chars at the head of a line searched for boilerplate markers.
 const HEAD_CHARS: usize = 48;
 
-/// Chars that open a boilerplate marker (the arms of the table in [`is_boilerplate`]).
+/// Chars that open a boilerplate marker (those of [`markers_opened_by`]).
 const MARKER_LEAD_CHARS: &str = "本版不转扫验留条特免当导上下分关联责";
 
 /// Bitmap of the low 8 bits of [`MARKER_LEAD_CHARS`]: a char whose bit is clear opens no
@@ -275,42 +303,6 @@ const MARKER_LEADS: [u64; 4] = {
     }
     mask
 };
-
-/// Byte offsets of the chars of `head` that may open a boilerplate marker: three-byte
-/// chars whose low 8 bits (read from their last two bytes, without decoding) are set in
-/// [`MARKER_LEADS`].
-fn marker_lead_offsets(head: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = head.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(&lead) = b.get(i) {
-            let at = i;
-            i += utf8_len(lead);
-            if i - at == 3 {
-                let k = usize::from(b[at + 1] & 0x03) << 6 | usize::from(b[at + 2] & 0x3F);
-                if MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
-                    return Some(at);
-                }
-            }
-        }
-        None
-    })
-}
-
-/// Bytes taken by the first [`HEAD_CHARS`] chars of `line` (counting the bytes that start a
-/// char, without decoding).
-fn head_len(line: &str) -> usize {
-    let mut chars = 0;
-    for (i, &b) in line.as_bytes().iter().enumerate() {
-        if b & 0xC0 != 0x80 {
-            if chars == HEAD_CHARS {
-                return i;
-            }
-            chars += 1;
-        }
-    }
-    line.len()
-}
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {
@@ -532,10 +524,20 @@ mod tests {
         for c in MARKER_LEAD_CHARS.chars() {
             let k = c as usize & 255;
             assert!(MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1, "{c}");
+            assert!(!markers_opened_by(c).is_empty(), "{c}");
         }
-        assert_eq!(head_len("甲a乙"), "甲a乙".len());
-        let long = "字".repeat(60);
-        assert_eq!(head_len(&long), HEAD_CHARS * 3);
+        // A marker counts only when it ends within the head of a long line.
+        let pad = "字".repeat(HEAD_CHARS - 4);
+        assert!(is_boilerplate(&format!("{pad}本文地址{}", "字".repeat(20))));
+        assert!(!is_boilerplate(&format!(
+            "{pad}字本文地址{}",
+            "字".repeat(20)
+        )));
+        assert!(is_boilerplate("电话13912345678"));
+        assert!(!is_boilerplate(&format!(
+            "{}13912345678",
+            "字".repeat(HEAD_CHARS)
+        )));
     }
 
     #[test]
