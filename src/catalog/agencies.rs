@@ -2,6 +2,7 @@
 //! means in a given city. City entries win over the `*` entries, so one alias
 //! (`高新区管委会`) can mean a different body in each city.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -92,17 +93,21 @@ impl AgencyIndex {
     }
 
     /// City key for a city as a caller names it (`沈阳`, `沈阳市`, `Shenyang`); unknown
-    /// cities are returned folded, so they simply match no city entries.
-    pub fn city_key(&self, city: &str) -> String {
-        let folded = fold(city);
-        self.cities.get(&folded).cloned().unwrap_or(folded)
+    /// cities are returned folded, so they simply match no city entries (a known key is
+    /// borrowed from the index).
+    pub fn city_key<'a>(&'a self, city: &'a str) -> Cow<'a, str> {
+        let folded = super::text::fold_cow(city);
+        match self.cities.get(folded.as_ref()) {
+            Some(key) => Cow::Borrowed(key.as_str()),
+            None => folded,
+        }
     }
 
     /// Index of the agency `name` means in `city`: the city's own entries first, then the
     /// `*` entries; a name carrying the city's own name (`沈阳市科技局`) is also tried as
     /// `市科技局`.
     pub fn resolve(&self, name: &str, city: Option<&str>) -> Option<usize> {
-        let folded = fold(name);
+        let folded = super::text::fold_cow(name);
         let key = city.map(|c| self.city_key(c));
         let in_city = |c: &str, n: &str| self.aliases.get(c).and_then(|m| m.get(n)).copied();
         let lookup = |n: &str| {

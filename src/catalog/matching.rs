@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 
@@ -24,7 +26,7 @@ pub struct Hit {
 /// Keywords of many entries, searched together in one pass.
 #[derive(Debug, Clone)]
 pub struct KeywordSet {
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// Pattern id → (entries that listed this keyword, its length in characters).
     owners: Vec<(Vec<usize>, usize)>,
 }
@@ -61,10 +63,11 @@ impl KeywordSet {
         }
         // A full DFA: a few hundred keywords make a table of a few hundred kilobytes, and
         // overlapping search over UTF-8 Chinese text runs several times faster than on the
-        // default (contiguous NFA) automaton, which was the parser's largest cost.
-        let automaton = AhoCorasickBuilder::new()
+        // default (contiguous NFA) automaton, which was the parser's largest cost. No
+        // prefilter: Chinese keywords share their lead bytes with every char of the text.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| Error::Catalog {
                 file: file.to_string(),
@@ -76,18 +79,58 @@ impl KeywordSet {
     /// Every keyword occurrence in `folded`, overlapping ones included, in text order.
     pub fn hits(&self, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let (owners, chars) = &self.owners[m.pattern().as_usize()];
-            hits.extend(owners.iter().map(|&owner| Hit {
-                owner,
-                start: m.start(),
-                end: m.end(),
-                chars: *chars,
-            }));
+        let dfa = &self.automaton;
+        let bytes = folded.as_bytes();
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return hits;
+        };
+        let mut end = 0;
+        // Every pattern of a match state ends just past the byte that entered it.
+        while let Some((at, state)) = run_to_match(dfa, sid, bytes, end) {
+            (end, sid) = (at, state);
+            for index in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, index);
+                let start = end - dfa.pattern_len(pattern);
+                let (owners, chars) = &self.owners[pattern.as_usize()];
+                hits.extend(owners.iter().map(|&owner| Hit {
+                    owner,
+                    start,
+                    end,
+                    chars: *chars,
+                }));
+            }
         }
         hits.sort_by_key(|h| (h.start, h.end, h.owner));
         hits
     }
+}
+
+/// Steps the automaton from state `sid` over `bytes[from..]` up to the next match state:
+/// the offset just past the byte that entered it, and the state. Kept out of line from the
+/// code recording matches so that this loop, which runs for every byte, stays a table
+/// lookup and a comparison; the overlapping match iterator of `aho-corasick` costs several
+/// times more per byte.
+#[inline(never)]
+fn run_to_match(
+    dfa: &DFA,
+    mut sid: StateID,
+    bytes: &[u8],
+    from: usize,
+) -> Option<(usize, StateID)> {
+    for (at, &byte) in bytes.iter().enumerate().skip(from) {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        // Without a prefilter the special states are the dead state (never entered by an
+        // unanchored search) and the match states.
+        if dfa.is_special(sid) {
+            if dfa.is_match(sid) {
+                return Some((at + 1, sid));
+            }
+            if dfa.is_dead(sid) {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// Hasher for small integer keys (entry indices, enum discriminants): one multiply.
@@ -118,22 +161,23 @@ pub type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
 
 /// Number of separate places each entry is mentioned: keywords of one entry that overlap
 /// (`高层次人才` and `人才`) count once. Returned as `(owner, count)` for owners with hits.
-pub fn mention_counts(hits: &[Hit]) -> IndexMap<usize, usize> {
-    let mut last_end: IndexMap<usize, usize> = IndexMap::default();
-    let mut counts: IndexMap<usize, usize> = IndexMap::default();
+pub fn mention_counts<'h>(hits: impl IntoIterator<Item = &'h Hit>) -> IndexMap<usize, usize> {
+    // (owner, end of its last stretch, count): a text names a handful of owners, so a short
+    // list searched from its end beats two hash-map entries per hit.
+    let mut owners: Vec<(usize, usize, usize)> = Vec::new();
     // `hits` is sorted by start, so a hit overlaps the owner's previous stretch exactly when
     // it starts before that stretch ends.
     for hit in hits {
-        let end = last_end.entry(hit.owner).or_insert(0);
-        let counted = counts.entry(hit.owner).or_insert(0);
-        if *counted == 0 || hit.start >= *end {
-            *counted += 1;
-            *end = hit.end;
-        } else {
-            *end = (*end).max(hit.end);
+        match owners.iter_mut().rev().find(|o| o.0 == hit.owner) {
+            Some((_, end, counted)) if hit.start >= *end => {
+                *counted += 1;
+                *end = hit.end;
+            }
+            Some((_, end, _)) => *end = (*end).max(hit.end),
+            None => owners.push((hit.owner, hit.end, 1)),
         }
     }
-    counts
+    owners.into_iter().map(|(o, _, n)| (o, n)).collect()
 }
 
 /// Owners ordered by mentions (most first), ties in catalog order, at most `limit`.
@@ -163,6 +207,33 @@ mod tests {
         let s = set(&[("a", &["金融", "基金"]), ("b", &["金融"])]);
         let owners: Vec<usize> = s.hits("金融基金").iter().map(|h| h.owner).collect();
         assert_eq!(owners, vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn hits_are_every_overlapping_occurrence() {
+        let entries: &[(&str, &[&str])] = &[
+            ("a", &["人才", "高层次人才", "人才公寓"]),
+            ("b", &["层次", "才", "人才"]),
+            ("c", &["r&d", "d"]),
+        ];
+        let text = "引进高层次人才公寓人才r&d才人";
+        let got: Vec<(usize, usize, usize)> = set(entries)
+            .hits(text)
+            .iter()
+            .map(|h| (h.start, h.end, h.owner))
+            .collect();
+        // Every (start, end, owner) of every keyword occurrence, found by plain search.
+        let mut want = Vec::new();
+        for (owner, (_, kws)) in entries.iter().enumerate() {
+            for kw in *kws {
+                for (start, _) in text.match_indices(kw) {
+                    want.push((start, start + kw.len(), owner));
+                }
+            }
+        }
+        want.sort();
+        want.dedup();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -243,19 +243,19 @@ impl Catalog {
     /// Themes and instrument sub-type of one text, folding and stripping it once (the
     /// parser tags every measure with both).
     pub fn classify(&self, text: &str) -> (Vec<String>, Option<&InstrumentSubtype>) {
-        let folded = text::strip_annotations(&fold(text));
+        let folded = text::strip_annotations(&text::fold_cow(text));
         let themes = self.themes.len();
-        let (theme_hits, mut instrument_hits): (Vec<_>, Vec<_>) = self
-            .tag_keys
-            .hits(&folded)
-            .into_iter()
-            .partition(|h| h.owner < themes);
-        for h in &mut instrument_hits {
-            h.owner -= themes;
-        }
+        let hits = self.tag_keys.hits(&folded);
+        let theme_counts = mention_counts(hits.iter().filter(|h| h.owner < themes));
+        // Instrument sub-types follow the themes in the automaton's entries.
+        let instrument_counts: IndexMap<usize, usize> =
+            mention_counts(hits.iter().filter(|h| h.owner >= themes))
+                .into_iter()
+                .map(|(owner, n)| (owner - themes, n))
+                .collect();
         (
-            self.ranked_themes(&mention_counts(&theme_hits)),
-            self.top_instrument(&mention_counts(&instrument_hits)),
+            self.ranked_themes(&theme_counts),
+            self.top_instrument(&instrument_counts),
         )
     }
 

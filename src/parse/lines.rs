@@ -2,6 +2,8 @@
 //! body text, web boilerplate or something else (signature, date, navigation). Pure
 //! predicates over the half-width view of one line.
 
+use super::normalize::{char_count, utf8_len};
+
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
@@ -46,7 +48,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
         return None;
     }
-    let len = line.chars().count() - after.chars().count();
+    let len = char_count(&line[..line.len() - after.len()]);
     Some(Marker { rank, number, len })
 }
 
@@ -114,7 +116,8 @@ pub fn action_lead(line: &str) -> Option<&str> {
 
 /// Sentence-ending punctuation inside a line.
 fn has_sentence_end(s: &str) -> bool {
-    s.contains(['。', '!', '?'])
+    // Two fast searches rather than one that decodes every char.
+    s.contains("。") || s.as_bytes().iter().any(|&b| b == b'!' || b == b'?')
 }
 
 /// Whether a line reads as running text (a paragraph of the document).
@@ -124,8 +127,10 @@ pub fn is_body(line: &str) -> bool {
 
 /// Running-text shape of a line, boilerplate not checked.
 fn reads_as_text(line: &str) -> bool {
-    let n = line.chars().count();
-    n >= 4 && (has_sentence_end(line) || (n >= 30 && line.ends_with([',', ';', ':', '—', '…'])))
+    // `nth(k - 1)` tells whether the line has k chars without counting all of them.
+    let at_least = |k: usize| line.chars().nth(k - 1).is_some();
+    at_least(4)
+        && (has_sentence_end(line) || (line.ends_with([',', ';', ':', '—', '…']) && at_least(30)))
 }
 
 /// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
@@ -219,53 +224,100 @@ pub fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Web furniture states what it is near the start of its line; a long paragraph is
-    // only searched at its head (the parser's hot path runs this on every paragraph).
-    let head = match line.char_indices().nth(HEAD_CHARS) {
-        Some((b, _)) => &line[..b],
-        None => line,
-    };
-    let found = head.char_indices().any(|(i, c)| {
-        let markers: &[&str] = match c {
-            '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
-            '版' => &["版权所有", "版权归原", "版权归本"],
-            '不' => &["不得转载"],
-            '转' => &["转载需", "转载其他"],
-            '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
-            '验' => &["验证码"],
-            '留' => &["留言与评论"],
-            '条' => &["条评论"],
-            '特' => &["特别声明"],
-            '免' => &["免责声明"],
-            '当' => &["当前位置"],
-            '导' => &["导航菜单"],
-            '上' => &["上一篇"],
-            '下' => &["下一篇"],
-            '分' => &["分享到"],
-            '关' => &["关闭窗口", "关注我们"],
-            '联' => &["联系我们"],
-            '责' => &["责任编辑"],
-            _ => return false,
+    // only searched at its head, its first `HEAD_CHARS` chars (the parser's hot path runs
+    // this on every paragraph). One walk over the head's lead bytes finds where it ends
+    // and tries the markers where a char may open one.
+    let bytes = line.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while n < HEAD_CHARS
+        && let Some(&lead) = bytes.get(i)
+    {
+        let len = utf8_len(lead);
+        // A three-byte char's low 8 bits are in its last two bytes.
+        let k = if len == 3 {
+            usize::from(bytes[i + 1] & 0x03) << 6 | usize::from(bytes[i + 2] & 0x3F)
+        } else {
+            0
         };
-        markers.iter().any(|m| head[i..].starts_with(m))
-    });
-    found || (head.len() == line.len() && has_phone_number(line))
+        if len == 3 && MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
+            let rest = &line[i..];
+            let c = rest.chars().next().unwrap_or_default();
+            let opens = markers_opened_by(c)
+                .iter()
+                .any(|m| rest.starts_with(m) && n + m.chars().count() <= HEAD_CHARS);
+            if opens {
+                return true;
+            }
+        }
+        i += len;
+        n += 1;
+    }
+    // The walk reached the end of the line: the head is the whole line.
+    let whole_line = i >= bytes.len();
+    whole_line && has_phone_number(line)
+}
+
+/// The boilerplate markers that open with `c`.
+fn markers_opened_by(c: char) -> &'static [&'static str] {
+    match c {
+        '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
+        '版' => &["版权所有", "版权归原", "版权归本"],
+        '不' => &["不得转载"],
+        '转' => &["转载需", "转载其他"],
+        '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
+        '验' => &["验证码"],
+        '留' => &["留言与评论"],
+        '条' => &["条评论"],
+        '特' => &["特别声明"],
+        '免' => &["免责声明"],
+        '当' => &["当前位置"],
+        '导' => &["导航菜单"],
+        '上' => &["上一篇"],
+        '下' => &["下一篇"],
+        '分' => &["分享到"],
+        '关' => &["关闭窗口", "关注我们"],
+        '联' => &["联系我们"],
+        '责' => &["责任编辑"],
+        _ => &[],
+    }
 }
 
 /// Chars at the head of a line searched for boilerplate markers.
 const HEAD_CHARS: usize = 48;
 
+/// Chars that open a boilerplate marker (those of [`markers_opened_by`]).
+const MARKER_LEAD_CHARS: &str = "本版不转扫验留条特免当导上下分关联责";
+
+/// Bitmap of the low 8 bits of [`MARKER_LEAD_CHARS`]: a char whose bit is clear opens no
+/// marker.
+const MARKER_LEADS: [u64; 4] = {
+    let b = MARKER_LEAD_CHARS.as_bytes();
+    let mut mask = [0u64; 4];
+    let mut i = 0;
+    while i < b.len() {
+        // Every lead char is a three-byte UTF-8 sequence; its low 8 bits are the low two
+        // bits of the second byte and the low six of the third.
+        let k = ((b[i + 1] & 0x03) as usize) << 6 | (b[i + 2] & 0x3F) as usize;
+        mask[k >> 6] |= 1 << (k & 63);
+        i += 3;
+    }
+    mask
+};
+
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {
     let mut run = 0;
     let mut prev_dash = false;
-    for c in line.chars() {
-        if c.is_ascii_digit() {
+    // Bytes rather than chars: digits and `-` are ASCII, and every byte of another char
+    // breaks a run just as the char does.
+    for &b in line.as_bytes() {
+        if b.is_ascii_digit() {
             run += 1;
             if run >= 11 || (prev_dash && run >= 7) {
                 return true;
             }
         } else {
-            prev_dash = c == '-' && run >= 3;
+            prev_dash = b == b'-' && run >= 3;
             run = 0;
         }
     }
@@ -465,6 +517,27 @@ mod tests {
         assert!(states_purpose("根据有关规定,特制定如下措施。"));
         assert!(!states_purpose("为企业提供一站式服务,建设服务中心。"));
         assert!(!states_purpose("制定本区产业地图。"));
+    }
+
+    #[test]
+    fn marker_leads_cover_every_marker() {
+        for c in MARKER_LEAD_CHARS.chars() {
+            let k = c as usize & 255;
+            assert!(MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1, "{c}");
+            assert!(!markers_opened_by(c).is_empty(), "{c}");
+        }
+        // A marker counts only when it ends within the head of a long line.
+        let pad = "字".repeat(HEAD_CHARS - 4);
+        assert!(is_boilerplate(&format!("{pad}本文地址{}", "字".repeat(20))));
+        assert!(!is_boilerplate(&format!(
+            "{pad}字本文地址{}",
+            "字".repeat(20)
+        )));
+        assert!(is_boilerplate("电话13912345678"));
+        assert!(!is_boilerplate(&format!(
+            "{}13912345678",
+            "字".repeat(HEAD_CHARS)
+        )));
     }
 
     #[test]

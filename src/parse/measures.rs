@@ -251,22 +251,23 @@ impl Extractor<'_, '_> {
         let t = self.text;
         let norm = t.norm_slice(f.start, f.end);
         let anns = annotations(norm);
+        let plain = tagging::without_ranges(norm, anns.iter().map(|a| a.range.clone()));
+        let tags = tagging::tag(self.catalog, &plain);
+        // The annotations are not needed after this: their names are moved, not copied.
         let mut units: Vec<ResponsibleUnit> = Vec::new();
         let mut key_enterprises: Vec<String> = Vec::new();
-        for a in &anns {
-            for (name, role) in &a.units {
-                if !units.iter().any(|u| u.name == *name) {
+        for a in anns {
+            for (name, role) in a.units {
+                if !units.iter().any(|u| u.name == name) {
                     units.push(ResponsibleUnit {
-                        canonical: self.catalog.canonical_agency(name, self.city),
-                        name: name.clone(),
-                        role: *role,
+                        canonical: self.catalog.canonical_agency(&name, self.city),
+                        name,
+                        role,
                     });
                 }
             }
-            key_enterprises.extend(a.enterprises.iter().cloned());
+            key_enterprises.extend(a.enterprises);
         }
-        let plain = tagging::without_ranges(norm, anns.iter().map(|a| a.range.clone()));
-        let tags = tagging::tag(self.catalog, &plain);
         Measure {
             number: f.number.clone(),
             path: self.path(&f),

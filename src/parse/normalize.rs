@@ -55,28 +55,13 @@ pub struct NormText<'a> {
     len: usize,
 }
 
-/// Whether `text` holds a char [`halfwidth`] changes (full-width forms, ideographic space).
+/// Whether `text` may hold a char [`halfwidth`] changes (full-width forms, ideographic
+/// space); false only when it holds none. The full-width forms are the chars led by the
+/// byte `EF`, which Chinese text rarely has, so both tests run as fast searches: a byte
+/// search for `EF`, then a substring search for the bytes of U+3000 (a `char` pattern
+/// would stop at every `80` byte, common inside CJK chars).
 fn has_fullwidth(text: &str) -> bool {
-    let b = text.as_bytes();
-    let at = |i: usize| match b[i] {
-        0xEF => b[i + 1] == 0xBC || b[i + 1] == 0xBD,
-        0xE3 => b[i + 1] == 0x80 && b[i + 2] == 0x80,
-        _ => false,
-    };
-    let n = b.len().saturating_sub(2);
-    // Blocks of 16 bytes without either lead byte are skipped with one vectorised test.
-    let mut i = 0;
-    while i + 16 <= n {
-        let block = &b[i..i + 16];
-        let lead = block
-            .iter()
-            .fold(false, |acc, &x| acc | (x == 0xEF) | (x == 0xE3));
-        if lead && (i..i + 16).any(at) {
-            return true;
-        }
-        i += 16;
-    }
-    (i..n).any(at)
+    text.as_bytes().contains(&0xEF) || text.contains("\u{3000}")
 }
 
 impl<'a> NormText<'a> {
@@ -146,6 +131,16 @@ impl<'a> NormText<'a> {
             Some(l) => (l.start, l.orig.0, l.norm.0),
             None => (0, 0, 0),
         };
+        if matches!(self.norm, Cow::Borrowed(_)) {
+            // Both texts are the same bytes (and `nb == ob` here): step over chars by the
+            // length their lead byte gives, without decoding them.
+            let bytes = self.orig.as_bytes();
+            while c < ch && ob < bytes.len() {
+                ob += utf8_len(bytes[ob]);
+                c += 1;
+            }
+            return (ob, ob);
+        }
         let mut chars = self.orig[ob..].chars();
         while c < ch {
             let Some(x) = chars.next() else { break };
@@ -173,6 +168,16 @@ impl<'a> NormText<'a> {
     /// The half-width view of a line.
     pub fn line_str(&self, line: Line) -> &str {
         &self.norm[line.norm.0..line.norm.1]
+    }
+}
+
+/// Length of the UTF-8 sequence that `lead` (the first byte of a char) starts.
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -207,6 +212,21 @@ mod tests {
         assert_eq!(t.norm_slice(10, 14), "丙(二)");
         assert_eq!(t.orig_slice(0, t.char_len()), t.orig);
         assert_eq!(t.line_str(t.lines[1]), "丙(二)");
+    }
+
+    #[test]
+    fn offsets_in_a_borrowed_view_match_char_positions() {
+        let text = "a甲(一)𠀀\n \u{e9}乙;\n\n丙";
+        let t = NormText::new(text);
+        assert!(matches!(t.norm, Cow::Borrowed(_)));
+        let chars: Vec<char> = text.chars().collect();
+        for start in 0..=chars.len() {
+            for end in start..=chars.len() {
+                let want: String = chars[start..end].iter().collect();
+                assert_eq!(t.orig_slice(start, end), want);
+                assert_eq!(t.norm_slice(start, end), want);
+            }
+        }
     }
 
     #[test]

@@ -101,6 +101,41 @@ const NUMERAL_MASK: [u64; 4] = {
     mask
 };
 
+/// Words of [`NUMBER_START`]: one bit for each char of the Basic Multilingual Plane.
+const START_WORDS: usize = 1 << 10;
+
+/// Bitmap of the chars a number can start with: ASCII and full-width digits and every
+/// Chinese numeral char. The target scanner tests each char of a sentence against it, so
+/// nearly every char costs one lookup.
+const NUMBER_START: [u64; START_WORDS] = {
+    let mut mask = [0u64; START_WORDS];
+    let mut d = 0;
+    while d < 10 {
+        let (ascii, full) = ('0' as u32 + d, '０' as u32 + d);
+        mask[(ascii >> 6) as usize] |= 1 << (ascii & 63);
+        mask[(full >> 6) as usize] |= 1 << (full & 63);
+        d += 1;
+    }
+    let b = NUMERAL_CHARS.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Every numeral char is a three-byte UTF-8 sequence.
+        let c = ((b[i] & 0x0F) as u32) << 12
+            | ((b[i + 1] & 0x3F) as u32) << 6
+            | (b[i + 2] & 0x3F) as u32;
+        mask[(c >> 6) as usize] |= 1 << (c & 63);
+        i += 3;
+    }
+    mask
+};
+
+/// True when a number may start with `c` (a digit of either width or a Chinese numeral
+/// char); false for every other char.
+pub fn may_start_number(c: char) -> bool {
+    let k = c as usize;
+    k < START_WORDS * 64 && (NUMBER_START[k >> 6] >> (k & 63)) & 1 == 1
+}
+
 /// True when `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
     let k = c as usize & 255;
@@ -356,6 +391,15 @@ mod tests {
             mask[k >> 6] |= 1 << (k & 63);
         }
         assert_eq!(NUMERAL_MASK, mask);
+    }
+
+    #[test]
+    fn number_starts_are_digits_and_numeral_chars() {
+        for k in 0..=0x2_0000u32 {
+            let Some(c) = char::from_u32(k) else { continue };
+            let expected = digit_value(c).is_some() || is_chinese_numeral_char(c);
+            assert_eq!(may_start_number(c), expected, "{c:?}");
+        }
     }
 
     fn chars(s: &str) -> Vec<char> {

@@ -51,6 +51,7 @@ pub fn extract_targets(
         catalog,
         targets: Vec::new(),
         statistics: Vec::new(),
+        last_sentence: None,
     };
     run.document(&layout);
     (run.targets, run.statistics)
@@ -80,6 +81,9 @@ struct Run<'a> {
     catalog: &'a Catalog,
     targets: Vec<Target>,
     statistics: Vec<Statistic>,
+    /// Span and text of the sentence the last figure came from: a sentence with several
+    /// figures is collected into a `String` once.
+    last_sentence: Option<((usize, usize), String)>,
 }
 
 /// Year context shared by the sentences of one paragraph.
@@ -309,7 +313,26 @@ impl Run<'_> {
             || PLANS.any_in(chars, s.start, m.start)
     }
 
-    fn figure(&self, s: &Sentence, m: &Mention, indicator: String, year: Option<i32>) -> Target {
+    /// The text of sentence `s`.
+    fn sentence_text(&mut self, s: &Sentence) -> String {
+        let span = (s.start, s.end);
+        match &self.last_sentence {
+            Some((last, text)) if *last == span => text.clone(),
+            _ => {
+                let text = string(self.chars, s.start, s.end);
+                self.last_sentence = Some((span, text.clone()));
+                text
+            }
+        }
+    }
+
+    fn figure(
+        &mut self,
+        s: &Sentence,
+        m: &Mention,
+        indicator: String,
+        year: Option<i32>,
+    ) -> Target {
         let measure = self
             .measures
             .iter()
@@ -332,7 +355,7 @@ impl Run<'_> {
             comparator: m.comparator(),
             year,
             measure,
-            sentence: string(self.chars, s.start, s.end),
+            sentence: self.sentence_text(s),
             span: (s.start, s.end),
         }
     }

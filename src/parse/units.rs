@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::normalize::char_count;
+use super::normalize::{char_count, utf8_len};
 use crate::model::Role;
 
 /// What a label says about the units listed after it.
@@ -155,12 +155,7 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
     // Annotations open with `(` or with a label right before a `:`.
-    // Both marks are ASCII, so a byte scan finds them without decoding chars.
-    let marks = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'(' || b == b':');
-    for (i, b) in marks {
+    for (i, b) in marks(text) {
         let range = if b == b'(' {
             if i < covered {
                 continue;
@@ -186,6 +181,41 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .collect()
 }
 
+/// Byte offsets of the `(` and `:` in `text`. Both marks are ASCII, so the scan reads
+/// only the first byte of each char and steps over the rest of it.
+fn marks(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            let step = MARK_STEP[usize::from(b)];
+            i += usize::from(step.max(1));
+            if step == 0 {
+                return Some((at, b));
+            }
+        }
+        None
+    })
+}
+
+/// For each byte: 0 for the marks `(` and `:`, else the UTF-8 length of the char it leads.
+const MARK_STEP: [u8; 256] = {
+    let mut step = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        step[b] = match b as u8 {
+            b'(' | b':' => 0,
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        b += 1;
+    }
+    step
+};
+
 /// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
 /// a sentence (`…。主责单位:…`).
 fn bare_label_start(text: &str, colon: usize) -> Option<usize> {
@@ -202,16 +232,31 @@ fn split_top<'s>(s: &'s str, seps: &[char]) -> Vec<&'s str> {
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ if depth <= 0 && seps.contains(&c) => {
-                parts.push(&s[start..i]);
-                start = i + c.len_utf8();
+    // Lead bytes of the separators: a char is decoded only when its lead byte is one of
+    // them (separators and parentheses are never inside another char's bytes).
+    debug_assert!(seps.len() <= 4, "at most four separators");
+    let mut leads = [0u8; 4];
+    for (lead, sep) in leads.iter_mut().zip(seps) {
+        *lead = sep.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    }
+    let leads = &leads[..seps.len().min(4)];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let len = utf8_len(b);
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ if depth <= 0 && leads.contains(&b) => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if seps.contains(&c) {
+                    parts.push(&s[start..i]);
+                    start = i + len;
+                }
             }
             _ => {}
         }
+        i += len;
     }
     parts.push(&s[start..]);
     parts
@@ -473,6 +518,15 @@ const OWN_PREFIXES: [&str; 14] = [
 ];
 const OWN_MARKERS: [&str; 4] = ["海关", "大学", "学院", "银行"];
 
+/// Whether one of [`OWN_MARKERS`] occurs in `name`: the words are tried only where their
+/// first char is (one pass over a short name instead of a substring search per word).
+fn has_own_marker(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        matches!(c, '海' | '大' | '学' | '银')
+            && OWN_MARKERS.iter().any(|m| name[i..].starts_with(m))
+    })
+}
+
 /// Whether a name carries its own level or place (`市科技局`, `沈阳高新区管委会`,
 /// `沈阳海关`) rather than relying on the previous item's (`发展改革委`).
 fn has_own_prefix(name: &str) -> bool {
@@ -484,7 +538,7 @@ fn has_own_prefix(name: &str) -> bool {
         return true;
     }
     if OWN_PREFIXES.iter().any(|p| name.starts_with(p))
-        || OWN_MARKERS.iter().any(|m| name.contains(m))
+        || has_own_marker(name)
         || super::metadata::city_in(name).is_some()
     {
         return true;

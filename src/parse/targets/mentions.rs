@@ -272,9 +272,15 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let c = chars[i];
-        let maybe = c.is_ascii_digit() || ('０'..='９').contains(&c) || c >= '〇';
-        if !maybe || !can_start(chars, i) {
+        // Jump to the next char a number may start with.
+        let Some(k) = chars[i..to]
+            .iter()
+            .position(|&c| numbers::may_start_number(c))
+        else {
+            break;
+        };
+        i += k;
+        if !can_start(chars, i) {
             i += 1;
             continue;
         }

@@ -2,8 +2,9 @@
 //! and line ends, either width) with character spans, heading lines, and which paragraphs
 //! belong to a goals section (`二、发展目标`, `发展目标`).
 
-use super::scan::{contains_any, is_space};
+use super::scan::{Keywords, is_space};
 use crate::parse::numbers;
+use std::sync::LazyLock;
 
 /// One non-empty line of the text, trimmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,10 +76,13 @@ pub fn layout(chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
     let mut line_start = 0;
-    for i in 0..=chars.len() {
-        if i < chars.len() && chars[i] != '\n' && chars[i] != '\r' {
-            continue;
-        }
+    let breaks = chars
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n' || c == '\r')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(chars.len()));
+    for i in breaks {
         // `\r\n` is one line break.
         if i < chars.len() && chars[i] == '\n' && i > 0 && chars[i - 1] == '\r' && line_start == i {
             line_start = i + 1;
@@ -120,8 +124,8 @@ pub fn layout(chars: &[char]) -> Layout {
                 (out.paragraphs.len() - 1, start)
             }
         };
-        for j in start..end {
-            if is_terminator(chars[j]) {
+        for (j, &c) in (start..end).zip(&chars[start..end]) {
+            if is_terminator(c) {
                 push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                 s = j + 1;
             }
@@ -151,14 +155,13 @@ pub fn layout(chars: &[char]) -> Layout {
 /// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
 fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
     let last = chars[end - 1];
-    let running = chars[start..end]
-        .iter()
-        .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'));
     end - start >= 15
-        && running
         && (('\u{4e00}'..='\u{9fff}').contains(&last)
             || last.is_ascii_alphanumeric()
             || matches!(last, ',' | '，' | '、' | '“' | '(' | '（' | '《'))
+        && chars[start..end]
+            .iter()
+            .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
 }
 
 /// A page number left by a PDF page break (`- 5 -`, `—12—`).
@@ -234,17 +237,20 @@ fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
     } else {
         end
     };
-    let inner_stop = (start..body_end).any(|j| is_terminator(chars[j]));
+    // The length tests come first: most lines are too long to be headings.
     if let Some((num_len, level)) = heading_number(chars, start) {
-        return (!inner_stop && len <= 40 && len > num_len).then_some(level);
+        let inner_stop = || chars[start..body_end].iter().any(|&c| is_terminator(c));
+        return (len <= 40 && len > num_len && !inner_stop()).then_some(level);
     }
-    let punct = (start..end).any(|j| {
-        matches!(
-            chars[j],
-            ',' | '，' | '。' | ':' | '：' | '、' | '!' | '！' | '?' | '？' | ';' | '；'
-        )
-    });
-    (!punct && len <= 20).then_some(9)
+    let punct = || {
+        chars[start..end].iter().any(|c| {
+            matches!(
+                c,
+                ',' | '，' | '。' | ':' | '：' | '、' | '!' | '！' | '?' | '？' | ';' | '；'
+            )
+        })
+    };
+    (len <= 20 && !punct()).then_some(9)
 }
 
 /// Section titles of a review of the present (`一、发展基础`, `(一)发展现状`): figures there
@@ -267,18 +273,19 @@ const REVIEW_TITLES: &[&str] = &[
 
 /// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
-    mark_sections(
-        chars,
-        paragraphs,
-        (&["目标"], usize::MAX, false),
-        |p, v| p.goals = v,
-    );
+    static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&["目标"]));
+    static REVIEWS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REVIEW_TITLES));
+    mark_sections(chars, paragraphs, (&GOALS, usize::MAX, false), |p, v| {
+        p.goals = v
+    });
     // A review heading is short and names a state, not a task: `(四)…营造高质量发展
     // 环境。` and `优化人才发展环境` are tasks.
-    mark_sections(chars, paragraphs, (REVIEW_TITLES, 12, true), |p, v| {
-        p.review = v
-    });
+    mark_sections(chars, paragraphs, (&REVIEWS, 12, true), |p, v| p.review = v);
 }
+
+/// Words of a heading that opens another kind of section than goals or a review.
+static OTHER_SECTION: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(&["任务", "措施", "保障", "举措", "路径", "布局", "思想"]));
 
 /// Marks the paragraphs of the sections whose heading names one of `titles`: from that
 /// heading up to the next heading at the same or a higher level (for an unnumbered heading:
@@ -286,10 +293,9 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
 fn mark_sections(
     chars: &[char],
     paragraphs: &mut [Paragraph],
-    (titles, max_len, verbless): (&[&str], usize, bool),
+    (titles, max_len, verbless): (&Keywords, usize, bool),
     mark: impl Fn(&mut Paragraph, bool),
 ) {
-    const OTHER_SECTION: &[&str] = &["任务", "措施", "保障", "举措", "路径", "布局", "思想"];
     let mut level_in: Option<u8> = None;
     for k in 0..paragraphs.len() {
         let actions_follow = paragraphs
@@ -301,8 +307,7 @@ fn mark_sections(
                 Some(9) => {
                     level <= 2
                         || (level == 9
-                            && (actions_follow
-                                || contains_any(chars, p.start, p.end, OTHER_SECTION)))
+                            && (actions_follow || OTHER_SECTION.any_in(chars, p.start, p.end)))
                 }
                 Some(g) => level <= g,
                 None => false,
@@ -318,9 +323,12 @@ fn mark_sections(
                 p.end
             };
             let short = title_end - p.start <= max_len;
-            let names = contains_any(chars, p.start, title_end, titles)
-                && !(verbless && opens_with_task_verb(chars, p.start));
-            if level_in.is_none() && short && names {
+            // Searched last: most headings fail the cheaper tests.
+            let names = || {
+                titles.any_in(chars, p.start, title_end)
+                    && !(verbless && opens_with_task_verb(chars, p.start))
+            };
+            if level_in.is_none() && short && names() {
                 level_in = Some(level);
                 // A run-in heading carries the section in its own paragraph.
                 mark(p, p.run_in.is_some());

@@ -199,3 +199,23 @@ fn a_second_plate_in_parentheses_is_dropped() {
         ["丙区(甲片区)管理中心"]
     );
 }
+
+#[test]
+fn own_markers_are_found_anywhere_in_a_name() {
+    for name in [
+        "沈阳海关",
+        "东北大学",
+        "某学院",
+        "人民银行沈阳分行",
+        "市科技局",
+        "大连",
+        "学",
+    ] {
+        let by_search = OWN_MARKERS.iter().any(|m| name.contains(m));
+        assert_eq!(has_own_marker(name), by_search, "{name}");
+    }
+    // The first chars tested before the words themselves.
+    for m in OWN_MARKERS {
+        assert!(has_own_marker(m), "{m}");
+    }
+}
