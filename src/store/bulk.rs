@@ -70,7 +70,7 @@ where
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let source = Mutex::new(files.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
-    std::thread::scope(|scope| {
+    let outcomes = std::thread::scope(|scope| {
         for _ in 0..workers {
             let send = send.clone();
             let source = &source;
@@ -91,7 +91,11 @@ where
         }
         drop(send);
         write_in_order(store, recv)
-    })
+    })?;
+    // The files are stored whatever happens here: a failed merge leaves a correct index
+    // with more segments, which the next import merges.
+    let _ = deferred::merge_index(&store.conn);
+    Ok(outcomes)
 }
 
 /// Receives prepared files and stores them in input order, [`BATCH`] files per transaction.
