@@ -14,6 +14,7 @@ use std::sync::mpsc;
 
 use rusqlite::{Transaction, TransactionBehavior};
 
+use super::checkpoint::{self, Checkpoints};
 use super::deferred::{self, TriggersOff};
 use super::import::{refusal, sha256_hex, write_parsed};
 use super::rows::ImportOutcome;
@@ -70,6 +71,8 @@ where
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let source = Mutex::new(files.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
+    let checkpoints = Checkpoints::open(&store.conn, &store.path);
+    let autocheckpoint = checkpoints.as_ref().map(Checkpoints::pages);
     let outcomes = std::thread::scope(|scope| {
         for _ in 0..workers {
             let send = send.clone();
@@ -90,18 +93,28 @@ where
             });
         }
         drop(send);
-        write_in_order(store, recv)
-    })?;
-    // The files are stored whatever happens here: a failed merge leaves a correct index
-    // with more segments, which the next import merges.
-    let _ = deferred::merge_index(&store.conn);
-    Ok(outcomes)
+        let signal = checkpoints.and_then(|c| c.spawn(scope));
+        if let (None, Some(pages)) = (&signal, autocheckpoint) {
+            checkpoint::restore(&store.conn, pages);
+        }
+        let outcomes = write_in_order(store, recv, signal.as_ref());
+        // The files are stored whatever happens here: a failed merge leaves a correct
+        // index with more segments, which the next import merges.
+        let _ = deferred::merge_index(&store.conn);
+        checkpoint::request(signal.as_ref());
+        outcomes
+    });
+    if let Some(pages) = autocheckpoint {
+        checkpoint::restore(&store.conn, pages);
+    }
+    outcomes
 }
 
 /// Receives prepared files and stores them in input order, [`BATCH`] files per transaction.
 fn write_in_order(
     store: &mut Store,
     recv: mpsc::Receiver<(usize, Prepared)>,
+    checkpoints: Option<&mpsc::SyncSender<()>>,
 ) -> Result<Vec<Result<ImportOutcome>>> {
     let mut outcomes = Vec::new();
     let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
@@ -126,6 +139,7 @@ fn write_in_order(
         batch.push(p);
         if batch.len() == BATCH {
             outcomes.extend(write_batch(store, std::mem::take(&mut batch))?);
+            checkpoint::request(checkpoints);
         }
     }
     if !batch.is_empty() {
@@ -404,6 +418,25 @@ mod tests {
             .expect("the corrected measure is back");
         assert_eq!(back.themes, vec!["finance".to_string()]);
         assert_eq!(back.units, correction.units.unwrap_or_default());
+    }
+
+    #[test]
+    fn the_writer_checkpoints_again_after_a_bulk_import() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("t.sqlite")).expect("open");
+        let zone = store.zones().expect("zones")[0].zone.slug.clone();
+        let corpus = super::super::synth::generate(9, 3);
+        let files = corpus
+            .documents
+            .iter()
+            .map(|d| file(&d.name, &d.bytes, &zone));
+        let out = store.import_many(files).expect("import");
+        assert!(out.iter().all(|o| o.is_ok()), "{out:?}");
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(pages, 1000);
     }
 
     #[test]

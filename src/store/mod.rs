@@ -3,10 +3,12 @@
 //! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
 //! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
 //! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
-//! `deferred` (trigger work done once per bulk batch), `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
+//! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
+//! checkpoints on their own thread), `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
 //! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
 
 mod bulk;
+mod checkpoint;
 mod corrections;
 mod deferred;
 mod facets;
