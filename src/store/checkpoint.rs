@@ -25,7 +25,10 @@ impl Checkpoints {
     /// `None` when the second connection cannot be opened: the writer then checkpoints
     /// as usual.
     pub(crate) fn open(writer: &Connection, db: &Path) -> Option<Checkpoints> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // The writer's flags but never CREATE: the same file, or no second connection.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(db, flags).ok()?;
         conn.pragma_update(None, "synchronous", "NORMAL").ok()?;
         let pages: i64 = writer
