@@ -3,17 +3,19 @@
 //! syncs its journal once per batch rather than once per file. A batch is written straight
 //! into its transaction; when a file fails, the batch is rolled back and written again with
 //! a savepoint per file, so that file leaves nothing behind and does not stop the others.
-//! The full-text index is written once per batch too: the insert trigger is switched off
-//! inside the batch transaction (schema 7, `fts_deferred`) and the batch's measures are
-//! indexed in one statement before it commits.
+//! The connection's triggers are off while a batch is written; the full-text index and the
+//! per-zone counts they keep are brought up to date once per batch before it commits (see
+//! `deferred`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::mpsc;
 
-use rusqlite::TransactionBehavior;
+use rusqlite::{Transaction, TransactionBehavior};
 
+use super::checkpoint::{self, Checkpoints};
+use super::deferred::{self, TriggersOff};
 use super::import::{refusal, sha256_hex, write_parsed};
 use super::rows::ImportOutcome;
 use super::{NewDocument, Store};
@@ -69,7 +71,9 @@ where
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let source = Mutex::new(files.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
-    std::thread::scope(|scope| {
+    let checkpoints = Checkpoints::open(&store.conn, &store.path);
+    let autocheckpoint = checkpoints.as_ref().map(Checkpoints::pages);
+    let outcomes = std::thread::scope(|scope| {
         for _ in 0..workers {
             let send = send.clone();
             let source = &source;
@@ -89,14 +93,28 @@ where
             });
         }
         drop(send);
-        write_in_order(store, recv)
-    })
+        let signal = checkpoints.and_then(|c| c.spawn(scope));
+        if let (None, Some(pages)) = (&signal, autocheckpoint) {
+            checkpoint::restore(&store.conn, pages);
+        }
+        let outcomes = write_in_order(store, recv, signal.as_ref());
+        // The files are stored whatever happens here: a failed merge leaves a correct
+        // index with more segments, which the next import merges.
+        let _ = deferred::merge_index(&store.conn);
+        checkpoint::request(signal.as_ref());
+        outcomes
+    });
+    if let Some(pages) = autocheckpoint {
+        checkpoint::restore(&store.conn, pages);
+    }
+    outcomes
 }
 
 /// Receives prepared files and stores them in input order, [`BATCH`] files per transaction.
 fn write_in_order(
     store: &mut Store,
     recv: mpsc::Receiver<(usize, Prepared)>,
+    checkpoints: Option<&mpsc::SyncSender<()>>,
 ) -> Result<Vec<Result<ImportOutcome>>> {
     let mut outcomes = Vec::new();
     let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
@@ -121,6 +139,7 @@ fn write_in_order(
         batch.push(p);
         if batch.len() == BATCH {
             outcomes.extend(write_batch(store, std::mem::take(&mut batch))?);
+            checkpoint::request(checkpoints);
         }
     }
     if !batch.is_empty() {
@@ -189,11 +208,11 @@ type Written = Vec<(usize, Result<ImportOutcome>)>;
 /// and `None` is returned. The outer error is a database failure outside any one file.
 fn write_ready(store: &mut Store, ready: &[Ready], savepoints: bool) -> Result<Option<Written>> {
     let db_path = store.path.clone();
-    let mut tx = store
-        .conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
+    let conn = &store.conn;
+    let triggers = TriggersOff::new(conn).map_err(|e| store_error(&db_path, e))?;
+    let mut tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
         .map_err(|e| store_error(&db_path, e))?;
-    let first_new = defer_index(&tx).map_err(|e| store_error(&db_path, e))?;
+    let first_new = deferred::next_measure_id(&tx).map_err(|e| store_error(&db_path, e))?;
     let mut written = Vec::with_capacity(ready.len());
     for (i, r) in ready.iter().enumerate() {
         let Some((ing, parsed)) = &r.doc else {
@@ -228,30 +247,9 @@ fn write_ready(store: &mut Store, ready: &[Ready], savepoints: bool) -> Result<O
         };
         written.push((i, outcome));
     }
-    index_batch(&tx, first_new).map_err(|e| store_error(&db_path, e))?;
+    deferred::catch_up(&tx, triggers, first_new).map_err(|e| store_error(&db_path, e))?;
     tx.commit().map_err(|e| store_error(&db_path, e))?;
     Ok(Some(written))
-}
-
-/// Stops the insert trigger from indexing measures for the rest of this transaction;
-/// returns the first measure id the batch can get (ids only grow from the largest).
-fn defer_index(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
-    conn.execute("UPDATE fts_deferred SET deferred = 1 WHERE id = 1", [])?;
-    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM measures", [], |r| {
-        r.get(0)
-    })
-}
-
-/// Indexes the measures stored since [`defer_index`] in one statement and turns the
-/// trigger back on, before the transaction commits.
-fn index_batch(conn: &rusqlite::Connection, first_new: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO measure_fts(rowid, title, text) \
-         SELECT id, title, text FROM measures WHERE id >= ?1",
-        [first_new],
-    )?;
-    conn.execute("UPDATE fts_deferred SET deferred = 0 WHERE id = 1", [])?;
-    Ok(())
 }
 
 fn store_error(db_path: &Path, e: rusqlite::Error) -> Error {
@@ -329,6 +327,116 @@ mod tests {
             })
             .expect("search");
         assert!(found.iter().any(|m| m.id == bulk.id), "{phrase}");
+    }
+
+    /// The per-zone counts and the full-text index agree with the rows they are kept from.
+    fn assert_upkeep_matches_rows(store: &Store) {
+        let recounts = [
+            "SELECT zone_id, theme, count(*) FROM measure_themes GROUP BY zone_id, theme",
+            "SELECT zone_id, agency_id, sum(role = 'lead'), sum(role = 'co') \
+             FROM responsible_units GROUP BY zone_id, agency_id",
+            "SELECT zone_id, count(*) FROM zone_agency_counts WHERE lead + co > 0 \
+             GROUP BY zone_id",
+        ];
+        let kept = [
+            "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0",
+            "SELECT zone_id, agency_id, lead, co FROM zone_agency_counts WHERE lead + co > 0",
+            "SELECT zone_id, agencies FROM zone_agency_totals WHERE agencies > 0",
+        ];
+        for (recount, kept) in recounts.iter().zip(kept) {
+            for sql in [
+                format!("SELECT count(*) FROM ({recount} EXCEPT {kept})"),
+                format!("SELECT count(*) FROM ({kept} EXCEPT {recount})"),
+            ] {
+                let differing: i64 = store.conn.query_row(&sql, [], |r| r.get(0)).expect("count");
+                assert_eq!(differing, 0, "{sql}");
+            }
+        }
+        store
+            .conn
+            .execute(
+                "INSERT INTO measure_fts(measure_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .expect("the full-text index matches the measures");
+    }
+
+    #[test]
+    fn counts_and_index_follow_bulk_imports_and_corrections_come_back() {
+        use crate::model::{ResponsibleUnit, Role};
+        use crate::store::rows::MeasureCorrection;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("t.sqlite")).expect("open");
+        let zone = store.zones().expect("zones")[0].zone.slug.clone();
+        let corpus = super::super::synth::generate(5, 6);
+        let files: Vec<BulkFile> = corpus
+            .documents
+            .iter()
+            .map(|d| file(&d.name, &d.bytes, &zone))
+            .collect();
+        // A file that cannot be stored makes its batch be written again file by file.
+        let mut first = files[..3].to_vec();
+        let lost = &corpus.documents[3];
+        first.insert(1, file(&lost.name, &lost.bytes, "no-such-zone"));
+        let out = store.import_many(first.into_iter()).expect("import");
+        assert!(out[1].is_err());
+        assert_upkeep_matches_rows(&store);
+        let Ok(ImportOutcome::Imported { doc_id, .. }) = out[0] else {
+            panic!("first file: {:?}", out[0]);
+        };
+        let measure = store
+            .measures(&Filter::default())
+            .expect("measures")
+            .into_iter()
+            .find(|m| m.doc_id == doc_id && !m.units.is_empty())
+            .expect("a measure with units");
+        let correction = MeasureCorrection {
+            themes: Some(vec!["finance".into()]),
+            units: Some(vec![ResponsibleUnit {
+                name: "市商务局".into(),
+                canonical: "市商务局".into(),
+                role: Role::Lead,
+            }]),
+        };
+        store
+            .correct_measure(measure.id, &correction)
+            .expect("correct");
+        // The document goes; its content comes back in a later bulk import with the rest.
+        store
+            .conn
+            .execute("DELETE FROM documents WHERE id = ?1", [doc_id])
+            .expect("delete");
+        assert_upkeep_matches_rows(&store);
+        let out = store.import_many(files.into_iter()).expect("import again");
+        assert!(out.iter().all(|o| o.is_ok()), "{out:?}");
+        assert_upkeep_matches_rows(&store);
+        let back = store
+            .measures(&Filter::default())
+            .expect("measures")
+            .into_iter()
+            .find(|m| m.doc_id != doc_id && m.text == measure.text && m.corrected)
+            .expect("the corrected measure is back");
+        assert_eq!(back.themes, vec!["finance".to_string()]);
+        assert_eq!(back.units, correction.units.unwrap_or_default());
+    }
+
+    #[test]
+    fn the_writer_checkpoints_again_after_a_bulk_import() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("t.sqlite")).expect("open");
+        let zone = store.zones().expect("zones")[0].zone.slug.clone();
+        let corpus = super::super::synth::generate(9, 3);
+        let files = corpus
+            .documents
+            .iter()
+            .map(|d| file(&d.name, &d.bytes, &zone));
+        let out = store.import_many(files).expect("import");
+        assert!(out.iter().all(|o| o.is_ok()), "{out:?}");
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(pages, 1000);
     }
 
     #[test]

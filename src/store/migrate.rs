@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_view_counts",
         include_str!("migrations/0008_view_counts.sql"),
     ),
+    (
+        "0009_fts_hashsize",
+        include_str!("migrations/0009_fts_hashsize.sql"),
+    ),
 ];
 
 /// Schema version this binary writes.

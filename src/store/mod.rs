@@ -3,11 +3,14 @@
 //! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
 //! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
 //! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
-//! `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
+//! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
+//! checkpoints on their own thread), `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
 //! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
 
 mod bulk;
+mod checkpoint;
 mod corrections;
+mod deferred;
 mod facets;
 mod fts;
 mod import;
@@ -118,8 +121,8 @@ impl Store {
     }
 
     /// Imports many files at once (a corpus, a folder): they are parsed on every core and
-    /// stored in input order, each in its own savepoint inside transactions of a few hundred
-    /// files, so one bad file is refused alone. Returns each file's outcome in input order;
+    /// stored in input order in transactions of a few hundred files; one bad file is
+    /// refused alone. Returns each file's outcome in input order;
     /// the outer error is a database failure that stopped the import (earlier batches stay).
     pub fn import_many<I>(&mut self, files: I) -> Result<Vec<Result<ImportOutcome>>>
     where

@@ -242,8 +242,8 @@ fn insert_measures(
             zone.id
         ])?;
         let id = tx.last_insert_rowid();
-        write_units(tx, id, zone, &m.responsible_units, &mut agencies)?;
-        write_themes(tx, id, zone.id, &m.themes)?;
+        insert_units(tx, id, zone, &m.responsible_units, &mut agencies)?;
+        insert_themes(tx, id, zone.id, &m.themes)?;
         ids.push(id);
     }
     Ok(ids)
@@ -258,6 +258,16 @@ pub(crate) fn write_themes(
 ) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM measure_themes WHERE measure_id = ?1")?
         .execute([measure_id])?;
+    insert_themes(tx, measure_id, zone_id, themes)
+}
+
+/// Adds the themes of a measure that has none yet (a new one).
+fn insert_themes(
+    tx: &Connection,
+    measure_id: i64,
+    zone_id: i64,
+    themes: &[String],
+) -> rusqlite::Result<()> {
     let mut ins = tx.prepare_cached(
         "INSERT OR IGNORE INTO measure_themes (measure_id, ord, theme, zone_id) \
          VALUES (?1, ?2, ?3, ?4)",
@@ -280,17 +290,15 @@ impl AgencyIds {
         if let Some(&id) = self.0.get(&key) {
             return Ok(id);
         }
+        // Two probes of the (city, canonical) index; an ORDER BY over both cities made
+        // SQLite build a sorter for every lookup.
         let found: Option<i64> = tx
             .prepare_cached(
-                "SELECT id FROM agencies WHERE canonical = ?1 AND city IN (?2, '*') \
-                 ORDER BY city = '*' LIMIT 1",
+                "SELECT coalesce(\
+                 (SELECT id FROM agencies WHERE city = ?2 AND canonical = ?1), \
+                 (SELECT id FROM agencies WHERE city = '*' AND canonical = ?1))",
             )?
-            .query_row(params![canonical, city], |r| r.get(0))
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
+            .query_row(params![canonical, city], |r| r.get(0))?;
         let id = match found {
             Some(id) => id,
             None => {
@@ -314,6 +322,17 @@ pub(crate) fn write_units(
 ) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM responsible_units WHERE measure_id = ?1")?
         .execute([measure_id])?;
+    insert_units(tx, measure_id, zone, units, agencies)
+}
+
+/// Adds the responsible units of a measure that has none yet (a new one).
+fn insert_units(
+    tx: &Connection,
+    measure_id: i64,
+    zone: &ZoneRef,
+    units: &[ResponsibleUnit],
+    agencies: &mut AgencyIds,
+) -> rusqlite::Result<()> {
     let mut ins = tx.prepare_cached(
         "INSERT INTO responsible_units (measure_id, ord, name, agency_id, role, zone_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
