@@ -430,6 +430,10 @@ fn split_units(group: &str) -> Vec<String> {
 
 /// Drops note parentheticals (`(以下简称…)`) and trailing `等有关部门`.
 fn clean_name(raw: &str) -> String {
+    // Both parenthetical tests need a `(`: most names have none and are copied once.
+    if !raw.contains('(') {
+        return strip_trailing_etc(raw.trim()).to_string();
+    }
     let mut s = raw.trim().to_string();
     while let Some(open) = find_note_paren(&s) {
         let end = matching_close(&s, open).unwrap_or(s.len());
@@ -547,6 +551,10 @@ fn has_own_prefix(name: &str) -> bool {
     if !name.contains(LEVEL_CHARS) && !name.contains(PLACE_CHARS) {
         return false;
     }
+    // Nor is there anything to cut in most of the others.
+    if !has_not_place_word(name) {
+        return true;
+    }
     let mut stripped = name.to_string();
     for w in NOT_PLACES {
         if stripped.contains(w) {
@@ -554,6 +562,16 @@ fn has_own_prefix(name: &str) -> bool {
         }
     }
     stripped.contains(LEVEL_CHARS) || stripped.contains(PLACE_CHARS)
+}
+
+/// First chars of the [`NOT_PLACES`] words.
+const NOT_PLACE_LEADS: [char; 9] = ['市', '城', '乡', '农', '村', '园', '港', '区', '社'];
+
+/// Whether one of [`NOT_PLACES`] occurs in `name`, tried only where one may start.
+fn has_not_place_word(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        NOT_PLACE_LEADS.contains(&c) && NOT_PLACES.iter().any(|w| name[i..].starts_with(w))
+    })
 }
 
 /// The level prefix a following bare name inherits: `市` from `市科技局`, `市委` from

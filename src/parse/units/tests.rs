@@ -219,3 +219,14 @@ fn own_markers_are_found_anywhere_in_a_name() {
         assert!(has_own_marker(m), "{m}");
     }
 }
+
+#[test]
+fn not_place_words_open_with_a_listed_char() {
+    for w in NOT_PLACES {
+        let first = w.chars().next().unwrap();
+        assert!(NOT_PLACE_LEADS.contains(&first), "{w}");
+    }
+    assert!(has_not_place_word("城市管理局"));
+    assert!(has_not_place_word("农业农村局"));
+    assert!(!has_not_place_word("浑南区政府"));
+}
