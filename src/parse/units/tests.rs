@@ -230,3 +230,17 @@ fn not_place_words_open_with_a_listed_char() {
     assert!(has_not_place_word("农业农村局"));
     assert!(!has_not_place_word("浑南区政府"));
 }
+
+#[test]
+fn marks_are_every_parenthesis_and_colon() {
+    let text = "甲(乙):丙丁戊己庚辛壬癸(甲乙丙丁:戊己)庚a:b((c";
+    let want: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'(' || b == b':')
+        .map(|(i, _)| i)
+        .collect();
+    let got: Vec<usize> = marks(text).map(|(i, _)| i).collect();
+    assert_eq!(got, want);
+    assert_eq!(marks("").count(), 0);
+}
