@@ -280,12 +280,15 @@ impl Catalog {
         // neither that of the numerator nor that of the denominator.
         let ratio = unit.contains('/');
         let fits = |ind: &Indicator| {
-            let listed = ind.units.iter().any(|u| fold(u) == fold(unit));
+            let listed = ind
+                .units
+                .iter()
+                .any(|u| text::fold_cow(u) == text::fold_cow(unit));
             (listed || (ind.units.is_empty() && !ratio))
                 && family.is_none_or(|f| f == ind.unit_family)
         };
         self.indicator_keys
-            .hits(&fold(indicator))
+            .hits(&text::fold_cow(indicator))
             .into_iter()
             .filter(|h| fits(&self.indicators[h.owner]))
             .max_by(|a, b| {

@@ -10,8 +10,8 @@ pub const FAMILIES: [&str; 9] = [
 /// Unit family of a unit as written, when the unit says it (`亿元` → `money`, `家` →
 /// `count`). Full-width forms and surrounding spaces are accepted (`％` = `%`).
 pub fn unit_family(unit: &str) -> Option<&'static str> {
-    let folded = super::text::fold(unit);
-    Some(match folded.as_str() {
+    let folded = super::text::fold_cow(unit);
+    Some(match folded.as_ref() {
         "%" | "‰" | "个百分点" | "百分点" => "percent",
         "元" | "万元" | "亿元" | "万亿元" | "亿美元" | "万美元" | "美元" | "千万元" | "百万元"
         | "亿欧元" | "万欧元" => "money",

@@ -172,10 +172,13 @@ pub fn is_closing(line: &str) -> bool {
     let own_doc = line
         .strip_prefix('本')
         .is_some_and(|r| DOCS.iter().any(|d| r.starts_with(d)));
-    let in_force = ["之日起", "起施行", "起实施", "起执行"]
-        .iter()
-        .any(|w| line.contains(w));
-    (own_doc && in_force) || line.contains("负责解释")
+    // Searched only for a line naming its own document.
+    let in_force = || {
+        ["之日起", "起施行", "起实施", "起执行"]
+            .iter()
+            .any(|w| line.contains(w))
+    };
+    (own_doc && in_force()) || line.contains("负责解释")
 }
 
 /// The opening clause of a policy stating its purpose and basis (`为加快…,结合实际,制定本

@@ -181,40 +181,37 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         .collect()
 }
 
-/// Byte offsets of the `(` and `:` in `text`. Both marks are ASCII, so the scan reads
-/// only the first byte of each char and steps over the rest of it.
+/// Byte offsets of the `(` and `:` in `text` (both ASCII, so never inside another char).
 fn marks(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(i) {
-            let at = i;
-            let step = MARK_STEP[usize::from(b)];
-            i += usize::from(step.max(1));
-            if step == 0 {
-                return Some((at, b));
-            }
-        }
-        None
+        let at = next_mark(bytes, from)?;
+        from = at + 1;
+        Some((at, bytes[at]))
     })
 }
 
-/// For each byte: 0 for the marks `(` and `:`, else the UTF-8 length of the char it leads.
-const MARK_STEP: [u8; 256] = {
-    let mut step = [1u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        step[b] = match b as u8 {
-            b'(' | b':' => 0,
-            0xF0.. => 4,
-            0xE0.. => 3,
-            0xC0.. => 2,
-            _ => 1,
-        };
-        b += 1;
+/// Index of the first `(` or `:` in `bytes[from..]`. Eight bytes are tested at a time: a
+/// word holds a byte equal to `m` exactly when `word ^ mm…m` holds a zero byte.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let (open, colon) = (ONES * u64::from(b'('), ONES * u64::from(b':'));
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if has_zero_byte(word ^ open) || has_zero_byte(word ^ colon) {
+            break;
+        }
+        i += 8;
     }
-    step
-};
+    let rest = bytes.get(i..)?;
+    rest.iter()
+        .position(|&b| b == b'(' || b == b':')
+        .map(|k| i + k)
+}
 
 /// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
 /// a sentence (`…。主责单位:…`).
@@ -430,6 +427,10 @@ fn split_units(group: &str) -> Vec<String> {
 
 /// Drops note parentheticals (`(以下简称…)`) and trailing `等有关部门`.
 fn clean_name(raw: &str) -> String {
+    // Both parenthetical tests need a `(`: most names have none and are copied once.
+    if !raw.contains('(') {
+        return strip_trailing_etc(raw.trim()).to_string();
+    }
     let mut s = raw.trim().to_string();
     while let Some(open) = find_note_paren(&s) {
         let end = matching_close(&s, open).unwrap_or(s.len());
@@ -547,6 +548,10 @@ fn has_own_prefix(name: &str) -> bool {
     if !name.contains(LEVEL_CHARS) && !name.contains(PLACE_CHARS) {
         return false;
     }
+    // Nor is there anything to cut in most of the others.
+    if !has_not_place_word(name) {
+        return true;
+    }
     let mut stripped = name.to_string();
     for w in NOT_PLACES {
         if stripped.contains(w) {
@@ -554,6 +559,16 @@ fn has_own_prefix(name: &str) -> bool {
         }
     }
     stripped.contains(LEVEL_CHARS) || stripped.contains(PLACE_CHARS)
+}
+
+/// First chars of the [`NOT_PLACES`] words.
+const NOT_PLACE_LEADS: [char; 9] = ['市', '城', '乡', '农', '村', '园', '港', '区', '社'];
+
+/// Whether one of [`NOT_PLACES`] occurs in `name`, tried only where one may start.
+fn has_not_place_word(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        NOT_PLACE_LEADS.contains(&c) && NOT_PLACES.iter().any(|w| name[i..].starts_with(w))
+    })
 }
 
 /// The level prefix a following bare name inherits: `市` from `市科技局`, `市委` from

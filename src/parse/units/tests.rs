@@ -219,3 +219,28 @@ fn own_markers_are_found_anywhere_in_a_name() {
         assert!(has_own_marker(m), "{m}");
     }
 }
+
+#[test]
+fn not_place_words_open_with_a_listed_char() {
+    for w in NOT_PLACES {
+        let first = w.chars().next().unwrap();
+        assert!(NOT_PLACE_LEADS.contains(&first), "{w}");
+    }
+    assert!(has_not_place_word("城市管理局"));
+    assert!(has_not_place_word("农业农村局"));
+    assert!(!has_not_place_word("浑南区政府"));
+}
+
+#[test]
+fn marks_are_every_parenthesis_and_colon() {
+    let text = "甲(乙):丙丁戊己庚辛壬癸(甲乙丙丁:戊己)庚a:b((c";
+    let want: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'(' || b == b':')
+        .map(|(i, _)| i)
+        .collect();
+    let got: Vec<usize> = marks(text).map(|(i, _)| i).collect();
+    assert_eq!(got, want);
+    assert_eq!(marks("").count(), 0);
+}
