@@ -58,6 +58,10 @@ texts! {
     Measures => ("措施", "Measures"),
     TopThemes => ("主要主题", "Top themes"),
     Heatmap => ("主题 × 开发区(措施数)", "Themes × zones (measures)"),
+    HeatmapTicked => (
+        "开发区较多,热力图只列出已勾选的开发区。",
+        "With this many zones the heatmap shows the ticked ones."
+    ),
     HeatmapTip => ("点击单元格,在对比视图中查看该主题", "Click a cell to compare this theme"),
     NoData => ("没有数据。请导入文件,或检查数据库。", "No data. Import documents or check the database."),
     NoMatches => ("没有符合筛选条件的记录。", "Nothing matches the filters."),

@@ -666,3 +666,30 @@ fn a_zone_is_found_by_name_and_ticked() {
             .contains(&"extra-53".to_string())
     );
 }
+
+/// With more zones than fit a heatmap, its columns are the ticked zones.
+#[test]
+fn a_heatmap_of_many_zones_shows_the_ticked_ones() {
+    let (dir, db) = temp_db();
+    add_zones(&db, dir.path(), 60);
+    let mut h = harness_sized(&db, prefs(Lang::En), [1280.0, 6_000.0], 0.25);
+    settle(&mut h);
+    let (theme, ticked, unticked) = {
+        let st = h.state();
+        let hm = &st.data.overview.heatmap;
+        let name = |slug: &str| {
+            let z = st.data.overview.zones.iter().find(|z| z.zone.slug == slug);
+            z.map(|z| z.zone.name_en.clone()).expect("zone")
+        };
+        let ticked: Vec<String> = st.prefs.selected_zones.iter().map(|s| name(s)).collect();
+        let theme = zonecompare::gui::panels::names::theme(Lang::En, &hm.themes[0]);
+        (theme, ticked, name("extra-1"))
+    };
+    assert_eq!(ticked.len(), 4);
+    assert!(h.query_by_label(T::HeatmapTicked.get(Lang::En)).is_some());
+    for zone in &ticked {
+        let cell = format!("{theme} · {zone}");
+        assert!(h.query_by_label(&cell).is_some(), "{cell}");
+    }
+    assert!(h.query_by_label(&format!("{theme} · {unticked}")).is_none());
+}

@@ -193,10 +193,27 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     ui.label(galley);
 }
 
+/// Zones up to which the heatmap has a column for every zone; with more, it has the ticked
+/// zones' (a national database's thousands of columns would not be read).
+const HEATMAP_ALL_ZONES: usize = 24;
+
 fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, missing: &mut Vec<String>) {
     ui.label(RichText::new(ctx.t(T::Heatmap)).strong().size(15.0))
         .on_hover_text(ctx.t(T::HeatmapTip));
-    let n = ctx.data.overview.heatmap.zones.len().max(1) as f32;
+    let hm = &ctx.data.overview.heatmap;
+    let columns: Vec<usize> = if hm.zones.len() <= HEATMAP_ALL_ZONES {
+        (0..hm.zones.len()).collect()
+    } else {
+        ui.label(RichText::new(ctx.t(T::HeatmapTicked)).weak());
+        let ticked = &ctx.prefs.selected_zones;
+        (0..hm.zones.len())
+            .filter(|&z| ticked.contains(&hm.zones[z]))
+            .collect()
+    };
+    if columns.is_empty() {
+        return;
+    }
+    let n = columns.len() as f32;
     let spacing = 4.0;
     let names_w = (ui.available_width() * 0.16).clamp(130.0, 220.0).floor();
     let free = ui.available_width() - names_w - spacing * (n + 1.0);
@@ -206,25 +223,28 @@ fn heatmap(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, missing: &mut Vec<String>) {
     egui::ScrollArea::horizontal()
         .id_salt("heatmap_scroll")
         .show(ui, |ui| {
-            clicked = heatmap_grid(ui, ctx, [names_w, cell_w, row_h, spacing], missing);
+            let sizes = [names_w, cell_w, row_h, spacing];
+            clicked = heatmap_grid(ui, ctx, &columns, sizes, missing);
         });
     if let Some(theme_id) = clicked {
         ctx.cmds.push(Command::CompareTheme(theme_id));
     }
 }
 
-/// Draws the heatmap cells (only those on screen); returns the theme of a clicked cell.
-/// `sizes` = theme-name column width, cell width, row height, spacing.
+/// Draws the heatmap cells (only those on screen) of the zones at `columns` (indices into
+/// the heatmap's zones); returns the theme of a clicked cell. `sizes` = theme-name column
+/// width, cell width, row height, spacing.
 fn heatmap_grid(
     ui: &mut egui::Ui,
     ctx: &Ctx<'_>,
+    columns: &[usize],
     sizes: [f32; 4],
     missing: &mut Vec<String>,
 ) -> Option<String> {
     let [names_w, cell_w, row_h, spacing] = sizes;
     let hm = &ctx.data.overview.heatmap;
     let dark = ctx.prefs.dark;
-    let width = names_w + hm.zones.len() as f32 * (cell_w + spacing);
+    let width = names_w + columns.len() as f32 * (cell_w + spacing);
     let height = (hm.themes.len() + 1) as f32 * (row_h + spacing);
     let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let cell = |row: usize, col: Option<usize>| {
@@ -247,12 +267,13 @@ fn heatmap_grid(
         child.set_clip_rect(rect.intersect(ui.clip_rect()));
         add(&mut child);
     };
-    for (z, slug) in hm.zones.iter().enumerate() {
-        let column = cell(0, Some(z)).union(cell(hm.themes.len(), Some(z)));
+    for (c, &z) in columns.iter().enumerate() {
+        let slug = &hm.zones[z];
+        let column = cell(0, Some(c)).union(cell(hm.themes.len(), Some(c)));
         if !hm.loaded[z] && ui.is_rect_visible(column) {
             missing.push(slug.clone());
         }
-        text_in(ui, cell(0, Some(z)), &mut |ui| {
+        text_in(ui, cell(0, Some(c)), &mut |ui| {
             color_chip(ui, ctx.zone_color(slug));
             ui.add(egui::Label::new(ctx.zone_name(slug)).truncate())
                 .on_hover_text(ctx.zone_name(slug));
@@ -264,8 +285,9 @@ fn heatmap_grid(
         text_in(ui, cell(t + 1, None), &mut |ui| {
             ui.add(egui::Label::new(&name).truncate());
         });
-        for (z, slug) in hm.zones.iter().enumerate() {
-            let rect = cell(t + 1, Some(z));
+        for (c, &z) in columns.iter().enumerate() {
+            let slug = &hm.zones[z];
+            let rect = cell(t + 1, Some(c));
             if !ui.is_rect_visible(rect) {
                 continue;
             }
