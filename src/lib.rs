@@ -18,5 +18,6 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod store;
+mod utf8;
 
 pub use error::{Error, Result};

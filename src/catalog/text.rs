@@ -62,10 +62,7 @@ const FOLD_STEP: [u8; 256] = {
     while b < 256 {
         step[b] = match b as u8 {
             b'A'..=b'Z' | b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => 0,
-            0xF0.. => 4,
-            0xE0.. => 3,
-            0xC0.. => 2,
-            _ => 1,
+            lead => crate::utf8::utf8_len(lead) as u8,
         };
         b += 1;
     }

@@ -2,7 +2,8 @@
 //! body text, web boilerplate or something else (signature, date, navigation). Pure
 //! predicates over the half-width view of one line.
 
-use super::normalize::{char_count, utf8_len};
+use super::normalize::char_count;
+use crate::utf8::{has_low_byte, low_byte_mask, utf8_len};
 
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,7 +243,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         } else {
             0
         };
-        if len == 3 && MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1 {
+        if len == 3 && has_low_byte(&MARKER_LEADS, k) {
             let rest = &line[i..];
             let c = rest.chars().next().unwrap_or_default();
             let opens = markers_opened_by(c)
@@ -293,19 +294,7 @@ const MARKER_LEAD_CHARS: &str = "本版不转扫验留条特免当导上下分�
 
 /// Bitmap of the low 8 bits of [`MARKER_LEAD_CHARS`]: a char whose bit is clear opens no
 /// marker.
-const MARKER_LEADS: [u64; 4] = {
-    let b = MARKER_LEAD_CHARS.as_bytes();
-    let mut mask = [0u64; 4];
-    let mut i = 0;
-    while i < b.len() {
-        // Every lead char is a three-byte UTF-8 sequence; its low 8 bits are the low two
-        // bits of the second byte and the low six of the third.
-        let k = ((b[i + 1] & 0x03) as usize) << 6 | (b[i + 2] & 0x3F) as usize;
-        mask[k >> 6] |= 1 << (k & 63);
-        i += 3;
-    }
-    mask
-};
+const MARKER_LEADS: [u64; 4] = low_byte_mask(MARKER_LEAD_CHARS);
 
 /// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
 fn has_phone_number(line: &str) -> bool {

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use crate::utf8::utf8_len;
+
 /// The half-width form of a full-width ASCII variant (`（` → `(`, `：` → `:`, `１` → `1`)
 /// and of the ideographic space; every other char is returned unchanged.
 pub fn halfwidth(c: char) -> char {
@@ -168,16 +170,6 @@ impl<'a> NormText<'a> {
     /// The half-width view of a line.
     pub fn line_str(&self, line: Line) -> &str {
         &self.norm[line.norm.0..line.norm.1]
-    }
-}
-
-/// Length of the UTF-8 sequence that `lead` (the first byte of a char) starts.
-pub(crate) fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 

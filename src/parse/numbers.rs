@@ -6,6 +6,8 @@
 //! Every parser works on a slice of `char`s at a start index and returns the value with the
 //! index just past what it consumed, so callers keep character offsets without allocating.
 
+use crate::utf8::{BMP_WORDS, bmp_mask, has_low_byte, in_bmp_mask, low_byte_mask};
+
 /// A number found in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number {
@@ -72,74 +74,23 @@ const NUMERAL_CHARS: &str = "零〇一壹二两贰三叁四肆五伍六陆七柒
 /// with one lookup.
 /// Computed at compile time (a lazily built table cost an atomic check on every char the
 /// target scanner looked at).
-const NUMERAL_MASK: [u64; 4] = {
-    let b = NUMERAL_CHARS.as_bytes();
-    let mut mask = [0u64; 4];
-    let mut i = 0;
-    while i < b.len() {
-        // Decode one UTF-8 char by hand (`str::chars` is not available in a const).
-        let (c, len) = if b[i] < 0x80 {
-            (b[i] as u32, 1)
-        } else if b[i] < 0xE0 {
-            (((b[i] & 0x1F) as u32) << 6 | (b[i + 1] & 0x3F) as u32, 2)
-        } else if b[i] < 0xF0 {
-            let c = ((b[i] & 0x0F) as u32) << 12
-                | ((b[i + 1] & 0x3F) as u32) << 6
-                | (b[i + 2] & 0x3F) as u32;
-            (c, 3)
-        } else {
-            let c = ((b[i] & 0x07) as u32) << 18
-                | ((b[i + 1] & 0x3F) as u32) << 12
-                | ((b[i + 2] & 0x3F) as u32) << 6
-                | (b[i + 3] & 0x3F) as u32;
-            (c, 4)
-        };
-        let k = (c & 255) as usize;
-        mask[k >> 6] |= 1 << (k & 63);
-        i += len;
-    }
-    mask
-};
-
-/// Words of [`NUMBER_START`]: one bit for each char of the Basic Multilingual Plane.
-const START_WORDS: usize = 1 << 10;
+const NUMERAL_MASK: [u64; 4] = low_byte_mask(NUMERAL_CHARS);
 
 /// Bitmap of the chars a number can start with: ASCII and full-width digits and every
 /// Chinese numeral char. The target scanner tests each char of a sentence against it, so
 /// nearly every char costs one lookup.
-const NUMBER_START: [u64; START_WORDS] = {
-    let mut mask = [0u64; START_WORDS];
-    let mut d = 0;
-    while d < 10 {
-        let (ascii, full) = ('0' as u32 + d, '０' as u32 + d);
-        mask[(ascii >> 6) as usize] |= 1 << (ascii & 63);
-        mask[(full >> 6) as usize] |= 1 << (full & 63);
-        d += 1;
-    }
-    let b = NUMERAL_CHARS.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Every numeral char is a three-byte UTF-8 sequence.
-        let c = ((b[i] & 0x0F) as u32) << 12
-            | ((b[i + 1] & 0x3F) as u32) << 6
-            | (b[i + 2] & 0x3F) as u32;
-        mask[(c >> 6) as usize] |= 1 << (c & 63);
-        i += 3;
-    }
-    mask
-};
+const NUMBER_START: [u64; BMP_WORDS] =
+    bmp_mask(&["0123456789", "０１２３４５６７８９", NUMERAL_CHARS]);
 
 /// True when a number may start with `c` (a digit of either width or a Chinese numeral
 /// char); false for every other char.
 pub fn may_start_number(c: char) -> bool {
-    let k = c as usize;
-    k < START_WORDS * 64 && (NUMBER_START[k >> 6] >> (k & 63)) & 1 == 1
+    in_bmp_mask(&NUMBER_START, c)
 }
 
 /// True when `c` can be part of a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    let k = c as usize & 255;
-    (NUMERAL_MASK[k >> 6] >> (k & 63)) & 1 == 1
+    has_low_byte(&NUMERAL_MASK, c as usize & 255)
         && (chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some())
 }
 

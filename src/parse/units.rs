@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-use super::normalize::{char_count, utf8_len};
+use super::normalize::char_count;
 use crate::model::Role;
+use crate::utf8::utf8_len;
 
 /// What a label says about the units listed after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
