@@ -41,8 +41,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0008_view_counts.sql"),
     ),
     (
-        "0009_fts_hashsize",
-        include_str!("migrations/0009_fts_hashsize.sql"),
+        "0009_fts_bulk",
+        include_str!("migrations/0009_fts_bulk.sql"),
     ),
 ];
 
