@@ -4,8 +4,9 @@
 //! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
 //! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
 //! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
-//! checkpoints on their own thread), `queries` (filtered reads), `facets` (filter lists), `corrections` (user overlays),
-//! `fts` (full-text search clause), `synth` (synthetic corpus for benchmarks).
+//! checkpoints on their own thread), `queries` (filtered reads), `summary` (zone
+//! summaries, documents), `facets` (filter lists), `corrections` (user overlays), `fts`
+//! (full-text search clause), `synth` (synthetic corpus for benchmarks).
 
 mod bulk;
 mod checkpoint;

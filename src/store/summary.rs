@@ -88,30 +88,45 @@ fn per_zone(
 struct Summaries {
     out: Vec<ZoneSummary>,
     index: HashMap<i64, usize>,
-    /// `WHERE` condition on a `zone_id` column selecting these zones (empty: all zones).
-    only: String,
+    /// The chosen zones' row ids, comma-separated (`None`: every zone).
+    ids: Option<String>,
+}
+
+impl Summaries {
+    /// ` {keyword} {column} IN (…)` restricting a query to the chosen zones; nothing when
+    /// every zone is summarised.
+    fn zones_in(&self, keyword: &str, column: &str) -> String {
+        match &self.ids {
+            None => String::new(),
+            Some(ids) => format!(" {keyword} {column} IN ({ids})"),
+        }
+    }
 }
 
 /// The zones (all, or those of `slugs`) in creation order with their counts (documents,
 /// measures, targets, agencies) and no documents or themes.
 fn briefs(store: &Store, slugs: Option<&[String]>) -> Result<Summaries> {
+    let chosen = match slugs {
+        None => String::new(),
+        Some(slugs) => format!(" WHERE slug IN ({})", vec!["?"; slugs.len()].join(", ")),
+    };
     let mut stmt = store
         .conn
-        .prepare_cached(&format!("SELECT id, {ZONE_COLUMNS} FROM zones ORDER BY id"))
+        .prepare_cached(&format!(
+            "SELECT id, {ZONE_COLUMNS} FROM zones{chosen} ORDER BY id"
+        ))
         .map_err(|e| store.err(e))?;
-    let mut out: Vec<ZoneSummary> = Vec::new();
-    let mut index: HashMap<i64, usize> = HashMap::new();
-    let mut rows = stmt.query([]).map_err(|e| store.err(e))?;
+    let mut s = Summaries {
+        out: Vec::new(),
+        index: HashMap::new(),
+        ids: None,
+    };
+    let params = rusqlite::params_from_iter(slugs.unwrap_or_default());
+    let mut rows = stmt.query(params).map_err(|e| store.err(e))?;
     while let Some(r) = rows.next().map_err(|e| store.err(e))? {
         let id: i64 = r.get(0).map_err(|e| store.err(e))?;
-        if let Some(slugs) = slugs {
-            let slug = r.get_ref(1).and_then(|v| Ok(v.as_str()?.to_owned()));
-            if !slugs.contains(&slug.map_err(|e| store.err(e))?) {
-                continue;
-            }
-        }
-        index.insert(id, out.len());
-        out.push(ZoneSummary {
+        s.index.insert(id, s.out.len());
+        s.out.push(ZoneSummary {
             zone: zone_row_at(r, 1).map_err(|e| store.err(e))?,
             documents: Vec::new(),
             document_count: 0,
@@ -121,71 +136,55 @@ fn briefs(store: &Store, slugs: Option<&[String]>) -> Result<Summaries> {
             top_themes: Vec::new(),
         });
     }
-    // Zone ids are integers read above: safe to write into the statement.
-    let only = match slugs {
-        None => String::new(),
-        Some(_) => {
-            let ids: Vec<String> = index.keys().map(|id| id.to_string()).collect();
-            format!(" WHERE zone_id IN ({})", ids.join(","))
-        }
-    };
-    per_zone(
-        store,
-        &format!(
-            "SELECT zone_id, count(*), sum(measure_count), sum(target_count) FROM documents\
-             {only} GROUP BY zone_id"
-        ),
-        &index,
-        |i, r| {
-            out[i].document_count = r.get::<_, i64>(1)? as usize;
-            out[i].measure_count = r.get::<_, i64>(2)? as usize;
-            out[i].target_count = r.get::<_, i64>(3)? as usize;
-            Ok(())
-        },
-    )?;
-    per_zone(
-        store,
-        &format!("SELECT zone_id, agencies FROM zone_agency_totals{only}"),
-        &index,
-        |i, r| {
-            out[i].agency_count = r.get::<_, i64>(1)?.max(0) as usize;
-            Ok(())
-        },
-    )?;
-    Ok(Summaries { out, index, only })
+    // Zone ids are integers read above: safe to write into the statements.
+    if slugs.is_some() {
+        let ids: Vec<String> = s.index.keys().map(|id| id.to_string()).collect();
+        s.ids = Some(ids.join(","));
+    }
+    let counts = format!(
+        "SELECT zone_id, count(*), sum(measure_count), sum(target_count) FROM documents{} \
+         GROUP BY zone_id",
+        s.zones_in("WHERE", "zone_id")
+    );
+    let agencies = format!(
+        "SELECT zone_id, agencies FROM zone_agency_totals{}",
+        s.zones_in("WHERE", "zone_id")
+    );
+    let (out, index) = (&mut s.out, &s.index);
+    per_zone(store, &counts, index, |i, r| {
+        out[i].document_count = r.get::<_, i64>(1)? as usize;
+        out[i].measure_count = r.get::<_, i64>(2)? as usize;
+        out[i].target_count = r.get::<_, i64>(3)? as usize;
+        Ok(())
+    })?;
+    per_zone(store, &agencies, index, |i, r| {
+        out[i].agency_count = r.get::<_, i64>(1)?.max(0) as usize;
+        Ok(())
+    })?;
+    Ok(s)
 }
 
 /// Adds each zone's documents and theme counts to its brief summary.
 fn add_details(store: &Store, s: &mut Summaries) -> Result<()> {
-    let (out, index, only) = (&mut s.out, &s.index, &s.only);
-    let and = if only.is_empty() {
-        " WHERE".to_string()
-    } else {
-        format!("{only} AND")
-    };
-    per_zone(
-        store,
-        &format!("SELECT zone_id, theme, n FROM zone_theme_counts{and} n > 0"),
-        index,
-        |i, r| {
-            let n = r.get::<_, i64>(2)? as usize;
-            out[i].top_themes.push((r.get(1)?, n));
-            Ok(())
-        },
-    )?;
-    let docs_only = only.replace("zone_id", "d.zone_id");
-    per_zone(
-        store,
-        &format!(
-            "SELECT d.zone_id, {DOC_COLUMNS} FROM documents d \
-             JOIN zones z ON z.id = d.zone_id{docs_only} ORDER BY d.id"
-        ),
-        index,
-        |i, r| {
-            out[i].documents.push(doc_row_at(r, 1)?);
-            Ok(())
-        },
-    )?;
+    let themes = format!(
+        "SELECT zone_id, theme, n FROM zone_theme_counts WHERE n > 0{}",
+        s.zones_in("AND", "zone_id")
+    );
+    let documents = format!(
+        "SELECT d.zone_id, {DOC_COLUMNS} FROM documents d \
+         JOIN zones z ON z.id = d.zone_id{} ORDER BY d.id",
+        s.zones_in("WHERE", "d.zone_id")
+    );
+    let (out, index) = (&mut s.out, &s.index);
+    per_zone(store, &themes, index, |i, r| {
+        let n = r.get::<_, i64>(2)? as usize;
+        out[i].top_themes.push((r.get(1)?, n));
+        Ok(())
+    })?;
+    per_zone(store, &documents, index, |i, r| {
+        out[i].documents.push(doc_row_at(r, 1)?);
+        Ok(())
+    })?;
     for z in out.iter_mut() {
         // Most frequent first, then by theme id.
         z.top_themes
