@@ -262,19 +262,19 @@ fn bench_queries(c: &mut Criterion) {
         let m = store.measures(black_box(&page)).expect("q");
         (m, store.targets(black_box(&page)).expect("q"))
     });
-    // Reader: one document's text and outline, its zone's rows for the highlights, and
-    // the picker's list of every document title.
+    // Reader: one document's text and outline, its rows for the highlights, and the
+    // picker's list of every document title.
     let doc_id = store.zones().expect("zones")[0].documents[0].id;
     bench(&mut group, "reader_document", || {
         store.document(black_box(doc_id)).expect("q")
     });
-    let one_zone = Filter {
-        zones: zones[..1].to_vec(),
+    let one_document = Filter {
+        document: Some(doc_id),
         ..Filter::default()
     };
     bench(&mut group, "reader_document_highlights", || {
-        let m = store.measures(black_box(&one_zone)).expect("q");
-        (m, store.targets(black_box(&one_zone)).expect("q"))
+        let m = store.measures(black_box(&one_document)).expect("q");
+        (m, store.targets(black_box(&one_document)).expect("q"))
     });
     bench(&mut group, "reader_document_titles", || {
         store.document_titles().expect("q")

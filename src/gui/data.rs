@@ -225,20 +225,18 @@ pub struct OpenDocument {
 /// rows, which may belong to other zones or stop at a page).
 pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> {
     let text = store.document(doc_id)?;
-    let zone = Filter {
-        zones: vec![text.info.zone_slug.clone()],
+    let this = Filter {
+        document: Some(doc_id),
         ..Filter::default()
     };
     let measures = store
-        .measures(&zone)?
+        .measures(&this)?
         .into_iter()
-        .filter(|m| m.doc_id == doc_id)
         .map(|m| (m.span, m.units.into_iter().map(|u| u.name).collect()))
         .collect();
     let targets = store
-        .targets(&zone)?
+        .targets(&this)?
         .into_iter()
-        .filter(|t| t.doc_id == doc_id)
         .map(|t| t.target.span)
         .collect();
     Ok(OpenDocument {

@@ -82,6 +82,9 @@ fn text(s: &str) -> Value {
 /// by their targets.
 fn measure_where(w: &mut Where, f: &Filter, targets_too: bool, mid: &str) {
     w.zones(&f.zones);
+    if let Some(doc) = f.document {
+        w.add("m.doc_id = ?", [Value::Integer(doc)]);
+    }
     if let Some(theme) = &f.theme {
         w.add(
             format!(
@@ -155,6 +158,9 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
         ..Filter::default()
     };
     measure_where(&mut w, &measure_filter, false, "m.id");
+    if let Some(doc) = f.document {
+        w.add("t.doc_id = ?", [Value::Integer(doc)]);
+    }
     if let Some(q) = search {
         let mut p = Vec::new();
         let m_cond = fts::measure_condition(&q, "m.id", &mut p).unwrap_or_else(|| "0".into());

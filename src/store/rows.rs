@@ -109,6 +109,10 @@ pub struct DocumentText {
 #[serde(default)]
 pub struct Filter {
     pub zones: Vec<String>,
+    /// Only the measures and targets of this document (the reader's highlights); never
+    /// saved with the interface's filters.
+    #[serde(skip)]
+    pub document: Option<i64>,
     pub theme: Option<String>,
     pub instrument: Option<Instrument>,
     /// Canonical agency name.
