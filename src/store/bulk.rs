@@ -71,9 +71,8 @@ where
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let source = Mutex::new(files.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
-    let checkpoints = Checkpoints::open(&store.conn, &store.path);
-    let autocheckpoint = checkpoints.as_ref().map(Checkpoints::pages);
-    let outcomes = std::thread::scope(|scope| {
+    let checkpoints = Checkpoints::open(&store.path);
+    std::thread::scope(|scope| {
         for _ in 0..workers {
             let send = send.clone();
             let source = &source;
@@ -94,20 +93,18 @@ where
         }
         drop(send);
         let signal = checkpoints.and_then(|c| c.spawn(scope));
-        if let (None, Some(pages)) = (&signal, autocheckpoint) {
-            checkpoint::restore(&store.conn, pages);
-        }
+        // The writer stops checkpointing only once the thread that does it runs.
+        let paused = signal.as_ref().and_then(|_| checkpoint::pause(&store.conn));
         let outcomes = write_in_order(store, recv, signal.as_ref());
         // The files are stored whatever happens here: a failed merge leaves a correct
         // index with more segments, which the next import merges.
         let _ = deferred::merge_index(&store.conn);
         checkpoint::request(signal.as_ref());
+        if let Some(pages) = paused {
+            checkpoint::restore(&store.conn, pages);
+        }
         outcomes
-    });
-    if let Some(pages) = autocheckpoint {
-        checkpoint::restore(&store.conn, pages);
-    }
-    outcomes
+    })
 }
 
 /// Receives prepared files and stores them in input order, [`BATCH`] files per transaction.

@@ -13,34 +13,22 @@ use std::thread::Scope;
 
 use rusqlite::{Connection, OpenFlags};
 
-/// A connection for checkpoints, with the writer's automatic checkpoints switched off until
-/// [`Checkpoints::finish`].
+/// A second connection to the database, for checkpoints.
 pub(crate) struct Checkpoints {
     conn: Connection,
-    /// The writer's automatic checkpoint threshold, restored at the end.
-    pages: i64,
 }
 
 impl Checkpoints {
     /// `None` when the second connection cannot be opened: the writer then checkpoints
     /// as usual.
-    pub(crate) fn open(writer: &Connection, db: &Path) -> Option<Checkpoints> {
+    pub(crate) fn open(db: &Path) -> Option<Checkpoints> {
         // The writer's flags but never CREATE: the same file, or no second connection.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(db, flags).ok()?;
         conn.pragma_update(None, "synchronous", "NORMAL").ok()?;
-        let pages: i64 = writer
-            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
-            .ok()?;
-        writer.pragma_update(None, "wal_autocheckpoint", 0).ok()?;
-        Some(Checkpoints { conn, pages })
-    }
-
-    /// The writer's automatic checkpoint threshold, to give back to [`restore`].
-    pub(crate) fn pages(&self) -> i64 {
-        self.pages
+        Some(Checkpoints { conn })
     }
 
     /// Starts the checkpoint thread; every message on the returned channel asks for one
@@ -77,6 +65,16 @@ pub(crate) fn request(signal: Option<&SyncSender<()>>) {
     if let Some(s) = signal {
         let _ = s.try_send(());
     }
+}
+
+/// Switches the writer's automatic checkpoints off (the checkpoint thread does them);
+/// returns the threshold to give back to [`restore`], or `None` if it could not be read.
+pub(crate) fn pause(writer: &Connection) -> Option<i64> {
+    let pages: i64 = writer
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+        .ok()?;
+    writer.pragma_update(None, "wal_autocheckpoint", 0).ok()?;
+    Some(pages)
 }
 
 /// Turns the writer's automatic checkpoints back on.
