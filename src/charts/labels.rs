@@ -81,7 +81,10 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
         "亩" => " mu",
         "公顷" => " ha",
         "人" | "名" => " people",
-        "万人" => " × 10k people",
+        "万人" | "万名" => " × 10k people",
+        "万家" | "万户" | "万个" | "万件" | "万项" | "万套" | "万台" | "万座" => {
+            " × 10k"
+        }
         "人次" => " person-times",
         "次" | "场" => " times",
         "件" | "项" => " items",

@@ -18,12 +18,22 @@ enum LabelKind {
     Co,
     /// `重点企业`/`重点机构`: key enterprises, not units.
     Enterprise,
+    /// `适用范围`, `完成时限`, `责任领导`: a field of the annotation that names no unit.
+    Other,
 }
 
-const LABELS: [(&str, LabelKind); 17] = [
+/// Labels of a responsibility annotation and what the list after each one names.
+const LABELS: &[(&str, LabelKind)] = &[
     ("责任单位", LabelKind::Responsible),
     ("责任部门", LabelKind::Responsible),
     ("责任主体", LabelKind::Responsible),
+    ("负责单位", LabelKind::Responsible),
+    ("负责部门", LabelKind::Responsible),
+    ("实施单位", LabelKind::Responsible),
+    ("实施部门", LabelKind::Responsible),
+    ("责任处室", LabelKind::Responsible),
+    ("牵头处室", LabelKind::Lead),
+    ("牵头领导", LabelKind::Other),
     ("牵头单位", LabelKind::Lead),
     ("牵头部门", LabelKind::Lead),
     ("主责单位", LabelKind::Lead),
@@ -38,6 +48,19 @@ const LABELS: [(&str, LabelKind); 17] = [
     ("重点机构", LabelKind::Enterprise),
     ("重点园区", LabelKind::Enterprise),
     ("重点单位", LabelKind::Enterprise),
+    ("配合处室", LabelKind::Co),
+    ("支持单位", LabelKind::Co),
+    ("适用范围", LabelKind::Other),
+    ("实施范围", LabelKind::Other),
+    ("完成时限", LabelKind::Other),
+    ("完成时间", LabelKind::Other),
+    ("时间节点", LabelKind::Other),
+    ("时间安排", LabelKind::Other),
+    ("进度安排", LabelKind::Other),
+    ("责任领导", LabelKind::Other),
+    ("分管领导", LabelKind::Other),
+    ("责任人", LabelKind::Other),
+    ("备注", LabelKind::Other),
 ];
 
 /// A label at the start of `s` (`责任单位:`), with the text after its colon.
@@ -276,6 +299,9 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
             }
             None => segment,
         };
+        if kind == LabelKind::Other {
+            continue;
+        }
         // `(责任单位:市发展改革委牵头,市科技局按职责分工负责)`: verbs outrank the label.
         // Beside a `牵头` unit, `负责` ones share the work.
         let (seg_kind, body) = match verb_role(body) {
@@ -325,7 +351,7 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
                 _ if marked.is_some() => Role::Lead,
                 LabelKind::Responsible if has_lead_mark => Role::Co,
                 LabelKind::Lead => Role::Lead,
-                LabelKind::Co | LabelKind::Enterprise => Role::Co,
+                LabelKind::Co | LabelKind::Enterprise | LabelKind::Other => Role::Co,
                 LabelKind::Responsible if first_group && (responsible_groups > 1 || k == 0) => {
                     Role::Lead
                 }
@@ -403,27 +429,82 @@ const AGENCY_ENDINGS: [&str; 24] = [
     "校",
 ];
 
-/// Splits one group on `、`, cleaning each name and keeping `各区、县级市政府` whole.
+/// Splits one group on `、`, cleaning each name. A distributive set (`各区、县级市`,
+/// `各有关区、县级市政府`) names every kind of body it lists: `各区`, `各县级市` (with a
+/// final organ word shared by all: `各区政府`, `各县级市政府`).
 fn split_units(group: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut pending: Option<String> = None;
+    let mut set: Vec<String> = Vec::new();
     for raw in split_top(group, &['、', ' ']) {
         let name = clean_name(raw);
         if name.is_empty() {
             continue;
         }
-        let name = match pending.take() {
-            Some(p) => format!("{p}、{name}"),
-            None => name,
-        };
-        if name.starts_with('各') && !AGENCY_ENDINGS.iter().any(|e| name.ends_with(e)) {
-            pending = Some(name);
+        if !set.is_empty() && is_set_member(&name) {
+            let complete = ends_like_agency(&name);
+            set.push(name);
+            if complete {
+                close_set(&mut set, &mut out);
+            }
+            continue;
+        }
+        close_set(&mut set, &mut out);
+        if name.starts_with('各') && !ends_like_agency(&name) {
+            set.push(name);
         } else {
             out.push(name);
         }
     }
-    out.extend(pending);
+    close_set(&mut set, &mut out);
     out
+}
+
+fn ends_like_agency(name: &str) -> bool {
+    AGENCY_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// Organ words a distributive set shares (`各区、县级市政府`).
+const SHARED_ORGANS: [&str; 5] = ["人民政府", "政府", "管委会", "党委", "党工委"];
+
+/// A further kind of body in a distributive set: a short name of a level or place
+/// (`县级市`, `开发区`, `县(市)`), possibly with the set's organ word.
+fn is_set_member(name: &str) -> bool {
+    let stem = SHARED_ORGANS
+        .iter()
+        .find_map(|o| name.strip_suffix(o))
+        .unwrap_or(name);
+    let n = char_count(stem);
+    (1..=5).contains(&n)
+        && !stem.starts_with('各')
+        && !ends_like_agency(stem)
+        && (stem.contains(LEVEL_CHARS.as_slice()) || stem.contains(PLACE_CHARS.as_slice()))
+}
+
+/// Writes out an open distributive set: its `各…` word and shared organ go to every member.
+fn close_set(set: &mut Vec<String>, out: &mut Vec<String>) {
+    if set.len() < 2 {
+        out.append(set);
+        return;
+    }
+    let last = set.last().map(String::as_str).unwrap_or_default();
+    let organ = SHARED_ORGANS
+        .iter()
+        .find(|o| last.strip_suffix(*o).is_some_and(|s| !s.is_empty()))
+        .copied()
+        .unwrap_or("");
+    let first = set[0].as_str();
+    let each = ["各有关", "各相关", "各"]
+        .into_iter()
+        .find(|w| first.starts_with(w) && first.len() > w.len())
+        .unwrap_or("各");
+    for (k, member) in set.drain(..).enumerate() {
+        let stem = member.strip_suffix(organ).unwrap_or(&member);
+        out.push(if k == 0 {
+            format!("{stem}{organ}")
+        } else {
+            format!("{each}{stem}{organ}")
+        });
+    }
 }
 
 /// Drops note parentheticals (`(以下简称…)`) and trailing `等有关部门`.

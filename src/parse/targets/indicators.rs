@@ -81,6 +81,10 @@ const LEADING: &[&str] = &[
     "已",
     "的基础上",
     "基础上",
+    "以及",
+    "和",
+    "与",
+    "及",
 ];
 
 /// Growth and share heads that take the previous figure's subject.
@@ -147,11 +151,33 @@ pub fn clause_start(
     start
 }
 
-/// Where the clause after a figure ends.
+/// Where the noun phrase after a figure ends: at a clause stop, a bracket, a `和`/`及`/`与`
+/// that opens the next figure (`30名甲和50名乙`) or a `、` before another item with a
+/// figure of its own (`100名甲、200名乙`, `1800名甲、乙700人`). A `、` between nouns
+/// without a figure joins one phrase (`中国科学院、中国工程院院士后备人才`).
 fn clause_end(chars: &[char], from: usize, sentence_end: usize) -> usize {
     (from..sentence_end)
-        .find(|&i| is_clause_stop(chars, i) || matches!(chars[i], '、' | '(' | '（'))
+        .find(|&i| {
+            is_clause_stop(chars, i)
+                || matches!(chars[i], '(' | '（')
+                || (chars[i] == '、' && figure_in_clause(chars, i + 1, sentence_end))
+                || (matches!(chars[i], '和' | '及' | '与')
+                    && figure_opens(chars, i + 1, sentence_end))
+        })
         .unwrap_or(sentence_end)
+}
+
+/// Whether a figure opens the text at `pos` (after an optional comparator word).
+fn figure_opens(chars: &[char], pos: usize, end: usize) -> bool {
+    let pos = comparators::word_at(chars, pos).map_or(pos, |w| pos + char_len(w));
+    pos < end && digit_value(chars[pos]).is_some()
+}
+
+/// Whether a digit comes in `pos..` before the clause ends.
+fn figure_in_clause(chars: &[char], pos: usize, end: usize) -> bool {
+    (pos..end)
+        .take_while(|&i| !is_clause_stop(chars, i))
+        .any(|i| digit_value(chars[i]).is_some())
 }
 
 /// Strips year expressions and filler words from the front of `from..to`.
@@ -172,11 +198,47 @@ fn skip_leading(chars: &[char], mut from: usize, to: usize) -> usize {
             from += 1;
             continue;
         }
+        if let Some(end) = relative_time(chars, from, to) {
+            from = end;
+            continue;
+        }
         match longest_prefix(chars, from, LEADING).or_else(|| comparators::word_at(chars, from)) {
             Some(w) if from + char_len(w) <= to => from += char_len(w),
             _ => return from,
         }
     }
+}
+
+/// End of a relative time phrase opening `from..to` (`5年内`, `三年内`, `连续3年`,
+/// `今后5年`), which says when, not what.
+fn relative_time(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    let mut i = from;
+    for w in ["今后", "未来", "连续"] {
+        if starts_with_at(chars, i, w) {
+            i += char_len(w);
+            break;
+        }
+    }
+    let digits = (i..to)
+        .take_while(|&k| {
+            digit_value(chars[k]).is_some()
+                || crate::parse::numbers::is_chinese_numeral_char(chars[k])
+        })
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    i += digits;
+    if !starts_with_at(chars, i, "年") {
+        return None;
+    }
+    i += 1;
+    for w in ["以内", "之内", "内", "间", "里"] {
+        if starts_with_at(chars, i, w) {
+            return Some((i + char_len(w)).min(to));
+        }
+    }
+    (i > from + digits + 1).then_some(i.min(to))
 }
 
 /// Modal words between an indicator and its figure (`营业总收入将突破…`).
@@ -300,6 +362,15 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
     } else {
         after_verb(chars, from, to)
     };
+    // `数词 + 量词 + 名词`: a count written before its noun (`培养100名优秀企业家`,
+    // `加强与1000家企业合作`) counts that noun, whatever verb or connective stands in front.
+    let with_yi = starts_with_at(chars, input.clause_start, "以");
+    if counts_things(m.unit)
+        && !enumeration
+        && let Some(noun) = suffix_noun(chars, m, input.sentence.1, with_yi)
+    {
+        return noun;
+    }
     let whole_area = longest_suffix(chars, to, AREA_WORDS).is_some();
     let object_text = string(chars, object, to);
     if ["规模", "总规模", "资金规模"].contains(&object_text.as_str())
@@ -313,12 +384,7 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
         let head = enumeration_end(chars, object, to).filter(|&h| h < to);
         return string(chars, head.unwrap_or(object), to);
     }
-    if let Some(s) = suffix_noun(
-        chars,
-        m,
-        input.sentence.1,
-        starts_with_at(chars, input.clause_start, "以"),
-    ) {
+    if let Some(s) = suffix_noun(chars, m, input.sentence.1, with_yi) {
         return s;
     }
     if !enumeration && from < to && object > from {
@@ -328,6 +394,15 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
         .previous_in_paragraph
         .map(|p| subject_of(p).to_string())
         .unwrap_or_else(|| string(chars, from, to))
+}
+
+/// Units that count things or people (`家`, `名`, `个`, `场次`), as against amounts,
+/// shares and sizes, which follow the thing they measure.
+fn counts_things(unit: &str) -> bool {
+    matches!(
+        crate::catalog::unit_family(unit),
+        Some("count" | "people" | "times" | "vehicles")
+    )
 }
 
 /// The subject of an indicator without a growth or share head taken from it
@@ -390,8 +465,15 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
     if with_yi && let Some(i) = (from..to).find(|&i| chars[i] == '为') {
         to = i;
     }
-    const NOT_NOUNS: &[&str] = &["基础", "以上", "以下", "左右", "比例", "的"];
-    if to <= from || longest_prefix(chars, from, NOT_NOUNS).is_some() || to - from > 30 {
+    const NOT_NOUNS: &[&str] = &[
+        "基础", "以上", "以下", "左右", "比例", "的", "给予", "用于", "作为", "以", "为", "内",
+        "后", "前", "次", "左", "由", "从", "对", "向", "按", "经", "被", "将", "把",
+    ];
+    let first_ok = chars.get(from).is_some_and(|&c| {
+        super::scan::is_cjk(c) || matches!(c, '“' | '"' | '《' | '‘') || c.is_ascii_alphabetic()
+    });
+    if to <= from || !first_ok || longest_prefix(chars, from, NOT_NOUNS).is_some() || to - from > 60
+    {
         return None;
     }
     let noun = string(chars, from, to);

@@ -134,3 +134,34 @@ fn qualifiers_of_the_previous_noun() {
         ["新型研发机构", "省级以上新型研发机构"]
     );
 }
+
+#[test]
+fn a_count_before_its_noun_counts_that_noun() {
+    // Verb + count + noun phrase: the noun phrase, never the verb or connective in front.
+    assert_eq!(
+        indicators("三年内重点引进和培育2000名左右具有硕士学位的工程技术人才。"),
+        ["具有硕士学位的工程技术人才"]
+    );
+    assert_eq!(
+        indicators("组织和动员80家行业协会,加强与600家企业对接。"),
+        ["行业协会", "企业对接"]
+    );
+    // Several counts in one clause are separate figures with their own nouns.
+    assert_eq!(
+        indicators("遴选40名首席技师、90名青年技师和300名技术能手。"),
+        ["首席技师", "青年技师", "技术能手"]
+    );
+    // A `、` between nouns without a figure of its own keeps one phrase.
+    assert_eq!(
+        indicators("推荐不少于6名来自省农科院、省林科院的青年专家。"),
+        ["来自省农科院、省林科院的青年专家"]
+    );
+    // A noun written before the count keeps the older reading.
+    assert_eq!(indicators("新增孵化器12家。"), ["孵化器"]);
+}
+
+#[test]
+fn relative_time_phrases_are_not_indicators() {
+    assert_eq!(indicators("3年内新建标准厂房20万平方米"), ["标准厂房"]);
+    assert_eq!(indicators("今后五年建设公租房8000套"), ["公租房"]);
+}

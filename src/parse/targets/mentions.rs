@@ -43,8 +43,23 @@ const UNITS: &[&str] = &[
     "％",
     "‰",
     "万人次",
+    "亿人次",
     "人次",
+    "场次",
     "万人",
+    // A magnitude before a counting word stays in the unit, as written (`1万名` is 1 万名).
+    "万名",
+    "万家",
+    "万户",
+    "万个",
+    "万套",
+    "万项",
+    "万件",
+    "万台",
+    "万座",
+    "万场",
+    "万次",
+    "万株",
     "人",
     "名",
     "位",
@@ -373,8 +388,15 @@ mod tests {
     }
 
     #[test]
-    fn magnitude_words_fold_into_counts() {
-        assert_eq!(mentions("企业1.5万家")[0].0, 15000.0);
+    fn magnitude_words_stay_in_the_unit_as_written() {
+        // `1万名` is written as one figure of the unit `万名`, like `2万人` and `30亿元`.
+        assert_eq!(
+            mentions("培训人才1万名")[0],
+            (1.0, None, "万名", Comparator::Eq)
+        );
+        assert_eq!(mentions("企业1.5万家")[0].0, 1.5);
+        assert_eq!(mentions("企业1.5万家")[0].2, "万家");
+        assert_eq!(mentions("举办50场次讲座")[0].2, "场次");
         assert_eq!(
             mentions("新增就业两万人")[0],
             (2.0, None, "万人", Comparator::Eq)

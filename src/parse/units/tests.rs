@@ -82,11 +82,27 @@ fn named_places_keep_their_own_prefix() {
 }
 
 #[test]
-fn whole_sets_stay_whole() {
+fn a_distributive_set_names_each_kind_of_body() {
+    // `各区、县级市` is every district and every county-level city: two units.
+    assert_eq!(
+        names("(牵头单位:市民政局,配合单位:各区、县级市)"),
+        ["市民政局", "各区", "各县级市"]
+    );
+    // The set's organ word belongs to every member.
     assert_eq!(
         names("(责任单位:市人社局、各区、县级市政府)"),
-        ["市人社局", "各区、县级市政府"]
+        ["市人社局", "各区政府", "各县级市政府"]
     );
+    assert_eq!(
+        names("(责任单位:市文旅局,各有关区、县)"),
+        ["市文旅局", "各有关区", "各有关县"]
+    );
+    // A full agency after a `各…` unit is not a member of a set.
+    assert_eq!(names("(责任单位:各区、市财政局)"), ["各区", "市财政局"]);
+}
+
+#[test]
+fn whole_sets_stay_whole() {
     assert_eq!(
         names("(责任单位:市统计局、各区市县政府、市政府各有关部门、市直相关部门)"),
         [
@@ -243,4 +259,17 @@ fn marks_are_every_parenthesis_and_colon() {
     let got: Vec<usize> = marks(text).map(|(i, _)| i).collect();
     assert_eq!(got, want);
     assert_eq!(marks("").count(), 0);
+}
+
+#[test]
+fn fields_that_name_no_unit_are_skipped() {
+    // The scope and deadline fields of an annotation are not units.
+    assert_eq!(
+        names("放宽限制。(负责部门:甲部、乙委;适用范围:所有试验区)"),
+        ["甲部", "乙委"]
+    );
+    assert_eq!(
+        names("(实施单位:县农业局;完成时限:2024年底;责任领导:张三)"),
+        ["县农业局"]
+    );
 }
