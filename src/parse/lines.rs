@@ -38,6 +38,17 @@ fn take_run(s: &str, max: usize, f: impl Fn(char) -> bool) -> &str {
 /// Recognises the heading number at the start of a (trimmed, half-width) line.
 /// Numbers inside figures (`1.5亿元`, `2022年`) are not markers.
 pub fn parse_marker(line: &str) -> Option<Marker> {
+    marker_checked(line, false)
+}
+
+/// A `N.` marker whose title opens with a digit (`11.121人才梯队项目`), which
+/// [`parse_marker`] refuses as a possible decimal (`1.5亿元`); the caller accepts it only
+/// where it continues the numbering of the items before it.
+pub fn parse_marker_before_digit(line: &str) -> Option<Marker> {
+    marker_checked(line, true).filter(|m| m.rank == 4 && parse_marker(line).is_none())
+}
+
+fn marker_checked(line: &str, digit_after: bool) -> Option<Marker> {
     let (rank, number, rest) = marker_parts(line)?;
     // `(一)、` and `(1).` carry a redundant separator after the bracket.
     let rest = match rank {
@@ -46,7 +57,9 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     };
     let after = rest.trim_start_matches([' ', '\t']);
     let first = after.chars().next()?;
-    if first.is_ascii_digit() || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日') {
+    if (first.is_ascii_digit() && !digit_after)
+        || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日')
+    {
         return None;
     }
     let len = char_count(&line[..line.len() - after.len()]);
@@ -451,6 +464,14 @@ mod tests {
         assert_eq!(num("一是加强领导"), None);
         assert_eq!(num("5G基站建设"), None);
         assert_eq!(num("1、2月份产值"), None);
+    }
+
+    #[test]
+    fn a_title_opening_with_a_digit_is_offered_separately() {
+        assert!(parse_marker("11.121人才梯队项目。").is_none());
+        let m = parse_marker_before_digit("11.121人才梯队项目。").unwrap();
+        assert_eq!((m.rank, m.number.as_str()), (4, "11"));
+        assert!(parse_marker_before_digit("3.推进合作").is_none());
     }
 
     #[test]

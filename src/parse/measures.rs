@@ -86,7 +86,8 @@ impl Extractor<'_, '_> {
         if found.is_empty() && !self.news {
             found = self.heading_measures(true);
         }
-        found.into_iter().map(|f| self.build(f)).collect()
+        let measures = found.into_iter().map(|f| self.build(f)).collect();
+        without_unannotated_outliers(measures)
     }
 
     fn title_of(&self, h: &Heading) -> &str {
@@ -281,6 +282,26 @@ impl Extractor<'_, '_> {
             instrument_subtype: tags.subtype,
         }
     }
+}
+
+/// In a document that annotates its tasks with responsible units (at least four in five
+/// measures), a measure without units at another depth of the outline than every
+/// annotated one is a chapter of closing instructions (`五、切实做好组织实施`), not a task.
+fn without_unannotated_outliers(mut measures: Vec<Measure>) -> Vec<Measure> {
+    let annotated = measures
+        .iter()
+        .filter(|m| !m.responsible_units.is_empty())
+        .count();
+    if measures.len() < 5 || annotated * 5 < measures.len() * 4 {
+        return measures;
+    }
+    let depths: Vec<usize> = measures
+        .iter()
+        .filter(|m| !m.responsible_units.is_empty())
+        .map(|m| m.path.len())
+        .collect();
+    measures.retain(|m| !m.responsible_units.is_empty() || depths.contains(&m.path.len()));
+    measures
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::lines::{
     Marker, action_lead, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like,
-    is_page_number, parse_marker,
+    is_page_number, parse_marker, parse_marker_before_digit,
 };
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
@@ -70,12 +70,26 @@ fn looks_like_document_title(line: &str) -> bool {
 
 /// Finds the headings of the document and links them into a tree.
 pub fn headings(t: &NormText) -> Vec<Heading> {
+    // The last `N.` item number seen: `11.121人才…` after item 10 is item 11, not 11.121.
+    let mut last_item: Option<u32> = None;
     let markers: Vec<Option<Marker>> = t
         .lines
         .iter()
         .map(|&l| {
             let s = t.line_str(l);
-            parse_marker(s).filter(|_| !is_boilerplate(s))
+            if is_boilerplate(s) {
+                return None;
+            }
+            let m = parse_marker(s).or_else(|| {
+                parse_marker_before_digit(s).filter(|m| {
+                    let n: Option<u32> = m.number.parse().ok();
+                    n.is_some() && n == last_item.map(|k| k + 1)
+                })
+            });
+            if let Some(m) = m.as_ref().filter(|m| m.rank == 4) {
+                last_item = m.number.parse().ok().or(last_item);
+            }
+            m
         })
         .collect();
     let numbered = markers.iter().flatten().count();
@@ -384,6 +398,14 @@ mod tests {
         assert!(hs[0].inline_body);
         assert_eq!(hs[1].content_end, 4);
         assert!(!hs[1].inline_body && hs[1].has_content());
+    }
+
+    #[test]
+    fn an_item_whose_title_opens_with_a_digit_continues_the_numbering() {
+        let text = "9.甲项目。正文。\n10.乙项目。正文。\n11.365服务项目。正文。\n\
+                    预计增长1.5亿元。\n";
+        let titles: Vec<String> = outline(text).into_iter().map(|s| s.title).collect();
+        assert_eq!(titles, ["甲项目", "乙项目", "365服务项目"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::numbers;
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use mentions::Mention;
 use scan::{Keywords, contains_any, string};
@@ -54,7 +55,68 @@ pub fn extract_targets(
         last_sentence: None,
     };
     run.document(&layout);
-    (run.targets, run.statistics)
+    // A short first line is the headline (`…计划——推进项目129项`).
+    let headline = layout
+        .paragraphs
+        .first()
+        .filter(|p| p.end - p.start <= 80)
+        .map(|p| (p.start, p.end));
+    (merge_restated(run.targets, headline), run.statistics)
+}
+
+/// One target for a figure stated twice (a headline and its body, a goals paragraph and
+/// the task restating it): the same value and unit, years that agree, indicators that
+/// name the same thing (or one of them in the headline). The body's statement is kept
+/// over the headline's; a year or measure only one of them has is kept.
+fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec<Target> {
+    let in_headline = |t: &Target| headline.is_some_and(|(a, b)| a <= t.span.0 && t.span.1 <= b);
+    let mut out: Vec<Target> = Vec::with_capacity(targets.len());
+    let mut seen: std::collections::HashMap<(u64, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    for t in targets {
+        let key = (t.value.to_bits(), t.unit.clone());
+        let earlier = seen.get(&key).and_then(|list| {
+            list.iter().copied().find(|&k| {
+                let e = &out[k];
+                e.value_max == t.value_max
+                    && (e.year == t.year || e.year.is_none() || t.year.is_none())
+                    && (in_headline(e) || in_headline(&t) || same_thing(&e.indicator, &t.indicator))
+            })
+        });
+        match earlier {
+            Some(k) => {
+                let kept = &mut out[k];
+                let (year, measure) = (kept.year.or(t.year), kept.measure.or(t.measure));
+                if in_headline(kept) && !in_headline(&t) {
+                    *kept = t;
+                }
+                kept.year = year;
+                kept.measure = measure;
+            }
+            None => {
+                seen.entry(key).or_default().push(out.len());
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two indicators as written name the same thing: one holds the other, or they
+/// share at least half their characters.
+fn same_thing(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let (sa, sb): (
+        std::collections::BTreeSet<char>,
+        std::collections::BTreeSet<char>,
+    ) = (a.chars().collect(), b.chars().collect());
+    let shared = sa.intersection(&sb).count();
+    2 * shared >= sa.union(&sb).count()
 }
 
 /// Words that make an unlabelled figure a goal when nothing marks it as current.
@@ -87,6 +149,7 @@ struct Run<'a> {
 }
 
 /// Year context shared by the sentences of one paragraph.
+#[derive(Clone, Copy)]
 struct ParagraphYears {
     /// From a `到20XX年,` opening the paragraph.
     opener: Option<i32>,
@@ -95,6 +158,25 @@ struct ParagraphYears {
     /// Inside a review of the present (`发展基础`).
     review: bool,
 }
+
+/// A section named inside a paragraph by a short sentence of its own.
+enum InlineSection {
+    /// Goals, with the year the sentence names.
+    Goals(Option<i32>),
+    /// Results or the present state.
+    Review,
+}
+
+/// Words of a short sentence naming a review of results (`“十四五”时期发展成就`).
+const REVIEW_WORDS: &[&str] = &[
+    "成就",
+    "成效",
+    "回顾",
+    "总结",
+    "发展基础",
+    "发展现状",
+    "以来",
+];
 
 /// Where a figure's year comes from, as far as the sentence tells.
 #[derive(Default)]
@@ -108,7 +190,17 @@ struct SentenceYears {
 impl Run<'_> {
     fn document(&mut self, layout: &Layout) {
         let mut goals_year: Option<i32> = None;
+        // The year a heading names (`2024年目标任务`, `发展目标(至2030年)`): the deadline of
+        // the goals below it.
+        let mut heading_year: Option<i32> = None;
+        let mut in_goals = false;
         for (pi, p) in layout.paragraphs.iter().enumerate() {
+            if p.heading.is_some() {
+                heading_year = years::years_in(self.chars, p.start, p.end)
+                    .iter()
+                    .find(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
+                    .map(|y| y.year);
+            }
             let next = layout
                 .paragraphs
                 .get(pi + 1)
@@ -125,7 +217,10 @@ impl Run<'_> {
                 goals_year = None;
             } else if opener.is_some() {
                 goals_year = opener;
+            } else if !in_goals {
+                goals_year = heading_year;
             }
+            in_goals = p.goals;
             let period_end = self.ctx.period.map(|p| p.end);
             let years = ParagraphYears {
                 opener,
@@ -134,6 +229,22 @@ impl Run<'_> {
             };
             self.paragraph(sentences, &years);
         }
+    }
+
+    /// A short sentence without a verb of its own that names a goals or a review section.
+    fn inline_section(&self, s: &Sentence) -> Option<InlineSection> {
+        let chars = self.chars;
+        if s.end - s.start > 40 || (s.start..s.end).any(|i| indicators::is_clause_stop(chars, i)) {
+            return None;
+        }
+        if scan::contains(chars, s.start, s.end, "目标") {
+            let year = years::years_in(chars, s.start, s.end)
+                .iter()
+                .rfind(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
+                .map(|y| y.year);
+            return Some(InlineSection::Goals(year));
+        }
+        contains_any(chars, s.start, s.end, REVIEW_WORDS).then_some(InlineSection::Review)
     }
 
     /// A year expression that sets a deadline still ahead of the document's date.
@@ -154,6 +265,7 @@ impl Run<'_> {
     }
 
     fn paragraph(&mut self, sentences: &[Sentence], years: &ParagraphYears) {
+        let mut years = ParagraphYears { ..*years };
         let mut current_mode = false;
         let mut previous_in_paragraph: Option<String> = None;
         let chars = self.chars;
@@ -166,7 +278,34 @@ impl Run<'_> {
         }
         // Sentences after the last one with a figure change nothing.
         let last = found.iter().rposition(|f| !f.is_empty()).unwrap_or(0);
-        for (s, mentions) in sentences.iter().zip(&found).take(last + 1) {
+        for (k, (s, mentions)) in sentences.iter().zip(&found).take(last + 1).enumerate() {
+            // A later sentence opening with its own horizon (`计划到2025年,…`) sets the
+            // deadline of the rest of the paragraph.
+            if k > 0
+                && let Some(y) =
+                    years::opener(chars, s.start, s.end).filter(|y| self.is_deadline(y))
+            {
+                years.opener = Some(y.year);
+                current_mode = false;
+            }
+            if mentions.is_empty() {
+                // A short line inside a paragraph naming a section (`“十五五”时期发展目标
+                // (至2030年)`, `“十四五”时期发展成就`) sets what the figures after it are.
+                if let Some(section) = self.inline_section(s) {
+                    match section {
+                        InlineSection::Goals(year) => {
+                            years.goals = Some(year.or(years.goals.flatten()));
+                            years.review = false;
+                            current_mode = false;
+                        }
+                        InlineSection::Review => {
+                            years.goals = None;
+                            years.review = true;
+                        }
+                    }
+                    continue;
+                }
+            }
             if mentions.is_empty() && current_mode {
                 continue;
             }
@@ -199,8 +338,8 @@ impl Run<'_> {
                 if is_staffing(&indicator) {
                     continue;
                 }
-                let sy = sentence_years(self, &year_marks, m.start);
-                self.classify(s, m, clause_start, indicator, &sy, years, current_mode);
+                let sy = sentence_years(self, &year_marks, s.start, m.start);
+                self.classify(s, m, clause_start, indicator, &sy, &years, current_mode);
             }
         }
     }
@@ -214,7 +353,7 @@ impl Run<'_> {
             return false;
         }
         let past_clause_year = year_marks.iter().any(|y| {
-            matches!(y.kind, YearKind::Bare | YearKind::AsOf)
+            matches!(y.kind, YearKind::Bare | YearKind::AsOf | YearKind::Deadline)
                 && (y.start == s.start || indicators::is_clause_stop(chars, y.start - 1))
         });
         past_clause_year
@@ -361,9 +500,20 @@ impl Run<'_> {
     }
 }
 
-/// Deadline or past year stated in the sentence before the figure at `pos`.
-fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> SentenceYears {
+/// Deadline or past year stated in the sentence before the figure at `pos`. `全年`,
+/// `今年`, `年底` without a year are the document's own year (`力争全年进出口增长5%`).
+fn sentence_years(
+    run: &Run,
+    year_marks: &[YearMention],
+    sentence_start: usize,
+    pos: usize,
+) -> SentenceYears {
     let mut out = SentenceYears::default();
+    if let Some(y) = run.ctx.doc_year
+        && this_year_word(run.chars, sentence_start, pos)
+    {
+        out.stated = Some(y);
+    }
     for y in year_marks.iter().filter(|y| y.end <= pos) {
         match y.kind {
             YearKind::Deadline | YearKind::Bare if run.is_deadline(y) => {
@@ -378,6 +528,21 @@ fn sentence_years(run: &Run, year_marks: &[YearMention], pos: usize) -> Sentence
         }
     }
     out
+}
+
+/// `全年`, `今年`, `年底` in `from..to` meaning the current year (not `2024年底`, `5年内`,
+/// `去年`, `今年以来`).
+fn this_year_word(chars: &[char], from: usize, to: usize) -> bool {
+    if contains_any(chars, from, to, &["去年", "上年", "以来"]) {
+        return false;
+    }
+    ["全年", "今年", "本年", "年底"].iter().any(|w| {
+        scan::find(chars, from, to, w).is_some_and(|i| {
+            i == 0
+                || !(numbers::digit_value(chars[i - 1]).is_some()
+                    || numbers::is_chinese_numeral_char(chars[i - 1]))
+        })
+    })
 }
 
 /// Whether a `每年` before the figure at `pos` makes it recurring: `每年` governs its own

@@ -270,3 +270,19 @@ fn purpose_and_closing_articles_are_not_measures() {
     assert_eq!(numbers, [Some("第二条"), Some("第三条")]);
     check_spans(text, &ms);
 }
+
+#[test]
+fn a_closing_chapter_of_an_annotated_document_is_no_measure() {
+    let text = "某部门关于支持试验区的若干措施\n一、扩大开放\n\
+        (一)放宽外资准入限制。(负责部门:商务部)\n(二)简化审批流程。(负责部门:发展改革委)\n\
+        二、优化服务\n(三)推行告知承诺制。(负责部门:司法部)\n(四)建设单一窗口。(负责部门:海关总署)\n\
+        (五)开展试点工作。(负责部门:财政部)\n\
+        三、做好组织实施\n各地区要高度重视,抓好落实,重大问题及时报告。\n";
+    let numbers: Vec<Option<String>> = measures(text).into_iter().map(|m| m.number).collect();
+    assert_eq!(numbers.len(), 5, "{numbers:?}");
+    assert!(
+        numbers
+            .iter()
+            .all(|n| n.as_deref().is_some_and(|n| n.starts_with('(')))
+    );
+}

@@ -15,10 +15,17 @@ const RANK_VERBS: &[&str] = &[
     "进入", "跻身", "迈入", "位列", "位居", "挺进", "晋级", "入围", "进",
 ];
 
-/// Words marking a subsidy, reward or other per-firm policy amount.
+/// Words marking a subsidy, reward or other policy amount (`给予最高50万元补贴`). Before a
+/// count of people or things they name whom a programme selects (`每年资助100名青年人才`),
+/// which is a goal: see [`PER_ITEM_WORDS`].
 const POLICY_WORDS: &[&str] = &[
     "补贴", "补助", "奖励", "资助", "贴息", "奖补", "给予", "最高", "按照", "每家", "每户", "每个",
     "每项", "每人", "单个", "单项",
+];
+
+/// Words of a per-item rule (`每家企业最多3个`), which make even a count a parameter.
+const PER_ITEM_WORDS: &[&str] = &[
+    "每家", "每户", "每个", "每项", "每人", "单个", "单项", "最高",
 ];
 
 /// Prepositions before a count of the fields or places a measure covers
@@ -109,6 +116,9 @@ const DESCRIBING_VERBS: &[&str] = &[
     "列出",
     "明确了",
     "出台了",
+    "部署了",
+    "部署",
+    "安排了",
 ];
 
 /// Parts of a document counted when it describes itself.
@@ -160,6 +170,15 @@ fn describes_document(chars: &[char], m: &Mention, clause_start: usize) -> bool 
     PARTS.any_in(chars, clause_start, end)
 }
 static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
+static PER_ITEMS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PER_ITEM_WORDS));
+
+/// Units that count people or things (`名`, `家`, `个`), as against amounts and shares.
+fn counts_things(unit: &str) -> bool {
+    matches!(
+        crate::catalog::unit_family(unit),
+        Some("count" | "people" | "times")
+    )
+}
 
 /// Why a figure is not a goal, when it is not.
 pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'static str> {
@@ -172,7 +191,7 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     {
         return Some("formula or ratio");
     }
-    if quoted(chars, m) {
+    if quoted(chars, m, clause_start) {
         return Some("name in quotes");
     }
     if matches!(after_unit, Some('级') | Some('型'))
@@ -191,7 +210,8 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if starts_with_at(chars, m.end, "的比例")
         || starts_with_at(chars, m.end, "比例")
-        || POLICIES.any_in(chars, clause_start, m.start)
+        || (POLICIES.any_in(chars, clause_start, m.start)
+            && (!counts_things(m.unit) || PER_ITEMS.any_in(chars, clause_start, m.start)))
         || starts_with_at(chars, clause_start, "按")
         || rate_of_a_base(chars, m, clause_start)
         || rule_term(chars, m, clause_start)
@@ -203,6 +223,12 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     }
     if describes_document(chars, m, clause_start) {
         return Some("count of the document's own contents");
+    }
+    if names_listed_items(chars, m, clause_start) {
+        return Some("count of categories");
+    }
+    if permission_bound(chars, m, clause_start) {
+        return Some("policy parameter");
     }
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
         return Some("count of categories");
@@ -252,10 +278,27 @@ fn ratio_neighbour(chars: &[char], m: &Mention) -> bool {
         || (m.start >= 1 && colon(chars.get(m.start - 1)) && before_digit)
 }
 
-/// Inside a short quotation (`“四个中心、一个聚集区”`) or glued to one (`5%“黄金股”`).
-fn quoted(chars: &[char], m: &Mention) -> bool {
-    if matches!(chars.get(m.unit_end), Some('“') | Some('”')) {
-        return true;
+/// Inside a short quotation (`“四个中心、一个聚集区”`) or glued to one (`5%“黄金股”`). A
+/// count a goal verb introduces is not part of the name it is glued to (`设立50个“某某学者”
+/// 岗位`, `培养100名“创业能手”`).
+fn quoted(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    if chars.get(m.unit_end) == Some(&'“') {
+        let counted_goal = counts_things(m.unit)
+            && (m.before.is_some() || VERBS.any_in(chars, clause_start, m.start));
+        return !counted_goal;
+    }
+    // A figure closing a quotation is part of a name only when the quotation is short
+    // and states nothing (`“双百”计划` against `“…人才贡献率达到40%”的目标`).
+    if chars.get(m.unit_end) == Some(&'”') {
+        let open = (m.start.saturating_sub(40)..m.start)
+            .rev()
+            .find(|&i| matches!(chars[i], '“' | '”'))
+            .filter(|&i| chars[i] == '“');
+        return open.is_none_or(|o| {
+            m.start - o <= 12
+                && m.before.is_none()
+                && !(o..m.start).any(|i| super::indicators::is_clause_stop(chars, i))
+        });
     }
     let open = (m.start.saturating_sub(15)..m.start)
         .rev()
@@ -264,7 +307,56 @@ fn quoted(chars: &[char], m: &Mention) -> bool {
     let close = (m.end..(m.end + 15).min(chars.len()))
         .take_while(|&i| chars[i] != '“')
         .any(|i| chars[i] == '”');
+    // A quotation holding a comparator or a clause stop states goals: it names nothing.
+    let states = m.before.is_some()
+        || (m.start.saturating_sub(15)..(m.end + 15).min(chars.len()))
+            .any(|i| super::indicators::is_clause_stop(chars, i) && inside_quotes(chars, i));
+    open && close && !states
+}
+
+/// Whether position `i` lies between a `“` and its `”`.
+fn inside_quotes(chars: &[char], i: usize) -> bool {
+    let open = (i.saturating_sub(40)..i)
+        .rev()
+        .find(|&k| matches!(chars[k], '“' | '”'))
+        .is_some_and(|k| chars[k] == '“');
+    let close = (i..(i + 40).min(chars.len()))
+        .find(|&k| matches!(chars[k], '“' | '”'))
+        .is_some_and(|k| chars[k] == '”');
     open && close
+}
+
+/// `抓好“规划、规范、提升”3个环节`, `聚焦芯片、软件等2个领域`: a count right after a list
+/// that equals the number of items listed counts the list, not a goal (`甲、乙等10余所
+/// 高校` counts more than it names, and stays).
+fn names_listed_items(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    let end = m.start;
+    if m.before.is_some()
+        || !counts_things(m.unit)
+        || !matches!(end.checked_sub(1).map(|i| chars[i]), Some('”' | '等'))
+    {
+        return false;
+    }
+    let list_start = (clause_start..end - 1)
+        .rev()
+        .find(|&i| chars[i] == '“')
+        .unwrap_or(clause_start);
+    let items = 1 + (list_start..end).filter(|&i| chars[i] == '、').count();
+    items >= 2 && (m.value - items as f64).abs() < f64::EPSILON
+}
+
+/// `允许不超过五分之一的股东`, `可放宽至不低于…`: a bound a rule permits or sets, not a
+/// result to reach.
+fn permission_bound(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    use crate::model::Comparator::{Le, Lt};
+    let bound = m.before.is_some_and(|b| matches!(b.2, Le | Lt));
+    bound
+        && contains_any(
+            chars,
+            clause_start,
+            m.start,
+            &["允许", "可以", "准予", "不得", "须", "应当"],
+        )
 }
 
 /// `进入…20强` at the end of a clause is a ranking goal; `世界500强企业` is a name.
@@ -396,6 +488,55 @@ mod tests {
         );
         assert_eq!(why("围绕5个重点领域"), [Some("count of categories")]);
         assert_eq!(why("在3个园区开展试点"), [Some("count of categories")]);
+    }
+
+    #[test]
+    fn selecting_people_is_a_goal_a_per_item_grant_is_not() {
+        // A programme that funds a number of people sets a goal (the count of people).
+        assert_eq!(why("每年评选资助80名青年技术骨干"), [None]);
+        assert_eq!(why("奖励300家企业上云"), [None]);
+        // Amounts, and counts under a per-item rule, are terms of the grant.
+        assert_eq!(why("给予每家企业最多3个名额"), [Some("policy parameter")]);
+        assert_eq!(why("资助金额20万元"), [Some("policy parameter")]);
+    }
+
+    #[test]
+    fn a_bound_a_rule_permits_is_a_parameter() {
+        assert_eq!(
+            why("允许不超过三分之一的股东不具有执业资格"),
+            [Some("policy parameter")]
+        );
+        assert_eq!(why("单位能耗不超过0.5吨标准煤/万元"), [None]);
+    }
+
+    #[test]
+    fn the_number_of_items_just_named_is_a_category_count() {
+        assert_eq!(
+            why("抓好“选址、建设、招商”3个环节"),
+            [Some("count of categories")]
+        );
+        assert_eq!(
+            why("聚焦芯片、软件等2个领域"),
+            [Some("count of categories")]
+        );
+        assert_eq!(why("新增孵化器4个"), [None]);
+        assert_eq!(why("拥有甲大学、乙所等10余所高校院所"), [None]);
+    }
+
+    #[test]
+    fn a_goal_statement_in_quotes_is_no_name() {
+        assert_eq!(
+            why("实现“创新人才达到500名,贡献率达到35%”的目标"),
+            [None, None]
+        );
+        assert_eq!(why("打造“1个中心”品牌"), [Some("name in quotes")]);
+    }
+
+    #[test]
+    fn a_count_glued_to_a_quoted_name_is_still_counted() {
+        assert_eq!(why("择优设立30个“某江学者”岗位"), [None]);
+        assert_eq!(why("培养产生60名“技术能手”"), [None]);
+        assert_eq!(why("复制推广 5%“黄金股”经验"), [Some("name in quotes")]);
     }
 
     #[test]

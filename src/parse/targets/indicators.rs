@@ -118,6 +118,8 @@ const FUNDING_VERBS: &[&str] = &["安排", "投入", "出资", "筹集"];
 pub fn is_clause_stop(chars: &[char], i: usize) -> bool {
     match chars[i] {
         ',' | '，' | ':' | '：' | ';' | '；' | '。' | '!' | '！' | '?' | '？' => true,
+        // `——` sets a subtitle or an explanation apart (`…行动计划——推进项目129项`).
+        '—' => chars.get(i + 1) == Some(&'—') || (i > 0 && chars[i - 1] == '—'),
         // An ASCII full stop between two non-digits is a stray sentence end (`15%.新建`).
         '.' => {
             !(i > 0
@@ -284,7 +286,12 @@ pub fn indicator(input: &IndicatorInput) -> String {
         }
         _ => found,
     };
-    without_line_breaks(found)
+    let found = without_line_breaks(found);
+    // Never open with the mark that separated it from the previous item.
+    match found.trim_start_matches(['、', ',', '，', ' ', '—']) {
+        t if t.len() == found.len() => found,
+        t => t.to_string(),
+    }
 }
 
 /// An indicator written across a wrapped line (`研发\n投入强度`) as one phrase.
@@ -435,7 +442,21 @@ fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
             if v == "拥有" && chars.get(i + 2) == Some(&'量') {
                 continue;
             }
-            return (i + char_len(v)).min(to);
+            // `载体建设、设施建设`: a verb closing an item of an enumeration is a noun.
+            if chars.get(i + char_len(v)) == Some(&'、')
+                && VERBS.at(chars, i + char_len(v) + 1).is_none()
+            {
+                continue;
+            }
+            let mut end = i + char_len(v);
+            // `引进和培养`, `选拔、培养`: a chain of verbs ends at its last verb.
+            while let Some(&c) = chars.get(end)
+                && matches!(c, '和' | '与' | '及' | '、' | '并')
+                && let Some(next) = VERBS.at(chars, end + 1)
+            {
+                end += 1 + char_len(next);
+            }
+            return end.min(to);
         }
     }
     from
@@ -467,15 +488,19 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
     }
     const NOT_NOUNS: &[&str] = &[
         "基础", "以上", "以下", "左右", "比例", "的", "给予", "用于", "作为", "以", "为", "内",
-        "后", "前", "次", "左", "由", "从", "对", "向", "按", "经", "被", "将", "把",
+        "后", "前", "次", "左", "由",
     ];
     let first_ok = chars.get(from).is_some_and(|&c| {
         super::scan::is_cjk(c) || matches!(c, '“' | '"' | '《' | '‘') || c.is_ascii_alphabetic()
     });
-    if to <= from || !first_ok || longest_prefix(chars, from, NOT_NOUNS).is_some() || to - from > 60
+    if to <= from || !first_ok || longest_prefix(chars, from, NOT_NOUNS).is_some() || to - from > 90
     {
         return None;
     }
+    // `500名甲、乙、丙等高层次人才`: the head noun follows the enumeration.
+    let from = enumeration_end(chars, from, to)
+        .filter(|&h| h < to)
+        .unwrap_or(from);
     let noun = string(chars, from, to);
     Some(if scale { format!("{noun}规模") } else { noun })
 }

@@ -156,6 +156,16 @@ fn a_count_before_its_noun_counts_that_noun() {
         indicators("推荐不少于6名来自省农科院、省林科院的青年专家。"),
         ["来自省农科院、省林科院的青年专家"]
     );
+    // A verb phrase after the noun belongs to what is counted.
+    assert_eq!(
+        indicators("5年内市、区两级重点支持300名经营管理人才赴境外培训。"),
+        ["经营管理人才赴境外培训"]
+    );
+    // After an enumeration closed by `等`, the head noun is what is counted.
+    assert_eq!(
+        indicators("培养200名教师、医生、律师等专业人才。"),
+        ["专业人才"]
+    );
     // A noun written before the count keeps the older reading.
     assert_eq!(indicators("新增孵化器12家。"), ["孵化器"]);
 }

@@ -125,9 +125,12 @@ pub fn layout(chars: &[char]) -> Layout {
             }
         };
         for (j, &c) in (start..end).zip(&chars[start..end]) {
-            if is_terminator(c) {
+            if is_terminator(c) || ends_citation(chars, j) {
                 push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                 s = j + 1;
+            } else if j > s && opens_bullet(chars, j) {
+                push_sentence(&mut out.sentences, chars, s, j, paragraph);
+                s = j;
             }
         }
         let wraps =
@@ -148,6 +151,32 @@ pub fn layout(chars: &[char]) -> Layout {
     }
     mark_goals(chars, &mut out.paragraphs);
     out
+}
+
+/// A bullet opening an item inside a line (`…目标 - 核心指标:…`, `●推进…`): a summary
+/// written as one line of items has no `。` between them.
+fn opens_bullet(chars: &[char], j: usize) -> bool {
+    match chars[j] {
+        '●' | '•' | '▪' | '■' | '◆' | '▶' => true,
+        '-' | '—' | '–' => {
+            j > 0 && is_space(chars[j - 1]) && chars.get(j + 1).copied().is_some_and(is_space)
+        }
+        _ => false,
+    }
+}
+
+/// The `]` closing a run of citation marks (`…新城 [1][10]`) before a space: the end of
+/// an item.
+fn ends_citation(chars: &[char], j: usize) -> bool {
+    if chars[j] != ']' || !chars.get(j + 1).copied().is_some_and(is_space) {
+        return false;
+    }
+    let digits = chars[..j]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    digits > 0 && j > digits && chars[j - digits - 1] == '['
 }
 
 /// A long line of running text (it has clause marks: a title or a heading has none) that
@@ -387,6 +416,22 @@ mod tests {
         assert_eq!(l.paragraphs.len(), 3);
         assert_eq!((l.sentences[0].start, l.sentences[0].end), (2, 8));
         assert_eq!(l.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn items_of_a_one_line_summary_are_sentences() {
+        let (t, _) = texts("成就总结 - 项目:引进项目20个 [2][4] 发展目标 - 指标:产值达到50亿元");
+        assert_eq!(
+            t,
+            [
+                "成就总结",
+                "- 项目:引进项目20个 [2][4]",
+                "发展目标",
+                "- 指标:产值达到50亿元"
+            ]
+        );
+        let (t, _) = texts("●对外保出口●对内扩消费");
+        assert_eq!(t, ["●对外保出口", "●对内扩消费"]);
     }
 
     #[test]

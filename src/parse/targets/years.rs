@@ -3,7 +3,7 @@
 //! past or future depending on the document's date), a baseline (`比2020年`, `以2021年…为
 //! 基数`) or one end of a period (`2018-2020年`).
 
-use super::scan::{ends_with_at, is_space, longest_prefix, longest_suffix};
+use super::scan::{ends_with_at, is_space, longest_prefix, longest_suffix, starts_with_at};
 use crate::parse::numbers::{self, digit_value};
 
 /// What a year in the text says.
@@ -32,7 +32,18 @@ pub struct YearMention {
     pub kind: YearKind,
 }
 
-const DEADLINE_BEFORE: &[&str] = &["到", "至", "力争到", "力争至", "争取到", "争取至", "力争在"];
+const DEADLINE_BEFORE: &[&str] = &[
+    "到",
+    "至",
+    "力争到",
+    "力争至",
+    "争取到",
+    "争取至",
+    "力争在",
+    "力争",
+    "争取",
+    "确保",
+];
 const ASOF_BEFORE: &[&str] = &["截至", "截止", "截止到", "截至到"];
 const BASELINE_BEFORE: &[&str] = &["比", "较", "相比", "以", "同", "与", "自", "从"];
 const TAIL: &[&str] = &[
@@ -76,7 +87,8 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
             continue;
         }
         let mut start = i;
-        let mut kind = if tail.ends_with('前') {
+        // `2024年底前`, `2024年底`: the end of a year is a date to reach.
+        let mut kind = if tail.ends_with('前') || tail.ends_with('底') || tail.ends_with('末') {
             YearKind::Deadline
         } else {
             YearKind::Bare
@@ -92,7 +104,11 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         } else if let Some(w) = longest_suffix(chars, i, DEADLINE_BEFORE) {
             kind = YearKind::Deadline;
             start -= w.chars().count();
-        } else if longest_suffix(chars, i, BASELINE_BEFORE).is_some() {
+        } else if longest_suffix(chars, i, BASELINE_BEFORE).is_some()
+            || (tail == "年" && matches!(chars.get(n.end + 1), Some('起' | '以')))
+                && !starts_with_at(chars, n.end + 1, "以前")
+        {
+            // `比2020年`, and `2012年起`/`2020年以来`: a starting point, not a deadline.
             kind = YearKind::Baseline;
         }
         let end = n.end + tail.chars().count();
@@ -144,6 +160,13 @@ pub fn opener(chars: &[char], start: usize, end: usize) -> Option<YearMention> {
     while s < end && is_space(chars[s]) {
         s += 1;
     }
+    // `计划到2025年,`, `预计到2025年,`: a planning word may come first.
+    for lead in ["计划", "预计", "目标是", "目标为"] {
+        if starts_with_at(chars, s, lead) {
+            s += lead.chars().count();
+            break;
+        }
+    }
     let first = years_in(chars, s, end.min(s + 16)).into_iter().next()?;
     let lead_ok =
         first.start == s || (ends_with_at(chars, first.start, "力争") && first.start == s + 2);
@@ -170,6 +193,8 @@ mod tests {
         assert_eq!(kinds("至2025年,力争建设"), [(2025, Deadline)]);
         assert_eq!(kinds("力争到2020年,实现"), [(2020, Deadline)]);
         assert_eq!(kinds("2025年底前完成"), [(2025, Deadline)]);
+        assert_eq!(kinds("力争2024年底投用"), [(2024, Deadline)]);
+        assert_eq!(kinds("2024年底,累计建成"), [(2024, Deadline)]);
         assert_eq!(kinds("到2025年底,外资企业"), [(2025, Deadline)]);
         assert_eq!(kinds("“十四五”期间,建成"), [(2025, Deadline)]);
         assert_eq!(kinds("十三五时期"), [(2020, Deadline)]);
@@ -182,6 +207,9 @@ mod tests {
         assert_eq!(kinds("截至2020年底,拥有"), [(2020, AsOf)]);
         assert_eq!(kinds("比2020年翻一番"), [(2020, Baseline)]);
         assert_eq!(kinds("以2021年收入为基数"), [(2021, Baseline)]);
+        // A year a programme starts from is no deadline.
+        assert_eq!(kinds("2016年起三年内,培养"), [(2016, Baseline)]);
+        assert_eq!(kinds("2019年以来,累计引进"), [(2019, Baseline)]);
         assert_eq!(kinds("(2018-2020年)"), [(2020, Period)]);
         assert!(kinds("中国制造2025").is_empty());
         assert!(kinds("国发〔2020〕7号").is_empty());
@@ -200,6 +228,8 @@ mod tests {
             Some(2020)
         );
         assert_eq!(check("力争到2025年,建成3个。"), Some(2025));
+        assert_eq!(check("计划到2026年,园区收入达到90亿元。"), Some(2026));
+        assert_eq!(check("力争2024年底,投用项目超过20个。"), Some(2024));
         assert_eq!(check("“十四五”期间,新增10家。"), Some(2025));
         assert_eq!(check("企业到2020年达到5家。"), None);
         assert_eq!(check("提出“到2020年,建成中心”。"), None);
