@@ -75,13 +75,22 @@ fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec
         std::collections::HashMap::new();
     for t in targets {
         let key = (t.value.to_bits(), t.unit.clone());
+        // The first statements of a figure (a headline comes first) and the latest ones:
+        // a bounded look-back keeps the merge linear.
         let earlier = seen.get(&key).and_then(|list| {
-            list.iter().copied().find(|&k| {
-                let e = &out[k];
-                e.value_max == t.value_max
-                    && (e.year == t.year || e.year.is_none() || t.year.is_none())
-                    && (in_headline(e) || in_headline(&t) || same_thing(&e.indicator, &t.indicator))
-            })
+            let recent = list.len().saturating_sub(32).max(4).min(list.len());
+            list[..4.min(list.len())]
+                .iter()
+                .chain(&list[recent..])
+                .copied()
+                .find(|&k| {
+                    let e = &out[k];
+                    e.value_max == t.value_max
+                        && (e.year == t.year || e.year.is_none() || t.year.is_none())
+                        && (in_headline(e)
+                            || in_headline(&t)
+                            || same_thing(&e.indicator, &t.indicator))
+                })
         });
         match earlier {
             Some(k) => {
@@ -472,15 +481,7 @@ impl Run<'_> {
         indicator: String,
         year: Option<i32>,
     ) -> Target {
-        let measure = self
-            .measures
-            .iter()
-            .position(|mm| mm.span.0 <= s.start && s.end <= mm.span.1)
-            .or_else(|| {
-                self.measures
-                    .iter()
-                    .position(|mm| mm.span.0 <= m.start && m.start < mm.span.1)
-            });
+        let measure = owning_measure(self.measures, s.start, s.end, m.start);
         let indicator_id = self
             .catalog
             .indicator_for(&indicator, m.unit)
@@ -498,6 +499,21 @@ impl Run<'_> {
             span: (s.start, s.end),
         }
     }
+}
+
+/// The measure whose span holds the sentence `start..end` (else the figure at `pos`).
+/// Measures come in text order and do not overlap, so the candidate is found by binary
+/// search: a linear scan per figure made parsing quadratic in the document's size.
+fn owning_measure(measures: &[Measure], start: usize, end: usize, pos: usize) -> Option<usize> {
+    let holding = |at: usize| {
+        let k = measures
+            .partition_point(|mm| mm.span.0 <= at)
+            .checked_sub(1)?;
+        Some(k).filter(|&k| at < measures[k].span.1)
+    };
+    holding(start)
+        .filter(|&k| end <= measures[k].span.1)
+        .or_else(|| holding(pos).filter(|&k| pos < measures[k].span.1))
 }
 
 /// Deadline or past year stated in the sentence before the figure at `pos`. `全年`,
