@@ -55,11 +55,16 @@ pub fn extract_targets(
         last_sentence: None,
     };
     run.document(&layout);
-    // A short first line is the headline (`…计划——推进项目129项`).
+    // A short first line without a full stop, above the body, is the headline
+    // (`…计划——推进项目129项`).
     let headline = layout
         .paragraphs
         .first()
-        .filter(|p| p.end - p.start <= 80)
+        .filter(|p| {
+            layout.paragraphs.len() > 1
+                && p.end - p.start <= 80
+                && !chars[p.start..p.end].contains(&'。')
+        })
         .map(|p| (p.start, p.end));
     (merge_restated(run.targets, headline), run.statistics)
 }
@@ -87,8 +92,7 @@ fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec
                     let e = &out[k];
                     e.value_max == t.value_max
                         && (e.year == t.year || e.year.is_none() || t.year.is_none())
-                        && (in_headline(e)
-                            || in_headline(&t)
+                        && (in_headline(e) != in_headline(&t)
                             || same_thing(&e.indicator, &t.indicator))
                 })
         });
@@ -396,6 +400,11 @@ impl Run<'_> {
         let figure = self.figure(s, m, indicator, year);
         let stat = if (sy.past.is_some() || now_word || years.review) && sy.stated.is_none() {
             true
+        } else if sy.stated.is_none()
+            && !PLANS.any_in(chars, s.start, m.start)
+            && zone_scope(chars, m, clause_start, &figure.indicator)
+        {
+            true
         } else if has_year_context {
             false
         } else if current_mode || m.more_than || self.current_word(clause_start, m) {
@@ -576,6 +585,20 @@ fn recurring(chars: &[char], sentence_start: usize, pos: usize) -> bool {
         }
         indicators::is_clause_stop(chars, i) && indicators::VERBS.at(chars, next).is_some()
     })
+}
+
+/// The land area of a zone or its parts (`面积扩大到357平方公里`, `三园面积分别为7、33、74
+/// 平方公里`): the zone's scope, a statistic, not a result to reach. Land developed,
+/// rebuilt or let (`新增开发面积5平方公里`) is a goal.
+fn zone_scope(chars: &[char], m: &Mention, clause_start: usize, indicator: &str) -> bool {
+    const WORKS: &[&str] = &[
+        "新增", "开发", "建成", "完成", "整治", "盘活", "出让", "供应", "收储", "征收", "招商",
+        "腾退",
+    ];
+    matches!(m.unit, "平方公里" | "公顷")
+        && (indicator.contains("面积") || indicator.contains("范围"))
+        && !contains_any(chars, clause_start, m.start, WORKS)
+        && !WORKS.iter().any(|w| indicator.contains(w))
 }
 
 /// Posts and staffing quotas (`设管委会副主任1名`) are organisation, not goals.

@@ -91,8 +91,8 @@ fn harness_reports_each_difference_where_it_is() {
         "measures[3] 三/(二)/4 积极培育科技型企业: missing from the output",
         "measures[0] 三/(一)/1 加快建设沈阳浑南科技城 responsible_units",
         "targets[1] 2200亿元 «工业总产值达到2200亿元以上» year: expected Some(2023), got Some(2025)",
-        "targets[7] 243平方公里 «扩大为243平方公里» value: expected 243.0, got 244.0",
-        "statistics count: expected 1, got 2",
+        "targets[7] 120亿元 «设立120亿元的沈阳高新区发展基金» value: expected 120.0, got 244.0",
+        "statistics count: expected 6, got 7",
         "unexpected statistic",
     ];
     for fragment in expected_fragments {

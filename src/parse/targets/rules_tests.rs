@@ -175,3 +175,75 @@ fn an_upper_bound_on_a_present_figure_is_a_condition() {
     let (t, s) = run("申报企业目前职工人数在300人以下。");
     assert!(t.is_empty() && s.is_empty(), "{t:?} {s:?}");
 }
+
+#[test]
+fn a_horizon_set_in_a_later_sentence_governs_the_rest_of_the_paragraph() {
+    let t = targets(
+        "近日,某区发布三年计划。计划到2026年,园区营业收入力争达到900亿元。计划部署重点项目60项,总投资约300亿元。",
+    );
+    assert_eq!(
+        t,
+        [
+            (900.0, "亿元".into(), Some(2026)),
+            (60.0, "项".into(), Some(2026)),
+            (300.0, "亿元".into(), Some(2026))
+        ]
+    );
+}
+
+#[test]
+fn the_year_of_a_goals_heading_is_the_deadline_below_it() {
+    let t = targets("某开发区\n2025年目标任务\n实现地区生产总值增长7%以上;进出口增长4%左右。\n");
+    assert_eq!(
+        t,
+        [(7.0, "%".into(), Some(2025)), (4.0, "%".into(), Some(2025))]
+    );
+}
+
+#[test]
+fn this_year_words_take_the_documents_year() {
+    assert_eq!(
+        targets("力争全年招引项目40个以上。"),
+        [(40.0, "个".into(), Some(2024))]
+    );
+    // A relative span is no calendar year.
+    assert_eq!(targets("5年内培养工匠300名。")[0].2, None);
+}
+
+#[test]
+fn results_of_the_last_period_are_statistics_goals_of_the_next_are_targets() {
+    let text = "会议总结成就并部署目标 [1] “十四五”时期发展成就 - 产业:累计引进项目80个,新增学位1.2万个 [3] “十五五”时期发展目标(至2030年) - 经济:地区生产总值达到600亿元";
+    let (t, s) = run(text);
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.value, t.unit.as_str(), t.year))
+            .collect::<Vec<_>>(),
+        [(600.0, "亿元", Some(2030))]
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+}
+
+#[test]
+fn a_figure_restated_is_one_target() {
+    // Headline and body: the body's statement is kept, with its year.
+    let t =
+        run("某园发布行动计划——推进重大项目90项\n到2026年,推进产业类重大项目90项,建成载体3个。").0;
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!((t[0].value, t[0].year), (90.0, Some(2026)));
+    assert!(t[0].sentence.starts_with("到2026年"));
+    // The same figure in a goals paragraph and again in a later sentence.
+    let t = run("到2026年,规上工业产值增长8%以上。\n一要稳工业,确保规上工业产值增长8%以上。").0;
+    assert_eq!(t.len(), 1, "{t:?}");
+    // Equal values of different things stay apart.
+    let t = run("到2026年,培育龙头企业10家,建设孵化器10家。").0;
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
+fn the_land_area_of_a_zone_is_its_scope_not_a_goal() {
+    let (t, s) = run("构建“一区两园”格局,面积扩大到120平方公里,两园面积分别为8、12平方公里。");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s.len(), 3);
+    let (t, _) = run("到2026年,新增开发面积5平方公里。");
+    assert_eq!(t.len(), 1);
+}
