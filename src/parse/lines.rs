@@ -69,8 +69,16 @@ fn marker_checked(line: &str, digit_after: bool) -> Option<Marker> {
 fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     let first = line.chars().next()?;
     if let Some(rest) = line.strip_prefix('第') {
-        let num = take_run(rest, 4, is_cn_digit);
-        let tail = &rest[num.len()..];
+        // `第十条`, `第10条`, and `第 1 0 条` as a PDF spaces it out.
+        let run = take_run(rest, 8, |c| {
+            is_cn_digit(c) || c.is_ascii_digit() || c == ' '
+        });
+        let tail = rest[run.len()..].trim_start();
+        let num: String = run.chars().filter(|&c| c != ' ').collect();
+        let mixed = num.chars().any(|c| c.is_ascii_digit()) && num.chars().any(is_cn_digit);
+        if num.is_empty() || mixed {
+            return None;
+        }
         for (suffix, rank) in [('章', 0), ('部', 0), ('节', 1), ('条', 4)] {
             if !num.is_empty()
                 && let Some(t) = tail.strip_prefix(suffix)
@@ -108,7 +116,8 @@ fn marker_parts(line: &str) -> Option<(u8, String, &str)> {
     if first.is_ascii_digit() {
         let digits = take_run(line, 2, |c| c.is_ascii_digit());
         let rest = &line[digits.len()..];
-        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix('、'))?;
+        // `1.`, `1、`, and `1﹒` (a small full stop some documents use).
+        let rest = rest.strip_prefix(['.', '、', '\u{FE52}'])?;
         return Some((4, digits.to_string(), rest));
     }
     let rest = &line[first.len_utf8()..];
@@ -451,6 +460,9 @@ mod tests {
             Some((4, "第十二条".into()))
         );
         assert_eq!(num("第三部分 重点任务"), Some((0, "第三部分".into())));
+        assert_eq!(num("第10条 支持企业上市。"), Some((4, "第10条".into())));
+        assert_eq!(num("第 1 0 条 支持企业上市。"), Some((4, "第10条".into())));
+        assert_eq!(num("2\u{FE52}建设创新平台。"), Some((4, "2".into())));
         assert_eq!(num("第三部门"), None);
         assert_eq!(num("(三)、强化保障"), Some((3, "(三)".into())));
     }

@@ -4,11 +4,13 @@
 //! only. Each measure gets its path, title, verbatim text and span, responsible units, key
 //! enterprises, themes and policy instrument.
 
-use super::lines::{action_lead, continues, ends_mid_sentence, is_closing, states_purpose};
+use super::lines::{
+    action_lead, continues, ends_mid_sentence, is_body, is_closing, states_purpose,
+};
 use super::normalize::{NormText, char_count};
 use super::outline::{Heading, is_chapter_title};
 use super::tagging;
-use super::units::{annotations, starts_with_annotation};
+use super::units::{annotations, starts_with_annotation, trailing_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit};
 
@@ -81,6 +83,22 @@ impl Extractor<'_, '_> {
             .collect();
         if !outside.is_empty() {
             found.extend(outside);
+            found.sort_by_key(|f| f.start);
+        }
+        // A paragraph closed by a responsibility annotation is a task even without a
+        // number (`推进…。(责任单位:…)`).
+        let annotated = self.annotated_paragraphs();
+        // A heading over two or more annotated paragraphs is a chapter of tasks, not one.
+        found.retain(|f| {
+            let under = |k: usize| annotated.iter().filter(|a| a.path_from == Some(k)).count();
+            !(f.own_heading && f.path_from.is_some_and(|k| under(k) >= 2))
+        });
+        let annotated: Vec<Found> = annotated
+            .into_iter()
+            .filter(|a| !found.iter().any(|f| f.start <= a.start && a.start < f.end))
+            .collect();
+        if !annotated.is_empty() {
+            found.extend(annotated);
             found.sort_by_key(|f| f.start);
         }
         if found.is_empty() && !self.news {
@@ -202,6 +220,50 @@ impl Extractor<'_, '_> {
         }
         if out.len() < 2 {
             out.clear();
+        }
+        out
+    }
+
+    /// Body paragraphs outside any heading's own line that close with a responsibility
+    /// annotation (on their last line or on a line of its own after them).
+    fn annotated_paragraphs(&self) -> Vec<Found> {
+        let t = self.text;
+        let heading_lines: Vec<usize> = self.headings.iter().map(|h| h.line).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.lines.len() {
+            let line = t.lines[i];
+            let s = t.line_str(line);
+            let starts_paragraph = !line.is_blank()
+                && heading_lines.binary_search(&i).is_err()
+                && !starts_with_annotation(s)
+                && is_body(s);
+            if !starts_paragraph {
+                i += 1;
+                continue;
+            }
+            let end = self.paragraph_end(i, &heading_lines);
+            let last = t.lines[i..]
+                .iter()
+                .rposition(|l| l.end <= end && !l.is_blank());
+            let closing = last.map(|k| t.line_str(t.lines[i + k]));
+            let annotated = closing
+                .is_some_and(|c| trailing_annotation(c).is_some() || starts_with_annotation(c));
+            let enclosing = heading_lines.partition_point(|&h| h < i).checked_sub(1);
+            let in_task_section = enclosing.is_none_or(|k| !self.in_non_task_section(k));
+            if annotated && in_task_section {
+                let lead = s.find('。').map_or(s.len(), |b| b);
+                let lead = trailing_annotation(&s[..lead]).map_or(lead, |a| a);
+                out.push(Found {
+                    start: line.start,
+                    end,
+                    number: None,
+                    path_from: enclosing,
+                    own_heading: false,
+                    title: (line.start, line.start + char_count(s[..lead].trim_end())),
+                });
+            }
+            i += last.map_or(1, |k| k + 1);
         }
         out
     }

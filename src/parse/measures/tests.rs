@@ -286,3 +286,28 @@ fn a_closing_chapter_of_an_annotated_document_is_no_measure() {
             .all(|n| n.as_deref().is_some_and(|n| n.starts_with('(')))
     );
 }
+
+#[test]
+fn an_annotated_paragraph_without_a_number_is_a_measure() {
+    let text = "某县推进园区建设的实施方案\n一、重点任务\n\
+        加快标准厂房建设,完善园区配套设施。(责任单位:县工信局、县住建局)\n\
+        强化要素保障,优先安排园区用地指标。\n责任单位:县自然资源局\n";
+    let ms = measures(text);
+    let got: Vec<(Option<&str>, &str, usize)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m.number.as_deref(),
+                m.title.as_str(),
+                m.responsible_units.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (None, "加快标准厂房建设,完善园区配套设施", 2),
+            (None, "强化要素保障,优先安排园区用地指标", 1)
+        ]
+    );
+}

@@ -246,7 +246,7 @@ pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
     let n = numbers::parse_plain(chars, start)?;
     match (chars.get(n.end), n.chinese) {
         (Some('、'), true) => Some((n.end + 1 - start, 1)),
-        (Some('、') | Some('.') | Some('．'), false) => Some((n.end + 1 - start, 3)),
+        (Some('、' | '.' | '．' | '\u{FE52}'), false) => Some((n.end + 1 - start, 3)),
         _ => None,
     }
 }
