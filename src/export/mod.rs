@@ -72,7 +72,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        let message = format!("cannot write: folder {} does not exist", dir.display());
+        let message = format!(
+            "cannot write: folder {} does not exist",
+            crate::error::shown(&dir)
+        );
         return Err(Error::bad_input(path, message));
     }
     let tmp = temp_path(&dir, &name);
