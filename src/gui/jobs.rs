@@ -531,7 +531,9 @@ fn open_or_recover(
     };
     let damaged = crate::store::recovery::is_damaged(db_path);
     if damaged {
-        let backup = crate::store::recovery::backups(db_path).into_iter().next();
+        let backup = crate::store::recovery::sound_backups(db_path)
+            .into_iter()
+            .next();
         send(Event::StoreDamaged {
             message: error.clone(),
             backup,

@@ -55,6 +55,12 @@ impl Store {
         };
         // Fills a database without zones (a new one); a no-op otherwise.
         seed::seed(&mut store)?;
+        if opened.created {
+            // A backup from the start, so `db recover --restore` always has one to offer
+            // (the bundled corpus: a few MB, written once). Not having one is no reason to
+            // refuse the database.
+            let _ = migrate::backup(&store.conn, path, migrate::SCHEMA_VERSION);
+        }
         Ok(store)
     }
 
