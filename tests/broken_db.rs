@@ -366,3 +366,40 @@ fn queries_and_recovery_beside_an_import_see_no_damage_and_lose_nothing() {
         .count();
     assert_eq!(moved, 0, "nothing was moved aside");
 }
+
+/// `import` wrote documents into files failing `PRAGMA quick_check`: a file whose header
+/// and schema read but whose later pages are garbage now refuses the import, unchanged.
+#[test]
+fn import_refuses_a_database_whose_pages_are_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let pages = bytes.len() / page;
+    let noise = garbage();
+    for p in pages / 2..pages {
+        for (i, b) in bytes[p * page..(p + 1) * page].iter_mut().enumerate() {
+            *b = noise[i % noise.len()];
+        }
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let file = dir.path().join("new.txt");
+    std::fs::write(&file, "一、发展目标\n到2025年,高新技术企业不少于120户。\n").unwrap();
+    let out = cli(
+        &db,
+        &["import", file.to_str().unwrap(), "--new-zone", "测试区"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("is damaged") && err.contains("db recover"),
+        "{err}"
+    );
+    assert!(err.contains("zc.sqlite.bak-v"), "names the backup: {err}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file was written to"
+    );
+}

@@ -94,6 +94,15 @@ pub fn recovery_advice(path: &Path) -> String {
     }
 }
 
+/// The first problem `PRAGMA quick_check` reported, without its "*** in database" heading.
+pub fn first_problem(check: &str) -> &str {
+    check
+        .lines()
+        .find(|l| !l.starts_with("*** in database"))
+        .unwrap_or(check)
+        .trim()
+}
+
 /// Whether a write-ahead log (`<file>-wal`) lies beside the database: another program may
 /// be writing or checkpointing it.
 pub fn has_log(path: &Path) -> bool {
@@ -149,7 +158,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
                 path,
                 format!(
                     "the database file is damaged ({}); the file was left unchanged: {}",
-                    check.lines().next().unwrap_or_default(),
+                    first_problem(&check),
                     recovery_advice(path)
                 ),
             ));

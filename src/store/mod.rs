@@ -64,6 +64,24 @@ impl Store {
         Ok(store)
     }
 
+    /// Runs SQLite's quick check before anything is written (an import, the app's start):
+    /// a damaged file is refused with the way to recover it instead of receiving more
+    /// data. Busy is not damage: it reports as the database being in use.
+    pub fn check_sound(&self) -> Result<()> {
+        let check: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if check == "ok" {
+            return Ok(());
+        }
+        Err(self.fail(format!(
+            "the database file is damaged ({}); nothing was written: {}",
+            migrate::first_problem(&check),
+            migrate::recovery_advice(&self.path)
+        )))
+    }
+
     /// The database file in the platform data directory.
     pub fn default_path() -> Result<PathBuf> {
         directories::ProjectDirs::from("org", "zonecompare", "zonecompare")
