@@ -128,12 +128,17 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
 }
 
 /// The backups of [`backups`] that are sound databases themselves (a SQLite file passing
-/// the quick check), newest schema first: the only ones worth offering.
+/// the quick check), most recently written first (the copy made at creation is older than
+/// one made before a later migration, or by the user): the only ones worth offering.
 pub fn sound_backups(path: &Path) -> Vec<PathBuf> {
-    backups(path)
+    let mut sound: Vec<(Option<SystemTime>, PathBuf)> = backups(path)
         .into_iter()
         .filter(|b| is_sound_file(b))
-        .collect()
+        .map(|b| (std::fs::metadata(&b).and_then(|m| m.modified()).ok(), b))
+        .collect();
+    // Stable: backups written at the same time stay newest schema first.
+    sound.sort_by_key(|(written, _)| std::cmp::Reverse(*written));
+    sound.into_iter().map(|(_, b)| b).collect()
 }
 
 fn is_sound_file(path: &Path) -> bool {
