@@ -403,3 +403,40 @@ fn import_refuses_a_database_whose_pages_are_damaged() {
         "the damaged file was written to"
     );
 }
+
+/// The state another program's checkpoint leaves for a moment: the file's header already
+/// counts pages that are still only in the log beside it. Opening such a file said "is
+/// truncated" and `db recover` was advised on a healthy database.
+#[test]
+fn a_file_shorter_than_its_header_with_a_log_beside_it_is_not_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch(
+            "PRAGMA wal_autocheckpoint = 0;
+             CREATE TABLE scratch (b BLOB);
+             INSERT INTO scratch VALUES (zeroblob(2000000));",
+        )
+        .unwrap();
+    // The log holds the new pages and the new first page; write the header's larger page
+    // count into the file itself, as a checkpoint does before it copies the other pages.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as u64;
+    let pages = bytes.len() as u64 / page + 600;
+    bytes[28..32].copy_from_slice(&(pages as u32).to_be_bytes());
+    let counter: [u8; 4] = bytes[24..28].try_into().unwrap();
+    bytes[92..96].copy_from_slice(&counter);
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(!recovery::is_damaged(&db));
+    let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!store.zones().unwrap().is_empty());
+    drop(store);
+    let out = cli(&db, &["zones"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    drop(writer);
+}
