@@ -63,7 +63,10 @@ fn cli_names_the_damaged_file_and_the_way_out_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.sqlite");
     std::fs::write(&junk, garbage()).unwrap();
-    std::fs::write(dir.path().join("junk.sqlite.bak-v3"), b"backup").unwrap();
+    let good = valid_db(dir.path(), "good.sqlite");
+    std::fs::copy(&good, dir.path().join("junk.sqlite.bak-v3")).unwrap();
+    // A backup that is itself damaged is never offered.
+    std::fs::write(dir.path().join("junk.sqlite.bak-v4"), b"backup").unwrap();
     for args in [
         &["zones"][..],
         &["measures"],
@@ -75,6 +78,8 @@ fn cli_names_the_damaged_file_and_the_way_out_in_one_line() {
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
         assert!(err.contains("junk.sqlite is damaged"), "{err}");
         assert!(err.contains("db recover --restore"), "{err}");
+        assert!(err.contains("junk.sqlite.bak-v3"), "{err}");
+        assert!(!err.contains("bak-v4"), "{err}");
         assert!(err.contains("--fresh"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
     }
@@ -236,4 +241,202 @@ fn two_importers_on_one_database_both_finish_or_say_busy() {
         stored as usize, imported,
         "every reported import is stored, no other"
     );
+}
+
+/// A database created at the current schema had no backup, so `db recover --restore`
+/// usually had nothing to offer; a backup that is not a sound database is never offered.
+#[test]
+fn a_new_database_has_a_sound_backup_and_unsound_ones_are_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let sound = recovery::sound_backups(&db);
+    assert_eq!(sound.len(), 1, "{sound:?}");
+    let conn = rusqlite::Connection::open(&sound[0]).unwrap();
+    let zones: i64 = conn
+        .query_row("SELECT count(*) FROM zones", [], |r| r.get(0))
+        .unwrap();
+    assert!(zones > 0);
+    drop(conn);
+    std::fs::write(dir.path().join("zc.sqlite.bak-v99"), b"").unwrap();
+    std::fs::write(dir.path().join("zc.sqlite.bak-v98"), garbage()).unwrap();
+    assert_eq!(recovery::sound_backups(&db), sound);
+    assert_eq!(recovery::backups(&db).len(), 3);
+}
+
+/// Recovery moved a live database aside while another program was writing to it: what it
+/// wrote next went into the moved file.
+#[test]
+fn recovery_refuses_a_database_another_connection_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let holder = Store::open(&db).unwrap();
+    assert!(recovery::in_use(&db));
+    let err = recovery::start_fresh(&db)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(err.contains("in use"), "{err}");
+    let backup = recovery::sound_backups(&db).remove(0);
+    let err = recovery::restore_backup(&db, &backup)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(err.contains("in use"), "{err}");
+    assert!(!holder.zones().unwrap().is_empty());
+    drop(holder);
+    assert!(!recovery::in_use(&db));
+    let moved = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".broken-"))
+        .count();
+    assert_eq!(moved, 0);
+}
+
+/// While another program imports, queries said "is truncated" and advised `db recover
+/// --fresh` (a header-size check racing with checkpoints), and following that advice moved
+/// the live database aside. Queries and recovery now run beside an import: no false
+/// "damaged", no recovery, nothing lost.
+#[test]
+fn queries_and_recovery_beside_an_import_see_no_damage_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    let text = std::fs::read_to_string(corpus.join("002_d1df5a77a2452895.txt")).unwrap();
+    let files: Vec<PathBuf> = (0..40)
+        .map(|i| {
+            let path = dir.path().join(format!("q{i}.txt"));
+            std::fs::write(&path, format!("{text}\n附件{i}。\n")).unwrap();
+            path
+        })
+        .collect();
+    let importer = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .args(&files)
+        .args(["--new-zone", "并行区"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start import");
+    let mut rounds = 0;
+    let mut importer = Some(importer);
+    let mut output = None;
+    while let Some(mut child) = importer.take() {
+        for args in [&["zones"][..], &["db", "recover", "--fresh"]] {
+            let out = cli(&db, args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !err.contains("is damaged") && !err.contains("truncated"),
+                "{args:?}: {err}"
+            );
+            if args[0] == "db" {
+                assert!(!out.status.success(), "recovery ran beside an import");
+            }
+        }
+        rounds += 1;
+        match child.try_wait().expect("wait") {
+            Some(_) => output = Some(child.wait_with_output().expect("output")),
+            None => importer = Some(child),
+        }
+        assert!(rounds < 2_000, "import did not finish");
+    }
+    let out = output.expect("import finished");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let imported = err.matches(": imported into ").count();
+    assert_eq!(imported, files.len(), "{err}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM documents WHERE source_name LIKE 'q%.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        stored as usize, imported,
+        "every reported import is in the user's file"
+    );
+    let moved = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".broken-"))
+        .count();
+    assert_eq!(moved, 0, "nothing was moved aside");
+}
+
+/// `import` wrote documents into files failing `PRAGMA quick_check`: a file whose header
+/// and schema read but whose later pages are garbage now refuses the import, unchanged.
+#[test]
+fn import_refuses_a_database_whose_pages_are_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let pages = bytes.len() / page;
+    let noise = garbage();
+    for p in pages / 2..pages {
+        for (i, b) in bytes[p * page..(p + 1) * page].iter_mut().enumerate() {
+            *b = noise[i % noise.len()];
+        }
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let file = dir.path().join("new.txt");
+    std::fs::write(&file, "一、发展目标\n到2025年,高新技术企业不少于120户。\n").unwrap();
+    let out = cli(
+        &db,
+        &["import", file.to_str().unwrap(), "--new-zone", "测试区"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("is damaged") && err.contains("db recover"),
+        "{err}"
+    );
+    assert!(err.contains("zc.sqlite.bak-v"), "names the backup: {err}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file was written to"
+    );
+}
+
+/// The state another program's checkpoint leaves for a moment: the file's header already
+/// counts pages that are still only in the log beside it. Opening such a file said "is
+/// truncated" and `db recover` was advised on a healthy database.
+#[test]
+fn a_file_shorter_than_its_header_with_a_log_beside_it_is_not_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch(
+            "PRAGMA wal_autocheckpoint = 0;
+             CREATE TABLE scratch (b BLOB);
+             INSERT INTO scratch VALUES (zeroblob(2000000));",
+        )
+        .unwrap();
+    // The log holds the new pages and the new first page; write the header's larger page
+    // count into the file itself, as a checkpoint does before it copies the other pages.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as u64;
+    let pages = bytes.len() as u64 / page + 600;
+    bytes[28..32].copy_from_slice(&(pages as u32).to_be_bytes());
+    let counter: [u8; 4] = bytes[24..28].try_into().unwrap();
+    bytes[92..96].copy_from_slice(&counter);
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(!recovery::is_damaged(&db));
+    let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!store.zones().unwrap().is_empty());
+    drop(store);
+    let out = cli(&db, &["zones"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    drop(writer);
 }

@@ -7,6 +7,8 @@ mod corpus_expect;
 mod fixtures;
 #[path = "ingest/formats.rs"]
 mod formats;
+#[path = "ingest/hostile_pdf.rs"]
+mod hostile_pdf;
 #[path = "ingest/props.rs"]
 mod props;
 

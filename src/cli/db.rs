@@ -28,25 +28,25 @@ pub fn run(path: &Path, cmd: DbCommand) -> anyhow::Result<()> {
     if !recovery::is_damaged(path) {
         anyhow::bail!(
             "database {}: is not damaged; nothing to recover",
-            path.display()
+            crate::error::shown(path)
         );
     }
     let (_store, aside) = if restore {
-        let Some(backup) = recovery::backups(path).into_iter().next() else {
+        let Some(backup) = recovery::sound_backups(path).into_iter().next() else {
             anyhow::bail!(
-                "database {}: no backup (.bak-v<N>) next to it; use --fresh",
-                path.display()
+                "database {}: no backup next to it that is sound (.bak-v<N>); use --fresh",
+                crate::error::shown(path)
             );
         };
-        eprintln!("restoring {}", backup.display());
+        eprintln!("restoring {}", crate::error::shown(&backup));
         recovery::restore_backup(path, &backup)?
     } else {
         recovery::start_fresh(path)?
     };
     eprintln!(
         "{}: ready; the damaged file was kept as {}",
-        path.display(),
-        aside.display()
+        crate::error::shown(path),
+        crate::error::shown(&aside)
     );
     Ok(())
 }
@@ -58,10 +58,16 @@ pub fn damaged_message(path: &Path, error: &Error) -> String {
         Error::Store { message, .. } => message.clone(),
         other => other.to_string(),
     };
-    let restore = match recovery::backups(path).first() {
+    // The advice is given once, below.
+    let reason = reason
+        .split(": run `zonecompare db recover")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let restore = match recovery::sound_backups(path).first() {
         Some(b) => format!(
             "`zonecompare --db {} db recover --restore` (from {}), ",
-            path.display(),
+            crate::error::shown(path),
             file_name(b)
         ),
         None => String::new(),
@@ -70,9 +76,9 @@ pub fn damaged_message(path: &Path, error: &Error) -> String {
         "database {} is damaged: {}; recover with {restore}`zonecompare --db {} db recover \
          --fresh` (the damaged file is kept), open the app to be offered the same, or use \
          another --db",
-        path.display(),
+        crate::error::shown(path),
         reason.replace('\n', " "),
-        path.display()
+        crate::error::shown(path)
     )
 }
 

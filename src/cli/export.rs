@@ -77,18 +77,18 @@ fn check_out(out: &Path, allowed: &[&str], what: &str) -> anyhow::Result<()> {
         Some(e) if allowed.contains(&e.as_str()) => {}
         _ => anyhow::bail!(
             "{}: {what} is saved as .{}",
-            out.display(),
+            crate::error::shown(out),
             allowed.join(" or .")
         ),
     }
     if out.is_dir() {
-        anyhow::bail!("{}: is a folder, not a file", out.display());
+        anyhow::bail!("{}: is a folder, not a file", crate::error::shown(out));
     }
     match out.parent() {
         Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
             "{}: cannot write: folder {} does not exist",
-            out.display(),
-            dir.display()
+            crate::error::shown(out),
+            crate::error::shown(dir)
         ),
         _ => Ok(()),
     }

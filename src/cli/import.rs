@@ -38,7 +38,7 @@ pub fn run(store: &mut Store, files: &[PathBuf], target: &Target) -> anyhow::Res
         } else {
             String::new()
         };
-        let shown = file.display();
+        let shown = crate::error::shown(file);
         let line = match store.import_file(file, &slug) {
             Ok(ImportOutcome::Imported {
                 doc_id,

@@ -190,10 +190,24 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     };
     let stale = store.stale_documents()?;
     if stale > 0 {
+        check_before_writing(&store)?;
         eprintln!("re-parsing {stale} documents stored by another parser version");
         store.reparse_all()?;
     }
     Ok(store)
+}
+
+/// Refuses to write into a damaged database (SQLite's quick check), with the one-line
+/// message naming `db recover` and the backup.
+fn check_before_writing(store: &Store) -> anyhow::Result<()> {
+    let Err(e) = store.check_sound() else {
+        return Ok(());
+    };
+    let path = store.path();
+    if crate::store::recovery::is_damaged(path) {
+        anyhow::bail!(db::damaged_message(path, &e));
+    }
+    Err(e.into())
 }
 
 /// The database file of `--db` / `ZONECOMPARE_DB`, else the default one.
@@ -218,6 +232,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 (None, Some(name)) => import::Target::NewZone(name),
                 (None, None) => anyhow::bail!("import needs --zone SLUG or --new-zone NAME"),
             };
+            check_before_writing(&store)?;
             import::run(&mut store, &files, &target)
         }
         Command::Zones { format } => zones::run(&store, format),

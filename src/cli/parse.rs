@@ -9,6 +9,9 @@ use crate::{catalog::Catalog, ingest, parse};
 /// Reads, cleans and parses `file`, printing the result to stdout.
 pub fn run(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
     let ingested = ingest::read_path(file)?;
+    for note in &ingested.notes {
+        eprintln!("warning: {}: {note}", crate::error::shown(file));
+    }
     let doc = parse::parse_text(&ingested.text, Catalog::in_use());
     let mut out = std::io::stdout().lock();
     match format {

@@ -56,6 +56,43 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
+/// A temporary file untouched this long belongs to an export that was killed (a running
+/// export writes its file within seconds and renames it at once).
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the temporary files that killed exports of `name` left in `dir`
+/// (`.<name>.<pid>.<n>.tmp`, untouched for [`STALE_TEMP`]): the next export of the same
+/// file cleans up after them.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(middle) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let ours = middle.split_once('.').is_some_and(|(pid, n)| {
+            [pid, n]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMP);
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// `path` holds either its old content or all of the new one. A missing folder, a folder
 /// given as the file, or no write permission is an error naming `path`.
@@ -72,9 +109,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        let message = format!("cannot write: folder {} does not exist", dir.display());
+        let message = format!(
+            "cannot write: folder {} does not exist",
+            crate::error::shown(&dir)
+        );
         return Err(Error::bad_input(path, message));
     }
+    remove_stale_temps(&dir, &name);
     let tmp = temp_path(&dir, &name);
     let result = OpenOptions::new()
         .write(true)
@@ -94,6 +135,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A killed export left `.<name>.<pid>.<n>.tmp` beside its target for good.
+    #[test]
+    fn the_next_export_removes_what_a_killed_one_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".chart.svg.4242.0.tmp");
+        let fresh = dir.path().join(".chart.svg.4243.0.tmp");
+        let other = dir.path().join(".notes.txt.4242.0.tmp");
+        for p in [&old, &fresh, &other] {
+            fs::write(p, b"half").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&old, &other] {
+            let f = fs::File::options().write(true).open(p).unwrap();
+            f.set_modified(hour_ago).unwrap();
+        }
+        write_atomic(&dir.path().join("chart.svg"), b"<svg/>").unwrap();
+        assert!(!old.exists(), "stale temporary file kept");
+        assert!(fresh.exists(), "a running export's file was removed");
+        assert!(other.exists(), "another file's temporary file was removed");
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp() {

@@ -525,13 +525,17 @@ fn open_or_recover(
     requests: &Receiver<Envelope>,
     send: &dyn Fn(Event),
 ) -> Option<Store> {
-    let error = match Store::open(db_path) {
+    // Checked once at the start, on this worker thread: damage is offered for recovery
+    // before the user adds anything to the file.
+    let error = match Store::open(db_path).and_then(|s| s.check_sound().map(|()| s)) {
         Ok(store) => return Some(store),
         Err(e) => e.to_string(),
     };
     let damaged = crate::store::recovery::is_damaged(db_path);
     if damaged {
-        let backup = crate::store::recovery::backups(db_path).into_iter().next();
+        let backup = crate::store::recovery::sound_backups(db_path)
+            .into_iter()
+            .next();
         send(Event::StoreDamaged {
             message: error.clone(),
             backup,

@@ -26,6 +26,9 @@ pub struct Ingested {
     pub raw: String,
     /// Cleaned text the parser and every span refer to.
     pub text: String,
+    /// What the user should know about how the file was read (a file cut short), without
+    /// the file name.
+    pub notes: Vec<String>,
 }
 
 /// The document formats `ingest` reads.
@@ -41,9 +44,25 @@ pub enum Format {
     Pdf,
 }
 
+/// Opens a document file for reading, refusing at once anything but a regular file: a
+/// named pipe would block the read forever, a device would never end.
+pub fn open_regular(path: &Path) -> Result<std::fs::File> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::bad_input(path, "is a folder, not a document file"));
+    }
+    if !meta.is_file() {
+        return Err(Error::bad_input(
+            path,
+            "not a regular file (a pipe, socket or device); only document files are read",
+        ));
+    }
+    std::fs::File::open(path).map_err(|e| Error::io(path, e))
+}
+
 /// Reads a file of any supported format and returns its cleaned text.
 pub fn read_path(path: &Path) -> Result<Ingested> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = open_regular(path)?;
     let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
     if len > limits::MAX_FILE_BYTES {
         return Err(too_large(path, len));
@@ -64,7 +83,7 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
-    let raw =
+    let (raw, note) =
         extract(path, bytes).map_err(|m| Error::bad_input(path, m.replace(['\r', '\n'], " ")))?;
     if raw.len() > limits::MAX_TEXT_BYTES {
         return Err(Error::bad_input(
@@ -76,7 +95,8 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8]) -> Result<Ingested> {
     if text.trim().is_empty() {
         return Err(Error::bad_input(path, "no text in the document"));
     }
-    Ok(Ingested { raw, text })
+    let notes = note.into_iter().map(String::from).collect();
+    Ok(Ingested { raw, text, notes })
 }
 
 fn too_large(path: &Path, len: u64) -> Error {
@@ -107,8 +127,9 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// Decodes or extracts the document text; errors are messages without the file name.
-fn extract(path: &Path, bytes: &[u8]) -> Result<String, String> {
+/// Decodes or extracts the document text, with a note on how it was read; errors are
+/// messages without the file name.
+fn extract(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -120,19 +141,20 @@ fn extract(path: &Path, bytes: &[u8]) -> Result<String, String> {
         Some(f) => f,
         None => sniff(bytes),
     };
-    match format {
+    let text = match format {
         Format::Text => {
-            let decoded = text::decode(bytes)?;
-            if html::looks_like_html(&decoded) {
-                html::extract_str(&decoded)
+            let (decoded, note) = text::decode_noting(bytes)?;
+            return if html::looks_like_html(&decoded) {
+                html::extract_str(&decoded).map(|t| (t, note))
             } else {
-                Ok(decoded)
-            }
+                Ok((decoded, note))
+            };
         }
         Format::Html => html::extract(bytes),
         Format::Docx => guard::guarded("corrupt .docx", || docx::extract(bytes)),
         Format::Pdf => pdf::extract(bytes),
-    }
+    };
+    text.map(|t| (t, None))
 }
 
 /// Guesses the format of a file whose extension says nothing.

@@ -8,15 +8,17 @@
 //! so a parser panic on a malformed file is an error, and work is bounded by page,
 //! operation and output limits.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use encoding_rs::{BIG5, GB18030, UTF_16BE};
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
 use super::{guard, layout, limits};
 use walker::{Fonts, Scope, Walker};
 
+mod inflate;
 mod walker;
 
 /// Extracts the text layer of a PDF.
@@ -32,18 +34,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn extract_text(bytes: &[u8]) -> Result<String, String> {
-    let options = LoadOptions {
-        max_decompressed_size: Some(limits::MAX_PDF_STREAM_BYTES as usize),
-        ..LoadOptions::default()
-    };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| {
-        let msg = e.to_string();
-        if msg.to_lowercase().contains("password") || msg.to_lowercase().contains("decrypt") {
-            "encrypted PDF: it needs a password".to_string()
-        } else {
-            format!("corrupt PDF ({msg})")
-        }
-    })?;
+    let doc = inflate::load(bytes)?;
     let pages = doc.get_pages();
     if pages.len() > limits::MAX_PDF_PAGES {
         return Err(format!(
@@ -78,7 +69,7 @@ fn extract_text(bytes: &[u8]) -> Result<String, String> {
                 continue;
             }
         };
-        let fonts = page_fonts(&doc, *page_id);
+        let fonts = page_fonts(&doc, *page_id, &mut walker.decoders);
         let scope = Scope {
             doc: &doc,
             fonts: &fonts,
@@ -129,18 +120,39 @@ impl Decoder<'_> {
     }
 }
 
-fn page_fonts<'a>(doc: &'a Document, page: ObjectId) -> Fonts<'a> {
+/// The decoder of each font dictionary met so far, by its address in the loaded document
+/// (which does not move while text is extracted): a font's map is parsed once per file
+/// however many pages, forms and resource names use it.
+#[derive(Default)]
+pub struct Decoders<'a> {
+    by_font: HashMap<*const Dictionary, Rc<Decoder<'a>>>,
+}
+
+impl<'a> Decoders<'a> {
+    fn get(&mut self, doc: &'a Document, font: &'a Dictionary) -> Rc<Decoder<'a>> {
+        self.by_font
+            .entry(font as *const Dictionary)
+            .or_insert_with(|| Rc::new(decoder_for(doc, font)))
+            .clone()
+    }
+}
+
+fn page_fonts<'a>(doc: &'a Document, page: ObjectId, decoders: &mut Decoders<'a>) -> Fonts<'a> {
     let Ok(fonts) = doc.get_page_fonts(page) else {
         return BTreeMap::new();
     };
     fonts
         .into_iter()
-        .map(|(name, font)| (name, decoder_for(doc, font)))
+        .map(|(name, font)| (name, decoders.get(doc, font)))
         .collect()
 }
 
 /// The fonts of a resource dictionary (of a form XObject).
-fn font_map<'a>(doc: &'a Document, resources: &'a Dictionary) -> Fonts<'a> {
+fn font_map<'a>(
+    doc: &'a Document,
+    resources: &'a Dictionary,
+    decoders: &mut Decoders<'a>,
+) -> Fonts<'a> {
     let Ok(fonts) = resources.get_deref(b"Font", doc).and_then(Object::as_dict) else {
         return BTreeMap::new();
     };
@@ -148,7 +160,7 @@ fn font_map<'a>(doc: &'a Document, resources: &'a Dictionary) -> Fonts<'a> {
         .iter()
         .filter_map(|(name, font)| {
             let font = doc.dereference(font).ok()?.1.as_dict().ok()?;
-            Some((name.clone(), decoder_for(doc, font)))
+            Some((name.clone(), decoders.get(doc, font)))
         })
         .collect()
 }

@@ -47,8 +47,40 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// What [`decode_noting`] says about a file cut inside its last UTF-8 character.
+pub const ENDS_MID_CHARACTER: &str =
+    "the file ends in the middle of a character (cut short?); the text before it was read";
+
 /// Decodes the bytes of a text file; the text keeps every character of the file.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode_noting(bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], and a note for the user when the text was read with a loss: a UTF-8 file cut
+/// inside its last character (a download cut short) keeps the text before it.
+pub fn decode_noting(bytes: &[u8]) -> Result<(String, Option<&'static str>), DecodeError> {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(text) = utf8_cut_short(body) {
+        return Ok((text, Some(ENDS_MID_CHARACTER)));
+    }
+    decode_complete(bytes).map(|text| (text, None))
+}
+
+/// The text of UTF-8 bytes that are valid up to an incomplete last character, when the
+/// text is a document.
+fn utf8_cut_short(bytes: &[u8]) -> Option<String> {
+    let error = std::str::from_utf8(bytes).err()?;
+    let valid = error.valid_up_to();
+    // `error_len() == None`: the bytes end inside a character rather than holding an
+    // invalid sequence; a cut leaves at most three bytes of it.
+    if error.error_len().is_some() || valid == 0 || bytes.len() - valid > 3 || memchr(0, bytes) {
+        return None;
+    }
+    let text = std::str::from_utf8(&bytes[..valid]).ok()?;
+    is_text(text, false).then(|| text.to_string())
+}
+
+fn decode_complete(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -287,6 +319,26 @@ mod tests {
                 .unwrap_err()
                 .contains("UTF-32")
         );
+    }
+
+    /// A download cut short inside the last character was refused as windows-1252.
+    #[test]
+    fn utf8_cut_inside_the_last_character_is_read_with_a_note() {
+        let text = SAMPLE.repeat(20);
+        let bytes = text.as_bytes();
+        let cut = &bytes[..bytes.len() - 3]; // "\n", ")" and the last byte of "局" cut off
+        let (got, note) = decode_noting(cut).unwrap();
+        assert_eq!(note, Some(ENDS_MID_CHARACTER));
+        assert!(text.starts_with(&got) && got.ends_with("市工信"), "{got}");
+        let mut with_bom = b"\xef\xbb\xbf".to_vec();
+        with_bom.extend_from_slice(cut);
+        assert_eq!(
+            decode_noting(&with_bom).unwrap(),
+            (got, Some(ENDS_MID_CHARACTER))
+        );
+        assert_eq!(decode_noting(bytes).unwrap().1, None);
+        // Invalid bytes in the middle are no cut: still refused.
+        assert!(decode(b"ab\xff\xfecd\xe5").is_err());
     }
 
     #[test]

@@ -159,11 +159,9 @@ pub(crate) fn import_file(
     // Reads at most one byte past the size limit: the reader refuses anything that long
     // without the whole file being loaded.
     let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| {
-            f.take(ingest::limits::MAX_FILE_BYTES + 1)
-                .read_to_end(&mut bytes)
-        })
+    ingest::open_regular(file)?
+        .take(ingest::limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Error::io(file, e))?;
     if bytes.len() as u64 > ingest::limits::MAX_FILE_BYTES {
         return Err(ingest::ingest_bytes(file, &bytes)

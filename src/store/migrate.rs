@@ -65,9 +65,10 @@ pub(crate) fn db_err(path: &Path, e: rusqlite::Error) -> Error {
                 .to_string()
         }
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
-            "the database file is damaged; the file was left unchanged (restore a \
-             .bak copy or choose another --db)"
-                .to_string()
+            format!(
+                "the database file is damaged; the file was left unchanged: {}",
+                recovery_advice(path)
+            )
         }
         _ => e.to_string().replace('\n', " "),
     };
@@ -75,6 +76,39 @@ pub(crate) fn db_err(path: &Path, e: rusqlite::Error) -> Error {
         path: path.to_path_buf(),
         message,
     }
+}
+
+/// What to do about a damaged database: `db recover`, naming the backup it can restore.
+pub fn recovery_advice(path: &Path) -> String {
+    match super::recovery::sound_backups(path).first() {
+        Some(backup) => format!(
+            "run `zonecompare db recover --restore` (restores {}) or `db recover --fresh` \
+             (the damaged file is kept), or choose another --db",
+            backup
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        None => "run `zonecompare db recover --fresh` (the damaged file is kept; there is no \
+                 sound backup), or choose another --db"
+            .into(),
+    }
+}
+
+/// The first problem `PRAGMA quick_check` reported, without its "*** in database" heading.
+pub fn first_problem(check: &str) -> &str {
+    check
+        .lines()
+        .find(|l| !l.starts_with("*** in database"))
+        .unwrap_or(check)
+        .trim()
+}
+
+/// Whether a write-ahead log (`<file>-wal`) lies beside the database: another program may
+/// be writing or checkpointing it.
+pub fn has_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal).exists()
 }
 
 fn store_err(path: &Path, message: impl Into<String>) -> Error {
@@ -87,6 +121,8 @@ fn store_err(path: &Path, message: impl Into<String>) -> Error {
 /// A connection to a database whose schema is current.
 pub(crate) struct Opened {
     pub conn: Connection,
+    /// The file had no schema yet: this program created the database.
+    pub created: bool,
 }
 
 /// Opens or creates the database at `path`, checks it and brings its schema up to date.
@@ -94,7 +130,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    check_header(path)?;
+    let size_unsure = check_header(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -111,6 +147,23 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .map_err(|e| db_err(path, e))?;
+    if size_unsure {
+        // Shorter than its header says, with a log beside it: a checkpoint in progress
+        // elsewhere, or damage. SQLite's own check, reading through the log, tells them apart.
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| db_err(path, e))?;
+        if check != "ok" {
+            return Err(store_err(
+                path,
+                format!(
+                    "the database file is damaged ({}); the file was left unchanged: {}",
+                    first_problem(&check),
+                    recovery_advice(path)
+                ),
+            ));
+        }
+    }
     if version > SCHEMA_VERSION {
         return Err(store_err(
             path,
@@ -162,21 +215,25 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
         }
         migrate_to(&mut conn, SCHEMA_VERSION).map_err(|e| db_err(path, e))?;
     }
-    Ok(Opened { conn })
+    Ok(Opened {
+        conn,
+        created: version == 0,
+    })
 }
 
 /// Refuses a non-empty file that does not start like a SQLite database, or that is shorter
-/// than its header says (a truncated copy). Nothing is written.
-fn check_header(path: &Path) -> Result<()> {
+/// than its header says (a truncated copy). Nothing is written. Returns whether the file is
+/// shorter than its header says while a log lies beside it, which only SQLite can judge.
+fn check_header(path: &Path) -> Result<bool> {
     use std::io::Read;
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(Error::io(path, e)),
     };
     let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
     if len == 0 {
-        return Ok(());
+        return Ok(false);
     }
     let mut header = [0u8; 100];
     let read = file.read(&mut header).map_err(|e| Error::io(path, e))?;
@@ -197,17 +254,24 @@ fn check_header(path: &Path) -> Result<()> {
     let valid_for = &header[92..96];
     // The in-header page count is only trustworthy when written by SQLite ≥ 3.7.0 in the
     // same transaction as the change counter.
-    if change_counter == valid_for && pages > 0 && page_size * pages > len {
+    // A checkpoint in another program may have written the new header before the pages
+    // that lengthen the file: with a log beside it, the size proves nothing.
+    let short = change_counter == valid_for && pages > 0 && page_size * pages > len;
+    if short && has_log(path) {
+        return Ok(true);
+    }
+    if short {
         return Err(store_err(
             path,
             format!(
                 "is truncated ({len} bytes, the header says {} bytes); the file was left \
-                 unchanged (restore a .bak copy or choose another --db)",
-                page_size * pages
+                 unchanged: {}",
+                page_size * pages,
+                recovery_advice(path)
             ),
         ));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Schema version stored in the file (0 = no schema).
@@ -243,7 +307,7 @@ pub fn backup_path(path: &Path, version: u32) -> PathBuf {
 }
 
 /// Writes a consistent copy of the database (WAL content included) next to it.
-fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+pub(crate) fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()> {
     let dest = backup_path(path, version);
     // A name of its own: two programs migrating the same file at once both write a copy.
     let nanos = std::time::SystemTime::now()

@@ -55,7 +55,31 @@ impl Store {
         };
         // Fills a database without zones (a new one); a no-op otherwise.
         seed::seed(&mut store)?;
+        if opened.created {
+            // A backup from the start, so `db recover --restore` always has one to offer
+            // (the bundled corpus: a few MB, written once). Not having one is no reason to
+            // refuse the database.
+            let _ = migrate::backup(&store.conn, path, migrate::SCHEMA_VERSION);
+        }
         Ok(store)
+    }
+
+    /// Runs SQLite's quick check before anything is written (an import, the app's start):
+    /// a damaged file is refused with the way to recover it instead of receiving more
+    /// data. Busy is not damage: it reports as the database being in use.
+    pub fn check_sound(&self) -> Result<()> {
+        let check: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if check == "ok" {
+            return Ok(());
+        }
+        Err(self.fail(format!(
+            "the database file is damaged ({}); nothing was written: {}",
+            migrate::first_problem(&check),
+            migrate::recovery_advice(&self.path)
+        )))
     }
 
     /// The database file in the platform data directory.

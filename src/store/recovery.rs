@@ -13,8 +13,9 @@ use super::Store;
 use crate::error::{Error, Result};
 
 /// Whether the file at `path` exists and is a damaged database: not a SQLite file, shorter
-/// than its header says, or failing SQLite's quick check. A missing or empty file, or one
-/// that is only locked by another program, is not damaged.
+/// than its header says while no write-ahead log is beside it, or failing SQLite's quick
+/// check. A missing or empty file, or one that is only busy or locked by another program
+/// (an import writing, a checkpoint copying the log into the file), is not damaged.
 pub fn is_damaged(path: &Path) -> bool {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -36,11 +37,51 @@ pub fn is_damaged(path: &Path) -> bool {
     let pages = u64::from(u32::from_be_bytes([
         header[28], header[29], header[30], header[31],
     ]));
-    if header[24..28] == header[92..96] && pages > 0 && page_size * pages > len {
+    // While a log is beside the file, a checkpoint may have written the new header before
+    // the pages that lengthen the file: only SQLite's own check can tell then.
+    if header[24..28] == header[92..96]
+        && pages > 0
+        && page_size * pages > len
+        && !super::migrate::has_log(path)
+    {
         return true;
     }
     drop(file);
     quick_check_fails(path)
+}
+
+/// Whether another program has the database at `path` open (an import, the app): SQLite
+/// refuses it an exclusive lock at once. A file that is not a database is not in use.
+pub fn in_use(path: &Path) -> bool {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else {
+        return false;
+    };
+    // Closing the last connection would copy the log into the file: never into a damaged one.
+    let _ = conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    );
+    // In WAL mode every open connection holds a shared lock on the file for as long as it
+    // is open, so the exclusive lock is refused even between another program's writes.
+    let locked = conn
+        .pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;"));
+    matches!(locked, Err(ref e) if is_busy(e))
+}
+
+/// Refuses to move the database at `path` while another program has it open: what that
+/// program writes next would go into the moved file and be lost to the user.
+fn refuse_in_use(path: &Path) -> Result<()> {
+    if in_use(path) {
+        return Err(Error::Store {
+            path: path.to_path_buf(),
+            message: "is in use by another program (an import or the app?); close it and try \
+                      again; nothing was moved"
+                .into(),
+        });
+    }
+    Ok(())
 }
 
 /// Runs `PRAGMA quick_check` read-only; a busy database is not counted as damaged.
@@ -86,6 +127,28 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
     found.into_iter().map(|(_, p)| p).collect()
 }
 
+/// The backups of [`backups`] that are sound databases themselves (a SQLite file passing
+/// the quick check), most recently written first (the copy made at creation is older than
+/// one made before a later migration, or by the user): the only ones worth offering.
+pub fn sound_backups(path: &Path) -> Vec<PathBuf> {
+    let mut sound: Vec<(Option<SystemTime>, PathBuf)> = backups(path)
+        .into_iter()
+        .filter(|b| is_sound_file(b))
+        .map(|b| (std::fs::metadata(&b).and_then(|m| m.modified()).ok(), b))
+        .collect();
+    // Stable: backups written at the same time stay newest schema first.
+    sound.sort_by_key(|(written, _)| std::cmp::Reverse(*written));
+    sound.into_iter().map(|(_, b)| b).collect()
+}
+
+fn is_sound_file(path: &Path) -> bool {
+    let mut header = [0u8; 16];
+    let starts_right = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0");
+    starts_right && !is_damaged(path)
+}
+
 /// Moves the damaged database aside, copies `backup` in its place and opens it (migrating
 /// it to the current schema). Returns the opened store and where the damaged file went.
 pub fn restore_backup(path: &Path, backup: &Path) -> Result<(Store, PathBuf)> {
@@ -95,6 +158,13 @@ pub fn restore_backup(path: &Path, backup: &Path) -> Result<(Store, PathBuf)> {
             message: "backup not found".into(),
         });
     }
+    if !is_sound_file(backup) {
+        return Err(Error::Store {
+            path: backup.to_path_buf(),
+            message: "the backup is itself damaged; nothing was moved".into(),
+        });
+    }
+    refuse_in_use(path)?;
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(".restore.tmp");
     let tmp = PathBuf::from(tmp_name);
@@ -113,6 +183,7 @@ pub fn restore_backup(path: &Path, backup: &Path) -> Result<(Store, PathBuf)> {
 /// Moves the damaged database aside and creates a new database (with the bundled corpus)
 /// at `path`. Returns the new store and where the damaged file went.
 pub fn start_fresh(path: &Path) -> Result<(Store, PathBuf)> {
+    refuse_in_use(path)?;
     let aside = move_aside(path)?;
     Ok((Store::open(path)?, aside))
 }

@@ -7,6 +7,18 @@ use std::collections::HashMap;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+/// Largest list number rendered: Word itself accepts no start value above 32767, and a
+/// hostile file's `4294967295` would otherwise make `lowerLetter` labels of 165 million
+/// letters each.
+const MAX_LIST_NUMBER: u32 = 32_767;
+
+/// Longest level text kept (`%1.%2.%3` is 8 characters; Word limits it to a few dozen):
+/// a level text of thousands of `%1` would repeat every label thousands of times.
+const MAX_LEVEL_TEXT_CHARS: usize = 64;
+
+/// Longest letter label (`aaaa…`) rendered; longer ones are written as decimal numbers.
+const MAX_LETTER_LABEL: u32 = 8;
+
 /// One level of a list definition.
 #[derive(Debug, Clone)]
 struct Level {
@@ -115,12 +127,18 @@ impl Numbering {
                 }
                 "startOverride" => {
                     if let (Some(id), Some(l), Some(v)) = (num, lvl, num_attr(e, "val")) {
-                        n.overrides.insert((id, l), v);
+                        n.overrides.insert((id, l), v.min(MAX_LIST_NUMBER));
                     }
                 }
-                "start" => level.start = num_attr(e, "val").unwrap_or(1),
+                "start" => level.start = num_attr(e, "val").unwrap_or(1).min(MAX_LIST_NUMBER),
                 "numFmt" => level.format = attr(e, "val").unwrap_or_default(),
-                "lvlText" => level.text = attr(e, "val").unwrap_or_default(),
+                "lvlText" => {
+                    level.text = attr(e, "val")
+                        .unwrap_or_default()
+                        .chars()
+                        .take(MAX_LEVEL_TEXT_CHARS)
+                        .collect();
+                }
                 _ => {}
             }
         }
@@ -190,7 +208,8 @@ impl Numbering {
         };
         let starts: Vec<u32> = (0..9).map(start).collect();
         let counters = self.counters.entry(num_id).or_insert([None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(starts[ilvl], |c| c.saturating_add(1)));
+        counters[ilvl] =
+            Some(counters[ilvl].map_or(starts[ilvl], |c| c.saturating_add(1).min(MAX_LIST_NUMBER)));
         counters[ilvl + 1..].iter_mut().for_each(|c| *c = None);
         let values: Vec<u32> = (0..9).map(|l| counters[l].unwrap_or(starts[l])).collect();
         let Some(level) = self.levels.get(&(abs, ilvl)) else {
@@ -267,7 +286,7 @@ fn render(n: u32, format: &str) -> String {
             .chars()
             .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
             .collect(),
-        "lowerLetter" | "upperLetter" => {
+        "lowerLetter" | "upperLetter" if (n.max(1) - 1) / 26 < MAX_LETTER_LABEL => {
             let letter = (b'a' + ((n.max(1) - 1) % 26) as u8) as char;
             let s = letter
                 .to_string()
@@ -374,5 +393,29 @@ mod tests {
         assert_eq!(render(3, "decimalEnclosedCircle"), "③");
         assert_eq!(render(12, "chineseLegalSimplified"), "拾贰");
         assert_eq!(render(4, "upperRoman"), "IV");
+        assert_eq!(render(28, "lowerLetter"), "bb");
+        assert_eq!(render(4_000, "lowerLetter"), "4000");
+    }
+
+    /// A list starting at 4294967295 in `lowerLetter` with a level text of many `%1`
+    /// once made labels of gigabytes.
+    #[test]
+    fn hostile_start_values_and_level_texts_give_short_labels() {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">
+<w:start w:val="4294967295"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{}"/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">
+<w:startOverride w:val="4294967295"/></w:lvlOverride></w:num></w:numbering>"#,
+            "%1".repeat(100_000)
+        );
+        let mut n = Numbering::parse(&xml);
+        for id in [1, 2] {
+            for _ in 0..3 {
+                let label = n.label(id, 0);
+                assert!(label.len() <= 32 * 5, "{} bytes", label.len());
+                assert!(label.starts_with("32767"), "{label}");
+            }
+        }
     }
 }

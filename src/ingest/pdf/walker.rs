@@ -1,16 +1,26 @@
 //! The text state machine of a PDF content stream: fonts, positions and lines, and
 //! the form XObjects a page draws (`Do`), bounded in depth, operations and bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::Decoder;
+use super::{Decoder, Decoders};
 use crate::ingest::limits;
 
 /// Font resource name → how its strings decode.
-pub type Fonts<'a> = BTreeMap<Vec<u8>, Decoder<'a>>;
+pub type Fonts<'a> = BTreeMap<Vec<u8>, Rc<Decoder<'a>>>;
+
+/// A form XObject read once per file: its operations, fonts, XObjects and matrix.
+struct Form<'a> {
+    operations: Vec<Operation>,
+    /// The form's own fonts (`None`: it uses those of whatever draws it).
+    fonts: Option<Fonts<'a>>,
+    xobjects: BTreeMap<Vec<u8>, ObjectId>,
+    matrix: Option<[f32; 6]>,
+}
 
 /// Forms inside forms deeper than this are not followed.
 const MAX_FORM_DEPTH: usize = 8;
@@ -37,14 +47,18 @@ pub fn xobjects(doc: &Document, resources: &Dictionary) -> BTreeMap<Vec<u8>, Obj
 
 /// Follows the text state through content-stream operations.
 #[derive(Default)]
-pub struct Walker {
+pub struct Walker<'a> {
     /// Text of the current page.
     pub out: String,
     /// Strings shown in fonts without a Unicode mapping.
     pub unmapped: usize,
+    /// Font decoders of the file, each built once.
+    pub decoders: Decoders<'a>,
     operations: usize,
-    /// Decompressed bytes still allowed for form XObjects.
-    form_budget: Option<usize>,
+    /// Forms read so far (`None`: not a readable form), each decoded once per file.
+    forms: HashMap<ObjectId, Option<Rc<Form<'a>>>>,
+    /// Forms being drawn, innermost last: a form that draws itself is not followed again.
+    drawing: Vec<ObjectId>,
     font: Vec<u8>,
     /// Current transformation matrix and its saved copies (`q`/`Q`).
     ctm: [f32; 6],
@@ -84,9 +98,9 @@ fn numbers(op: &Operation) -> Vec<f32> {
         .collect()
 }
 
-impl Walker {
+impl<'a> Walker<'a> {
     /// Walks the operations of one page (its text goes to `out`).
-    pub fn page(&mut self, scope: &Scope, ops: &[Operation]) -> Result<(), String> {
+    pub fn page(&mut self, scope: &Scope<'a, '_>, ops: &[Operation]) -> Result<(), String> {
         self.ctm = IDENTITY;
         self.saved.clear();
         self.line = IDENTITY;
@@ -96,7 +110,12 @@ impl Walker {
         self.walk(scope, ops, 0)
     }
 
-    fn walk(&mut self, scope: &Scope, ops: &[Operation], depth: usize) -> Result<(), String> {
+    fn walk(
+        &mut self,
+        scope: &Scope<'a, '_>,
+        ops: &[Operation],
+        depth: usize,
+    ) -> Result<(), String> {
         for op in ops {
             self.operations += 1;
             if self.operations > limits::MAX_PDF_OPERATIONS {
@@ -122,62 +141,72 @@ impl Walker {
     }
 
     /// Text inside a form XObject (`Do`), drawn with the form's matrix and resources.
-    fn form(&mut self, scope: &Scope, id: ObjectId, depth: usize) -> Result<(), String> {
-        let Ok(stream) = scope.doc.get_object(id).and_then(Object::as_stream) else {
-            return Ok(());
-        };
-        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
-            return Ok(());
+    fn form(&mut self, scope: &Scope<'a, '_>, id: ObjectId, depth: usize) -> Result<(), String> {
+        if self.drawing.contains(&id) {
+            return Ok(()); // a form that draws itself draws nothing more
         }
-        let budget = self
-            .form_budget
-            .get_or_insert(limits::MAX_PDF_STREAM_BYTES as usize);
-        let data = if stream.dict.get(b"Filter").is_ok() {
-            match stream.decompressed_content_with_limit(*budget) {
-                Ok(data) => data,
-                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                    ..
-                })) => {
-                    return Err("refused PDF: form content inflates past the size limit".into());
-                }
-                Err(_) => return Ok(()),
+        let form = match self.forms.get(&id) {
+            Some(form) => form.clone(),
+            None => {
+                let form = self.read_form(scope.doc, id).map(Rc::new);
+                self.forms.insert(id, form.clone());
+                form
             }
-        } else {
-            stream.content.clone()
         };
-        if data.len() > *budget {
-            return Err("refused PDF: form content exceeds the size limit".into());
-        }
-        *budget -= data.len();
-        let Ok(content) = Content::decode(&data) else {
+        let Some(form) = form else {
             return Ok(());
         };
-        let resources = stream
-            .dict
-            .get_deref(b"Resources", scope.doc)
-            .and_then(Object::as_dict)
-            .ok();
-        let own_fonts = resources.map(|r| super::font_map(scope.doc, r));
         let inner = Scope {
             doc: scope.doc,
-            fonts: own_fonts
-                .as_ref()
-                .filter(|f| !f.is_empty())
-                .unwrap_or(scope.fonts),
-            xobjects: resources
-                .map(|r| xobjects(scope.doc, r))
-                .unwrap_or_default(),
+            fonts: form.fonts.as_ref().unwrap_or(scope.fonts),
+            xobjects: form.xobjects.clone(),
         };
         let saved = self.ctm;
-        if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
-            let m: Vec<f32> = m.iter().filter_map(|o| o.as_float().ok()).collect();
-            if m.len() == 6 {
-                self.ctm = mul([m[0], m[1], m[2], m[3], m[4], m[5]], self.ctm);
-            }
+        if let Some(m) = form.matrix {
+            self.ctm = mul(m, self.ctm);
         }
-        let result = self.walk(&inner, &content.operations, depth + 1);
+        self.drawing.push(id);
+        let result = self.walk(&inner, &form.operations, depth + 1);
+        self.drawing.pop();
         self.ctm = saved;
         result
+    }
+
+    /// Reads a form XObject (its stream was inflated when the file was loaded).
+    fn read_form(&mut self, doc: &'a Document, id: ObjectId) -> Option<Form<'a>> {
+        let stream = doc.get_object(id).and_then(Object::as_stream).ok()?;
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice())
+            || stream.is_compressed()
+        {
+            return None;
+        }
+        let content = Content::decode(&stream.content).ok()?;
+        let resources = stream
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let fonts = resources
+            .map(|r| super::font_map(doc, r, &mut self.decoders))
+            .filter(|f| !f.is_empty());
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .map(|m| {
+                m.iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|m| m.len() == 6)
+            .map(|m| [m[0], m[1], m[2], m[3], m[4], m[5]]);
+        Some(Form {
+            operations: content.operations,
+            fonts,
+            xobjects: resources.map(|r| xobjects(doc, r)).unwrap_or_default(),
+            matrix,
+        })
     }
 
     fn operation(&mut self, op: &Operation, fonts: &Fonts) {
