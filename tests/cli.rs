@@ -266,3 +266,24 @@ fn a_broken_database_gives_one_line_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unknown_zone_filter_is_an_error_not_an_empty_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    for command in ["measures", "targets"] {
+        for format in ["table", "json"] {
+            let out = run(&db, &[command, "--zone", "dalain", "--format", format]);
+            assert_eq!(out.status.code(), Some(1), "{command} --format {format}");
+            assert!(out.stdout.is_empty(), "{command}: nothing listed");
+            let err = stderr(&out);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("unknown zone 'dalain'"), "{err}");
+        }
+        // One known and one unknown slug is still an error.
+        let out = run(&db, &[command, "--zone", "dalian,nowhere"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("unknown zone 'nowhere'"));
+        assert!(run(&db, &[command, "--zone", "dalian"]).status.success());
+    }
+}

@@ -229,6 +229,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             has_target,
             format,
         } => {
+            check_zones(&store, &zone)?;
             let filter = Filter {
                 zones: zone,
                 theme,
@@ -245,6 +246,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             year,
             format,
         } => {
+            check_zones(&store, &zone)?;
             let filter = Filter {
                 zones: zone,
                 indicator,
@@ -270,9 +272,22 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// Refuses a `--zone` slug that names no zone, rather than listing nothing.
+fn check_zones(store: &Store, slugs: &[String]) -> anyhow::Result<()> {
+    for slug in slugs {
+        if store.zone(slug)?.is_none() {
+            anyhow::bail!("unknown zone '{slug}' (see `zonecompare zones`)");
+        }
+    }
+    Ok(())
+}
+
 /// Hook for the desktop app: `zonecompare` without a subcommand.
 #[cfg(feature = "gui")]
 fn run_gui(db: Option<PathBuf>) -> anyhow::Result<()> {
+    if let Some(path) = &db {
+        check_db_folder(path)?;
+    }
     crate::gui::run(db)
 }
 
