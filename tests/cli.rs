@@ -287,3 +287,26 @@ fn an_unknown_zone_filter_is_an_error_not_an_empty_list() {
         assert!(run(&db, &[command, "--zone", "dalian"]).status.success());
     }
 }
+
+#[test]
+fn a_database_in_a_missing_folder_is_refused_not_created() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-folder");
+    let db = missing.join("zc.sqlite");
+    let out = run(&db, &["zones"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no-such-folder") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!missing.exists(), "the folder is not created");
+    let out = bin()
+        .env("ZONECOMPARE_DB", &db)
+        .args(["measures"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(!missing.exists());
+}

@@ -23,9 +23,14 @@ use table::OutFormat;
 
 /// Compare Chinese development-zone plans: measures, agencies and targets.
 #[derive(Debug, Parser)]
-#[command(name = "zonecompare", version, about)]
+#[command(
+    name = "zonecompare",
+    version,
+    about,
+    after_help = "Without a subcommand, zonecompare opens the desktop window on the database."
+)]
 pub struct Cli {
-    /// Database file (default: in the platform data directory).
+    /// Database file (default: in the platform data directory); its folder must exist.
     #[arg(long, global = true, env = "ZONECOMPARE_DB")]
     pub db: Option<PathBuf>,
     #[command(subcommand)]
@@ -196,12 +201,29 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// The database file of `--db` / `ZONECOMPARE_DB`, else the default one.
+/// The database file of `--db` / `ZONECOMPARE_DB`, else the default one. A path the user
+/// gave must be in a folder that exists: a mistyped folder is refused rather than created
+/// (the default database's folder is created on first use).
 fn db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     Ok(match db {
-        Some(p) => p,
+        Some(p) => {
+            check_db_folder(&p)?;
+            p
+        }
         None => Store::default_path()?,
     })
+}
+
+/// Refuses a database path whose folder does not exist.
+fn check_db_folder(path: &std::path::Path) -> anyhow::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
+            "{}: folder {} does not exist (create it first, or choose another --db)",
+            path.display(),
+            dir.display()
+        ),
+        _ => Ok(()),
+    }
 }
 
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
