@@ -5,6 +5,8 @@
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
 //! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
 
+#![forbid(unsafe_code)]
+
 pub mod analysis;
 pub mod assets;
 pub mod catalog;
