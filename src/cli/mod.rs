@@ -44,18 +44,22 @@ pub enum ParseFormat {
     Text,
 }
 
-/// The subcommands of PRODUCT.md § CLI.
+/// The subcommands (see the README § Command line).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse one file and print what was extracted (no database).
     Parse {
+        /// Document to parse: .txt, .html/.htm, .docx or .pdf.
         file: PathBuf,
+        /// Output: the JSON of every extracted field, or a readable summary.
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
-    /// Import documents into the database (one transaction per file).
+    /// Import documents into the database: files, and folders searched recursively for
+    /// .txt, .html/.htm, .docx and .pdf files (other files are skipped and counted).
     Import {
-        #[arg(required = true)]
+        /// Files and folders to import.
+        #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
         /// Existing zone the files belong to.
         #[arg(

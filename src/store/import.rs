@@ -1,4 +1,5 @@
-//! Import (one file = one transaction, recognised by the sha256 of its bytes), zone
+//! Writing one parsed document (recognised by the sha256 of its bytes) for the batch
+//! importer and [`Store::import_parsed`], reading a file within the size limit, zone
 //! creation, and re-parsing documents stored by an older parser.
 
 use std::io::Read;
@@ -210,13 +211,9 @@ pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
     Ok(zone)
 }
 
-pub(crate) fn import_file(
-    store: &mut Store,
-    file: &Path,
-    zone_slug: &str,
-) -> Result<ImportOutcome> {
-    // Reads at most one byte past the size limit: the reader refuses anything that long
-    // without the whole file being loaded.
+/// The bytes of `file`, refused when it is past the size limit. Reads at most one byte past
+/// the limit: anything that long is refused without the whole file being loaded.
+pub(crate) fn read_limited(file: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| {
@@ -229,50 +226,7 @@ pub(crate) fn import_file(
             .err()
             .unwrap_or_else(|| Error::bad_input(file, "the file is too large")));
     }
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.display().to_string());
-    import_bytes(store, &name, Some(file), &bytes, zone_slug)
-}
-
-pub(crate) fn import_bytes(
-    store: &mut Store,
-    name: &str,
-    path: Option<&Path>,
-    bytes: &[u8],
-    zone_slug: &str,
-) -> Result<ImportOutcome> {
-    let shown = path.unwrap_or(Path::new(name));
-    if store.zone(zone_slug)?.is_none() {
-        return Err(Error::bad_input(
-            shown,
-            format!("unknown zone '{zone_slug}' (see `zonecompare zones`)"),
-        ));
-    }
-    if let Some(doc_id) = doc_by_sha(store, &sha256_hex(bytes))? {
-        return Ok(ImportOutcome::AlreadyPresent { doc_id });
-    }
-    let ing = ingest::ingest_bytes(Path::new(name), bytes).map_err(|e| match e {
-        Error::BadInput { message, .. } => Error::bad_input(shown, message),
-        other => other,
-    })?;
-    if ing.text.trim().is_empty() {
-        return Err(Error::bad_input(shown, "contains no text"));
-    }
-    let parsed = parse::parse_text(&ing.text, Catalog::in_use());
-    import_parsed(
-        store,
-        &NewDocument {
-            zone_slug,
-            source_name: name,
-            source_path: path,
-            bytes,
-            raw: &ing.raw,
-            clean: &ing.text,
-            parsed: &parsed,
-        },
-    )
+    Ok(bytes)
 }
 
 fn doc_by_sha(store: &Store, sha: &str) -> Result<Option<i64>> {
