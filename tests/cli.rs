@@ -359,3 +359,42 @@ fn import_takes_folders_recursively_and_a_second_run_adds_nothing() {
     let park = zones.iter().find(|z| z["slug"] == "folder-park");
     assert_eq!(park.expect("zone")["documents"], 3);
 }
+
+#[test]
+fn help_names_the_window_and_lists_possible_values() {
+    let help = |args: &[&str]| {
+        let out = bin().args(args).output().expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(
+        help(&["--help"]).contains("Without a subcommand, zonecompare opens the desktop window")
+    );
+    let chart = help(&["export", "chart", "--help"]);
+    for value in [
+        "indicator",
+        "timeline",
+        "themes",
+        "agencies",
+        "instruments",
+        "progress",
+    ] {
+        assert!(chart.contains(value), "{chart}");
+    }
+    assert!(
+        chart.contains("zh: Chinese") && chart.contains("en: English"),
+        "{chart}"
+    );
+    let table = help(&["export", "table", "--help"]);
+    assert!(
+        table.contains("measures:") && table.contains("compare:"),
+        "{table}"
+    );
+    assert!(help(&["measures", "--help"]).contains("[possible values: table, csv, json]"));
+    let out = bin()
+        .args(["export", "table", "sheets", "--out", "x.csv"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[possible values: measures, targets, compare]"));
+}

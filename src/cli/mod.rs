@@ -55,8 +55,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
-    /// Import documents into the database: files, and folders searched recursively for
-    /// .txt, .html/.htm, .docx and .pdf files (other files are skipped and counted).
+    /// Import documents (files, or folders searched recursively) into the database.
+    ///
+    /// Folders are searched for .txt, .html/.htm, .docx and .pdf files; other files are
+    /// skipped and counted. One line per file on stderr, then a summary line.
     Import {
         /// Files and folders to import.
         #[arg(required = true, value_name = "PATH")]
@@ -74,6 +76,7 @@ pub enum Command {
     },
     /// List the zones with their documents and counts.
     Zones {
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -94,6 +97,7 @@ pub enum Command {
         /// Only measures with at least one quantified target.
         #[arg(long)]
         has_target: bool,
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -108,6 +112,7 @@ pub enum Command {
         /// Deadline year.
         #[arg(long)]
         year: Option<i32>,
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -139,15 +144,22 @@ pub enum ActualCommand {
 /// Arguments of `actual set`.
 #[derive(Debug, Args)]
 pub struct ActualArgs {
+    /// Zone slug (see `zonecompare zones`).
     pub zone: String,
+    /// Canonical indicator id (see data/indicators.toml).
     pub indicator: String,
+    /// Year the value was reached.
     pub year: i32,
+    /// The value reached.
     #[arg(allow_negative_numbers = true)]
     pub value: f64,
+    /// Unit as written (`亿元`, `家`, `%`…).
     #[arg(long, default_value = "")]
     pub unit: String,
+    /// Where the figure comes from, or any remark.
     #[arg(long, default_value = "")]
     pub note: String,
+    /// Output: an aligned text table, CSV or JSON.
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutFormat,
 }
