@@ -446,7 +446,8 @@ fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
         .targets
         .iter()
         .map(|t| {
-            let value = super::panels::format_value(t);
+            // As written in the document: the units stay the document's.
+            let value = crate::charts::labels::fmt_target(t, crate::charts::Lang::Zh);
             (t.indicator.clone(), value, t.year)
         })
         .collect();
