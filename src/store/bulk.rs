@@ -1,6 +1,8 @@
-//! Bulk import: files are read and parsed on every core while one writer stores them, in
-//! input order, in transactions of up to [`BATCH`] files, so the database commits and
-//! syncs its journal once per batch rather than once per file. A batch is written straight
+//! Every import of files (the CLI's, the GUI's, [`Store::import_file`]): files are read and
+//! parsed on every core while one writer stores them, in input order, in transactions of up
+//! to [`BATCH`] files, so the database commits and syncs its journal once per batch rather
+//! than once per file. A file whose bytes hash to a stored document is not parsed again; a
+//! file the GUI's preview already parsed is stored as parsed. A batch is written straight
 //! into its transaction; when a file fails, the batch is rolled back and written again with
 //! a savepoint per file, so that file leaves nothing behind and does not stop the others.
 //! The connection's triggers are off while a batch is written; the full-text index and the
