@@ -59,10 +59,10 @@ impl Store {
         Ok(store)
     }
 
-    /// The database file in the platform data directory.
+    /// The database file in the app's data folder ([`crate::paths::data_dir`]).
     pub fn default_path() -> Result<PathBuf> {
-        directories::ProjectDirs::from("org", "zonecompare", "zonecompare")
-            .map(|dirs| dirs.data_dir().join("zonecompare.sqlite"))
+        crate::paths::data_dir()
+            .map(|dir| dir.join(crate::paths::DATABASE_FILE))
             .ok_or_else(|| Error::Store {
                 path: PathBuf::from("zonecompare.sqlite"),
                 message: "no home directory to keep the database in; pass --db PATH".into(),
