@@ -1,8 +1,13 @@
-//! Import and query at scale. A synthetic corpus (generated from the bundled documents,
-//! fixed seed, made while it is imported) goes into a new database through
-//! `Store::import_many`: wall time, CPU time, documents per second, database size and the
-//! process's peak memory (Linux `VmHWM`) are printed. Criterion then times the queries
-//! behind each view and full-text searches of 1, 2, 4 and 8 characters on that database.
+//! Import and query at scale. First the import a user runs: a synthetic corpus (generated
+//! from the bundled documents, fixed seed) is written as files into a folder, one
+//! sub-folder per zone, and `zonecompare import DIR --new-zone …` imports it into a new
+//! database; its wall time and CPU time (user + system of the process) are printed, then
+//! those of a second run, which finds every file already present. Then the query database:
+//! the same corpus, its zones kept apart, goes into another database through
+//! `Store::import_many` (the writer `zonecompare import` uses): wall time, CPU time,
+//! documents per second, database size and the process's peak memory (Linux `VmHWM`) are
+//! printed. Criterion then times the queries behind each view and full-text searches of 1,
+//! 2, 4 and 8 characters on that database.
 //!
 //! `ZONECOMPARE_BENCH_DOCS` sets the document count (default 1,000; 10,000 for the scale
 //! budget); `ZONECOMPARE_BENCH_DIR` keeps the database (`bench.sqlite`) in that folder;
@@ -82,12 +87,72 @@ fn bench<T>(
     group.bench_function(name, |b| b.iter(|| black_box(f())));
 }
 
+/// CPU time (user + system) of the children this process has waited for, in seconds
+/// (Linux only; 100 clock ticks per second as in [`cpu_seconds`]).
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let cutime: f64 = fields.get(13)?.parse().ok()?;
+    let cstime: f64 = fields.get(14)?.parse().ok()?;
+    Some((cutime + cstime) / 100.0)
+}
+
+/// Runs `zonecompare --db DB import DIR --new-zone NAME` and prints its wall and CPU time.
+fn time_cli_import(db: &Path, corpus: &Path, what: &str) {
+    let cpu_start = children_cpu_seconds();
+    let start = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zonecompare"))
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(corpus)
+        .args(["--new-zone", "Bench Corpus"])
+        .env_remove("ZONECOMPARE_DB")
+        .output()
+        .expect("zonecompare runs");
+    let elapsed = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, children_cpu_seconds()) {
+        (Some(a), Some(b)) => format!("{:.1} s", b - a),
+        _ => "n/a".to_string(),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary = stderr.lines().rev().find(|l| l.contains(" imported, "));
+    assert!(out.status.success(), "zonecompare import failed: {stderr}");
+    eprintln!(
+        "zonecompare import DIR, {what}: {elapsed:.2} s wall, {cpu} CPU; {}",
+        summary.unwrap_or("no summary line")
+    );
+}
+
+/// Writes the synthetic corpus as files under `dir/corpus/<zone>/` and times the CLI's
+/// import of that folder into a new database, twice (the second run adds nothing).
+fn cli_import(dir: &Path) {
+    let n = doc_count();
+    let corpus = dir.join("corpus");
+    let db = dir.join("cli.sqlite");
+    let _ = std::fs::remove_dir_all(&corpus);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    for d in synth::SynthStream::new(SEED, n) {
+        let folder = corpus.join(&d.zone_slug);
+        std::fs::create_dir_all(&folder).expect("corpus folder");
+        std::fs::write(folder.join(&d.name), &d.bytes).expect("corpus file");
+    }
+    time_cli_import(&db, &corpus, &format!("{n} new documents"));
+    time_cli_import(&db, &corpus, "again (nothing new)");
+}
+
 /// Imports the synthetic corpus into a new database (or reuses the kept one) and reports
 /// what it took.
 fn build(dir: &Path) -> Store {
     let n = doc_count();
     let path = dir.join("bench.sqlite");
     let reuse = std::env::var_os("ZONECOMPARE_BENCH_REUSE").is_some() && path.exists();
+    if !reuse {
+        cli_import(dir);
+    }
     if reuse {
         let start = Instant::now();
         let store = Store::open(&path).expect("open kept database");

@@ -3,7 +3,10 @@
 //! The pipeline, one module per step:
 //! `ingest` (bytes → clean text) → `parse` (text → [`model::ParsedDocument`]) →
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
-//! `catalog` loads the editable taxonomies in `data/*.toml`; `cli` and `gui` are thin shells.
+//! `catalog` loads the editable taxonomies in `data/*.toml`; `paths` names the app's data
+//! folder; `cli` and `gui` are thin shells.
+
+#![forbid(unsafe_code)]
 
 pub mod analysis;
 pub mod assets;
@@ -17,6 +20,7 @@ pub mod gui;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod paths;
 pub mod store;
 mod utf8;
 

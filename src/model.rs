@@ -1,7 +1,7 @@
 //! Plain domain types shared by every layer: what a parsed planning document is made of.
 //!
 //! The JSON contract of `zonecompare parse --format json` is produced from these types by
-//! [`crate::parse::json`]; field names here follow PRODUCT.md where they overlap.
+//! [`crate::parse::json`]; field names here follow that JSON where they overlap.
 
 use serde::{Deserialize, Serialize};
 

@@ -176,14 +176,15 @@ fn import_reports_one_line_per_file_and_fails_when_one_is_refused() {
     assert!(!out.status.success());
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
-    assert!(
-        lines[0].starts_with("[1/2] ") && lines[0].contains("already present"),
+    // Not a terminal: no `[i/n]` progress, one line per file and the summary.
+    assert!(lines[0].contains("copy.txt: already present"), "{err}");
+    assert!(lines[1].contains("junk.pdf: refused: "), "{err}");
+    assert_eq!(
+        lines[2], "0 imported, 1 already present, 1 refused",
         "{err}"
     );
-    assert!(
-        lines[1].starts_with("[2/2] ") && lines[1].contains("junk.pdf: refused: "),
-        "{err}"
-    );
+    assert_eq!(lines[3], "error: 1 of 2 files refused", "{err}");
+    assert!(!err.contains("[1/2]"), "{err}");
     assert!(!err.contains("panicked"));
     assert_eq!(json(&db, &["zones"])[4]["documents"], 1);
 
@@ -265,4 +266,135 @@ fn a_broken_database_gives_one_line_naming_it() {
         err.contains("broken.sqlite") && err.contains("not a zonecompare database"),
         "{err}"
     );
+}
+
+#[test]
+fn an_unknown_zone_filter_is_an_error_not_an_empty_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    for command in ["measures", "targets"] {
+        for format in ["table", "json"] {
+            let out = run(&db, &[command, "--zone", "dalain", "--format", format]);
+            assert_eq!(out.status.code(), Some(1), "{command} --format {format}");
+            assert!(out.stdout.is_empty(), "{command}: nothing listed");
+            let err = stderr(&out);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("unknown zone 'dalain'"), "{err}");
+        }
+        // One known and one unknown slug is still an error.
+        let out = run(&db, &[command, "--zone", "dalian,nowhere"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("unknown zone 'nowhere'"));
+        assert!(run(&db, &[command, "--zone", "dalian"]).status.success());
+    }
+}
+
+#[test]
+fn a_database_in_a_missing_folder_is_refused_not_created() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-folder");
+    let db = missing.join("zc.sqlite");
+    let out = run(&db, &["zones"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no-such-folder") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!missing.exists(), "the folder is not created");
+    let out = bin()
+        .env("ZONECOMPARE_DB", &db)
+        .args(["measures"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(!missing.exists());
+}
+
+#[test]
+fn import_takes_folders_recursively_and_a_second_run_adds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("2021/draft")).expect("mkdir");
+    let text = std::fs::read_to_string(corpus("002_d1df5a77a2452895.txt")).expect("read");
+    for (i, name) in ["a.txt", "2021/b.txt", "2021/draft/c.TXT"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(docs.join(name), format!("{text}\n补充说明{i}。\n")).expect("write");
+    }
+    std::fs::write(docs.join("2021/readme.md"), "not a plan").expect("write");
+    std::fs::write(docs.join("2021/draft/empty.txt"), "  \n").expect("write");
+    let args = [
+        "import",
+        docs.to_str().expect("utf-8 path"),
+        "--new-zone",
+        "Folder Park",
+    ];
+    let out = run(&db, &args);
+    assert!(!out.status.success(), "the empty file is refused");
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: refused: "), "{err}");
+    assert!(
+        err.contains("3 imported, 0 already present, 1 refused (1 file of other formats skipped)"),
+        "{err}"
+    );
+    let zones = json(&db, &["zones"]);
+    let park = zones
+        .iter()
+        .find(|z| z["slug"] == "folder-park")
+        .expect("zone created");
+    assert_eq!(park["documents"], 3);
+    std::fs::remove_file(docs.join("2021/draft/empty.txt")).expect("rm");
+    let out = run(&db, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("0 imported, 3 already present, 0 refused (1 file of other formats skipped)"),
+        "{err}"
+    );
+    let zones = json(&db, &["zones"]);
+    let park = zones.iter().find(|z| z["slug"] == "folder-park");
+    assert_eq!(park.expect("zone")["documents"], 3);
+}
+
+#[test]
+fn help_names_the_window_and_lists_possible_values() {
+    let help = |args: &[&str]| {
+        let out = bin().args(args).output().expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(
+        help(&["--help"]).contains("Without a subcommand, zonecompare opens the desktop window")
+    );
+    let chart = help(&["export", "chart", "--help"]);
+    for value in [
+        "indicator",
+        "timeline",
+        "themes",
+        "agencies",
+        "instruments",
+        "progress",
+    ] {
+        assert!(chart.contains(value), "{chart}");
+    }
+    assert!(
+        chart.contains("zh: Chinese") && chart.contains("en: English"),
+        "{chart}"
+    );
+    let table = help(&["export", "table", "--help"]);
+    assert!(
+        table.contains("measures:") && table.contains("compare:"),
+        "{table}"
+    );
+    assert!(help(&["measures", "--help"]).contains("[possible values: table, csv, json]"));
+    let out = bin()
+        .args(["export", "table", "sheets", "--out", "x.csv"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[possible values: measures, targets, compare]"));
 }

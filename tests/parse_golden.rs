@@ -33,10 +33,10 @@
 //! Other checks: every corpus document has an expectation file; on every document every
 //! span slices the cleaned text to exactly the measure text / target sentence, measure spans
 //! are sorted and disjoint, a target's measure is the one whose span holds its sentence,
-//! years lie in 1990..=2060; and the JSON has exactly the field names of the PRODUCT.md
-//! schema.
+//! years lie in 1990..=2060; and the JSON has exactly the field names of the
+//! `parse --format json` schema (README § `parse --format json`).
 
-// DECISIONS-golden — rules the expectations follow where /work/DECISIONS.md is silent.
+// DECISIONS-golden — rules the expectations follow where the schema leaves a choice.
 // The parser should follow them too; change them together with the golden files.
 //
 // Metadata

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 /// CPU time this thread has used (`CLOCK_THREAD_CPUTIME_ID`, exact to the nanosecond).
 #[cfg(unix)]
+#[allow(unsafe_code)]
 pub fn thread_cpu() -> Duration {
     let mut ts = libc::timespec {
         tv_sec: 0,

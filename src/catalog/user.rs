@@ -17,13 +17,12 @@ const FILES: [&str; 4] = [
 ];
 
 /// The folder whose taxonomy files replace the bundled ones: `ZONECOMPARE_TAXONOMIES` if
-/// set, else `taxonomies` in the platform data directory (beside the default database).
+/// set, else `taxonomies` in the app's data folder (beside the default database).
 pub fn user_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("ZONECOMPARE_TAXONOMIES").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("org", "zonecompare", "zonecompare")
-        .map(|dirs| dirs.data_dir().join("taxonomies"))
+    crate::paths::data_dir().map(|dir| dir.join("taxonomies"))
 }
 
 /// The catalog with the files found in `dir` in place of the bundled ones; `None` when the

@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use std::str::FromStr;
+
 use clap::Subcommand;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::analysis::Dataset;
 use crate::catalog::Catalog;
@@ -12,14 +15,40 @@ use crate::export::briefing::{self, BriefingOptions};
 use crate::export::table::{self, TableKind};
 use crate::export::{self as files, extension};
 
-fn parse_kind(s: &str) -> Result<ChartKind, String> {
-    s.parse()
+/// A parser that accepts `values` (listed in `--help` and in errors) and reads them with
+/// the type's `FromStr`.
+fn choices<T>(values: Vec<PossibleValue>) -> impl TypedValueParser<Value = T>
+where
+    T: FromStr<Err = String> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(values).try_map(|s| s.parse::<T>())
 }
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse()
+
+fn chart_kinds() -> impl TypedValueParser<Value = ChartKind> {
+    choices(
+        ChartKind::ALL
+            .iter()
+            .map(|k| PossibleValue::new(k.as_str()))
+            .collect(),
+    )
 }
-fn parse_table(s: &str) -> Result<TableKind, String> {
-    s.parse()
+
+fn langs() -> impl TypedValueParser<Value = Lang> {
+    choices(vec![
+        PossibleValue::new("zh")
+            .aliases(["zh-CN", "cn"])
+            .help("Chinese"),
+        PossibleValue::new("en").help("English"),
+    ])
+}
+
+fn table_kinds() -> impl TypedValueParser<Value = TableKind> {
+    choices(vec![
+        PossibleValue::new("measures").help("every measure of the zones"),
+        PossibleValue::new("targets").help("every quantified target of the zones"),
+        PossibleValue::new("compare")
+            .help("indicator × zone targets with baselines (XLSX adds themes and gaps)"),
+    ])
 }
 
 /// What to export.
@@ -27,7 +56,8 @@ fn parse_table(s: &str) -> Result<TableKind, String> {
 pub enum ExportCommand {
     /// A chart as SVG or PNG: indicator, timeline, themes, agencies, instruments, progress.
     Chart {
-        #[arg(value_parser = parse_kind)]
+        /// What the chart shows.
+        #[arg(value_parser = chart_kinds())]
         kind: ChartKind,
         /// Zone slugs, comma-separated (default: every zone).
         #[arg(long, value_delimiter = ',')]
@@ -38,7 +68,8 @@ pub enum ExportCommand {
         /// Theme ids, comma-separated (themes chart).
         #[arg(long, value_delimiter = ',')]
         themes: Vec<String>,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        /// Language of titles, labels and names.
+        #[arg(long, default_value = "zh", value_parser = langs())]
         lang: Lang,
         /// Output file: .svg or .png.
         #[arg(long)]
@@ -47,11 +78,14 @@ pub enum ExportCommand {
     /// A table as CSV (UTF-8 with BOM) or XLSX: measures, targets, or compare (indicator ×
     /// zone targets with baselines; XLSX adds theme × zone counts and gaps as more sheets).
     Table {
-        #[arg(value_parser = parse_table)]
+        /// Which table.
+        #[arg(value_parser = table_kinds())]
         kind: TableKind,
+        /// Zone slugs, comma-separated (default: every zone).
         #[arg(long, value_delimiter = ',')]
         zones: Vec<String>,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        /// Language of titles, labels and names.
+        #[arg(long, default_value = "zh", value_parser = langs())]
         lang: Lang,
         /// Output file: .csv or .xlsx.
         #[arg(long)]
@@ -59,11 +93,15 @@ pub enum ExportCommand {
     },
     /// A briefing comparing zones: self-contained HTML, or a Word document (DOCX).
     Briefing {
+        /// Zone slugs to compare, comma-separated.
         #[arg(long, value_delimiter = ',', required = true)]
         zones: Vec<String>,
+        /// Theme ids with side-by-side tables, comma-separated (default: the five themes
+        /// with most measures).
         #[arg(long, value_delimiter = ',')]
         themes: Vec<String>,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        /// Language of titles, labels and names.
+        #[arg(long, default_value = "zh", value_parser = langs())]
         lang: Lang,
         /// Output file: .html or .docx.
         #[arg(long)]

@@ -23,9 +23,14 @@ use table::OutFormat;
 
 /// Compare Chinese development-zone plans: measures, agencies and targets.
 #[derive(Debug, Parser)]
-#[command(name = "zonecompare", version, about)]
+#[command(
+    name = "zonecompare",
+    version,
+    about,
+    after_help = "Without a subcommand, zonecompare opens the desktop window on the database."
+)]
 pub struct Cli {
-    /// Database file (default: in the platform data directory).
+    /// Database file (default: in the platform data directory); its folder must exist.
     #[arg(long, global = true, env = "ZONECOMPARE_DB")]
     pub db: Option<PathBuf>,
     #[command(subcommand)]
@@ -39,18 +44,24 @@ pub enum ParseFormat {
     Text,
 }
 
-/// The subcommands of PRODUCT.md § CLI.
+/// The subcommands (see the README § Command line).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse one file and print what was extracted (no database).
     Parse {
+        /// Document to parse: .txt, .html/.htm, .docx or .pdf.
         file: PathBuf,
+        /// Output: the JSON of every extracted field, or a readable summary.
         #[arg(long, value_enum, default_value = "json")]
         format: ParseFormat,
     },
-    /// Import documents into the database (one transaction per file).
+    /// Import documents (files, or folders searched recursively) into the database.
+    ///
+    /// Folders are searched for .txt, .html/.htm, .docx and .pdf files; other files are
+    /// skipped and counted. One line per file on stderr, then a summary line.
     Import {
-        #[arg(required = true)]
+        /// Files and folders to import.
+        #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
         /// Existing zone the files belong to.
         #[arg(
@@ -65,6 +76,7 @@ pub enum Command {
     },
     /// List the zones with their documents and counts.
     Zones {
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -85,6 +97,7 @@ pub enum Command {
         /// Only measures with at least one quantified target.
         #[arg(long)]
         has_target: bool,
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -99,6 +112,7 @@ pub enum Command {
         /// Deadline year.
         #[arg(long)]
         year: Option<i32>,
+        /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
@@ -130,15 +144,22 @@ pub enum ActualCommand {
 /// Arguments of `actual set`.
 #[derive(Debug, Args)]
 pub struct ActualArgs {
+    /// Zone slug (see `zonecompare zones`).
     pub zone: String,
+    /// Canonical indicator id (see data/indicators.toml).
     pub indicator: String,
+    /// Year the value was reached.
     pub year: i32,
+    /// The value reached.
     #[arg(allow_negative_numbers = true)]
     pub value: f64,
+    /// Unit as written (`亿元`, `家`, `%`…).
     #[arg(long, default_value = "")]
     pub unit: String,
+    /// Where the figure comes from, or any remark.
     #[arg(long, default_value = "")]
     pub note: String,
+    /// Output: an aligned text table, CSV or JSON.
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutFormat,
 }
@@ -210,12 +231,29 @@ fn check_before_writing(store: &Store) -> anyhow::Result<()> {
     Err(e.into())
 }
 
-/// The database file of `--db` / `ZONECOMPARE_DB`, else the default one.
+/// The database file of `--db` / `ZONECOMPARE_DB`, else the default one. A path the user
+/// gave must be in a folder that exists: a mistyped folder is refused rather than created
+/// (the default database's folder is created on first use).
 fn db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     Ok(match db {
-        Some(p) => p,
+        Some(p) => {
+            check_db_folder(&p)?;
+            p
+        }
         None => Store::default_path()?,
     })
+}
+
+/// Refuses a database path whose folder does not exist.
+fn check_db_folder(path: &std::path::Path) -> anyhow::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => anyhow::bail!(
+            "{}: folder {} does not exist (create it first, or choose another --db)",
+            path.display(),
+            dir.display()
+        ),
+        _ => Ok(()),
+    }
 }
 
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
@@ -244,6 +282,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             has_target,
             format,
         } => {
+            check_zones(&store, &zone)?;
             let filter = Filter {
                 zones: zone,
                 theme,
@@ -260,6 +299,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             year,
             format,
         } => {
+            check_zones(&store, &zone)?;
             let filter = Filter {
                 zones: zone,
                 indicator,
@@ -285,9 +325,22 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     }
 }
 
+/// Refuses a `--zone` slug that names no zone, rather than listing nothing.
+fn check_zones(store: &Store, slugs: &[String]) -> anyhow::Result<()> {
+    for slug in slugs {
+        if store.zone(slug)?.is_none() {
+            anyhow::bail!("unknown zone '{slug}' (see `zonecompare zones`)");
+        }
+    }
+    Ok(())
+}
+
 /// Hook for the desktop app: `zonecompare` without a subcommand.
 #[cfg(feature = "gui")]
 fn run_gui(db: Option<PathBuf>) -> anyhow::Result<()> {
+    if let Some(path) = &db {
+        check_db_folder(path)?;
+    }
     crate::gui::run(db)
 }
 

@@ -59,7 +59,8 @@ mod tests {
     #[ignore]
     fn write_samples() {
         let dir = std::path::PathBuf::from(
-            std::env::var("ZC_SAMPLES").unwrap_or("/tmp/zc-samples".into()),
+            std::env::var_os("ZC_SAMPLES")
+                .unwrap_or_else(|| std::env::temp_dir().join("zc-samples").into()),
         );
         std::fs::create_dir_all(&dir).unwrap();
         for kind in ChartKind::ALL {

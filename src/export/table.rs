@@ -31,11 +31,12 @@ impl Cell {
         v.map_or(Cell::Empty, |v| Cell::Number(v.into()))
     }
 
-    /// The cell as CSV text.
+    /// The cell as CSV text. A number is written as stored (the shortest text that reads
+    /// back as the same value, no rounding), so the CSV and the XLSX of a table agree.
     pub fn to_text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Number(n) => fmt_number(*n, Lang::Zh),
+            Cell::Number(n) => n.to_string(),
             Cell::Empty => String::new(),
         }
     }

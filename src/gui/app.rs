@@ -442,8 +442,8 @@ impl App {
         }
         match self.ui.import.destination(self.prefs.lang) {
             Ok((slug, new_zone)) => {
-                let files = self.ui.import.files.clone();
-                self.jobs.start_import(files, slug, new_zone);
+                let sources = self.ui.import.sources();
+                self.jobs.start_import(sources, slug, new_zone);
             }
             Err(msg) => self.ui.import.message = Some(msg),
         }

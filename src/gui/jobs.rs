@@ -9,10 +9,9 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
 
 use super::data::{self, Filtered, OpenDocument, Overview};
-use crate::catalog::Catalog;
 use crate::model::Zone;
-use crate::store::Store;
 use crate::store::rows::*;
+use crate::store::{ImportSource, ParsedFile, Store};
 
 /// Who to wake when a result arrives (set on the first frame).
 pub type Notifier = Arc<OnceLock<egui::Context>>;
@@ -71,7 +70,14 @@ pub struct PreviewInfo {
 pub struct FilePreview {
     pub path: PathBuf,
     pub result: Result<PreviewInfo, String>,
+    /// The parse the preview shows, kept so that saving stores it without reading and
+    /// parsing the file again (`None` when it failed, or past [`PREVIEW_KEEP_BYTES`]).
+    pub parsed: Option<Arc<ParsedFile>>,
 }
+
+/// Text and file bytes a preview keeps for saving (about 20 MB of memory per 4 MB of
+/// bytes and texts, with the extraction); files past it are parsed again when saved.
+pub const PREVIEW_KEEP_BYTES: usize = 48 * 1024 * 1024;
 
 /// One file's import result.
 #[derive(Debug, Clone)]
@@ -273,20 +279,45 @@ impl Jobs {
         let total = files.len();
         self.spawn(JobKind::Preview, total, "zonecompare-preview", move |ctx| {
             let mut out = Vec::new();
+            let mut kept = 0;
             for (i, path) in files.into_iter().enumerate() {
                 if ctx.cancelled() {
                     return Event::PreviewDone(out, true);
                 }
                 ctx.progress(i, total, &path);
-                let result = preview_file(&path);
-                out.push(FilePreview { path, result });
+                let (result, parsed) = match crate::store::parse_file(&path) {
+                    Ok(file) => {
+                        let size =
+                            file.bytes.len() + file.ingested.raw.len() + file.ingested.text.len();
+                        let info = preview_info(&file.parsed);
+                        kept += size;
+                        (
+                            Ok(info),
+                            (kept <= PREVIEW_KEEP_BYTES).then(|| Arc::new(file)),
+                        )
+                    }
+                    Err(e) => (Err(e.to_string()), None),
+                };
+                out.push(FilePreview {
+                    path,
+                    result,
+                    parsed,
+                });
             }
             Event::PreviewDone(out, false)
         });
     }
 
-    /// Imports `files` into `zone_slug` (creating `new_zone` first) on a background thread.
-    pub fn start_import(&mut self, files: Vec<PathBuf>, zone_slug: String, new_zone: Option<Zone>) {
+    /// Imports `sources` into `zone_slug` (creating `new_zone` first) on a background
+    /// thread, through the batch importer the CLI uses; a previewed file is stored as it
+    /// was parsed for the preview.
+    pub fn start_import(
+        &mut self,
+        sources: Vec<ImportSource>,
+        zone_slug: String,
+        new_zone: Option<Zone>,
+    ) {
+        let files: Vec<PathBuf> = sources.iter().map(|s| s.path().to_path_buf()).collect();
         let total = files.len();
         let db = self.db_path.clone();
         self.spawn(JobKind::Import, total, "zonecompare-import", move |ctx| {
@@ -309,18 +340,29 @@ impl Jobs {
             {
                 return fail_all(files, e.to_string());
             }
+            // The batch importer the CLI uses: files parsed on every core, one writer;
+            // progress is told as each batch is committed, a cancel stops after it.
             let mut out = Vec::new();
-            for (i, path) in files.into_iter().enumerate() {
-                if ctx.cancelled() {
-                    return Event::ImportDone(out, true);
-                }
-                ctx.progress(i, total, &path);
-                let result = store
-                    .import_file(&path, &zone_slug)
-                    .map_err(|e| e.to_string());
-                out.push(FileResult { path, result });
+            let mut cancelled = false;
+            let mut on_outcome = |i: usize, outcome: &crate::error::Result<ImportOutcome>| {
+                ctx.progress(i + 1, total, &files[i]);
+                out.push(FileResult {
+                    path: files[i].clone(),
+                    result: outcome.as_ref().cloned().map_err(|e| e.to_string()),
+                });
+                cancelled = ctx.cancelled();
+                !cancelled
+            };
+            if let Err(e) = store.import_sources(&sources, &zone_slug, &mut on_outcome) {
+                let done = out.len();
+                let mut out = out;
+                out.extend(files[done..].iter().map(|path| FileResult {
+                    path: path.clone(),
+                    result: Err(e.to_string()),
+                }));
+                return Event::ImportDone(out, false);
             }
-            Event::ImportDone(out, false)
+            Event::ImportDone(out, cancelled)
         });
     }
 
@@ -392,10 +434,8 @@ impl JobContext {
     }
 }
 
-/// Reads and parses one file without touching the database.
-pub fn preview_file(path: &Path) -> Result<PreviewInfo, String> {
-    let ingested = crate::ingest::read_path(path).map_err(|e| e.to_string())?;
-    let doc = crate::parse::parse_text(&ingested.text, Catalog::in_use());
+/// What the import preview shows of a parsed document.
+fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
     let mut agencies: Vec<String> = Vec::new();
     for unit in doc.measures.iter().flat_map(|m| &m.responsible_units) {
         if !agencies.contains(&unit.canonical) {
@@ -406,18 +446,19 @@ pub fn preview_file(path: &Path) -> Result<PreviewInfo, String> {
         .targets
         .iter()
         .map(|t| {
-            let value = super::panels::format_value(t);
+            // As written in the document: the units stay the document's.
+            let value = crate::charts::labels::fmt_target(t, crate::charts::Lang::Zh);
             (t.indicator.clone(), value, t.year)
         })
         .collect();
-    Ok(PreviewInfo {
+    PreviewInfo {
         title: doc.title.clone(),
         period: doc.period.map(|p| (p.start, p.end)),
         measure_count: doc.measures.len(),
         measure_titles: doc.measures.iter().map(|m| m.title.clone()).collect(),
         targets,
         agencies,
-    })
+    }
 }
 
 /// The query worker: owns one connection, answers requests in order, and coalesces

@@ -32,6 +32,12 @@ pub fn run(db_path: Option<PathBuf>) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
+        // On Windows eframe keeps its settings in the roaming profile; they go beside the
+        // database in the local data folder instead; elsewhere they stay where eframe keeps them.
+        persistence_path: cfg!(windows)
+            .then(crate::paths::data_dir)
+            .flatten()
+            .map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(

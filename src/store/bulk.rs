@@ -1,16 +1,18 @@
-//! Bulk import: files are read and parsed on every core while one writer stores them, in
-//! input order, in transactions of up to [`BATCH`] files, so the database commits and
-//! syncs its journal once per batch rather than once per file. A batch is written straight
+//! Every import of files (the CLI's, the GUI's, [`Store::import_file`]): files are read and
+//! parsed on every core while one writer stores them, in input order, in transactions of up
+//! to [`BATCH`] files, so the database commits and syncs its journal once per batch rather
+//! than once per file. A file whose bytes hash to a stored document is not parsed again; a
+//! file the GUI's preview already parsed is stored as parsed. A batch is written straight
 //! into its transaction; when a file fails, the batch is rolled back and written again with
 //! a savepoint per file, so that file leaves nothing behind and does not stop the others.
 //! The connection's triggers are off while a batch is written; the full-text index and the
 //! per-zone counts they keep are brought up to date once per batch before it commits (see
 //! `deferred`).
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Mutex;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 
 use rusqlite::{Transaction, TransactionBehavior};
 
@@ -38,28 +40,156 @@ pub struct BulkFile {
     pub zone_slug: String,
 }
 
+/// A file read and parsed but not stored: what the GUI's import preview shows, and then
+/// saves as it was shown (see [`ImportSource::Parsed`]).
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    /// The file's bytes as read: their sha256 identifies the document.
+    pub bytes: Vec<u8>,
+    pub ingested: Ingested,
+    pub parsed: ParsedDocument,
+}
+
+/// Reads and parses the file at `path` (no database).
+pub fn parse_file(path: &Path) -> Result<ParsedFile> {
+    let bytes = super::import::read_limited(path)?;
+    let (ingested, parsed) = ingest_and_parse(&file_name(path), path, &bytes)?;
+    Ok(ParsedFile {
+        path: path.to_path_buf(),
+        bytes,
+        ingested,
+        parsed,
+    })
+}
+
+/// A file for [`Store::import_sources`](super::Store::import_sources).
+#[derive(Debug, Clone)]
+pub enum ImportSource {
+    /// Read and parsed by the importer.
+    Path(PathBuf),
+    /// Already read and parsed (a preview): stored without being read or parsed again.
+    Parsed(Arc<ParsedFile>),
+}
+
+impl ImportSource {
+    /// The file this source was or will be read from.
+    pub fn path(&self) -> &Path {
+        match self {
+            ImportSource::Path(p) => p,
+            ImportSource::Parsed(f) => &f.path,
+        }
+    }
+}
+
+/// Where a file of a bulk import comes from: bytes already read, or a file.
+enum Source {
+    Bytes(BulkFile),
+    File(ImportSource, String),
+}
+
+/// What a worker made of a file.
+enum Parsed {
+    /// Read and parsed, ready to be written.
+    Ready(Box<(Ingested, ParsedDocument)>),
+    /// Its content is already stored as this document: not parsed again.
+    Known(i64),
+}
+
 /// A file after reading and parsing, ready for the writer.
 struct Prepared {
     file: BulkFile,
+    /// The path it was read from, when it came from a file.
+    path: Option<PathBuf>,
     sha: String,
-    parsed: Result<(Ingested, ParsedDocument)>,
+    parsed: Result<Parsed>,
 }
 
-/// Reads and parses one file; a parser panic becomes an error naming the file.
-fn prepare(file: BulkFile) -> Prepared {
-    let sha = sha256_hex(&file.bytes);
-    let shown = Path::new(&file.name);
-    let parsed = ingest::ingest_bytes(shown, &file.bytes).and_then(|ing| {
-        if ing.text.trim().is_empty() {
-            return Err(Error::bad_input(shown, "contains no text"));
-        }
-        let text = &ing.text;
-        std::panic::catch_unwind(|| parse::parse_text(text, Catalog::in_use()))
-            .map_err(|_| Error::bad_input(shown, "the parser failed on this file"))
-            .map(|doc| (ing, doc))
-    });
-    Prepared { file, sha, parsed }
+/// Decodes, cleans and parses one file's bytes; `name` selects the format, `shown` names
+/// the file in errors. A parser panic becomes an error naming the file.
+fn ingest_and_parse(name: &str, shown: &Path, bytes: &[u8]) -> Result<(Ingested, ParsedDocument)> {
+    let ing = ingest::ingest_bytes(Path::new(name), bytes).map_err(|e| match e {
+        Error::BadInput { message, .. } => Error::bad_input(shown, message),
+        other => other,
+    })?;
+    if ing.text.trim().is_empty() {
+        return Err(Error::bad_input(shown, "contains no text"));
+    }
+    let text = &ing.text;
+    let doc = std::panic::catch_unwind(|| parse::parse_text(text, Catalog::in_use()))
+        .map_err(|_| Error::bad_input(shown, "the parser failed on this file"))?;
+    Ok((ing, doc))
 }
+
+/// Reads (when given a path) and parses one file, unless its content is among the `known`
+/// documents.
+fn prepare(source: Source, known: &HashMap<String, i64>) -> Prepared {
+    let (file, path, ready) = match source {
+        Source::Bytes(file) => (file, None, None),
+        Source::File(ImportSource::Parsed(f), zone_slug) => {
+            let file = BulkFile {
+                name: file_name(&f.path),
+                bytes: f.bytes.clone(),
+                zone_slug,
+            };
+            let ready = (f.ingested.clone(), f.parsed.clone());
+            (file, Some(f.path.clone()), Some(ready))
+        }
+        Source::File(ImportSource::Path(path), zone_slug) => {
+            let name = file_name(&path);
+            match super::import::read_limited(&path) {
+                Ok(bytes) => (
+                    BulkFile {
+                        name,
+                        bytes,
+                        zone_slug,
+                    },
+                    Some(path),
+                    None,
+                ),
+                Err(e) => {
+                    let file = BulkFile {
+                        name,
+                        bytes: Vec::new(),
+                        zone_slug,
+                    };
+                    return Prepared {
+                        file,
+                        path: Some(path),
+                        sha: String::new(),
+                        parsed: Err(e),
+                    };
+                }
+            }
+        }
+    };
+    let sha = sha256_hex(&file.bytes);
+    let parsed = if let Some(&doc_id) = known.get(&sha) {
+        Ok(Parsed::Known(doc_id))
+    } else if let Some(ready) = ready {
+        Ok(Parsed::Ready(Box::new(ready)))
+    } else {
+        let shown = path.as_deref().unwrap_or(Path::new(&file.name));
+        ingest_and_parse(&file.name, shown, &file.bytes).map(|r| Parsed::Ready(Box::new(r)))
+    };
+    Prepared {
+        file,
+        path,
+        sha,
+        parsed,
+    }
+}
+
+/// The file name of `path` (its extension selects the format).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Told of each file's outcome once its batch is committed (input position, outcome);
+/// returns `false` to stop the import after that batch.
+pub(crate) type OnOutcome<'a> = &'a mut dyn FnMut(usize, &Result<ImportOutcome>) -> bool;
 
 /// Imports `files` (parsed in parallel, stored in order). Returns each file's outcome in
 /// input order; the outer error is a database failure that stopped the import (files of
@@ -68,8 +198,48 @@ pub(crate) fn import_many<I>(store: &mut Store, files: I) -> Result<Vec<Result<I
 where
     I: Iterator<Item = BulkFile> + Send,
 {
+    import_all(store, files.map(Source::Bytes), &mut |_, _| true)
+}
+
+/// Imports `sources` into the zone `zone_slug`, those not yet parsed read and parsed on
+/// every core; `on_outcome` hears of each file as its batch is committed and can stop the
+/// import. Returns the outcomes of the files handled, in input order.
+pub(crate) fn import_sources(
+    store: &mut Store,
+    sources: &[ImportSource],
+    zone_slug: &str,
+    on_outcome: OnOutcome<'_>,
+) -> Result<Vec<Result<ImportOutcome>>> {
+    let sources = sources
+        .iter()
+        .map(|s| Source::File(s.clone(), zone_slug.to_string()));
+    import_all(store, sources, on_outcome)
+}
+
+/// The documents already stored, by the sha256 of their bytes: a file whose content is
+/// among them is not parsed again.
+fn known_documents(store: &Store) -> Result<HashMap<String, i64>> {
+    let mut stmt = store
+        .conn
+        .prepare("SELECT sha256, id FROM documents")
+        .map_err(|e| store_error(&store.path, e))?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store_error(&store.path, e))
+}
+
+fn import_all<I>(
+    store: &mut Store,
+    sources: I,
+    on_outcome: OnOutcome<'_>,
+) -> Result<Vec<Result<ImportOutcome>>>
+where
+    I: Iterator<Item = Source> + Send,
+{
+    let known = known_documents(store)?;
+    let known = &known;
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let source = Mutex::new(files.enumerate());
+    let source = Mutex::new(sources.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
     let checkpoints = Checkpoints::open(&store.path);
     std::thread::scope(|scope| {
@@ -85,7 +255,8 @@ where
                         Err(_) => None,
                     };
                     let Some((i, file)) = next else { break };
-                    if send.send((i, prepare(file))).is_err() {
+                    // The writer stopped (cancelled or failed): nothing more to do.
+                    if send.send((i, prepare(file, known))).is_err() {
                         break;
                     }
                 }
@@ -95,10 +266,17 @@ where
         let signal = checkpoints.and_then(|c| c.spawn(scope));
         // The writer stops checkpointing only once the thread that does it runs.
         let paused = signal.as_ref().and_then(|_| checkpoint::pause(&store.conn));
-        let outcomes = write_in_order(store, recv, signal.as_ref());
+        let outcomes = write_in_order(store, recv, signal.as_ref(), on_outcome);
         // The files are stored whatever happens here: a failed merge leaves a correct
-        // index with more segments, which the next import merges.
-        let _ = deferred::merge_index(&store.conn);
+        // index with more segments, which the next import merges. An import that stored
+        // nothing leaves the database as it was.
+        let stored = outcomes.as_ref().map_or(true, |o| {
+            o.iter()
+                .any(|o| matches!(o, Ok(ImportOutcome::Imported { .. })))
+        });
+        if stored && let Err(e) = deferred::merge_index(&store.conn) {
+            log::warn!("{}: full-text index not merged: {e}", store.path.display());
+        }
         checkpoint::request(signal.as_ref());
         if let Some(pages) = paused {
             checkpoint::restore(&store.conn, pages);
@@ -107,17 +285,28 @@ where
     })
 }
 
-/// Receives prepared files and stores them in input order, [`BATCH`] files per transaction.
+/// Receives prepared files and stores them in input order, [`BATCH`] files per transaction,
+/// telling `on_outcome` of each file once its batch is committed. Stops after a batch when
+/// `on_outcome` says so; dropping the receiver then stops the workers.
 fn write_in_order(
     store: &mut Store,
     recv: mpsc::Receiver<(usize, Prepared)>,
     checkpoints: Option<&mpsc::SyncSender<()>>,
+    on_outcome: OnOutcome<'_>,
 ) -> Result<Vec<Result<ImportOutcome>>> {
     let mut outcomes = Vec::new();
     let mut pending: BTreeMap<usize, Prepared> = BTreeMap::new();
     let mut batch: Vec<Prepared> = Vec::with_capacity(BATCH);
     let mut next_index = 0;
     let mut arrived = recv.iter();
+    let mut report = |outcomes: &mut Vec<Result<ImportOutcome>>, written| -> bool {
+        let mut go_on = true;
+        for outcome in written {
+            go_on &= on_outcome(outcomes.len(), &outcome);
+            outcomes.push(outcome);
+        }
+        go_on
+    };
     loop {
         let next = match pending.remove(&next_index) {
             Some(p) => Some(p),
@@ -135,12 +324,16 @@ fn write_in_order(
         next_index += 1;
         batch.push(p);
         if batch.len() == BATCH {
-            outcomes.extend(write_batch(store, std::mem::take(&mut batch))?);
+            let written = write_batch(store, std::mem::take(&mut batch))?;
             checkpoint::request(checkpoints);
+            if !report(&mut outcomes, written) {
+                return Ok(outcomes);
+            }
         }
     }
     if !batch.is_empty() {
-        outcomes.extend(write_batch(store, batch)?);
+        let written = write_batch(store, batch)?;
+        report(&mut outcomes, written);
     }
     Ok(outcomes)
 }
@@ -148,8 +341,16 @@ fn write_in_order(
 /// A file of a batch: its parse result moved out, the document kept for writing.
 struct Ready {
     file: BulkFile,
+    path: Option<PathBuf>,
     sha: String,
-    doc: Option<(Ingested, ParsedDocument)>,
+    doc: Option<Box<(Ingested, ParsedDocument)>>,
+}
+
+impl Ready {
+    /// The file as errors name it: its path, else its name.
+    fn shown(&self) -> &Path {
+        self.path.as_deref().unwrap_or(Path::new(&self.file.name))
+    }
 }
 
 /// Stores one batch in one transaction and returns its outcomes in order. The files are
@@ -163,9 +364,13 @@ fn write_batch(store: &mut Store, batch: Vec<Prepared>) -> Result<Vec<Result<Imp
         .into_iter()
         .map(|p| {
             let doc = match p.parsed {
-                Ok(doc) => {
+                Ok(Parsed::Ready(doc)) => {
                     outcomes.push(None);
                     Some(doc)
+                }
+                Ok(Parsed::Known(doc_id)) => {
+                    outcomes.push(Some(Ok(ImportOutcome::AlreadyPresent { doc_id })));
+                    None
                 }
                 Err(e) => {
                     outcomes.push(Some(Err(e)));
@@ -174,26 +379,27 @@ fn write_batch(store: &mut Store, batch: Vec<Prepared>) -> Result<Vec<Result<Imp
             };
             Ready {
                 file: p.file,
+                path: p.path,
                 sha: p.sha,
                 doc,
             }
         })
         .collect();
-    let written = match write_ready(store, &ready, false)? {
-        Some(written) => written,
-        None => write_ready(store, &ready, true)?.unwrap_or_default(),
-    };
-    for (i, outcome) in written {
-        outcomes[i] = Some(outcome);
+    if ready.iter().any(|r| r.doc.is_some()) {
+        let written = match write_ready(store, &ready, false)? {
+            Some(written) => written,
+            None => write_ready(store, &ready, true)?.unwrap_or_default(),
+        };
+        for (i, outcome) in written {
+            outcomes[i] = Some(outcome);
+        }
     }
     // Every file has its outcome (the savepoint pass writes them all); the fallback only
     // keeps this total.
     Ok(outcomes
         .into_iter()
         .zip(&ready)
-        .map(|(o, r)| {
-            o.unwrap_or_else(|| Err(Error::bad_input(Path::new(&r.file.name), "not stored")))
-        })
+        .map(|(o, r)| o.unwrap_or_else(|| Err(Error::bad_input(r.shown(), "not stored"))))
         .collect())
 }
 
@@ -212,14 +418,15 @@ fn write_ready(store: &mut Store, ready: &[Ready], savepoints: bool) -> Result<O
     let first_new = deferred::next_measure_id(&tx).map_err(|e| store_error(&db_path, e))?;
     let mut written = Vec::with_capacity(ready.len());
     for (i, r) in ready.iter().enumerate() {
-        let Some((ing, parsed)) = &r.doc else {
+        let Some(doc) = &r.doc else {
             continue;
         };
-        let shown = Path::new(&r.file.name);
+        let (ing, parsed) = &**doc;
+        let shown = r.shown();
         let doc = NewDocument {
             zone_slug: &r.file.zone_slug,
             source_name: &r.file.name,
-            source_path: None,
+            source_path: r.path.as_deref(),
             bytes: &r.file.bytes,
             raw: &ing.raw,
             clean: &ing.text,

@@ -1,4 +1,5 @@
-//! Import (one file = one transaction, recognised by the sha256 of its bytes), zone
+//! Writing one parsed document (recognised by the sha256 of its bytes) for the batch
+//! importer and [`Store::import_parsed`], reading a file within the size limit, zone
 //! creation, and re-parsing documents stored by an older parser.
 
 use std::io::Read;
@@ -34,13 +35,7 @@ pub fn parser_version() -> &'static str {
     VERSION.get_or_init(|| {
         let catalog = Catalog::in_use();
         let mut h = Sha256::new();
-        h.update(
-            format!(
-                "{:?}{:?}{:?}{:?}",
-                catalog.themes, catalog.indicators, catalog.agencies, catalog.instruments
-            )
-            .as_bytes(),
-        );
+        h.update(catalog_fingerprint(catalog).as_bytes());
         for (name, bytes) in super::seed::bundled_documents() {
             if let Ok(ing) = ingest::ingest_bytes(Path::new(name), bytes) {
                 let doc = parse::parse_text(&ing.text, catalog);
@@ -52,6 +47,71 @@ pub fn parser_version() -> &'static str {
         let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
         format!("{}+{short}", env!("CARGO_PKG_VERSION"))
     })
+}
+
+/// The taxonomy entries the parser reads, written out field by field in a fixed order (one
+/// line per entry, fields separated by U+001F, list items by U+001E), so the parser
+/// version depends on the taxonomies' content only, not on how a type prints itself.
+fn catalog_fingerprint(catalog: &Catalog) -> String {
+    const FIELD: char = '\u{1f}';
+    const ITEM: &str = "\u{1e}";
+    let mut out = String::new();
+    let mut line = |kind: &str, fields: &[&str]| {
+        out.push_str(kind);
+        for f in fields {
+            out.push(FIELD);
+            out.push_str(f);
+        }
+        out.push('\n');
+    };
+    for t in &catalog.themes {
+        line("theme", &[&t.id, &t.zh, &t.en, &t.keywords.join(ITEM)]);
+    }
+    for i in &catalog.indicators {
+        line(
+            "indicator",
+            &[
+                &i.id,
+                &i.zh,
+                &i.en,
+                &i.synonyms.join(ITEM),
+                &i.unit_family,
+                &i.units.join(ITEM),
+            ],
+        );
+    }
+    for c in catalog.cities() {
+        line("city", &[&c.key, &c.names.join(ITEM)]);
+    }
+    for a in &catalog.agencies {
+        let successor = a
+            .successor
+            .as_deref()
+            .map_or(String::new(), |s| format!("={s}"));
+        line(
+            "agency",
+            &[
+                &a.canonical,
+                &a.en,
+                &a.city,
+                &a.aliases.join(ITEM),
+                &successor,
+            ],
+        );
+    }
+    for s in &catalog.instruments {
+        line(
+            "instrument",
+            &[
+                &s.id,
+                s.family.as_str(),
+                &s.zh,
+                &s.en,
+                &s.keywords.join(ITEM),
+            ],
+        );
+    }
+    out
 }
 
 /// Adds a zone; its slug must be new and made of `a-z 0-9 -`.
@@ -151,13 +211,9 @@ pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
     Ok(zone)
 }
 
-pub(crate) fn import_file(
-    store: &mut Store,
-    file: &Path,
-    zone_slug: &str,
-) -> Result<ImportOutcome> {
-    // Reads at most one byte past the size limit: the reader refuses anything that long
-    // without the whole file being loaded.
+/// The bytes of `file`, refused when it is past the size limit. Reads at most one byte past
+/// the limit: anything that long is refused without the whole file being loaded.
+pub(crate) fn read_limited(file: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     ingest::open_regular(file)?
         .take(ingest::limits::MAX_FILE_BYTES + 1)
@@ -168,50 +224,7 @@ pub(crate) fn import_file(
             .err()
             .unwrap_or_else(|| Error::bad_input(file, "the file is too large")));
     }
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.display().to_string());
-    import_bytes(store, &name, Some(file), &bytes, zone_slug)
-}
-
-pub(crate) fn import_bytes(
-    store: &mut Store,
-    name: &str,
-    path: Option<&Path>,
-    bytes: &[u8],
-    zone_slug: &str,
-) -> Result<ImportOutcome> {
-    let shown = path.unwrap_or(Path::new(name));
-    if store.zone(zone_slug)?.is_none() {
-        return Err(Error::bad_input(
-            shown,
-            format!("unknown zone '{zone_slug}' (see `zonecompare zones`)"),
-        ));
-    }
-    if let Some(doc_id) = doc_by_sha(store, &sha256_hex(bytes))? {
-        return Ok(ImportOutcome::AlreadyPresent { doc_id });
-    }
-    let ing = ingest::ingest_bytes(Path::new(name), bytes).map_err(|e| match e {
-        Error::BadInput { message, .. } => Error::bad_input(shown, message),
-        other => other,
-    })?;
-    if ing.text.trim().is_empty() {
-        return Err(Error::bad_input(shown, "contains no text"));
-    }
-    let parsed = parse::parse_text(&ing.text, Catalog::in_use());
-    import_parsed(
-        store,
-        &NewDocument {
-            zone_slug,
-            source_name: name,
-            source_path: path,
-            bytes,
-            raw: &ing.raw,
-            clean: &ing.text,
-            parsed: &parsed,
-        },
-    )
+    Ok(bytes)
 }
 
 fn doc_by_sha(store: &Store, sha: &str) -> Result<Option<i64>> {
@@ -407,4 +420,70 @@ fn reparse_one(
     write::insert_extraction(&tx, doc_id, &zone, &parsed, text.chars().count()).map_err(&err)?;
     corrections::apply_all(&tx, doc_id, &sha, &zone).map_err(|e| err(e.into()))?;
     tx.commit().map_err(|e| err(e.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const THEMES: &str = r#"
+[[theme]]
+id = "talent"
+zh = "人才"
+en = "Talent"
+keywords = ["人才", "引才"]
+"#;
+    const INDICATORS: &str = r#"
+[[indicator]]
+id = "gdp"
+zh = "地区生产总值"
+en = "GDP"
+unit_family = "money"
+synonyms = ["地区生产总值", "GDP"]
+"#;
+    const AGENCIES: &str = r#"
+[[city]]
+key = "大连"
+names = ["大连市"]
+
+[[agency]]
+city = "大连"
+canonical = "市科技局"
+en = "Municipal Science and Technology Bureau"
+aliases = ["市科学技术局"]
+"#;
+    const INSTRUMENTS: &str = r#"
+[[subtype]]
+id = "talent_support"
+family = "supply"
+zh = "人才支持"
+en = "Talent support"
+keywords = ["人才"]
+"#;
+
+    fn catalog(themes: &str) -> Catalog {
+        Catalog::from_strs(themes, INDICATORS, AGENCIES, INSTRUMENTS).expect("catalog")
+    }
+
+    #[test]
+    fn the_catalog_fingerprint_is_an_explicit_format() {
+        let expected = "theme\u{1f}talent\u{1f}人才\u{1f}Talent\u{1f}人才\u{1e}引才\n\
+             indicator\u{1f}gdp\u{1f}地区生产总值\u{1f}GDP\u{1f}地区生产总值\u{1e}GDP\u{1f}money\u{1f}\n\
+             city\u{1f}大连\u{1f}大连市\n\
+             agency\u{1f}市科技局\u{1f}Municipal Science and Technology Bureau\u{1f}大连\u{1f}\
+             市科学技术局\u{1f}\n\
+             instrument\u{1f}talent_support\u{1f}supply\u{1f}人才支持\u{1f}Talent support\u{1f}人才\n";
+        assert_eq!(catalog_fingerprint(&catalog(THEMES)), expected);
+    }
+
+    #[test]
+    fn the_catalog_fingerprint_follows_content_only() {
+        let base = catalog_fingerprint(&catalog(THEMES));
+        assert_eq!(catalog_fingerprint(&catalog(THEMES)), base);
+        // Comments and layout of the file do not count; a keyword does.
+        let commented = format!("# a comment\n{THEMES}\n");
+        assert_eq!(catalog_fingerprint(&catalog(&commented)), base);
+        let more = THEMES.replace("\"引才\"]", "\"引才\", \"招才\"]");
+        assert_ne!(catalog_fingerprint(&catalog(&more)), base);
+    }
 }

@@ -1,8 +1,9 @@
 //! SQLite storage of zones, documents and their extraction (see `rows` for what it returns).
 //!
 //! The public API below is what the CLI, the GUI and exports call; the SQL lives behind it:
-//! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (one file =
-//! one transaction, re-parse), `bulk` (many files: parallel parse, batched commits),
+//! `migrate` (open, check, migrate, back up), `seed` (bundled corpus), `import` (writing one
+//! parsed document, zones, re-parse), `bulk` (every import of files: parallel read and
+//! parse, one writer, batched commits),
 //! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
 //! checkpoints on their own thread), `queries` (filtered reads), `summary` (zone
 //! summaries, documents), `facets` (filter lists), `corrections` (user overlays), `fts`
@@ -33,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::model::{ParsedDocument, Zone};
 use rows::*;
 
-pub use bulk::BulkFile;
+pub use bulk::{BulkFile, ImportSource, ParsedFile, parse_file};
 pub use import::{parser_version, sha256_hex, slug_for_name};
 pub use seed::{bundled_documents, bundled_zones};
 pub use write::item_keys;
@@ -82,10 +83,10 @@ impl Store {
         )))
     }
 
-    /// The database file in the platform data directory.
+    /// The database file in the app's data folder ([`crate::paths::data_dir`]).
     pub fn default_path() -> Result<PathBuf> {
-        directories::ProjectDirs::from("org", "zonecompare", "zonecompare")
-            .map(|dirs| dirs.data_dir().join("zonecompare.sqlite"))
+        crate::paths::data_dir()
+            .map(|dir| dir.join(crate::paths::DATABASE_FILE))
             .ok_or_else(|| Error::Store {
                 path: PathBuf::from("zonecompare.sqlite"),
                 message: "no home directory to keep the database in; pass --db PATH".into(),
@@ -140,9 +141,13 @@ impl Store {
         import::zone_for_name(self, name)
     }
 
-    /// Reads, parses and stores one file for `zone_slug`, in one transaction.
+    /// Reads, parses and stores one file for `zone_slug`, in one transaction, through the
+    /// batch importer ([`Store::import_sources`]).
     pub fn import_file(&mut self, file: &Path, zone_slug: &str) -> Result<ImportOutcome> {
-        import::import_file(self, file, zone_slug)
+        let source = ImportSource::Path(file.to_path_buf());
+        self.import_one(file, zone_slug, |store| {
+            store.import_sources(&[source], zone_slug, &mut |_, _| true)
+        })
     }
 
     /// Imports many files at once (a corpus, a folder): they are parsed on every core and
@@ -156,6 +161,22 @@ impl Store {
         bulk::import_many(self, files)
     }
 
+    /// Imports files into the zone `zone_slug` the way [`Store::import_many`] does (read and
+    /// parsed on every core, one writer, a bad file refused alone; a file whose content is
+    /// already stored is not parsed again); a source already parsed (a preview) is stored
+    /// as it was parsed. `on_outcome` is told of each file (its position in `sources`, its
+    /// outcome) as its batch is committed, and stops the import after that batch by
+    /// returning `false`. Returns the outcomes of the files handled, in input order; the
+    /// outer error is a database failure that stopped the import (earlier batches stay).
+    pub fn import_sources(
+        &mut self,
+        sources: &[ImportSource],
+        zone_slug: &str,
+        on_outcome: &mut dyn FnMut(usize, &Result<ImportOutcome>) -> bool,
+    ) -> Result<Vec<Result<ImportOutcome>>> {
+        bulk::import_sources(self, sources, zone_slug, on_outcome)
+    }
+
     /// Like [`Store::import_file`] for bytes already in memory; `name` is the file name
     /// (its extension selects the format).
     pub fn import_bytes(
@@ -164,7 +185,33 @@ impl Store {
         bytes: &[u8],
         zone_slug: &str,
     ) -> Result<ImportOutcome> {
-        import::import_bytes(self, name, None, bytes, zone_slug)
+        let file = BulkFile {
+            name: name.to_string(),
+            bytes: bytes.to_vec(),
+            zone_slug: zone_slug.to_string(),
+        };
+        self.import_one(Path::new(name), zone_slug, |store| {
+            store.import_many(std::iter::once(file))
+        })
+    }
+
+    /// One file through the batch importer: an unknown zone is refused first (the importer
+    /// would report a file it already holds as present in any zone).
+    fn import_one(
+        &mut self,
+        shown: &Path,
+        zone_slug: &str,
+        import: impl FnOnce(&mut Store) -> Result<Vec<Result<ImportOutcome>>>,
+    ) -> Result<ImportOutcome> {
+        if self.zone(zone_slug)?.is_none() {
+            return Err(Error::bad_input(
+                shown,
+                format!("unknown zone '{zone_slug}' (see `zonecompare zones`)"),
+            ));
+        }
+        import(self)?
+            .pop()
+            .unwrap_or_else(|| Err(Error::bad_input(shown, "not stored")))
     }
 
     /// Stores a document parsed elsewhere (the GUI's import preview), in one transaction.

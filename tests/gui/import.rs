@@ -53,6 +53,39 @@ fn importing_a_file_into_a_new_zone_adds_it_everywhere() {
     ));
 }
 
+#[test]
+fn saving_stores_the_parse_the_preview_showed() {
+    let (dir, db) = temp_db();
+    let file = sample_file(dir.path());
+    let previewed = std::fs::read(&file).expect("read");
+    let mut h = harness(&db, prefs(Lang::En));
+    h.state_mut()
+        .push(Command::AddImportFiles(vec![file.clone()]));
+    settle(&mut h);
+    assert!(h.state().ui.import.previews[0].parsed.is_some());
+    // The file changes on disk after the preview: what was previewed is what is saved,
+    // without the file being read or parsed again.
+    std::fs::write(&file, "改动后的文本。\n").expect("write");
+    {
+        let import = &mut h.state_mut().ui.import;
+        import.new_zone = true;
+        import.slug = "preview-zone".into();
+        import.name_zh = "预览区".into();
+        import.name_en = "Preview zone".into();
+    }
+    h.run_steps(2);
+    h.get_by_label(T::SaveImport.get(Lang::En)).click();
+    settle(&mut h);
+    let results = &h.state().ui.import.results;
+    let Ok(ImportOutcome::Imported { doc_id, .. }) = results[0].result else {
+        panic!("{:?}", results[0].result);
+    };
+    let store = zonecompare::store::Store::open(&db).expect("open");
+    let text = store.document(doc_id).expect("document").text;
+    let expected = zonecompare::ingest::ingest_bytes(&file, &previewed).expect("ingest");
+    assert_eq!(text, expected.text);
+}
+
 /// A file dropped on the window, as the windowing layer reports it.
 #[derive(Debug)]
 struct Dropped(PathBuf);

@@ -235,7 +235,7 @@ fn a_target_in_compare_opens_its_source_sentence() {
                 .unwrap_or_default();
             let text = format!(
                 "{}{year}",
-                zonecompare::gui::panels::format_value(&row.target)
+                zonecompare::charts::labels::fmt_target(&row.target, lang)
             );
             (text, row.doc_id, row.target.span)
         };

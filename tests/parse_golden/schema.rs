@@ -1,4 +1,4 @@
-//! The field names of the `parse --format json` contract (PRODUCT.md), checked on every
+//! The field names of the `parse --format json` contract (README), checked on every
 //! object of the output: no field missing, none added, none renamed; closed value sets
 //! (role, comparator, instrument) hold only their documented values.
 

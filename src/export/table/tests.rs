@@ -53,3 +53,34 @@ fn xlsx_bytes_is_a_zip() {
     assert_eq!(&bytes[..2], b"PK");
     assert!(display_width("高新技术企业") > display_width("High-tech"));
 }
+
+#[test]
+fn csv_writes_stored_values_and_agrees_with_xlsx() {
+    use calamine::{Data, Reader, Xlsx};
+    let values = [18.456, 0.125, 120.0, 12_345.678, -2.5, 1.0 / 3.0];
+    let table = Table {
+        name: "numbers".into(),
+        headers: vec!["value".into()],
+        rows: values.iter().map(|v| vec![Cell::Number(*v)]).collect(),
+    };
+    let csv = csv_bytes(&table).unwrap();
+    let mut r = csv::Reader::from_reader(&csv[3..]);
+    let from_csv: Vec<f64> = r
+        .records()
+        .map(|rec| rec.unwrap()[0].parse::<f64>().unwrap())
+        .collect();
+    assert_eq!(from_csv, values);
+    let xlsx = xlsx_bytes(std::slice::from_ref(&table)).unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range("numbers").unwrap();
+    let from_xlsx: Vec<f64> = sheet
+        .rows()
+        .skip(1)
+        .map(|row| match row[0] {
+            Data::Float(f) => f,
+            Data::Int(i) => i as f64,
+            ref other => panic!("not a number: {other:?}"),
+        })
+        .collect();
+    assert_eq!(from_xlsx, from_csv);
+}

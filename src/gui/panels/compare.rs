@@ -6,7 +6,8 @@
 use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::sidebar::combo;
-use super::{Ctx, color_chip, corrected_mark, format_value};
+use super::{Ctx, color_chip, corrected_mark};
+use crate::charts::labels::fmt_target;
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
@@ -188,6 +189,7 @@ fn row(
 }
 
 fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
+    let lang = ctx.lang();
     let f = &ctx.data.filtered;
     let m = &f.measures[i];
     let targets: Vec<String> = f
@@ -198,7 +200,7 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .map(|&t| {
             let t = &f.targets[t].target;
             let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            format!("{} {}{year}", t.indicator, format_value(t))
+            format!("{} {}{year}", t.indicator, fmt_target(t, lang))
         })
         .collect();
     let lead = m
@@ -245,7 +247,7 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     let row = &ctx.data.filtered.targets[i];
     let t = &row.target;
     let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
-    let head = format!("{}{year}", format_value(t));
+    let head = format!("{}{year}", fmt_target(t, ctx.lang()));
     let r = ui.add(
         egui::Label::new(RichText::new(head).strong())
             .truncate()

@@ -10,6 +10,7 @@ use crate::gui::command::Command;
 use crate::gui::i18n::{Lang, T};
 use crate::gui::jobs::{FilePreview, FileResult};
 use crate::model::Zone;
+use crate::store::ImportSource;
 use crate::store::rows::ImportOutcome;
 
 /// Files waiting to be imported and the choices made about them.
@@ -46,6 +47,24 @@ impl ImportState {
         self.previews.clear();
         self.results.clear();
         self.message = None;
+    }
+
+    /// What to import: each listed file, with the parse its preview kept when there is one.
+    pub fn sources(&self) -> Vec<ImportSource> {
+        self.files
+            .iter()
+            .map(|f| {
+                let parsed = self
+                    .previews
+                    .iter()
+                    .find(|p| &p.path == f)
+                    .and_then(|p| p.parsed.clone());
+                match parsed {
+                    Some(parsed) => ImportSource::Parsed(parsed),
+                    None => ImportSource::Path(f.clone()),
+                }
+            })
+            .collect()
     }
 
     /// Shows the native file dialog. Where none can be shown (the same check as the save

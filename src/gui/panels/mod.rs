@@ -25,7 +25,7 @@ use super::i18n::{Lang, T};
 use super::jobs::RunningJob;
 use super::state::{Prefs, View};
 use crate::gui::compare_layout::CompareLayout;
-use crate::model::{Instrument, Target};
+use crate::model::Instrument;
 
 pub use import::ImportState;
 pub use reader::ReaderState;
@@ -151,31 +151,6 @@ impl Ctx<'_> {
     pub fn instrument_name(&self, i: Instrument) -> &'static str {
         names::instrument(self.lang(), i)
     }
-}
-
-/// A target's value as a planner reads it: `≥120 户`, `2–3 家`, `~18 %`.
-pub fn format_value(t: &Target) -> String {
-    use crate::model::Comparator::*;
-    let cmp = match t.comparator {
-        Ge => "≥",
-        Gt => ">",
-        Eq => "",
-        Approx => "≈",
-        Le => "≤",
-        Lt => "<",
-    };
-    let num = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            format!("{}", v as i64)
-        } else {
-            format!("{v}")
-        }
-    };
-    let value = match t.value_max {
-        Some(max) => format!("{}–{}", num(t.value), num(max)),
-        None => num(t.value),
-    };
-    format!("{cmp}{value} {}", t.unit).trim_end().to_string()
 }
 
 /// The words typed into a filter box: a text matches when it contains every one of them,

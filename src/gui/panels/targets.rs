@@ -4,7 +4,8 @@
 use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Ctx, corrected_mark, format_value};
+use super::{Ctx, corrected_mark};
+use crate::charts::labels::fmt_target;
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{TargetRow, ZoneSummary};
@@ -180,7 +181,7 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         .on_hover_text(&t.sentence);
                 });
                 row.col(|ui| {
-                    ui.label(format_value(t));
+                    ui.label(fmt_target(t, ctx.lang()));
                     if r.corrected {
                         corrected_mark(ui, ctx);
                     }
