@@ -398,3 +398,45 @@ fn help_names_the_window_and_lists_possible_values() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("[possible values: measures, targets, compare]"));
 }
+
+#[test]
+fn parse_explain_tells_the_fate_and_rule_of_every_figure() {
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus/002_d1df5a77a2452895.txt");
+    let out = bin()
+        .args(["parse", doc.to_str().unwrap(), "--explain"])
+        .output()
+        .expect("binary runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The staffing quota is named as such, the fund split as a ratio, the goals as targets.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("nothing") && l.contains("staffing-quota"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("nothing") && l.contains("formula-or-ratio"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("target") && l.contains("2000家"))
+    );
+    assert!(text.contains("figures:"), "{text}");
+    let out = bin()
+        .args([
+            "parse",
+            doc.to_str().unwrap(),
+            "--explain",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("binary runs");
+    let figures: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
+    assert!(
+        figures
+            .iter()
+            .all(|f| f["rule"].is_string() && f["outcome"].is_string())
+    );
+    assert!(figures.iter().any(|f| f["outcome"] == "target"));
+}

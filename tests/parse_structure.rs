@@ -372,3 +372,36 @@ fn doc004_unnumbered_task_headings() {
     assert_eq!(top, ["区位布局", "主要任务", "发展目标"]);
     assert_eq!(d.outline.len(), 3 + 3 + 6 + 6);
 }
+
+#[test]
+fn explain_gives_every_figure_the_fate_parse_gave_it() {
+    for name in DOCS {
+        let (text, doc) = load(name);
+        let figures = parse::explain_text(&text, Catalog::in_use());
+        let count = |o: parse::Outcome| figures.iter().filter(|f| f.outcome == o).count();
+        assert_eq!(count(parse::Outcome::Target), doc.targets.len(), "{name}");
+        assert_eq!(
+            count(parse::Outcome::Statistic),
+            doc.statistics.len(),
+            "{name}"
+        );
+        // Each target of the document is one explained figure with its value, unit, year.
+        for t in &doc.targets {
+            assert!(
+                figures.iter().any(|f| f.outcome == parse::Outcome::Target
+                    && f.value == t.value
+                    && f.unit == t.unit
+                    && f.year == t.year),
+                "{name}: {t:?}"
+            );
+        }
+        for f in &figures {
+            assert!(
+                parse::EXPLAIN_RULES.iter().any(|(r, _)| *r == f.rule),
+                "{name}: unlisted rule {}",
+                f.rule
+            );
+            assert!(f.span.0 < f.span.1, "{name}: {f:?}");
+        }
+    }
+}

@@ -51,9 +51,14 @@ pub enum Command {
     Parse {
         /// Document to parse: .txt, .html/.htm, .docx or .pdf.
         file: PathBuf,
-        /// Output: the JSON of every extracted field, or a readable summary.
-        #[arg(long, value_enum, default_value = "json")]
-        format: ParseFormat,
+        /// Output: the JSON of every extracted field, or a readable summary [default: json].
+        #[arg(long, value_enum)]
+        format: Option<ParseFormat>,
+        /// Instead of the document, list every figure with a unit: whether it became a
+        /// target, a statistic or nothing, and the rule that decided (as text, or as a JSON
+        /// array with --format json given explicitly).
+        #[arg(long)]
+        explain: bool,
     },
     /// Import documents (files, or folders searched recursively) into the database.
     ///
@@ -183,7 +188,18 @@ pub fn main() -> ExitCode {
     }
     let result = match cli.command {
         None => run_gui(cli.db),
-        Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(Command::Parse {
+            file,
+            format,
+            explain,
+        }) => {
+            let json = format == Some(ParseFormat::Json);
+            parse::run(
+                &file,
+                format.unwrap_or(ParseFormat::Json),
+                explain.then_some(json),
+            )
+        }
         Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
         Some(Command::Db { action }) => db_path(cli.db).and_then(|p| db::run(&p, action)),
         Some(command) => run_data(cli.db, command),

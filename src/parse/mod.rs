@@ -19,9 +19,21 @@ pub mod units;
 
 use crate::catalog::Catalog;
 use crate::model::ParsedDocument;
+pub use targets::explain::{Explained, Outcome, RULES as EXPLAIN_RULES};
 
 /// Parses cleaned text into a structured document.
 pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
+    let (doc, _) = run(text, catalog, false);
+    doc
+}
+
+/// What became of every figure of the text (a target, a statistic or nothing) and the
+/// rule that decided: the decisions of [`parse_text`], in text order.
+pub fn explain_text(text: &str, catalog: &Catalog) -> Vec<Explained> {
+    run(text, catalog, true).1
+}
+
+fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Explained>) {
     let norm = normalize::NormText::new(text);
     let headings = outline::headings(&norm);
     let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
@@ -38,8 +50,14 @@ pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
         doc_year: meta.year,
         news: meta.kind == crate::model::DocKind::News,
     };
-    let (targets, statistics) = targets::extract_targets(text, &measures, &ctx, catalog);
-    ParsedDocument {
+    let (targets, statistics, explained) = if explain {
+        let explained = targets::explain_targets(text, &measures, &ctx, catalog);
+        (Vec::new(), Vec::new(), explained)
+    } else {
+        let (t, s) = targets::extract_targets(text, &measures, &ctx, catalog);
+        (t, s, Vec::new())
+    };
+    let doc = ParsedDocument {
         title: meta.title,
         issuer: meta.issuer,
         doc_number: meta.doc_number,
@@ -50,5 +68,6 @@ pub fn parse_text(text: &str, catalog: &Catalog) -> ParsedDocument {
         measures,
         targets,
         statistics,
-    }
+    };
+    (doc, explained)
 }

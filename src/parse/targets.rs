@@ -8,6 +8,7 @@
 
 mod comparators;
 mod exclusions;
+pub mod explain;
 mod indicators;
 mod mentions;
 pub(crate) mod scan;
@@ -18,6 +19,7 @@ use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
 use crate::parse::numbers;
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
+use explain::{Explained, Outcome};
 use mentions::Mention;
 use scan::{Keywords, contains_any, string};
 use sentences::{Layout, Sentence};
@@ -43,6 +45,29 @@ pub fn extract_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
+    let (targets, statistics, _) = extract(text, measures, ctx, catalog, false);
+    (targets, statistics)
+}
+
+/// What became of every figure of `text` and the rule that decided, in text order: the
+/// same extraction as [`extract_targets`], with its decisions kept.
+pub fn explain_targets(
+    text: &str,
+    measures: &[Measure],
+    ctx: &TargetContext,
+    catalog: &Catalog,
+) -> Vec<Explained> {
+    let (_, _, explained) = extract(text, measures, ctx, catalog, true);
+    explained
+}
+
+fn extract(
+    text: &str,
+    measures: &[Measure],
+    ctx: &TargetContext,
+    catalog: &Catalog,
+    explain: bool,
+) -> (Vec<Target>, Vec<Statistic>, Vec<Explained>) {
     let chars: Vec<char> = text.chars().collect();
     let layout = sentences::layout(&chars);
     let mut run = Run {
@@ -53,6 +78,8 @@ pub fn extract_targets(
         targets: Vec::new(),
         statistics: Vec::new(),
         last_sentence: None,
+        explain: explain.then(Vec::new),
+        target_notes: Vec::new(),
     };
     run.document(&layout);
     // A short first line without a full stop, above the body, is the headline
@@ -66,19 +93,33 @@ pub fn extract_targets(
                 && !chars[p.start..p.end].contains(&'。')
         })
         .map(|p| (p.start, p.end));
-    (merge_restated(run.targets, headline), run.statistics)
+    let (targets, dropped) = merge_restated(run.targets, headline);
+    let mut explained = run.explain.unwrap_or_default();
+    for i in dropped {
+        if let Some(e) = run.target_notes.get(i).and_then(|&k| explained.get_mut(k)) {
+            e.outcome = Outcome::Nothing;
+            e.rule = "restated";
+        }
+    }
+    (targets, run.statistics, explained)
 }
 
 /// One target for a figure stated twice (a headline and its body, a goals paragraph and
 /// the task restating it): the same value and unit, years that agree, indicators that
 /// name the same thing (or one of them in the headline). The body's statement is kept
 /// over the headline's; a year or measure only one of them has is kept.
-fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec<Target> {
+fn merge_restated(
+    targets: Vec<Target>,
+    headline: Option<(usize, usize)>,
+) -> (Vec<Target>, Vec<usize>) {
+    let mut dropped = Vec::new();
+    // Original index of each kept target.
+    let mut origin: Vec<usize> = Vec::new();
     let in_headline = |t: &Target| headline.is_some_and(|(a, b)| a <= t.span.0 && t.span.1 <= b);
     let mut out: Vec<Target> = Vec::with_capacity(targets.len());
     let mut seen: std::collections::HashMap<(u64, String), Vec<usize>> =
         std::collections::HashMap::new();
-    for t in targets {
+    for (i, t) in targets.into_iter().enumerate() {
         let key = (t.value.to_bits(), t.unit.clone());
         // The first statements of a figure (a headline comes first) and the latest ones:
         // a bounded look-back keeps the merge linear.
@@ -102,6 +143,9 @@ fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec
                 let (year, measure) = (kept.year.or(t.year), kept.measure.or(t.measure));
                 if in_headline(kept) && !in_headline(&t) {
                     *kept = t;
+                    dropped.push(std::mem::replace(&mut origin[k], i));
+                } else {
+                    dropped.push(i);
                 }
                 kept.year = year;
                 kept.measure = measure;
@@ -109,10 +153,11 @@ fn merge_restated(targets: Vec<Target>, headline: Option<(usize, usize)>) -> Vec
             None => {
                 seen.entry(key).or_default().push(out.len());
                 out.push(t);
+                origin.push(i);
             }
         }
     }
-    out
+    (out, dropped)
 }
 
 /// Whether two indicators as written name the same thing: one holds the other, or they
@@ -159,6 +204,10 @@ struct Run<'a> {
     /// Span and text of the sentence the last figure came from: a sentence with several
     /// figures is collected into a `String` once.
     last_sentence: Option<((usize, usize), String)>,
+    /// Every figure's fate, when explaining.
+    explain: Option<Vec<Explained>>,
+    /// Index into `explain` of each target pushed.
+    target_notes: Vec<usize>,
 }
 
 /// Year context shared by the sentences of one paragraph.
@@ -331,7 +380,8 @@ impl Run<'_> {
             let mut prev_end = None;
             for m in mentions {
                 let clause_start = indicators::clause_start(chars, s.start, m.start, prev_end);
-                if exclusions::excluded(chars, m, clause_start).is_some() {
+                if let Some(reason) = exclusions::excluded(chars, m, clause_start) {
+                    self.note(s, m, Outcome::Nothing, reason, None, None);
                     continue;
                 }
                 prev_end = Some(m.end);
@@ -349,6 +399,14 @@ impl Run<'_> {
                 previous_in_sentence = Some(indicator.clone());
                 previous_in_paragraph = Some(indicator.clone());
                 if is_staffing(&indicator) {
+                    self.note(
+                        s,
+                        m,
+                        Outcome::Nothing,
+                        "staffing-quota",
+                        Some(&indicator),
+                        None,
+                    );
                     continue;
                 }
                 let sy = sentence_years(self, &year_marks, s.start, m.start);
@@ -398,26 +456,57 @@ impl Run<'_> {
         let now_word = marks_current(chars, s.start, m.start, &NOW)
             || (m.start > 0 && chars[m.start - 1] == '原');
         let figure = self.figure(s, m, indicator, year);
-        let stat = if (sy.past.is_some() || now_word || years.review) && sy.stated.is_none() {
-            true
+        let (stat, rule) = if (sy.past.is_some() || now_word || years.review) && sy.stated.is_none()
+        {
+            let rule = match (sy.past, now_word) {
+                (Some(_), _) => "past-year",
+                (None, true) => "now-word",
+                (None, false) => "review-section",
+            };
+            (true, rule)
         } else if sy.stated.is_none()
             && !PLANS.any_in(chars, s.start, m.start)
             && zone_scope(chars, m, clause_start, &figure.indicator)
         {
-            true
+            (true, "zone-scope")
         } else if has_year_context {
-            false
-        } else if current_mode || m.more_than || self.current_word(clause_start, m) {
-            true
-        } else {
+            let rule = if sy.stated.is_some() {
+                "deadline-in-sentence"
+            } else if years.opener.is_some() {
+                "paragraph-horizon"
+            } else if recurring {
+                "recurring"
+            } else {
+                "goals-section"
+            };
+            (false, rule)
+        } else if current_mode {
+            (true, "current-context")
+        } else if m.more_than {
+            (true, "more-than-count")
+        } else if self.current_word(clause_start, m) {
+            (true, "current-word")
+        } else if !self.ctx.news && figure.measure.is_some() {
             // Nothing marks it as a goal: a figure stated as fact describes the present,
             // except in a task of a plan (`实施技术改造项目200个`).
-            let planned_task = !self.ctx.news && figure.measure.is_some();
-            !planned_task && !self.is_goal(s, m, clause_start)
+            (false, "planned-task")
+        } else if self.is_goal(s, m, clause_start) {
+            (false, "goal-word")
+        } else {
+            (true, "stated-as-fact")
         };
         // A present figure is stated, not bounded from above: `上年度营业收入不超过2亿元`
         // is a condition of a rule.
         if stat && matches!(figure.comparator, Comparator::Le | Comparator::Lt) {
+            let indicator = figure.indicator.clone();
+            self.note(
+                s,
+                m,
+                Outcome::Nothing,
+                "condition-of-rule",
+                Some(&indicator),
+                None,
+            );
             return;
         }
         if stat {
@@ -426,9 +515,48 @@ impl Run<'_> {
                 .then(|| self.ctx.doc_year.map(|y| y - 1))
                 .flatten();
             let st = statistics::from_figure(figure, sy.past.or(last_year), self.ctx.doc_year);
+            self.note(s, m, Outcome::Statistic, rule, Some(&st.indicator), st.year);
             self.statistics.push(st);
         } else {
+            let at = self.explain.as_ref().map_or(0, Vec::len);
+            self.note(
+                s,
+                m,
+                Outcome::Target,
+                rule,
+                Some(&figure.indicator),
+                figure.year,
+            );
+            self.target_notes.push(at);
             self.targets.push(figure);
+        }
+    }
+
+    /// Keeps what became of the figure `m` of sentence `s`, when explaining.
+    fn note(
+        &mut self,
+        s: &Sentence,
+        m: &Mention,
+        outcome: Outcome,
+        rule: &'static str,
+        indicator: Option<&str>,
+        year: Option<i32>,
+    ) {
+        if self.explain.is_none() {
+            return;
+        }
+        let sentence = self.sentence_text(s);
+        if let Some(list) = self.explain.as_mut() {
+            list.push(Explained {
+                value: m.value,
+                unit: m.unit.to_string(),
+                span: (m.num_start, m.end),
+                outcome,
+                rule,
+                indicator: indicator.map(str::to_string),
+                year,
+                sentence,
+            });
         }
     }
 

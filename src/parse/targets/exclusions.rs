@@ -189,24 +189,24 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
         || matches!(after_unit, Some('+') | Some('＋'))
         || ratio_neighbour(chars, m)
     {
-        return Some("formula or ratio");
+        return Some("formula-or-ratio");
     }
     if quoted(chars, m, clause_start) {
-        return Some("name in quotes");
+        return Some("name-in-quotes");
     }
     if matches!(after_unit, Some('级') | Some('型'))
         || matches!(after_all, Some('级') | Some('型'))
         || SPECS.any_in(chars, clause_start, m.start)
     {
-        return Some("technical specification");
+        return Some("technical-spec");
     }
     let modifier = chars.get(m.end).is_some_and(|&c| is_cjk(c));
     let introduced = m.before.is_some() || VERBS.any_in(chars, clause_start, m.start);
     if is_physical(m.unit) && (modifier || !introduced) {
-        return Some("technical specification");
+        return Some("technical-spec");
     }
     if m.unit == "强" && !ranking(chars, m, clause_start) {
-        return Some("name containing a ranking");
+        return Some("ranking-in-name");
     }
     if starts_with_at(chars, m.end, "的比例")
         || starts_with_at(chars, m.end, "比例")
@@ -219,25 +219,25 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
             .at(chars, m.end)
             .is_some_and(|_| !funds_follow(chars, m.end))
     {
-        return Some("policy parameter");
+        return Some("policy-parameter");
     }
     if describes_document(chars, m, clause_start) {
-        return Some("count of the document's own contents");
+        return Some("document-contents");
     }
     if names_listed_items(chars, m, clause_start) {
-        return Some("count of categories");
+        return Some("category-count");
     }
     if permission_bound(chars, m, clause_start) {
-        return Some("policy parameter");
+        return Some("policy-parameter");
     }
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
-        return Some("count of categories");
+        return Some("category-count");
     }
     if class_descriptor(chars, m) {
-        return Some("class of things counted by another figure");
+        return Some("class-threshold");
     }
     if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
-        return Some("count of categories");
+        return Some("category-count");
     }
     None
 }
@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(why("新增上市企业十五家，"), [None]);
         assert_eq!(
             why("金普新区和高新区两个主要产业集聚区"),
-            [Some("count of categories")]
+            [Some("category-count")]
         );
     }
 
@@ -421,73 +421,67 @@ mod tests {
     fn specifications_are_not_targets() {
         assert_eq!(
             why("推动时速400公里及以上高速列车研制"),
-            [Some("technical specification")]
+            [Some("technical-spec")]
         );
         assert!(why("300公斤级无人直升机").is_empty());
         assert_eq!(
             why("大连20万千瓦液流电池储能电站"),
-            [Some("technical specification")]
+            [Some("technical-spec")]
         );
-        assert_eq!(why("3兆瓦及以上级风电"), [Some("technical specification")]);
+        assert_eq!(why("3兆瓦及以上级风电"), [Some("technical-spec")]);
         assert_eq!(why("装机容量达到20万千瓦"), [None]);
         assert_eq!(why("建成城市轨道交通100公里。"), [None]);
-        assert_eq!(why("连续5天"), [Some("technical specification")]);
+        assert_eq!(why("连续5天"), [Some("technical-spec")]);
     }
 
     #[test]
     fn policy_parameters_are_not_targets() {
-        assert_eq!(why("按15%:25%:60%的比例")[0], Some("formula or ratio"));
-        assert_eq!(why("社会资本15%:25%:60%"), [Some("formula or ratio"); 3]);
-        assert_eq!(why("收益不低于70%的比例分配"), [Some("policy parameter")]);
+        assert_eq!(why("按15%:25%:60%的比例")[0], Some("formula-or-ratio"));
+        assert_eq!(why("社会资本15%:25%:60%"), [Some("formula-or-ratio"); 3]);
+        assert_eq!(why("收益不低于70%的比例分配"), [Some("policy-parameter")]);
         assert_eq!(
             why("对每家企业给予最高500万元补贴"),
-            [Some("policy parameter")]
+            [Some("policy-parameter")]
         );
-        assert_eq!(why("按研发投入的10%给予补助"), [Some("policy parameter")]);
+        assert_eq!(why("按研发投入的10%给予补助"), [Some("policy-parameter")]);
     }
 
     #[test]
     fn names_and_category_counts_are_not_targets() {
         assert_eq!(
             why("培育营业收入超百亿元企业5家"),
-            [Some("class of things counted by another figure"), None]
+            [Some("class-threshold"), None]
         );
         assert_eq!(
             why("对营收增长超过30%的规上企业给予奖励"),
-            [Some("class of things counted by another figure")]
+            [Some("class-threshold")]
         );
-        assert_eq!(
-            why("对排名前3位的单位予以表扬"),
-            [Some("class of things counted by another figure")]
-        );
+        assert_eq!(why("对排名前3位的单位予以表扬"), [Some("class-threshold")]);
         assert_eq!(
             why("实现“四个中心、一个聚集区”建设目标"),
-            [Some("name in quotes"); 2]
+            [Some("name-in-quotes"); 2]
         );
         assert_eq!(
             why("复制推广成果转化 5%“黄金股”经验"),
-            [Some("name in quotes")]
+            [Some("name-in-quotes")]
         );
         assert_eq!(
             why("打造金普新区和高新区两个主要产业集聚区"),
-            [Some("count of categories")]
+            [Some("category-count")]
         );
         assert_eq!(
             why("以大一互、北互、二互三个骨干企业为依托"),
-            [Some("count of categories")]
+            [Some("category-count")]
         );
-        assert_eq!(why("这两个最有基础的领域"), [Some("count of categories")]);
-        assert_eq!(why("以一个产业园区为牵引"), [Some("count of categories")]);
+        assert_eq!(why("这两个最有基础的领域"), [Some("category-count")]);
+        assert_eq!(why("以一个产业园区为牵引"), [Some("category-count")]);
         assert_eq!(
             why("对世界500强、民营500强、互联网100强企业重点招商"),
-            [Some("name containing a ranking"); 3]
+            [Some("ranking-in-name"); 3]
         );
-        assert_eq!(
-            why("进驻世界500强企业61家")[0],
-            Some("name containing a ranking")
-        );
-        assert_eq!(why("围绕5个重点领域"), [Some("count of categories")]);
-        assert_eq!(why("在3个园区开展试点"), [Some("count of categories")]);
+        assert_eq!(why("进驻世界500强企业61家")[0], Some("ranking-in-name"));
+        assert_eq!(why("围绕5个重点领域"), [Some("category-count")]);
+        assert_eq!(why("在3个园区开展试点"), [Some("category-count")]);
     }
 
     #[test]
@@ -496,15 +490,15 @@ mod tests {
         assert_eq!(why("每年评选资助80名青年技术骨干"), [None]);
         assert_eq!(why("奖励300家企业上云"), [None]);
         // Amounts, and counts under a per-item rule, are terms of the grant.
-        assert_eq!(why("给予每家企业最多3个名额"), [Some("policy parameter")]);
-        assert_eq!(why("资助金额20万元"), [Some("policy parameter")]);
+        assert_eq!(why("给予每家企业最多3个名额"), [Some("policy-parameter")]);
+        assert_eq!(why("资助金额20万元"), [Some("policy-parameter")]);
     }
 
     #[test]
     fn a_bound_a_rule_permits_is_a_parameter() {
         assert_eq!(
             why("允许不超过三分之一的股东不具有执业资格"),
-            [Some("policy parameter")]
+            [Some("policy-parameter")]
         );
         assert_eq!(why("单位能耗不超过0.5吨标准煤/万元"), [None]);
     }
@@ -513,12 +507,9 @@ mod tests {
     fn the_number_of_items_just_named_is_a_category_count() {
         assert_eq!(
             why("抓好“选址、建设、招商”3个环节"),
-            [Some("count of categories")]
+            [Some("category-count")]
         );
-        assert_eq!(
-            why("聚焦芯片、软件等2个领域"),
-            [Some("count of categories")]
-        );
+        assert_eq!(why("聚焦芯片、软件等2个领域"), [Some("category-count")]);
         assert_eq!(why("新增孵化器4个"), [None]);
         assert_eq!(why("拥有甲大学、乙所等10余所高校院所"), [None]);
     }
@@ -529,14 +520,14 @@ mod tests {
             why("实现“创新人才达到500名,贡献率达到35%”的目标"),
             [None, None]
         );
-        assert_eq!(why("打造“1个中心”品牌"), [Some("name in quotes")]);
+        assert_eq!(why("打造“1个中心”品牌"), [Some("name-in-quotes")]);
     }
 
     #[test]
     fn a_count_glued_to_a_quoted_name_is_still_counted() {
         assert_eq!(why("择优设立30个“某江学者”岗位"), [None]);
         assert_eq!(why("培养产生60名“技术能手”"), [None]);
-        assert_eq!(why("复制推广 5%“黄金股”经验"), [Some("name in quotes")]);
+        assert_eq!(why("复制推广 5%“黄金股”经验"), [Some("name-in-quotes")]);
     }
 
     #[test]
