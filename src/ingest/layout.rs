@@ -62,8 +62,9 @@ fn has_cell_gap(line: &str) -> bool {
         .any(|w| w[1] == ' ' && (!w[0].is_ascii() || !w[2].is_ascii()))
 }
 
-/// `- 3 -`, `— 3 —`, `第3页`, `3/10`, `第 3 页 共 10 页`.
-fn is_page_number(line: &str) -> bool {
+/// A page number left by a page break: `- 3 -`, `— 3 —`, `第3页`, `3/10`, `第 3 页 共 10 页`.
+/// The one page-number rule: the parser reads text through it too.
+pub(crate) fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     t.chars().count() <= 14
         && t.chars().any(|c| c.is_ascii_digit())

@@ -9,7 +9,7 @@ mod contact;
 pub mod docx;
 mod guard;
 pub mod html;
-mod layout;
+pub(crate) mod layout;
 pub mod limits;
 pub mod pdf;
 pub mod text;

@@ -175,14 +175,7 @@ pub fn continues(prev: &str, line: &str) -> bool {
     reads_as_text(line) || ends_mid_sentence(prev)
 }
 
-/// A page number left by a PDF page break (`- 5 -`, `—12—`, `第3页 共9页`).
-pub fn is_page_number(line: &str) -> bool {
-    line.len() <= 40
-        && line.contains(|c: char| c.is_ascii_digit())
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
-}
+pub(crate) use crate::ingest::layout::is_page_number;
 
 /// The closing clause of a document (`本意见自印发之日起施行。`), never part of a task.
 pub fn is_closing(line: &str) -> bool {

@@ -90,7 +90,7 @@ pub fn layout(chars: &[char]) -> Layout {
         }
         let (start, end) = trim(chars, line_start, i);
         line_start = i + 1;
-        if start != end && is_page_number(chars, start, end) {
+        if start != end && page_number_line(chars, start, end) {
             continue;
         }
         let goes_on = open.filter(|_| {
@@ -193,14 +193,11 @@ fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
             .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
 }
 
-/// A page number left by a PDF page break (`- 5 -`, `—12—`).
-fn is_page_number(chars: &[char], start: usize, end: usize) -> bool {
-    let line = &chars[start..end];
-    line.len() <= 12
-        && line.iter().any(char::is_ascii_digit)
-        && line
-            .iter()
-            .all(|&c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '/' | '第' | '页' | '共'))
+/// A page number left by a PDF page break (`- 5 -`, `—12—`): ingest's one rule, asked
+/// only of short lines.
+fn page_number_line(chars: &[char], start: usize, end: usize) -> bool {
+    end - start <= 14
+        && crate::parse::lines::is_page_number(&chars[start..end].iter().collect::<String>())
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
