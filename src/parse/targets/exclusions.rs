@@ -294,7 +294,8 @@ fn quoted(chars: &[char], m: &Mention, clause_start: usize) -> bool {
             .rev()
             .find(|&i| matches!(chars[i], '“' | '”'))
             .filter(|&i| chars[i] == '“');
-        return open.is_none_or(|o| {
+        // No `“` near: a long quotation, which states rather than names.
+        return open.is_some_and(|o| {
             m.start - o <= 12
                 && m.before.is_none()
                 && !(o..m.start).any(|i| super::indicators::is_clause_stop(chars, i))
@@ -521,6 +522,12 @@ mod tests {
             [None, None]
         );
         assert_eq!(why("打造“1个中心”品牌"), [Some("name-in-quotes")]);
+        assert_eq!(
+            why(
+                "实现“引进和培养领军人才达到300名左右,全市技能人才总量达到80万名,贡献率达到35%”的目标"
+            ),
+            [None, None, None]
+        );
     }
 
     #[test]
