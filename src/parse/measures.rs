@@ -229,41 +229,64 @@ impl Extractor<'_, '_> {
     fn annotated_paragraphs(&self) -> Vec<Found> {
         let t = self.text;
         let heading_lines: Vec<usize> = self.headings.iter().map(|h| h.line).collect();
+        let is_heading = |i: usize| heading_lines.binary_search(&i).is_ok();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < t.lines.len() {
-            let line = t.lines[i];
+        // Lines after this one are not yet inside a paragraph taken.
+        let mut taken_to = 0;
+        // Only lines carrying an annotation are looked at: the paragraph is found backwards
+        // from them (its wrapped lines, or the line before an annotation of its own).
+        for (i, &line) in t.lines.iter().enumerate() {
             let s = t.line_str(line);
-            let starts_paragraph = !line.is_blank()
-                && heading_lines.binary_search(&i).is_err()
-                && !starts_with_annotation(s)
-                && is_body(s);
-            if !starts_paragraph {
-                i += 1;
+            if line.is_blank() || i < taken_to || is_heading(i) {
                 continue;
             }
-            let end = self.paragraph_end(i, &heading_lines);
-            let last = t.lines[i..]
-                .iter()
-                .rposition(|l| l.end <= end && !l.is_blank());
-            let closing = last.map(|k| t.line_str(t.lines[i + k]));
-            let annotated = closing
-                .is_some_and(|c| trailing_annotation(c).is_some() || starts_with_annotation(c));
-            let enclosing = heading_lines.partition_point(|&h| h < i).checked_sub(1);
-            let in_task_section = enclosing.is_none_or(|k| !self.in_non_task_section(k));
-            if annotated && in_task_section {
-                let lead = s.find('。').map_or(s.len(), |b| b);
-                let lead = trailing_annotation(&s[..lead]).map_or(lead, |a| a);
-                out.push(Found {
-                    start: line.start,
-                    end,
-                    number: None,
-                    path_from: enclosing,
-                    own_heading: false,
-                    title: (line.start, line.start + char_count(s[..lead].trim_end())),
-                });
+            let own_line = starts_with_annotation(s);
+            if !own_line && trailing_annotation(s).is_none() {
+                continue;
             }
-            i += last.map_or(1, |k| k + 1);
+            let mut k = if own_line {
+                match (taken_to..i).rev().find(|&j| !t.lines[j].is_blank()) {
+                    Some(j) => j,
+                    None => continue,
+                }
+            } else {
+                i
+            };
+            while k > taken_to
+                && !t.lines[k - 1].is_blank()
+                && !is_heading(k - 1)
+                && ends_mid_sentence(t.line_str(t.lines[k - 1]))
+            {
+                k -= 1;
+            }
+            let first = t.line_str(t.lines[k]);
+            if is_heading(k) || starts_with_annotation(first) || !is_body(first) {
+                continue;
+            }
+            let start = t.lines[k];
+            let end = self.paragraph_end(k, &heading_lines);
+            taken_to = t.lines[k..]
+                .iter()
+                .position(|l| l.start >= end && !l.is_blank())
+                .map_or(t.lines.len(), |p| k + p)
+                .max(i + 1);
+            let enclosing = heading_lines.partition_point(|&h| h < k).checked_sub(1);
+            if enclosing.is_some_and(|h| self.in_non_task_section(h)) {
+                continue;
+            }
+            let lead = first.find('。').unwrap_or(first.len());
+            let lead = trailing_annotation(&first[..lead]).unwrap_or(lead);
+            out.push(Found {
+                start: start.start,
+                end,
+                number: None,
+                path_from: enclosing,
+                own_heading: false,
+                title: (
+                    start.start,
+                    start.start + char_count(first[..lead].trim_end()),
+                ),
+            });
         }
         out
     }

@@ -77,15 +77,19 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
         .iter()
         .map(|&l| {
             let s = t.line_str(l);
-            if is_boilerplate(s) {
-                return None;
-            }
-            let m = parse_marker(s).or_else(|| {
-                parse_marker_before_digit(s).filter(|m| {
-                    let n: Option<u32> = m.number.parse().ok();
-                    n.is_some() && n == last_item.map(|k| k + 1)
+            let digit_led = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            let m = parse_marker(s)
+                .or_else(|| {
+                    digit_led
+                        .then(|| parse_marker_before_digit(s))
+                        .flatten()
+                        .filter(|m| {
+                            let n: Option<u32> = m.number.parse().ok();
+                            n.is_some() && n == last_item.map(|k| k + 1)
+                        })
                 })
-            });
+                // Asked only of numbered lines: most lines have no marker.
+                .filter(|_| !is_boilerplate(s));
             if let Some(m) = m.as_ref().filter(|m| m.rank == 4) {
                 last_item = m.number.parse().ok().or(last_item);
             }

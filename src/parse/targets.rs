@@ -343,7 +343,12 @@ impl Run<'_> {
         for (k, (s, mentions)) in sentences.iter().zip(&found).take(last + 1).enumerate() {
             // A later sentence opening with its own horizon (`计划到2025年,…`) sets the
             // deadline of the rest of the paragraph.
+            // Asked only of a sentence with a digit or `十` near its start (the year).
+            let year_near_start = chars[s.start..s.end.min(s.start + 10)]
+                .iter()
+                .any(|&c| c.is_ascii_digit() || c == '十');
             if k > 0
+                && year_near_start
                 && let Some(y) =
                     years::opener(chars, s.start, s.end).filter(|y| self.is_deadline(y))
             {
@@ -686,16 +691,29 @@ fn sentence_years(
 /// `全年`, `今年`, `年底` in `from..to` meaning the current year (not `2024年底`, `5年内`,
 /// `去年`, `今年以来`).
 fn this_year_word(chars: &[char], from: usize, to: usize) -> bool {
-    if contains_any(chars, from, to, &["去年", "上年", "以来"]) {
-        return false;
+    // One pass over the chars: every word involved holds `年`, or is `以来`.
+    let mut found = false;
+    for i in from..to {
+        match chars[i] {
+            '年' => {
+                let prev = (i > from).then(|| chars[i - 1]);
+                match prev {
+                    Some('去' | '上') => return false,
+                    Some('全' | '今' | '本') => found = true,
+                    _ => {}
+                }
+                let numeral = prev.is_some_and(|p| {
+                    numbers::digit_value(p).is_some() || numbers::is_chinese_numeral_char(p)
+                });
+                if chars.get(i + 1) == Some(&'底') && !numeral {
+                    found = true;
+                }
+            }
+            '以' if i + 1 < to && chars[i + 1] == '来' => return false,
+            _ => {}
+        }
     }
-    ["全年", "今年", "本年", "年底"].iter().any(|w| {
-        scan::find(chars, from, to, w).is_some_and(|i| {
-            i == 0
-                || !(numbers::digit_value(chars[i - 1]).is_some()
-                    || numbers::is_chinese_numeral_char(chars[i - 1]))
-        })
-    })
+    found
 }
 
 /// Whether a `每年` before the figure at `pos` makes it recurring: `每年` governs its own

@@ -309,10 +309,12 @@ fn quoted(chars: &[char], m: &Mention, clause_start: usize) -> bool {
         .take_while(|&i| chars[i] != '“')
         .any(|i| chars[i] == '”');
     // A quotation holding a comparator or a clause stop states goals: it names nothing.
-    let states = m.before.is_some()
-        || (m.start.saturating_sub(15)..(m.end + 15).min(chars.len()))
-            .any(|i| super::indicators::is_clause_stop(chars, i) && inside_quotes(chars, i));
-    open && close && !states
+    let states = || {
+        m.before.is_some()
+            || (m.start.saturating_sub(15)..(m.end + 15).min(chars.len()))
+                .any(|i| super::indicators::is_clause_stop(chars, i) && inside_quotes(chars, i))
+    };
+    open && close && !states()
 }
 
 /// Whether position `i` lies between a `“` and its `”`.
@@ -333,8 +335,8 @@ fn inside_quotes(chars: &[char], i: usize) -> bool {
 fn names_listed_items(chars: &[char], m: &Mention, clause_start: usize) -> bool {
     let end = m.start;
     if m.before.is_some()
-        || !counts_things(m.unit)
         || !matches!(end.checked_sub(1).map(|i| chars[i]), Some('”' | '等'))
+        || !counts_things(m.unit)
     {
         return false;
     }

@@ -125,12 +125,23 @@ pub fn layout(chars: &[char]) -> Layout {
             }
         };
         for (j, &c) in (start..end).zip(&chars[start..end]) {
-            if is_terminator(c) || ends_citation(chars, j) {
-                push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
-                s = j + 1;
-            } else if j > s && opens_bullet(chars, j) {
-                push_sentence(&mut out.sentences, chars, s, j, paragraph);
-                s = j;
+            // One test of the char first: bullets and citations are rare.
+            match c {
+                _ if is_terminator(c) => {
+                    push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
+                    s = j + 1;
+                }
+                ']' if ends_citation(chars, j) => {
+                    push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
+                    s = j + 1;
+                }
+                '●' | '•' | '▪' | '■' | '◆' | '▶' | '-' | '—' | '–'
+                    if j > s && opens_bullet(chars, j) =>
+                {
+                    push_sentence(&mut out.sentences, chars, s, j, paragraph);
+                    s = j;
+                }
+                _ => {}
             }
         }
         let wraps =
