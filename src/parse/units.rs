@@ -66,6 +66,11 @@ const LABELS: &[(&str, LabelKind)] = &[
 /// A label at the start of `s` (`责任单位:`), with the text after its colon.
 fn label_at(s: &str) -> Option<(LabelKind, &str)> {
     let s = s.trim_start();
+    // Most texts open with no label: reject them on their first char.
+    let first = s.chars().next()?;
+    if !LABELS.iter().any(|(name, _)| name.starts_with(first)) {
+        return None;
+    }
     LABELS.iter().find_map(|&(name, kind)| {
         let rest = s.strip_prefix(name)?.trim_start();
         rest.strip_prefix(':').map(|r| (kind, r))

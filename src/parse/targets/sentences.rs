@@ -131,6 +131,8 @@ pub fn layout(chars: &[char]) -> Layout {
                     push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                     s = j + 1;
                 }
+                // Every other char of interest is below U+2600; Chinese text is above it.
+                _ if u32::from(c) >= 0x2600 => {}
                 ']' if ends_citation(chars, j) => {
                     push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                     s = j + 1;
