@@ -240,6 +240,14 @@ const REVIEW_WORDS: &[&str] = &[
     "以来",
 ];
 
+/// [`REVIEW_WORDS`] and `目标`, prepared: one search tells whether a short sentence may
+/// name a section at all.
+static SECTION_WORDS: LazyLock<Keywords> = LazyLock::new(|| {
+    let mut words = REVIEW_WORDS.to_vec();
+    words.push("目标");
+    Keywords::new(&words)
+});
+
 /// Where a figure's year comes from, as far as the sentence tells.
 #[derive(Default)]
 struct SentenceYears {
@@ -297,6 +305,9 @@ impl Run<'_> {
     fn inline_section(&self, s: &Sentence) -> Option<InlineSection> {
         let chars = self.chars;
         if s.end - s.start > 40 || (s.start..s.end).any(|i| indicators::is_clause_stop(chars, i)) {
+            return None;
+        }
+        if !SECTION_WORDS.any_in(chars, s.start, s.end) {
             return None;
         }
         if scan::contains(chars, s.start, s.end, "目标") {

@@ -63,12 +63,14 @@ const LABELS: &[(&str, LabelKind)] = &[
     ("备注", LabelKind::Other),
 ];
 
+/// First chars of the [`LABELS`] (a test keeps the two in step).
+const LABEL_LEADS: &str = "责负实牵配协参主重支适完时进分备";
+
 /// A label at the start of `s` (`责任单位:`), with the text after its colon.
 fn label_at(s: &str) -> Option<(LabelKind, &str)> {
     let s = s.trim_start();
     // Most texts open with no label: reject them on their first char.
-    let first = s.chars().next()?;
-    if !LABELS.iter().any(|(name, _)| name.starts_with(first)) {
+    if !s.chars().next().is_some_and(|c| LABEL_LEADS.contains(c)) {
         return None;
     }
     LABELS.iter().find_map(|&(name, kind)| {

@@ -125,14 +125,13 @@ pub fn layout(chars: &[char]) -> Layout {
             }
         };
         for (j, &c) in (start..end).zip(&chars[start..end]) {
-            // One test of the char first: bullets and citations are rare.
+            // One match on the char (the terminators of `is_terminator`, then the rare
+            // citation and bullet chars).
             match c {
-                _ if is_terminator(c) => {
+                '。' | '！' | '？' | '；' | '!' | '?' | ';' => {
                     push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                     s = j + 1;
                 }
-                // Every other char of interest is below U+2600; Chinese text is above it.
-                _ if u32::from(c) >= 0x2600 => {}
                 ']' if ends_citation(chars, j) => {
                     push_sentence(&mut out.sentences, chars, s, j + 1, paragraph);
                     s = j + 1;

@@ -273,3 +273,11 @@ fn fields_that_name_no_unit_are_skipped() {
         ["县农业局"]
     );
 }
+
+#[test]
+fn label_leads_cover_every_label() {
+    for (name, _) in LABELS {
+        let first = name.chars().next().unwrap();
+        assert!(LABEL_LEADS.contains(first), "{name}");
+    }
+}
