@@ -76,31 +76,17 @@ impl Extractor<'_, '_> {
         let mut found = self.heading_measures(false);
         // Action paragraphs outside the headed tasks (a chapter of `实施…行动。` paragraphs
         // next to a chapter of headed tasks) are measures too.
-        let actions = self.action_paragraphs();
-        let outside: Vec<Found> = actions
-            .into_iter()
-            .filter(|a| !found.iter().any(|f| f.start <= a.start && a.start < f.end))
-            .collect();
-        if !outside.is_empty() {
-            found.extend(outside);
-            found.sort_by_key(|f| f.start);
-        }
+        add_outside(&mut found, self.action_paragraphs());
         // A paragraph closed by a responsibility annotation is a task even without a
         // number (`推进…。(责任单位:…)`).
         let annotated = self.annotated_paragraphs();
         // A heading over two or more annotated paragraphs is a chapter of tasks, not one.
-        found.retain(|f| {
-            let under = |k: usize| annotated.iter().filter(|a| a.path_from == Some(k)).count();
-            !(f.own_heading && f.path_from.is_some_and(|k| under(k) >= 2))
-        });
-        let annotated: Vec<Found> = annotated
-            .into_iter()
-            .filter(|a| !found.iter().any(|f| f.start <= a.start && a.start < f.end))
-            .collect();
-        if !annotated.is_empty() {
-            found.extend(annotated);
-            found.sort_by_key(|f| f.start);
+        let mut under = vec![0usize; self.headings.len()];
+        for k in annotated.iter().filter_map(|a| a.path_from) {
+            under[k] += 1;
         }
+        found.retain(|f| !(f.own_heading && f.path_from.is_some_and(|k| under[k] >= 2)));
+        add_outside(&mut found, annotated);
         if found.is_empty() && !self.news {
             found = self.heading_measures(true);
         }
@@ -366,6 +352,24 @@ impl Extractor<'_, '_> {
             instrument: tags.instrument,
             instrument_subtype: tags.subtype,
         }
+    }
+}
+
+/// Adds the `extra` measures that start outside every measure of `found` (both in text
+/// order, `found` without overlaps), keeping text order. Binary search per candidate: a
+/// scan of `found` for each would be quadratic in a long document.
+fn add_outside(found: &mut Vec<Found>, extra: Vec<Found>) {
+    let inside = |found: &[Found], at: usize| {
+        let k = found.partition_point(|f| f.start <= at);
+        k > 0 && at < found[k - 1].end
+    };
+    let outside: Vec<Found> = extra
+        .into_iter()
+        .filter(|a| !inside(found, a.start))
+        .collect();
+    if !outside.is_empty() {
+        found.extend(outside);
+        found.sort_by_key(|f| f.start);
     }
 }
 

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use super::indicators::VERBS;
-use super::mentions::{Mention, is_physical};
+use super::mentions::{Mention, counts_things, is_physical};
 use super::scan::{Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
 use crate::parse::numbers::digit_value;
 
@@ -171,14 +171,6 @@ fn describes_document(chars: &[char], m: &Mention, clause_start: usize) -> bool 
 }
 static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
 static PER_ITEMS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PER_ITEM_WORDS));
-
-/// Units that count people or things (`名`, `家`, `个`), as against amounts and shares.
-fn counts_things(unit: &str) -> bool {
-    matches!(
-        crate::catalog::unit_family(unit),
-        Some("count" | "people" | "times")
-    )
-}
 
 /// Why a figure is not a goal, when it is not.
 pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'static str> {

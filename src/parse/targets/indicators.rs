@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use super::comparators;
-use super::mentions::Mention;
+use super::mentions::{Mention, counts_things};
 use super::scan::{
     Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
     starts_with_at, string,
@@ -401,15 +401,6 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
         .previous_in_paragraph
         .map(|p| subject_of(p).to_string())
         .unwrap_or_else(|| string(chars, from, to))
-}
-
-/// Units that count things or people (`家`, `名`, `个`, `场次`), as against amounts,
-/// shares and sizes, which follow the thing they measure.
-fn counts_things(unit: &str) -> bool {
-    matches!(
-        crate::catalog::unit_family(unit),
-        Some("count" | "people" | "times" | "vehicles")
-    )
 }
 
 /// The subject of an indicator without a growth or share head taken from it

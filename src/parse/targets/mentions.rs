@@ -141,6 +141,16 @@ pub fn is_physical(unit: &str) -> bool {
     )
 }
 
+/// Units that count things or people (`家`, `名`, `个`, `场次`, `辆`), as against amounts,
+/// shares and sizes: a count is written before the noun it counts and names whom or what
+/// a programme selects, where an amount is a term of a grant.
+pub fn counts_things(unit: &str) -> bool {
+    matches!(
+        crate::catalog::unit_family(unit),
+        Some("count" | "people" | "times" | "vehicles")
+    )
+}
+
 /// One figure with its unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
