@@ -11,6 +11,7 @@ mod exclusions;
 pub mod explain;
 mod indicators;
 mod mentions;
+mod respectively;
 pub(crate) mod scan;
 mod sentences;
 mod years;
@@ -80,6 +81,7 @@ fn extract(
         last_sentence: None,
         explain: explain.then(Vec::new),
         target_notes: Vec::new(),
+        goals_paragraph: false,
     };
     run.document(&layout);
     // A short first line without a full stop, above the body, is the headline
@@ -208,6 +210,8 @@ struct Run<'a> {
     explain: Option<Vec<Explained>>,
     /// Index into `explain` of each target pushed.
     target_notes: Vec<usize>,
+    /// Whether the paragraph being read stands in a goals section.
+    goals_paragraph: bool,
 }
 
 /// Year context shared by the sentences of one paragraph.
@@ -276,6 +280,7 @@ impl Run<'_> {
                 .get(pi + 1)
                 .map_or(layout.sentences.len(), |n| n.first_sentence);
             let sentences = &layout.sentences[p.first_sentence..next];
+            self.goals_paragraph = p.goals;
             // The opener follows a run-in heading (`(二)发展目标。到2025年,…`).
             let skip = usize::from(p.run_in.is_some());
             let opener = sentences
@@ -333,7 +338,9 @@ impl Run<'_> {
         match (self.ctx.doc_year, self.ctx.period) {
             (Some(d), _) => year > d,
             (None, Some(p)) => year >= p.start,
-            (None, None) => false,
+            // An undated document: a goals section speaks of the years it aims at
+            // (`工作目标` … `2025年,经济总量突破5000亿元`).
+            (None, None) => self.goals_paragraph,
         }
     }
 
@@ -351,7 +358,14 @@ impl Run<'_> {
         }
         // Sentences after the last one with a figure change nothing.
         let last = found.iter().rposition(|f| !f.is_empty()).unwrap_or(0);
+        // A deadline stated anywhere in a sentence (`…,力争到2025年突破6500亿元;`) governs
+        // the sentences after it in the paragraph, until another one.
+        let mut carried: Option<i32> = None;
         for (k, (s, mentions)) in sentences.iter().zip(&found).take(last + 1).enumerate() {
+            if let Some(y) = carried.take() {
+                years.opener = Some(y);
+                current_mode = false;
+            }
             // A later sentence opening with its own horizon (`计划到2025年,…`) sets the
             // deadline of the rest of the paragraph.
             // Asked only of a sentence with a digit or `十` near its start (the year).
@@ -372,11 +386,13 @@ impl Run<'_> {
                 if let Some(section) = self.inline_section(s) {
                     match section {
                         InlineSection::Goals(year) => {
+                            years.opener = None;
                             years.goals = Some(year.or(years.goals.flatten()));
                             years.review = false;
                             current_mode = false;
                         }
                         InlineSection::Review => {
+                            years.opener = None;
                             years.goals = None;
                             years.review = true;
                         }
@@ -388,20 +404,34 @@ impl Run<'_> {
                 continue;
             }
             let year_marks = years::years_in(chars, s.start, s.end);
+            carried = year_marks
+                .iter()
+                .rfind(|y| horizon_of_clause(chars, s.start, y) && self.is_deadline(y))
+                .map(|y| y.year);
             current_mode = current_mode || self.sentence_is_current(s, &year_marks);
             if mentions.is_empty() {
                 continue;
             }
             let mut previous_in_sentence: Option<String> = None;
             let mut prev_end = None;
-            for m in mentions {
+            // Subjects of a `分别` clause, handed out to its figures in order.
+            let mut respective: std::vec::IntoIter<String> = Vec::new().into_iter();
+            for (mi, m) in mentions.iter().enumerate() {
                 let clause_start = indicators::clause_start(chars, s.start, m.start, prev_end);
+                let same_group = mi > 0
+                    && !(mentions[mi - 1].end..m.start)
+                        .any(|i| indicators::is_clause_stop(chars, i));
+                if !same_group {
+                    respective = respective_subjects(chars, s, clause_start, &mentions[mi..]);
+                }
+                let respective_subject = respective.next();
                 if let Some(reason) = exclusions::excluded(chars, m, clause_start) {
                     self.note(s, m, Outcome::Nothing, reason, None, None);
                     continue;
                 }
                 prev_end = Some(m.end);
                 let indicator = match (&previous_in_sentence, m.list_index) {
+                    _ if respective_subject.is_some() => respective_subject.unwrap_or_default(),
                     (Some(prev), k) if k > 0 => prev.clone(),
                     _ => indicators::indicator(&indicators::IndicatorInput {
                         chars,
@@ -699,6 +729,43 @@ fn sentence_years(
     out
 }
 
+/// Whether a year sets a horizon for what follows: a deadline (`力争到2025年`, `2024年底`,
+/// `“十四五”时期`), or a bare year opening a clause before a comma (`2025年,经济总量…`), not
+/// one qualifying a noun (`2026年经济工作`).
+fn horizon_of_clause(chars: &[char], sentence_start: usize, y: &YearMention) -> bool {
+    match y.kind {
+        YearKind::Deadline => true,
+        YearKind::Bare => {
+            let opens = y.start == sentence_start || indicators::is_clause_stop(chars, y.start - 1);
+            opens && matches!(chars.get(y.end), Some(',' | '，'))
+        }
+        _ => false,
+    }
+}
+
+/// The subjects of a `分别` clause whose figures open `group` (the figures of one clause,
+/// in order), when there are as many subjects as figures.
+fn respective_subjects(
+    chars: &[char],
+    s: &Sentence,
+    clause_start: usize,
+    group: &[Mention],
+) -> std::vec::IntoIter<String> {
+    let subjects = respectively::subjects(chars, s.start, clause_start, group[0].start);
+    if subjects.is_empty() {
+        return subjects.into_iter();
+    }
+    let figures = 1 + group
+        .windows(2)
+        .take_while(|w| !(w[0].end..w[1].start).any(|i| indicators::is_clause_stop(chars, i)))
+        .count();
+    if figures == subjects.len() {
+        subjects.into_iter()
+    } else {
+        Vec::new().into_iter()
+    }
+}
+
 /// `全年`, `今年`, `年底` in `from..to` meaning the current year (not `2024年底`, `5年内`,
 /// `去年`, `今年以来`).
 fn this_year_word(chars: &[char], from: usize, to: usize) -> bool {
@@ -770,3 +837,6 @@ mod tests;
 
 #[cfg(test)]
 mod rules_tests;
+
+#[cfg(test)]
+mod horizons_tests;

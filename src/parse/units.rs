@@ -92,12 +92,41 @@ pub struct Annotation {
 /// Byte index of the `(` of a responsibility annotation that closes `s`, if any.
 pub fn trailing_annotation(s: &str) -> Option<usize> {
     let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || c == '。');
+    if let Some(open) = trailing_bracketed(trimmed) {
+        return Some(open);
+    }
     if !trimmed.ends_with(')') {
         return None;
     }
     let open = matching_open(trimmed)?;
     let inner = &trimmed[open + 1..trimmed.len() - 1];
     (label_at(inner).is_some() || is_verb_annotation(inner)).then_some(open)
+}
+
+/// Square and lenticular brackets that some documents put around an annotation
+/// (`[牵头单位:…;配合单位:…]`, `【责任单位:…】`, `〔责任单位:…〕`), as (open, close).
+const ANNOTATION_BRACKETS: [(char, char); 3] = [('[', ']'), ('【', '】'), ('〔', '〕')];
+
+/// Byte index of the opening bracket of a labelled `[…]`/`【…】`/`〔…〕` annotation that
+/// closes `s`.
+fn trailing_bracketed(s: &str) -> Option<usize> {
+    let last = s.chars().next_back()?;
+    let &(open, _) = ANNOTATION_BRACKETS.iter().find(|(_, c)| *c == last)?;
+    let start = s.rfind(open)?;
+    label_at(&s[start + open.len_utf8()..]).map(|_| start)
+}
+
+/// Byte range of a bracketed annotation whose label starts at byte `label` of `text`
+/// (the bracket just before it up to its partner, or to the line end when unclosed).
+fn bracketed_range(text: &str, label: usize) -> Option<Range<usize>> {
+    let open = text[..label].chars().next_back()?;
+    let &(_, close) = ANNOTATION_BRACKETS.iter().find(|(o, _)| *o == open)?;
+    let start = label - open.len_utf8();
+    let line_end = text[label..].find('\n').map_or(text.len(), |e| label + e);
+    let end = text[label..line_end]
+        .find(close)
+        .map_or(line_end, |e| label + e + close.len_utf8());
+    Some(start..end)
 }
 
 /// Verbs closing a unit list in `(市发展改革委牵头,市科技局、财政局配合)`, with the role
@@ -199,7 +228,11 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         } else {
             bare_label_start(text, i)
                 .filter(|&start| start >= covered)
-                .map(|start| start..text[i..].find('\n').map_or(text.len(), |e| i + e))
+                .map(|start| {
+                    bracketed_range(text, start).unwrap_or_else(|| {
+                        start..text[i..].find('\n').map_or(text.len(), |e| i + e)
+                    })
+                })
         };
         if let Some(r) = range {
             covered = r.end;
@@ -251,7 +284,7 @@ fn bare_label_start(text: &str, colon: usize) -> Option<usize> {
     let (name, _) = LABELS.iter().find(|(name, _)| before.ends_with(name))?;
     let start = before.len() - name.len();
     let prev = text[..start].chars().next_back();
-    prev.is_none_or(|p| matches!(p, '\n' | '。' | ' ' | ';'))
+    prev.is_none_or(|p| matches!(p, '\n' | '。' | ' ' | ';' | '[' | '【' | '〔'))
         .then_some(start)
 }
 
@@ -291,10 +324,8 @@ fn split_top<'s>(s: &'s str, seps: &[char]) -> Vec<&'s str> {
 }
 
 fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
-    let inner = text[range.clone()]
-        .trim_start_matches('(')
-        .strip_suffix(')')
-        .unwrap_or_else(|| text[range.clone()].trim_start_matches('('));
+    let whole = text[range.clone()].trim_start_matches(['(', '[', '【', '〔']);
+    let inner = whole.strip_suffix([')', ']', '】', '〕']).unwrap_or(whole);
     let mut kind = LabelKind::Responsible;
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();

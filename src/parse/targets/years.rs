@@ -107,6 +107,7 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         } else if longest_suffix(chars, i, BASELINE_BEFORE).is_some()
             || (tail == "年" && matches!(chars.get(n.end + 1), Some('起' | '以')))
                 && !starts_with_at(chars, n.end + 1, "以前")
+            || on_the_basis_of(chars, n.end + tail.chars().count())
         {
             // `比2020年`, and `2012年起`/`2020年以来`: a starting point, not a deadline.
             kind = YearKind::Baseline;
@@ -121,6 +122,11 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         i = end;
     }
     out
+}
+
+/// `(在)2022年(的)基础上`: the year a change is measured from.
+fn on_the_basis_of(chars: &[char], after_year: usize) -> bool {
+    starts_with_at(chars, after_year, "的基础上") || starts_with_at(chars, after_year, "基础上")
 }
 
 /// `十四五` (with or without quotes) followed by `期间`/`时期`/`末`: a deadline at the end
@@ -190,6 +196,9 @@ mod tests {
     fn deadlines() {
         use YearKind::*;
         assert_eq!(kinds("到2025年,企业达到"), [(2025, Deadline)]);
+        // The year a doubling is counted from is a reference point.
+        assert_eq!(kinds("在2022年的基础上翻一番"), [(2022, Baseline)]);
+        assert_eq!(kinds("2020年基础上增长"), [(2020, Baseline)]);
         assert_eq!(kinds("至2025年,力争建设"), [(2025, Deadline)]);
         assert_eq!(kinds("力争到2020年,实现"), [(2020, Deadline)]);
         assert_eq!(kinds("2025年底前完成"), [(2025, Deadline)]);

@@ -281,3 +281,25 @@ fn label_leads_cover_every_label() {
         assert!(LABEL_LEADS.contains(first), "{name}");
     }
 }
+
+#[test]
+fn bracketed_annotations_are_read_like_parenthesised_ones() {
+    // Square, lenticular and tortoise-shell brackets around the labels.
+    for (open, close) in [("［", "］"), ("【", "】"), ("〔", "〕")] {
+        let s =
+            format!("推进甲项工作。{open}牵头单位：市商务局；配合单位：市财政局、税务局等{close}");
+        assert_eq!(
+            units(&s),
+            [
+                ("市商务局".to_string(), "lead"),
+                ("市财政局".to_string(), "co"),
+                ("市税务局".to_string(), "co"),
+            ],
+            "{s}"
+        );
+        let half: String = s.chars().map(crate::parse::normalize::halfwidth).collect();
+        assert_eq!(trailing_annotation(&half), half.find(['[', '【', '〔']));
+    }
+    // A bracket that holds no label is no annotation.
+    assert_eq!(trailing_annotation("建设示范园区[二期]"), None);
+}

@@ -1,0 +1,79 @@
+//! How far a horizon reaches and whose figures a `分别` clause lists, on snippets written
+//! for these tests.
+
+use super::*;
+
+fn with(ctx: &TargetContext, text: &str) -> Vec<(String, f64, Option<i32>)> {
+    extract_targets(text, &[], ctx, Catalog::in_use())
+        .0
+        .into_iter()
+        .map(|t| (t.indicator, t.value, t.year))
+        .collect()
+}
+
+fn dated() -> TargetContext {
+    TargetContext {
+        period: None,
+        doc_year: Some(2023),
+        news: false,
+    }
+}
+
+fn undated() -> TargetContext {
+    TargetContext {
+        period: None,
+        doc_year: None,
+        news: false,
+    }
+}
+
+#[test]
+fn a_horizon_inside_a_sentence_governs_the_rest_of_the_paragraph() {
+    let t = with(
+        &dated(),
+        "十四五时期,园区营业收入年均增长8%,力争到2025年突破900亿元;上市公司达到12家,\
+         省级技术中心新增20个。",
+    );
+    assert!(t.iter().all(|x| x.2 == Some(2025)), "{t:?}");
+    assert_eq!(t.len(), 4);
+}
+
+#[test]
+fn a_year_naming_a_work_plan_is_no_horizon() {
+    // `2024年重点工作` qualifies a noun; the goals line below keeps its own year.
+    let t = with(
+        &dated(),
+        "会议部署2024年重点工作。\n发展目标(至2030年)\n力争园区产值达到300亿元。",
+    );
+    assert_eq!(t, [("园区产值".to_string(), 300.0, Some(2030))]);
+}
+
+#[test]
+fn an_undated_goals_section_reads_a_bare_year_as_its_deadline() {
+    let t = with(
+        &undated(),
+        "一、工作目标\n2026年,开发区工业总产值突破800亿元。新培育专精特新企业15家。",
+    );
+    assert_eq!(
+        t,
+        [
+            ("开发区工业总产值".to_string(), 800.0, Some(2026)),
+            ("专精特新企业".to_string(), 15.0, Some(2026)),
+        ]
+    );
+}
+
+#[test]
+fn respectively_gives_each_figure_its_own_subject() {
+    let t = with(
+        &dated(),
+        "到2027年,全县规上企业和科技型企业在2022年的基础上实现倍增,分别达到160家和300家。",
+    );
+    assert_eq!(
+        t,
+        [
+            ("全县规上企业".to_string(), 160.0, Some(2027)),
+            ("科技型企业".to_string(), 300.0, Some(2027)),
+        ]
+    );
+}
