@@ -9,10 +9,11 @@ use super::lines::{
 };
 use super::normalize::{NormText, char_count};
 use super::outline::{Heading, is_chapter_title};
+use super::tables::{Column, Kind, Table};
 use super::tagging;
 use super::units::{annotations, starts_with_annotation, trailing_annotation};
 use crate::catalog::Catalog;
-use crate::model::{Measure, ResponsibleUnit};
+use crate::model::{Measure, ResponsibleUnit, Role};
 
 /// Endings of section titles that state goals, principles or background, not tasks.
 const NON_TASK_ENDINGS: [&str; 18] = [
@@ -56,6 +57,8 @@ pub struct Extractor<'a, 't> {
     pub city: Option<&'a str>,
     /// Whether the document is a news article (its sub-heads are not tasks).
     pub news: bool,
+    /// The tables of the document (task tables give measures).
+    pub tables: &'a [Table],
 }
 
 /// A measure found in the text before tagging: where it is and how it is addressed.
@@ -68,6 +71,8 @@ struct Found {
     /// Whether the heading at `path_from` is the measure itself.
     own_heading: bool,
     title: (usize, usize),
+    /// Units read from a task table's columns (a row has no annotation of its own).
+    table_units: Option<Vec<(String, Role)>>,
 }
 
 impl Extractor<'_, '_> {
@@ -87,6 +92,18 @@ impl Extractor<'_, '_> {
         }
         found.retain(|f| !(f.own_heading && f.path_from.is_some_and(|k| under[k] >= 2)));
         add_outside(&mut found, annotated);
+        // A task table (`任务分工表`) lists tasks with their units, a row each; rows are
+        // never also read as headings or paragraphs.
+        let rows = self.table_rows();
+        if !rows.is_empty() {
+            found.retain(|f| {
+                !self
+                    .tables
+                    .iter()
+                    .any(|t| t.kind == Kind::Tasks && f.start >= t.start && f.start < t.end)
+            });
+            add_outside(&mut found, rows);
+        }
         if found.is_empty() && !self.news {
             found = self.heading_measures(true);
         }
@@ -155,6 +172,7 @@ impl Extractor<'_, '_> {
                 path_from: Some(k),
                 own_heading: true,
                 title: h.title,
+                table_units: None,
             });
         }
         out
@@ -202,6 +220,7 @@ impl Extractor<'_, '_> {
                 path_from: heading_lines.partition_point(|&h| h < i).checked_sub(1),
                 own_heading: false,
                 title: (line.start, line.start + char_count(lead)),
+                table_units: None,
             });
         }
         if out.len() < 2 {
@@ -272,6 +291,7 @@ impl Extractor<'_, '_> {
                     start.start,
                     start.start + char_count(first[..lead].trim_end()),
                 ),
+                table_units: None,
             });
         }
         out
@@ -319,10 +339,56 @@ impl Extractor<'_, '_> {
         path
     }
 
+    /// The rows of the task tables, each a measure: its number, the task cell as text
+    /// (title up to the first `。`) and the units of its unit columns.
+    fn table_rows(&self) -> Vec<Found> {
+        let t = self.text;
+        let mut out = Vec::new();
+        for table in self.tables.iter().filter(|t| t.kind == Kind::Tasks) {
+            for row in &table.rows {
+                let Some((start, end)) = table.cell(row, Column::Task) else {
+                    continue;
+                };
+                let cell = |c: Column| table.cell(row, c).map(|(a, b)| t.norm_slice(a, b));
+                let units = super::units::units_of_cells(
+                    cell(Column::Lead),
+                    cell(Column::Co),
+                    cell(Column::Responsible),
+                );
+                let task = t.norm_slice(start, end);
+                let title_end = task
+                    .find('。')
+                    .map_or(end, |b| start + char_count(&task[..b]));
+                let number = cell(Column::Number)
+                    .map(|n| n.trim().trim_end_matches(['.', '、']).to_string());
+                out.push(Found {
+                    start,
+                    end,
+                    number,
+                    path_from: self
+                        .headings
+                        .partition_point(|h| t.lines[h.line].start < table.start)
+                        .checked_sub(1),
+                    own_heading: false,
+                    title: (start, title_end),
+                    table_units: Some(units),
+                });
+            }
+        }
+        out
+    }
+
     fn build(&self, f: Found) -> Measure {
         let t = self.text;
         let norm = t.norm_slice(f.start, f.end);
-        let anns = annotations(norm);
+        let mut anns = annotations(norm);
+        if let Some(units) = f.table_units.clone() {
+            anns.push(super::units::Annotation {
+                range: 0..0,
+                units,
+                enterprises: Vec::new(),
+            });
+        }
         let plain = tagging::without_ranges(norm, anns.iter().map(|a| a.range.clone()));
         let tags = tagging::tag(self.catalog, &plain);
         // The annotations are not needed after this: their names are moved, not copied.

@@ -78,6 +78,35 @@ pub fn city_in(s: &str) -> Option<&'static str> {
         })
 }
 
+/// The year an undated document is about, from a title naming one year as its subject
+/// (`2025年开发区重点工作及责任清单`, `某区2024年目标任务`); not a horizon (`到2025年`)
+/// nor a period (`2021-2025年`).
+fn title_year(title: &str) -> Option<i32> {
+    let chars: Vec<char> = title.chars().collect();
+    let mut found = None;
+    for i in 0..chars.len() {
+        let opens = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
+        if !opens {
+            continue;
+        }
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits != 4 || chars.get(i + 4) != Some(&'年') {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        if matches!(before, Some('到' | '至' | '-' | '—' | '~')) || chars.get(i + 5) == Some(&'-')
+        {
+            return None;
+        }
+        if found.is_some() {
+            return None;
+        }
+        let year: i32 = chars[i..i + 4].iter().collect::<String>().parse().ok()?;
+        found = Some(year).filter(|y| (1990..=2100).contains(y));
+    }
+    found
+}
+
 /// Reads the metadata of a document; `first_heading` is the line index of its first
 /// heading (the head of the document ends there).
 pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
@@ -89,7 +118,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
     let issuer = issuer_from_title(&title)
         .or_else(|| signature_issuer(t))
         .or_else(|| news.then(|| source_line(t)).flatten());
-    let year = date.map(|d| d.0);
+    let year = date.map(|d| d.0).or_else(|| title_year(&title));
     let head: String = t.lines[..head_end]
         .iter()
         .filter(|l| Some(**l) != title_line)

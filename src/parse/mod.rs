@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod outline;
 pub mod statistics;
+pub mod tables;
 pub mod tagging;
 pub mod targets;
 pub mod text;
@@ -36,6 +37,7 @@ pub fn explain_text(text: &str, catalog: &Catalog) -> Vec<Explained> {
 fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Explained>) {
     let norm = normalize::NormText::new(text);
     let headings = outline::headings(&norm);
+    let tables = tables::tables(&norm);
     let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
     let measures = measures::Extractor {
         text: &norm,
@@ -43,6 +45,7 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         catalog,
         city: meta.city,
         news: meta.kind == crate::model::DocKind::News,
+        tables: &tables,
     }
     .measures();
     let ctx = targets::TargetContext {
@@ -50,13 +53,33 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         doc_year: meta.year,
         news: meta.kind == crate::model::DocKind::News,
     };
-    let (targets, statistics, explained) = if explain {
+    let (mut targets, mut statistics, mut explained) = if explain {
         let explained = targets::explain_targets(text, &measures, &ctx, catalog);
         (Vec::new(), Vec::new(), explained)
     } else {
         let (t, s) = targets::extract_targets(text, &measures, &ctx, catalog);
         (t, s, Vec::new())
     };
+    // An indicator table is read by its columns, not as sentences.
+    if tables.iter().any(|t| t.kind == tables::Kind::Indicators) {
+        let from = targets::table_rows::read(&norm, &tables, &measures, &ctx, catalog);
+        let in_table = |at: usize| {
+            tables
+                .iter()
+                .any(|t| t.kind == tables::Kind::Indicators && t.start <= at && at < t.end)
+        };
+        targets.retain(|t| !in_table(t.span.0));
+        statistics.retain(|s| !in_table(s.span.0));
+        explained.retain(|e| !in_table(e.span.0));
+        targets.extend(from.targets);
+        statistics.extend(from.statistics);
+        if explain {
+            explained.extend(from.explained);
+        }
+        targets.sort_by_key(|t| t.span.0);
+        statistics.sort_by_key(|s| s.span.0);
+        explained.sort_by_key(|e| e.span.0);
+    }
     let doc = ParsedDocument {
         title: meta.title,
         issuer: meta.issuer,

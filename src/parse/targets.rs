@@ -14,6 +14,7 @@ mod mentions;
 mod respectively;
 pub(crate) mod scan;
 mod sentences;
+pub mod table_rows;
 mod years;
 
 use crate::catalog::Catalog;

@@ -129,6 +129,44 @@ fn bracketed_range(text: &str, label: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The units of a task table's row: the cells of its unit columns read as the labelled
+/// fields of one annotation (`牵头单位:…;配合单位:…`), so lists split, prefixes expand and
+/// roles fall as they do in the text.
+pub fn units_of_cells(
+    lead: Option<&str>,
+    co: Option<&str>,
+    responsible: Option<&str>,
+) -> Vec<(String, Role)> {
+    let mut fields = String::new();
+    for (label, cell) in [
+        ("牵头单位", lead),
+        ("配合单位", co),
+        ("责任单位", responsible),
+    ] {
+        let Some(cell) = cell.map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if !fields.is_empty() {
+            fields.push(';');
+        }
+        fields.push_str(label);
+        fields.push(':');
+        // A wrapped cell is one list; its line breaks and separators inside are spaces.
+        fields.extend(cell.chars().map(|c| {
+            if matches!(c, '\n' | '\r' | ';') {
+                '、'
+            } else {
+                c
+            }
+        }));
+    }
+    if fields.is_empty() {
+        return Vec::new();
+    }
+    let len = fields.len();
+    parse_annotation(&fields, 0..len).units
+}
+
 /// Verbs closing a unit list in `(市发展改革委牵头,市科技局、财政局配合)`, with the role
 /// they give.
 const ROLE_VERBS: [(&str, LabelKind); 6] = [

@@ -18,12 +18,14 @@ fn measures(text: &str) -> Vec<Measure> {
     let t = NormText::new(text);
     let hs = headings(&t);
     let cat = catalog();
+    let tables = crate::parse::tables::tables(&t);
     Extractor {
         text: &t,
         headings: &hs,
         catalog: &cat,
         city: None,
         news: false,
+        tables: &tables,
     }
     .measures()
 }
@@ -310,4 +312,30 @@ fn an_annotated_paragraph_without_a_number_is_a_measure() {
             (None, "强化要素保障,优先安排园区用地指标", 1)
         ]
     );
+}
+
+#[test]
+fn rows_of_a_task_table_are_measures_with_their_units() {
+    let text = "附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n\
+                1\t建设中试基地。年内投用。\t市科技局\t财政局、市工信局\n\
+                2\t培育链主企业\t各区、县级市政府\t\n";
+    let m = measures(text);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert_eq!(m[0].number.as_deref(), Some("1"));
+    assert_eq!(m[0].title, "建设中试基地");
+    let units: Vec<(&str, &str)> = m[0]
+        .responsible_units
+        .iter()
+        .map(|u| (u.name.as_str(), u.role.as_str()))
+        .collect();
+    assert_eq!(
+        units,
+        [("市科技局", "lead"), ("市财政局", "co"), ("市工信局", "co")]
+    );
+    let names: Vec<&str> = m[1]
+        .responsible_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(names, ["各区政府", "各县级市政府"]);
 }

@@ -155,3 +155,13 @@ fn a_government_number_without_a_document_kind_is_a_doc_number() {
     let m = meta("关于乙事的通知\n乙府〔2020〕3号\n一、总体要求\n正文内容在这里说明。\n");
     assert_eq!(m.doc_number.as_deref(), Some("乙府〔2020〕3号"));
 }
+
+#[test]
+fn an_undated_work_list_is_of_the_year_its_title_names() {
+    let m = meta("乙开发区2026年重点工作任务清单\n一、项目建设\n1.推进厂房建设。\n");
+    assert_eq!(m.date, None);
+    assert_eq!(m.year, Some(2026));
+    // A horizon or a period in the title is no year of writing.
+    assert_eq!(meta("关于到2030年建成丙园区的意见\n正文。\n").year, None);
+    assert_eq!(meta("丁区发展规划(2021-2025年)\n正文。\n").year, None);
+}

@@ -45,6 +45,10 @@ pub struct Explained {
 /// for tests that keep the names stable).
 pub const RULES: &[(&str, &str)] = &[
     (
+        "indicator-table",
+        "target or statistic: a row of an indicator table, by its year column",
+    ),
+    (
         "deadline-in-sentence",
         "target: a deadline year is stated before it in its sentence",
     ),
