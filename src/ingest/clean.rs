@@ -16,7 +16,10 @@ pub fn clean(raw: &str) -> String {
     let lines: Vec<&str> = normal.split('\n').collect();
     let mut keep: Vec<bool> = lines.iter().map(|l| !is_boilerplate(l.trim())).collect();
     drop_chrome_regions(&lines, &mut keep);
-    join_kept(&lines, &keep)
+    let kept = join_kept(&lines, &keep);
+    // Text saved from a PDF: digits spread out and lines broken at the page width.
+    let kept = super::layout::join_spaced_digits(&kept).unwrap_or(kept);
+    super::layout::unwrap_plain(&kept).unwrap_or(kept)
 }
 
 /// Unifies line endings, removes control characters and byte-order marks, and trims the

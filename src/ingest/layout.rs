@@ -40,6 +40,115 @@ pub fn assemble(pages: &[String]) -> String {
     out
 }
 
+/// Plain text laid out at a fixed width (a PDF saved as text): lines that fill the width
+/// without ending a sentence are joined with the next, as [`assemble`] joins a PDF's lines.
+/// Blank lines stay paragraph breaks. `None` when the text is not laid out so: at least
+/// eight lines, and a quarter of them (three or more) fill the common full width (the 90th
+/// percentile of widths) without ending a sentence. Text with a paragraph per line (a web
+/// page) has almost no such lines.
+pub fn unwrap_plain(text: &str) -> Option<String> {
+    let mut widths: Vec<usize> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(width)
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    let full = widths[widths.len() * 9 / 10];
+    if full < 24 {
+        return None;
+    }
+    let fills = |l: &str| {
+        let w = width(l);
+        w * 100 >= full * 85 && w <= full + 4 && !ends_sentence(l) && !has_cell_gap(l)
+    };
+    let open_lines = text.lines().filter(|l| fills(l)).count();
+    if open_lines < 3 || open_lines * 4 < widths.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    for line in text.lines() {
+        if line.trim().is_empty() || is_page_number(line) {
+            if line.trim().is_empty() {
+                out.push('\n');
+                open = false;
+            }
+            continue;
+        }
+        if open && !starts_like_heading(line) {
+            let glue = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && line
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_alphabetic());
+            if glue {
+                out.push(' ');
+            }
+            out.push_str(line.trim_start());
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+        open = fills(line);
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// Digits a PDF spread out with single spaces (`总产值2 9 0 0亿元`, `达到1 5 0家`) written
+/// together again: a run of two or more single digits separated by one space, beside a
+/// Chinese character on at least one side (so an ASCII list `1 2 3` stays).
+pub fn join_spaced_digits(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let lone_digit_start = c.is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric() && chars[i - 1] != '.');
+        if lone_digit_start {
+            // i, i+2, i+4 … are digits with single spaces between and nothing glued on.
+            let mut end = i + 1;
+            while end + 1 < chars.len()
+                && chars[end] == ' '
+                && chars[end + 1].is_ascii_digit()
+                && chars.get(end + 2).is_none_or(|n| !n.is_ascii_digit())
+            {
+                end += 2;
+            }
+            let run = (end - i).div_ceil(2);
+            // Beside a Chinese character, directly or across one space or line break.
+            let cjk = |k: Option<usize>| {
+                k.and_then(|k| chars.get(k))
+                    .is_some_and(|a| !a.is_ascii() && !a.is_whitespace())
+            };
+            let gap = |k: Option<usize>| {
+                k.and_then(|k| chars.get(k))
+                    .is_some_and(|a| matches!(a, ' ' | '\n'))
+            };
+            let before_cjk =
+                cjk(i.checked_sub(1)) || (gap(i.checked_sub(1)) && cjk(i.checked_sub(2)));
+            let after_cjk = cjk(Some(end)) || (gap(Some(end)) && cjk(Some(end + 1)));
+            if run >= 2 && (before_cjk || after_cjk) {
+                out.extend(chars[i..end].iter().filter(|c| **c != ' '));
+                changed = true;
+                i = end;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
 /// Printed width in half-width columns: ASCII counts one, everything else two.
 fn width(line: &str) -> usize {
     line.trim()
@@ -91,6 +200,46 @@ pub fn starts_like_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_at_a_fixed_width_is_unwrapped() {
+        let text = "某区产业发展三年行动方案\n\
+            一、主要目标\n\
+            到2025年,全区规模以上工业总产值达到九百亿元,年均增\n\
+            长百分之八以上;高新技术企业达到一百五十家,研发投入\n\
+            强度达到百分之三。\n\
+            二、重点任务\n\
+            1.推进园区扩容提质。加快标准厂房建设,新建标准厂房一\n\
+            百万平方米,盘活低效用地五百亩,完善园区道路管网等基\n\
+            础设施。\n\
+            2.培育龙头企业。支持企业兼并重组,培育产值超百亿元企\n\
+            业五家,新增上市企业三家,培育专精特新企业二十家以上\n\
+            并给予支持。\n";
+        let out = unwrap_plain(text).unwrap_or_default();
+        assert!(out.contains("年均增长百分之八以上"), "{out}");
+        assert!(out.contains("培育产值超百亿元企业五家"), "{out}");
+        // Headings keep their own lines.
+        assert!(out.contains("\n二、重点任务\n"), "{out}");
+        assert!(out.contains("\n2.培育龙头企业"), "{out}");
+    }
+
+    #[test]
+    fn a_paragraph_per_line_is_left_alone() {
+        let text = "一、总体要求\n推进园区建设。\n二、主要任务\n(一)建设平台。建成一批平台。\n\
+                    (二)培育企业。培育一批企业。\n(三)优化服务。\n三、保障措施\n加强组织领导。\n";
+        assert_eq!(unwrap_plain(text), None);
+    }
+
+    #[test]
+    fn digits_spread_by_a_pdf_are_joined() {
+        assert_eq!(
+            join_spaced_digits("总产值2 9 0 0\n亿元,企业1 5 0家").as_deref(),
+            Some("总产值2900\n亿元,企业150家")
+        );
+        assert_eq!(join_spaced_digits("第 1 0 条").as_deref(), Some("第 10 条"));
+        assert_eq!(join_spaced_digits("steps 1 2 3 done"), None);
+        assert_eq!(join_spaced_digits("增长12 %"), None);
+    }
 
     #[test]
     fn wrapped_lines_join_headings_and_page_numbers_do_not() {
