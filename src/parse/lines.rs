@@ -1,9 +1,9 @@
 //! What each line of a document is: a numbered heading, a candidate unnumbered heading,
-//! body text, web boilerplate or something else (signature, date, navigation). Pure
-//! predicates over the half-width view of one line.
+//! body text or something else (signature, date, navigation). Pure predicates over the
+//! half-width view of one line. Web boilerplate never reaches them: ingest removes it
+//! (`ingest::clean`) before any text is parsed.
 
 use super::normalize::char_count;
-use crate::utf8::{has_low_byte, low_byte_mask, utf8_len};
 
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,10 +145,10 @@ fn has_sentence_end(s: &str) -> bool {
 
 /// Whether a line reads as running text (a paragraph of the document).
 pub fn is_body(line: &str) -> bool {
-    reads_as_text(line) && !is_boilerplate(line)
+    reads_as_text(line)
 }
 
-/// Running-text shape of a line, boilerplate not checked.
+/// Running-text shape of a line.
 fn reads_as_text(line: &str) -> bool {
     // `nth(k - 1)` tells whether the line has k chars without counting all of them.
     let at_least = |k: usize| line.chars().nth(k - 1).is_some();
@@ -167,9 +167,9 @@ pub fn ends_mid_sentence(line: &str) -> bool {
 }
 
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
-/// any line after a line broken mid-sentence — but never boilerplate or a bare date.
+/// any line after a line broken mid-sentence — but never a bare date or a closing clause.
 pub fn continues(prev: &str, line: &str) -> bool {
-    if is_boilerplate(line) || is_date_only(line) || is_closing(line) {
+    if is_date_only(line) || is_closing(line) {
         return false;
     }
     reads_as_text(line) || ends_mid_sentence(prev)
@@ -221,7 +221,7 @@ pub fn is_date_only(line: &str) -> bool {
 /// checks that body text follows it.
 pub fn is_heading_like(line: &str) -> bool {
     let n = line.chars().count();
-    if !(2..=30).contains(&n) || has_sentence_end(line) || is_boilerplate(line) {
+    if !(2..=30).contains(&n) || has_sentence_end(line) {
         return false;
     }
     let first = line.chars().next().unwrap_or(' ');
@@ -233,102 +233,6 @@ pub fn is_heading_like(line: &str) -> bool {
         )
         && !line.contains([':', '|', '>', ';'])
         && date_in(line).is_none()
-}
-
-/// Web furniture that is never part of a document: reprint notices, page addresses,
-/// comment boxes, QR-code prompts, bylines, contact lines.
-pub fn is_boilerplate(line: &str) -> bool {
-    const PREFIXES: [&str; 5] = ["编辑:", "来源:", "原标题:", "作者:", "主办:"];
-    if PREFIXES.iter().any(|p| line.starts_with(p)) || line.as_bytes().contains(&b'@') {
-        return true;
-    }
-    // Web furniture states what it is near the start of its line; a long paragraph is
-    // only searched at its head, its first `HEAD_CHARS` chars (the parser's hot path runs
-    // this on every paragraph). One walk over the head's lead bytes finds where it ends
-    // and tries the markers where a char may open one.
-    let bytes = line.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while n < HEAD_CHARS
-        && let Some(&lead) = bytes.get(i)
-    {
-        let len = utf8_len(lead);
-        // A three-byte char's low 8 bits are in its last two bytes.
-        let k = if len == 3 {
-            usize::from(bytes[i + 1] & 0x03) << 6 | usize::from(bytes[i + 2] & 0x3F)
-        } else {
-            0
-        };
-        if len == 3 && has_low_byte(&MARKER_LEADS, k) {
-            let rest = &line[i..];
-            let c = rest.chars().next().unwrap_or_default();
-            let opens = markers_opened_by(c)
-                .iter()
-                .any(|m| rest.starts_with(m) && n + m.chars().count() <= HEAD_CHARS);
-            if opens {
-                return true;
-            }
-        }
-        i += len;
-        n += 1;
-    }
-    // The walk reached the end of the line: the head is the whole line.
-    let whole_line = i >= bytes.len();
-    whole_line && has_phone_number(line)
-}
-
-/// The boilerplate markers that open with `c`.
-fn markers_opened_by(c: char) -> &'static [&'static str] {
-    match c {
-        '本' => &["本文地址", "本文链接", "本文关键词", "本站"],
-        '版' => &["版权所有", "版权归原", "版权归本"],
-        '不' => &["不得转载"],
-        '转' => &["转载需", "转载其他"],
-        '扫' => &["扫描二维码", "扫一扫", "扫码关注"],
-        '验' => &["验证码"],
-        '留' => &["留言与评论"],
-        '条' => &["条评论"],
-        '特' => &["特别声明"],
-        '免' => &["免责声明"],
-        '当' => &["当前位置"],
-        '导' => &["导航菜单"],
-        '上' => &["上一篇"],
-        '下' => &["下一篇"],
-        '分' => &["分享到"],
-        '关' => &["关闭窗口", "关注我们"],
-        '联' => &["联系我们"],
-        '责' => &["责任编辑"],
-        _ => &[],
-    }
-}
-
-/// Chars at the head of a line searched for boilerplate markers.
-const HEAD_CHARS: usize = 48;
-
-/// Chars that open a boilerplate marker (those of [`markers_opened_by`]).
-const MARKER_LEAD_CHARS: &str = "本版不转扫验留条特免当导上下分关联责";
-
-/// Bitmap of the low 8 bits of [`MARKER_LEAD_CHARS`]: a char whose bit is clear opens no
-/// marker.
-const MARKER_LEADS: [u64; 4] = low_byte_mask(MARKER_LEAD_CHARS);
-
-/// A run of 11 digits (mobile) or a `0xx-xxxxxxx` landline.
-fn has_phone_number(line: &str) -> bool {
-    let mut run = 0;
-    let mut prev_dash = false;
-    // Bytes rather than chars: digits and `-` are ASCII, and every byte of another char
-    // breaks a run just as the char does.
-    for &b in line.as_bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run >= 11 || (prev_dash && run >= 7) {
-                return true;
-            }
-        } else {
-            prev_dash = b == b'-' && run >= 3;
-            run = 0;
-        }
-    }
-    false
 }
 
 /// A calendar date written in the line (`2022年3月10日`, `2022-03-10`, `2018/7/11`,
@@ -518,7 +422,6 @@ mod tests {
         assert!(continues(prev, "企业"));
         assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
         assert!(!continues(prev, "2020年5月1日"));
-        assert!(!continues(prev, "本文地址:/x.html"));
         assert!(!ends_mid_sentence("发展目标"));
         assert!(!continues("设立专项资金。", "本意见自印发之日起施行。"));
         assert!(is_page_number("- 12 -") && is_page_number("第3页 共9页"));
@@ -535,41 +438,6 @@ mod tests {
         assert!(states_purpose("根据有关规定,特制定如下措施。"));
         assert!(!states_purpose("为企业提供一站式服务,建设服务中心。"));
         assert!(!states_purpose("制定本区产业地图。"));
-    }
-
-    #[test]
-    fn marker_leads_cover_every_marker() {
-        for c in MARKER_LEAD_CHARS.chars() {
-            let k = c as usize & 255;
-            assert!(MARKER_LEADS[k >> 6] >> (k & 63) & 1 == 1, "{c}");
-            assert!(!markers_opened_by(c).is_empty(), "{c}");
-        }
-        // A marker counts only when it ends within the head of a long line.
-        let pad = "字".repeat(HEAD_CHARS - 4);
-        assert!(is_boilerplate(&format!("{pad}本文地址{}", "字".repeat(20))));
-        assert!(!is_boilerplate(&format!(
-            "{pad}字本文地址{}",
-            "字".repeat(20)
-        )));
-        assert!(is_boilerplate("电话13912345678"));
-        assert!(!is_boilerplate(&format!(
-            "{}13912345678",
-            "字".repeat(HEAD_CHARS)
-        )));
-    }
-
-    #[test]
-    fn boilerplate_lines_are_recognised() {
-        assert!(is_boilerplate("本文地址:/a/b.html"));
-        assert!(is_boilerplate("扫一扫二维码 关注我们"));
-        assert!(is_boilerplate("投稿邮箱:abc@example.com"));
-        assert!(is_boilerplate("咨询电话 024-23456789"));
-        assert!(is_boilerplate("编辑:张三"));
-        assert!(!is_boilerplate("加强知识产权保护,打击侵权行为。"));
-        assert!(!is_boilerplate("到2025年产值达到1200亿元。"));
-        assert!(!is_boilerplate(
-            "3.推进移动支付。推广二维码支付,明确职务作品版权归属。"
-        ));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! city whose agency names apply. Looks at the head of the document (before the first
 //! heading), signature lines (`沈阳市人民政府` over a date) and labelled lines (`发布日期:`).
 
-use super::lines::{date_in, is_boilerplate, parse_marker};
+use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
 use period::period_of;
@@ -168,14 +168,13 @@ fn is_city_initial(c: char) -> bool {
     initials.binary_search(&c).is_ok()
 }
 
-/// A line that reads like a title: no full stop, not an address line, not boilerplate.
+/// A line that reads like a title: no full stop, not an address line.
 fn is_title_like(s: &str) -> bool {
     let n = char_count(s);
     (8..=100).contains(&n)
         && !s.contains('。')
         && !s.ends_with(':')
         && !s.contains(['>', '|'])
-        && !is_boilerplate(s)
         && parse_marker(s).is_none()
         && date_in(s).is_none_or(|(_, r)| r.len() < s.len() / 2)
 }

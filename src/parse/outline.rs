@@ -3,8 +3,8 @@
 //! followed by body text — arranged as a tree by the conventional depth of each style.
 
 use super::lines::{
-    Marker, action_lead, continues, ends_mid_sentence, is_body, is_boilerplate, is_heading_like,
-    is_page_number, parse_marker, parse_marker_before_digit,
+    Marker, action_lead, continues, ends_mid_sentence, is_body, is_heading_like, is_page_number,
+    parse_marker, parse_marker_before_digit,
 };
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
@@ -78,18 +78,15 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
         .map(|&l| {
             let s = t.line_str(l);
             let digit_led = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-            let m = parse_marker(s)
-                .or_else(|| {
-                    digit_led
-                        .then(|| parse_marker_before_digit(s))
-                        .flatten()
-                        .filter(|m| {
-                            let n: Option<u32> = m.number.parse().ok();
-                            n.is_some() && n == last_item.map(|k| k + 1)
-                        })
-                })
-                // Asked only of numbered lines: most lines have no marker.
-                .filter(|_| !is_boilerplate(s));
+            let m = parse_marker(s).or_else(|| {
+                digit_led
+                    .then(|| parse_marker_before_digit(s))
+                    .flatten()
+                    .filter(|m| {
+                        let n: Option<u32> = m.number.parse().ok();
+                        n.is_some() && n == last_item.map(|k| k + 1)
+                    })
+            });
             if let Some(m) = m.as_ref().filter(|m| m.rank == 4) {
                 last_item = m.number.parse().ok().or(last_item);
             }
@@ -164,7 +161,7 @@ fn stands_alone_before_body(t: &NormText, i: usize) -> bool {
             .find(|l| !l.is_blank())
             .is_some_and(|&l| {
                 let next = t.line_str(l);
-                is_body(next) || (ends_mid_sentence(next) && !is_boilerplate(next))
+                is_body(next) || ends_mid_sentence(next)
             })
 }
 
@@ -237,7 +234,7 @@ fn numbered_heading(t: &NormText, i: usize, m: Marker) -> Heading {
 }
 
 /// Gives each heading the lines that continue its text, up to the next heading, a line
-/// that is not running text (signature, date, boilerplate), or the line that closes with a
+/// that is not running text (signature, date), or the line that closes with a
 /// responsibility annotation (an annotation on a line of its own is included).
 fn attach_content(t: &NormText, hs: &mut [Heading]) {
     let starts: Vec<usize> = hs.iter().map(|h| h.line).collect();

@@ -93,6 +93,8 @@ const HEADERS: &[(&str, Column)] = &[
     ("负责部门", Column::Responsible),
     ("实施单位", Column::Responsible),
     ("责任主体", Column::Responsible),
+    ("责任科室", Column::Responsible),
+    ("责任处室", Column::Responsible),
     ("牵头单位", Column::Lead),
     ("牵头部门", Column::Lead),
     ("主责单位", Column::Lead),

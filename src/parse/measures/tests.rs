@@ -120,8 +120,10 @@ fn a_heading_line_with_body_paragraphs_below_is_one_measure() {
 
 #[test]
 fn boilerplate_after_the_last_measure_stays_out() {
-    let text = "1.打造平台。推动合作。\n2.扩大开放。引进外资。\n\n\
+    // Web boilerplate is removed when the page is read, before any parsing.
+    let page = "1.打造平台。推动合作。\n2.扩大开放。引进外资。\n\n\
                 本文仅代表作者观点,不代表本站立场。\n扫描二维码 关注我们\n";
+    let text = &crate::ingest::clean::clean(page);
     let ms = measures(text);
     assert_eq!(ms.len(), 2);
     assert_eq!(ms[1].text, "2.扩大开放。引进外资。");
