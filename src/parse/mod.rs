@@ -54,10 +54,10 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         news: meta.kind == crate::model::DocKind::News,
     };
     let (mut targets, mut statistics, mut explained) = if explain {
-        let explained = targets::explain_targets(text, &measures, &ctx, catalog);
+        let explained = targets::explain_read(&norm, &measures, &ctx, catalog);
         (Vec::new(), Vec::new(), explained)
     } else {
-        let (t, s) = targets::extract_targets(text, &measures, &ctx, catalog);
+        let (t, s) = targets::read(&norm, &measures, &ctx, catalog);
         (t, s, Vec::new())
     };
     // An indicator table is read by its columns, not as sentences.

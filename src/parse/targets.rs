@@ -19,6 +19,7 @@ mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::normalize::NormText;
 use crate::parse::numbers;
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use explain::{Explained, Outcome};
@@ -47,7 +48,17 @@ pub fn extract_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    let (targets, statistics, _) = extract(text, measures, ctx, catalog, false);
+    read(&NormText::new(text), measures, ctx, catalog)
+}
+
+/// [`extract_targets`] on the document's one line view, as the parser reads it.
+pub fn read(
+    t: &NormText,
+    measures: &[Measure],
+    ctx: &TargetContext,
+    catalog: &Catalog,
+) -> (Vec<Target>, Vec<Statistic>) {
+    let (targets, statistics, _) = extract(t, measures, ctx, catalog, false);
     (targets, statistics)
 }
 
@@ -59,19 +70,29 @@ pub fn explain_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> Vec<Explained> {
-    let (_, _, explained) = extract(text, measures, ctx, catalog, true);
+    let (_, _, explained) = extract(&NormText::new(text), measures, ctx, catalog, true);
     explained
 }
 
+/// [`explain_targets`] on the document's one line view.
+pub fn explain_read(
+    t: &NormText,
+    measures: &[Measure],
+    ctx: &TargetContext,
+    catalog: &Catalog,
+) -> Vec<Explained> {
+    extract(t, measures, ctx, catalog, true).2
+}
+
 fn extract(
-    text: &str,
+    t: &NormText,
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
     explain: bool,
 ) -> (Vec<Target>, Vec<Statistic>, Vec<Explained>) {
-    let chars: Vec<char> = text.chars().collect();
-    let layout = sentences::layout(&chars);
+    let chars: Vec<char> = t.orig.chars().collect();
+    let layout = sentences::layout(t, &chars);
     let mut run = Run {
         chars: &chars,
         measures,

@@ -3,19 +3,27 @@
 //! belong to a goals section (`二、发展目标`, `发展目标`).
 
 use super::scan::{Keywords, is_space};
-use crate::parse::numbers;
+use crate::parse::lines::{Marker, is_page_number, parse_marker};
+use crate::parse::normalize::NormText;
 use std::sync::LazyLock;
+
+/// The rank of a chapter number (`一、`): a chapter ends a section headed by an unnumbered
+/// line.
+const CHAPTER_RANK: u8 = 2;
 
 /// One non-empty line of the text, trimmed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub start: usize,
     pub end: usize,
-    /// Heading level (0 = `第一章`, 1 = `一、`, 2 = `(一)`, 3 = `1.`, 4 = `(1)`, 5 = `①`, 9 = unnumbered
-    /// short line), `None` for body text.
+    /// Heading level: the rank of its number as the outline reads it ([`Marker::rank`]: 0
+    /// `第一章`, 1 `第一节`, 2 `一、`, 3 `(一)`, 4 `1.`, 5 `(1)`, 6 `①`), [`UNNUMBERED`] for a
+    /// short unnumbered line; `None` for body text.
     pub heading: Option<u8>,
     /// Level of a numbered run-in heading opening the paragraph (`(二)发展目标。到2025年,…`).
     pub run_in: Option<u8>,
+    /// Where the paragraph's text starts after its number.
+    pub title_start: usize,
     /// Inside a goals section (after a heading naming `目标`, before the next section).
     pub goals: bool,
     /// Inside a review of the present (`发展基础`, `发展现状`).
@@ -71,33 +79,21 @@ impl Open {
 }
 
 /// Splits the text into paragraphs and sentences and marks headings and goals sections.
-/// A line broken mid-sentence goes on in the next line (page numbers in between skipped).
-pub fn layout(chars: &[char]) -> Layout {
+/// Reads the document's one line split ([`NormText::lines`], trimmed char spans) and its one
+/// heading-number reader ([`parse_marker`]). A line broken mid-sentence goes on in the next
+/// line (page numbers in between skipped).
+pub fn layout(t: &NormText, chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
-    let mut line_start = 0;
-    let breaks = chars
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c == '\n' || c == '\r')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(chars.len()));
-    for i in breaks {
-        // `\r\n` is one line break.
-        if i < chars.len() && chars[i] == '\n' && i > 0 && chars[i - 1] == '\r' && line_start == i {
-            line_start = i + 1;
+    for &line in &t.lines {
+        let (start, end) = (line.start, line.end);
+        let text = t.line_str(line);
+        if start != end && end - start <= 14 && is_page_number(text) {
             continue;
         }
-        let (start, end) = trim(chars, line_start, i);
-        line_start = i + 1;
-        if start != end && page_number_line(chars, start, end) {
-            continue;
-        }
-        let goes_on = open.filter(|_| {
-            start != end
-                && heading_number(chars, start).is_none()
-                && heading_level(chars, start, end).is_none()
-        });
+        let marker = (start != end).then(|| parse_marker(text)).flatten();
+        let heading = heading_level(chars, start, end, marker.as_ref());
+        let goes_on = open.filter(|_| start != end && marker.is_none() && heading.is_none());
         if goes_on.is_none()
             && let Some(o) = open.take()
         {
@@ -115,8 +111,9 @@ pub fn layout(chars: &[char]) -> Layout {
                 out.paragraphs.push(Paragraph {
                     start,
                     end,
-                    heading: heading_level(chars, start, end),
-                    run_in: run_in_level(chars, start, end),
+                    heading,
+                    run_in: run_in_level(chars, start, end, marker.as_ref()),
+                    title_start: start + marker.as_ref().map_or(0, |m| m.len),
                     goals: false,
                     review: false,
                     first_sentence: out.sentences.len(),
@@ -205,13 +202,6 @@ fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
             .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
 }
 
-/// A page number left by a PDF page break (`- 5 -`, `—12—`): ingest's one rule, asked
-/// only of short lines.
-fn page_number_line(chars: &[char], start: usize, end: usize) -> bool {
-    end - start <= 14
-        && crate::parse::lines::is_page_number(&chars[start..end].iter().collect::<String>())
-}
-
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
     let (start, end) = trim(chars, s, e);
     if start < end {
@@ -223,52 +213,16 @@ fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, pa
     }
 }
 
-/// Length of a heading number at `start` and its level.
-pub fn heading_number(chars: &[char], start: usize) -> Option<(usize, u8)> {
-    let c = *chars.get(start)?;
-    if ('①'..='⑳').contains(&c) {
-        return Some((1, 5));
-    }
-    // `第一章`, `第二部分`, `第三篇` above `一、`; `第一节` at its level.
-    if c == '第' {
-        let n = numbers::parse_plain(chars, start + 1)?;
-        let level = match chars.get(n.end) {
-            Some('章' | '篇') => 0,
-            Some('部') if chars.get(n.end + 1) == Some(&'分') => 0,
-            Some('节') => 1,
-            _ => return None,
-        };
-        let len = if level == 0 && chars[n.end] == '部' {
-            2
-        } else {
-            1
-        };
-        return Some((n.end + len - start, level));
-    }
-    if matches!(c, '(' | '（') {
-        let n = numbers::parse_plain(chars, start + 1)?;
-        if matches!(chars.get(n.end), Some(')') | Some('）')) {
-            return Some((n.end + 1 - start, if n.chinese { 2 } else { 4 }));
-        }
-        return None;
-    }
-    let n = numbers::parse_plain(chars, start)?;
-    match (chars.get(n.end), n.chinese) {
-        (Some('、'), true) => Some((n.end + 1 - start, 1)),
-        (Some('、' | '.' | '．' | '\u{FE52}'), false) => Some((n.end + 1 - start, 3)),
-        _ => None,
-    }
-}
-
 /// Level of a short numbered first sentence that heads the rest of its paragraph.
-fn run_in_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
-    let (_, level) = heading_number(chars, start)?;
+fn run_in_level(chars: &[char], start: usize, end: usize, marker: Option<&Marker>) -> Option<u8> {
+    let level = marker?.rank;
     let stop = (start..end).find(|&j| is_terminator(chars[j]))?;
     (stop + 1 < end && stop - start <= 20).then_some(level)
 }
 
-/// Heading level of a line, when the line is a heading rather than body text.
-fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
+/// Heading level of a line (the rank of its number, [`UNNUMBERED`] for a short line
+/// without punctuation), when the line is a heading rather than body text.
+fn heading_level(chars: &[char], start: usize, end: usize, marker: Option<&Marker>) -> Option<u8> {
     let len = end - start;
     let body_end = if end > start && is_terminator(chars[end - 1]) {
         end - 1
@@ -276,9 +230,9 @@ fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
         end
     };
     // The length tests come first: most lines are too long to be headings.
-    if let Some((num_len, level)) = heading_number(chars, start) {
+    if let Some(m) = marker {
         let inner_stop = || chars[start..body_end].iter().any(|&c| is_terminator(c));
-        return (len <= 40 && len > num_len && !inner_stop()).then_some(level);
+        return (len <= 40 && len > m.len && !inner_stop()).then_some(m.rank);
     }
     let punct = || {
         chars[start..end].iter().any(|c| {
@@ -288,8 +242,11 @@ fn heading_level(chars: &[char], start: usize, end: usize) -> Option<u8> {
             )
         })
     };
-    (len <= 20 && !punct()).then_some(9)
+    (len <= 20 && !punct()).then_some(UNNUMBERED)
 }
+
+/// The level of a short unnumbered line read as a heading: below every numbered rank.
+pub const UNNUMBERED: u8 = 9;
 
 /// Section titles of a review of the present (`一、发展基础`, `(一)发展现状`): figures there
 /// describe the past unless they carry a deadline.
@@ -342,9 +299,10 @@ fn mark_sections(
         let p = &mut paragraphs[k];
         if let Some(level) = p.heading.or(p.run_in) {
             let ends = match level_in {
-                Some(9) => {
-                    level <= 2
-                        || (level == 9
+                // Below an unnumbered heading, a chapter (`一、` or above) ends the section.
+                Some(UNNUMBERED) => {
+                    level <= CHAPTER_RANK
+                        || (level == UNNUMBERED
                             && (actions_follow || OTHER_SECTION.any_in(chars, p.start, p.end)))
                 }
                 Some(g) => level <= g,
@@ -364,7 +322,7 @@ fn mark_sections(
             // Searched last: most headings fail the cheaper tests.
             let names = || {
                 titles.any_in(chars, p.start, title_end)
-                    && !(verbless && opens_with_task_verb(chars, p.start))
+                    && !(verbless && opens_with_task_verb(chars, p.title_start))
             };
             if level_in.is_none() && short && names() {
                 level_in = Some(level);
@@ -383,9 +341,9 @@ const TASK_VERBS: &[&str] = &[
     "强化", "构建", "培育", "夯实", "巩固", "扩大", "提高", "实施", "促进", "健全", "创新",
 ];
 
-/// Whether the heading at `start` (after its number) opens with a task verb.
-fn opens_with_task_verb(chars: &[char], start: usize) -> bool {
-    let title = heading_number(chars, start).map_or(start, |(len, _)| start + len);
+/// Whether a heading whose title (after its number) starts at `title` opens with a task
+/// verb.
+fn opens_with_task_verb(chars: &[char], title: usize) -> bool {
     TASK_VERBS
         .iter()
         .any(|v| super::scan::starts_with_at(chars, title, v))
@@ -406,7 +364,7 @@ mod tests {
 
     fn texts(s: &str) -> (Vec<String>, Layout) {
         let c: Vec<char> = s.chars().collect();
-        let l = layout(&c);
+        let l = layout(&NormText::new(s), &c);
         let t = l
             .sentences
             .iter()
@@ -469,7 +427,7 @@ mod tests {
             "一、发展目标\n(一)新一代信息技术。\n1.重点发展集成电路产业。坚持龙头带动。\n发展目标\n到2020年,建成3个基地。",
         );
         let levels: Vec<_> = l.paragraphs.iter().map(|p| p.heading).collect();
-        assert_eq!(levels, [Some(1), Some(2), None, Some(9), None]);
+        assert_eq!(levels, [Some(2), Some(3), None, Some(UNNUMBERED), None]);
     }
 
     #[test]
