@@ -36,7 +36,8 @@ pub fn explain_text(text: &str, catalog: &Catalog) -> Vec<Explained> {
 
 fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Explained>) {
     let norm = normalize::NormText::new(text);
-    let headings = outline::headings(&norm);
+    let markers = outline::line_markers(&norm);
+    let headings = outline::headings_from(&norm, &markers);
     let tables = tables::tables(&norm);
     let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
     let measures = measures::Extractor {
@@ -54,10 +55,10 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         news: meta.kind == crate::model::DocKind::News,
     };
     let (mut targets, mut statistics, mut explained) = if explain {
-        let explained = targets::explain_read(&norm, &measures, &ctx, catalog);
+        let explained = targets::explain_read(&norm, &markers, &measures, &ctx, catalog);
         (Vec::new(), Vec::new(), explained)
     } else {
-        let (t, s) = targets::read(&norm, &measures, &ctx, catalog);
+        let (t, s) = targets::read(&norm, &markers, &measures, &ctx, catalog);
         (t, s, Vec::new())
     };
     // An indicator table is read by its columns, not as sentences.

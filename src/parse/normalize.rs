@@ -86,7 +86,17 @@ impl<'a> NormText<'a> {
         };
         let mut lines = Vec::with_capacity(text.len() / 64 + 1);
         let (mut ch, mut ob, mut nb) = (0, 0, 0);
-        let mut pieces = text.split('\n').peekable();
+        // Line ends found by a SIMD byte search (`str::split` on a char walked them at
+        // about 2 % of a whole parse).
+        let mut from = 0;
+        let mut pieces = memchr::memchr_iter(b'\n', text.as_bytes())
+            .chain(std::iter::once(text.len()))
+            .map(|end| {
+                let piece = &text[from..end];
+                from = end + 1;
+                piece
+            })
+            .peekable();
         while let Some(raw) = pieces.next() {
             if pieces.peek().is_none() && raw.is_empty() && !text.is_empty() {
                 break;

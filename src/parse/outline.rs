@@ -70,10 +70,15 @@ fn looks_like_document_title(line: &str) -> bool {
 
 /// Finds the headings of the document and links them into a tree.
 pub fn headings(t: &NormText) -> Vec<Heading> {
+    headings_from(t, &line_markers(t))
+}
+
+/// The heading number of every line of the document (the one reading of numbers that the
+/// outline and the target layout share).
+pub(crate) fn line_markers(t: &NormText) -> Vec<Option<Marker>> {
     // The last `N.` item number seen: `11.121人才…` after item 10 is item 11, not 11.121.
     let mut last_item: Option<u32> = None;
-    let markers: Vec<Option<Marker>> = t
-        .lines
+    t.lines
         .iter()
         .map(|&l| {
             let s = t.line_str(l);
@@ -92,12 +97,16 @@ pub fn headings(t: &NormText) -> Vec<Heading> {
             }
             m
         })
-        .collect();
+        .collect()
+}
+
+/// [`headings`] from the markers [`line_markers`] read.
+pub(crate) fn headings_from(t: &NormText, markers: &[Option<Marker>]) -> Vec<Heading> {
     let numbered = markers.iter().flatten().count();
     // The first line of a document is its title (or site furniture), never a section.
     let first_line = t.lines.iter().position(|l| !l.is_blank());
     let mut out = Vec::new();
-    for (i, marker) in markers.into_iter().enumerate() {
+    for (i, marker) in markers.iter().cloned().enumerate() {
         let line = t.lines[i];
         let s = t.line_str(line);
         let h = match marker {

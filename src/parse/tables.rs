@@ -157,11 +157,16 @@ enum Form {
 /// Every task and indicator table of the text.
 pub fn tables(t: &NormText) -> Vec<Table> {
     let mut out = Vec::new();
+    // Most documents hold no separator at all: one byte search over the whole text (a
+    // per-line char search cost 6 % of a parse).
+    if !has_separator(t.norm.as_bytes()) {
+        return out;
+    }
     let mut i = 0;
     while i < t.lines.len() {
         let line = t.line_str(t.lines[i]);
-        // Only a line with a separator can open a table: most lines are rejected here.
-        if !line.contains(['|', '\t']) {
+        // Only a line with a separator can open a table.
+        if !has_separator(line.as_bytes()) {
             i += 1;
             continue;
         }
@@ -174,6 +179,11 @@ pub fn tables(t: &NormText) -> Vec<Table> {
         }
     }
     out
+}
+
+/// Whether `bytes` hold a `|` or a tab (ASCII: never inside another char's bytes).
+fn has_separator(bytes: &[u8]) -> bool {
+    memchr::memchr2(b'|', b'\t', bytes).is_some()
 }
 
 /// The cells of a line: char spans between separators, trimmed; the empty cell before a

@@ -19,8 +19,10 @@ mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::lines::Marker;
 use crate::parse::normalize::NormText;
 use crate::parse::numbers;
+use crate::parse::outline::line_markers;
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use explain::{Explained, Outcome};
 use mentions::Mention;
@@ -48,17 +50,19 @@ pub fn extract_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    read(&NormText::new(text), measures, ctx, catalog)
+    let t = NormText::new(text);
+    read(&t, &line_markers(&t), measures, ctx, catalog)
 }
 
 /// [`extract_targets`] on the document's one line view, as the parser reads it.
-pub fn read(
+pub(crate) fn read(
     t: &NormText,
+    markers: &[Option<Marker>],
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    let (targets, statistics, _) = extract(t, measures, ctx, catalog, false);
+    let (targets, statistics, _) = extract(t, markers, measures, ctx, catalog, false);
     (targets, statistics)
 }
 
@@ -70,29 +74,31 @@ pub fn explain_targets(
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> Vec<Explained> {
-    let (_, _, explained) = extract(&NormText::new(text), measures, ctx, catalog, true);
-    explained
+    let t = NormText::new(text);
+    extract(&t, &line_markers(&t), measures, ctx, catalog, true).2
 }
 
 /// [`explain_targets`] on the document's one line view.
-pub fn explain_read(
+pub(crate) fn explain_read(
     t: &NormText,
+    markers: &[Option<Marker>],
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> Vec<Explained> {
-    extract(t, measures, ctx, catalog, true).2
+    extract(t, markers, measures, ctx, catalog, true).2
 }
 
 fn extract(
     t: &NormText,
+    markers: &[Option<Marker>],
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
     explain: bool,
 ) -> (Vec<Target>, Vec<Statistic>, Vec<Explained>) {
     let chars: Vec<char> = t.orig.chars().collect();
-    let layout = sentences::layout(t, &chars);
+    let layout = sentences::layout(t, markers, &chars);
     let mut run = Run {
         chars: &chars,
         measures,

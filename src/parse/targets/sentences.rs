@@ -3,7 +3,7 @@
 //! belong to a goals section (`二、发展目标`, `发展目标`).
 
 use super::scan::{Keywords, is_space};
-use crate::parse::lines::{Marker, is_page_number, parse_marker};
+use crate::parse::lines::{Marker, is_page_number};
 use crate::parse::normalize::NormText;
 use std::sync::LazyLock;
 
@@ -80,19 +80,19 @@ impl Open {
 
 /// Splits the text into paragraphs and sentences and marks headings and goals sections.
 /// Reads the document's one line split ([`NormText::lines`], trimmed char spans) and its one
-/// heading-number reader ([`parse_marker`]). A line broken mid-sentence goes on in the next
+/// heading numbers (`outline::line_markers`). A line broken mid-sentence goes on in the next
 /// line (page numbers in between skipped).
-pub fn layout(t: &NormText, chars: &[char]) -> Layout {
+pub fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
-    for &line in &t.lines {
+    for (&line, marker) in t.lines.iter().zip(markers) {
         let (start, end) = (line.start, line.end);
         let text = t.line_str(line);
         if start != end && end - start <= 14 && is_page_number(text) {
             continue;
         }
-        let marker = (start != end).then(|| parse_marker(text)).flatten();
-        let heading = heading_level(chars, start, end, marker.as_ref());
+        let marker = marker.as_ref().filter(|_| start != end);
+        let heading = heading_level(chars, start, end, marker);
         let goes_on = open.filter(|_| start != end && marker.is_none() && heading.is_none());
         if goes_on.is_none()
             && let Some(o) = open.take()
@@ -112,8 +112,8 @@ pub fn layout(t: &NormText, chars: &[char]) -> Layout {
                     start,
                     end,
                     heading,
-                    run_in: run_in_level(chars, start, end, marker.as_ref()),
-                    title_start: start + marker.as_ref().map_or(0, |m| m.len),
+                    run_in: run_in_level(chars, start, end, marker),
+                    title_start: start + marker.map_or(0, |m| m.len),
                     goals: false,
                     review: false,
                     first_sentence: out.sentences.len(),
@@ -364,7 +364,8 @@ mod tests {
 
     fn texts(s: &str) -> (Vec<String>, Layout) {
         let c: Vec<char> = s.chars().collect();
-        let l = layout(&NormText::new(s), &c);
+        let t = NormText::new(s);
+        let l = layout(&t, &crate::parse::outline::line_markers(&t), &c);
         let t = l
             .sentences
             .iter()
