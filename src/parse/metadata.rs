@@ -2,6 +2,10 @@
 //! city whose agency names apply. Looks at the head of the document (before the first
 //! heading), signature lines (`沈阳市人民政府` over a date) and labelled lines (`发布日期:`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
@@ -22,60 +26,27 @@ pub struct Metadata {
     pub city: Option<&'static str>,
 }
 
-/// Cities recognised for agency names; the bundled corpus needs 沈阳, 大连 and 重庆.
-const CITIES: [&str; 40] = [
-    "沈阳",
-    "大连",
-    "重庆",
-    "北京",
-    "上海",
-    "天津",
-    "广州",
-    "深圳",
-    "杭州",
-    "南京",
-    "武汉",
-    "成都",
-    "西安",
-    "长春",
-    "哈尔滨",
-    "济南",
-    "青岛",
-    "郑州",
-    "长沙",
-    "合肥",
-    "福州",
-    "厦门",
-    "宁波",
-    "苏州",
-    "无锡",
-    "南昌",
-    "昆明",
-    "贵阳",
-    "南宁",
-    "海口",
-    "太原",
-    "石家庄",
-    "呼和浩特",
-    "兰州",
-    "西宁",
-    "银川",
-    "乌鲁木齐",
-    "拉萨",
-    "鞍山",
-    "抚顺",
-];
+/// Cities recognised for agency names (`data/cities.txt`, one a line); the bundled corpus
+/// needs 沈阳, 大连 and 重庆.
+static CITIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/cities.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// [`CITIES`] as one automaton: the leftmost name wins, and at one place the earlier line.
+static CITY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(CITIES.iter())
+        .unwrap_or_else(|e| panic!("the city list builds an automaton: {e}"))
+});
 
 /// The first city of [`CITIES`] named in `s` (earliest occurrence).
 pub fn city_in(s: &str) -> Option<&'static str> {
-    s.char_indices()
-        .filter(|&(_, c)| is_city_initial(c))
-        .find_map(|(i, _)| {
-            CITIES
-                .iter()
-                .find(|city| s[i..].starts_with(*city))
-                .copied()
-        })
+    CITY_FINDER.find(s).map(|m| CITIES[m.pattern().as_usize()])
 }
 
 /// The year an undated document is about, from a title naming one year as its subject
@@ -143,29 +114,12 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
 
 /// The city of [`CITIES`] named most often in `text` (one pass over the text).
 fn most_frequent_city(text: &str) -> Option<&'static str> {
-    let mut counts = [0usize; CITIES.len()];
-    for (i, c) in text.char_indices() {
-        if !is_city_initial(c) {
-            continue;
-        }
-        if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
-            counts[k] += 1;
-        }
+    let mut counts = vec![0usize; CITIES.len()];
+    for m in CITY_FINDER.find_iter(text) {
+        counts[m.pattern().as_usize()] += 1;
     }
     let best = (0..CITIES.len()).max_by_key(|&k| (counts[k], usize::MAX - k))?;
     (counts[best] > 0).then_some(CITIES[best])
-}
-
-/// Whether `c` opens a name of [`CITIES`] (to skip most positions quickly).
-fn is_city_initial(c: char) -> bool {
-    static INITIALS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let initials = INITIALS.get_or_init(|| {
-        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    initials.binary_search(&c).is_ok()
 }
 
 /// A line that reads like a title: no full stop, not an address line.
