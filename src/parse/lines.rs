@@ -57,7 +57,10 @@ fn marker_checked(line: &str, digit_after: bool) -> Option<Marker> {
     };
     let after = rest.trim_start_matches([' ', '\t']);
     let first = after.chars().next()?;
-    if (first.is_ascii_digit() && !digit_after)
+    // A digit after an Arabic number may be a decimal (`1.5亿元`); after a Chinese one
+    // (`二、2018年工作要点`) it opens the title.
+    let arabic = number.chars().any(|c| c.is_ascii_digit());
+    if (first.is_ascii_digit() && !digit_after && arabic)
         || matches!(first, '%' | '.' | '、' | ')' | '年' | '月' | '日')
     {
         return None;
@@ -381,6 +384,15 @@ mod tests {
         let m = parse_marker_before_digit("11.121人才梯队项目。").unwrap();
         assert_eq!((m.rank, m.number.as_str()), (4, "11"));
         assert!(parse_marker_before_digit("3.推进合作").is_none());
+    }
+
+    #[test]
+    fn a_chinese_number_may_head_a_title_opening_with_a_year() {
+        let m = parse_marker("二、2018年工作总体要求和目标任务").unwrap();
+        assert_eq!((m.rank, m.number.as_str()), (2, "二"));
+        assert!(parse_marker("(三)2025年主要目标").is_some());
+        // An Arabic number before a digit is still a decimal or a list of months.
+        assert!(parse_marker("1.5亿元的项目").is_none());
     }
 
     #[test]

@@ -743,7 +743,9 @@ fn sentence_years(
     }
     for y in year_marks.iter().filter(|y| y.end <= pos) {
         match y.kind {
-            YearKind::Deadline | YearKind::Bare if run.is_deadline(y) => {
+            YearKind::Deadline | YearKind::Bare
+                if run.is_deadline(y) || names_its_goals(run.chars, y.end, pos) =>
+            {
                 out.stated = Some(y.year);
                 out.past = None;
             }
@@ -755,6 +757,23 @@ fn sentence_years(
         }
     }
     out
+}
+
+/// Whether the year ending at `year_end` names the goals its figures are (`2024年经济社会
+/// 发展主要预期目标是:…增长7.6%`, `2019年目标为:…`): a `目标` in the same clause, within a
+/// few words, announcing them (`目标是`, `目标为`, `目标:`, `目标如下`). A year's goals are
+/// set for that year even when the document was written in it.
+fn names_its_goals(chars: &[char], year_end: usize, pos: usize) -> bool {
+    let window = (year_end + 16).min(pos);
+    let Some(at) = scan::find(chars, year_end, window, "目标") else {
+        return false;
+    };
+    if (year_end..at).any(|i| indicators::is_clause_stop(chars, i)) {
+        return false;
+    }
+    let after = at + 2;
+    matches!(chars.get(after), Some('是' | '为' | ':' | '：'))
+        || scan::starts_with_at(chars, after, "如下")
 }
 
 /// Whether a year sets a horizon for what follows: a deadline (`力争到2025年`, `2024年底`,

@@ -77,3 +77,26 @@ fn respectively_gives_each_figure_its_own_subject() {
         ]
     );
 }
+
+#[test]
+fn the_goals_a_year_names_are_targets_of_that_year() {
+    let ctx = TargetContext {
+        period: None,
+        doc_year: Some(2024),
+        news: false,
+    };
+    let t = with(
+        &ctx,
+        "2024年全区发展主要预期目标是:地区生产总值增长6.5%,一般公共预算收入增长5%以上。",
+    );
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t.iter().all(|x| x.2 == Some(2024)));
+    // A year with its results stays a statistic.
+    let (targets, stats) = extract_targets(
+        "2023年全区地区生产总值增长6%,完成年度目标。",
+        &[],
+        &ctx,
+        Catalog::in_use(),
+    );
+    assert!(targets.is_empty() && stats.len() == 1);
+}

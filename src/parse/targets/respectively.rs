@@ -8,7 +8,23 @@ use super::years;
 /// Words that end the subject of a `分别` clause: what follows them is the predicate
 /// (`…企业在2022年的基础上实现翻番`, `…企业将分别`).
 const PREDICATE_OPENERS: &[&str] = &[
-    "在", "实现", "将", "要", "力争", "争取", "达到", "均", "共", "各", "数量", "总数", "规模",
+    "在",
+    "实现",
+    "将",
+    "要",
+    "力争",
+    "争取",
+    "达到",
+    "均分别",
+    "均为",
+    "均达",
+    "均增长",
+    "均超",
+    "均突破",
+    "共",
+    "数量",
+    "总数",
+    "规模",
 ];
 
 /// Joins between members of an enumerated subject.
@@ -107,6 +123,12 @@ mod tests {
     fn subjects_in_the_same_clause() {
         let s = "研发投入强度、技术合同成交额增速分别达到3%、15%。";
         assert_eq!(of(s, "3%"), ["研发投入强度", "技术合同成交额增速"]);
+    }
+
+    #[test]
+    fn a_per_capita_subject_is_not_cut_at_its_jun() {
+        let s = "城镇居民人均可支配收入和农民人均纯收入均分别增长8.5%、9.5%。";
+        assert_eq!(of(s, "8.5%"), ["城镇居民人均可支配收入", "农民人均纯收入"]);
     }
 
     #[test]
