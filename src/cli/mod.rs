@@ -3,6 +3,7 @@
 
 mod actual;
 pub mod db;
+mod diff;
 pub mod export;
 mod import;
 mod measures;
@@ -131,6 +132,17 @@ pub enum Command {
         #[command(subcommand)]
         what: export::ExportCommand,
     },
+    /// What changed between two versions of a plan: measures added, removed or changed;
+    /// targets raised, lowered, added, removed, moved to another deadline or unchanged.
+    Diff {
+        /// The older version: a file (.txt, .html/.htm, .docx, .pdf) or a stored document id.
+        old: String,
+        /// The newer version: a file or a stored document id.
+        new: String,
+        /// Output: a summary and one row per change, or JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+    },
     /// Database maintenance (recovering a damaged file).
     #[command(hide = true)]
     Db {
@@ -202,6 +214,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
         Some(Command::Db { action }) => db_path(cli.db).and_then(|p| db::run(&p, action)),
+        Some(Command::Diff { old, new, format }) => diff::run(cli.db, &old, &new, format),
         Some(command) => run_data(cli.db, command),
     };
     match result {
@@ -275,7 +288,10 @@ fn check_db_folder(path: &std::path::Path) -> anyhow::Result<()> {
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     let mut store = open_store(db)?;
     match command {
-        Command::Parse { .. } | Command::Export { .. } | Command::Db { .. } => Ok(()),
+        Command::Parse { .. }
+        | Command::Export { .. }
+        | Command::Db { .. }
+        | Command::Diff { .. } => Ok(()),
         Command::Import {
             files,
             zone,
