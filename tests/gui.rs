@@ -16,6 +16,8 @@ use zonecompare::gui::state::{PREFS_KEY, Prefs, View};
 use zonecompare::store::Store;
 use zonecompare::store::rows::{Filter, ImportOutcome};
 
+#[path = "gui/diff.rs"]
+mod diff;
 #[path = "gui/import.rs"]
 mod import;
 #[path = "gui/layout.rs"]
@@ -75,6 +77,7 @@ fn every_view_is_reachable_by_label_in_both_languages() {
             (T::Agencies, View::Agencies),
             (T::Reader, View::Reader),
             (T::Import, View::Import),
+            (T::Diff, View::Diff),
             (T::Overview, View::Overview),
         ];
         for (label, view) in views {

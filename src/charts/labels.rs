@@ -159,15 +159,26 @@ pub fn comparator_symbol(c: Comparator) -> &'static str {
 
 /// A target as a value label: `≥120户`, `2–3家`, `≈18%`.
 pub fn fmt_target(t: &Target, lang: Lang) -> String {
-    let value = match t.value_max {
-        Some(max) => format!("{}–{}", fmt_number(t.value, lang), fmt_number(max, lang)),
-        None => fmt_number(t.value, lang),
+    fmt_figure(t.comparator, t.value, t.value_max, &t.unit, lang)
+}
+
+/// A target's figure from its parts (comparator, value or range, unit), as [`fmt_target`].
+pub fn fmt_figure(
+    comparator: Comparator,
+    value: f64,
+    value_max: Option<f64>,
+    unit: &str,
+    lang: Lang,
+) -> String {
+    let value = match value_max {
+        Some(max) => format!("{}–{}", fmt_number(value, lang), fmt_number(max, lang)),
+        None => fmt_number(value, lang),
     };
     format!(
         "{}{}{}",
-        comparator_symbol(t.comparator),
+        comparator_symbol(comparator),
         value,
-        unit_label(&t.unit, lang)
+        unit_label(unit, lang)
     )
 }
 

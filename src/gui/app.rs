@@ -277,6 +277,7 @@ impl App {
                 }
             }
             Event::DocumentTitles(_, Ok(titles)) => self.ui.reader.set_titles(titles),
+            Event::Diff(_, pair, result) => self.ui.diff.set_result(pair, result),
             Event::Document(_, Err(msg))
             | Event::ZoneDetails(_, _, Err(msg))
             | Event::DocumentTitles(_, Err(msg))
@@ -391,6 +392,11 @@ impl App {
                     let filter = self.query_filter();
                     self.jobs.request(Request::DocumentTitles, &filter);
                 }
+            }
+            Command::RunDiff { old, new } => {
+                self.ui.diff.start(old, new);
+                let filter = self.query_filter();
+                self.jobs.request(Request::Diff(old, new), &filter);
             }
             Command::OpenSource { doc_id, span } => {
                 self.prefs.view = View::Reader;

@@ -29,6 +29,11 @@ pub enum Command {
     LoadZoneDetails(Vec<String>),
     /// Load every document's title for the reader's picker.
     LoadDocumentTitles,
+    /// Compare two stored documents as versions of one plan (older, newer).
+    RunDiff {
+        old: i64,
+        new: i64,
+    },
     /// Sidebar filters changed: query again.
     Refresh,
     ClearFilters,
@@ -81,6 +86,7 @@ impl Command {
                     Key::Num4,
                     Key::Num5,
                     Key::Num6,
+                    Key::Num7,
                 ];
                 let i = View::ALL.iter().position(|v| v == view)?;
                 keys[i]
@@ -111,6 +117,7 @@ impl Command {
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
             Command::LoadDocumentTitles => T::Document,
+            Command::RunDiff { .. } => T::DiffRun,
             Command::Refresh => T::Filters,
             Command::CompareTheme(_) => T::Compare,
             Command::SetLanguage(_) => T::Language,
@@ -137,6 +144,7 @@ pub fn view_label(view: View) -> T {
         View::Agencies => T::Agencies,
         View::Reader => T::Reader,
         View::Import => T::Import,
+        View::Diff => T::Diff,
     }
 }
 

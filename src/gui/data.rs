@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::diff::{PlanDiff, Version, diff};
 use crate::catalog::Catalog;
 use crate::model::Span;
 use crate::store::Store;
@@ -243,6 +244,23 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         text,
         marks: DocMarks { measures, targets },
     })
+}
+
+/// What changed from stored document `old` to `new` (each read with its corrections).
+pub fn load_diff(store: &Store, old: i64, new: i64) -> crate::Result<PlanDiff> {
+    let version = |id: i64| -> crate::Result<Version> {
+        let info = store.document(id)?.info;
+        let this = Filter {
+            document: Some(id),
+            ..Filter::default()
+        };
+        Ok(Version::from_rows(
+            &info.title,
+            &store.measures(&this)?,
+            &store.targets(&this)?,
+        ))
+    };
+    Ok(diff(&version(old)?, &version(new)?))
 }
 
 /// Measures per theme and zone, from each zone's theme counts; themes in catalog order,

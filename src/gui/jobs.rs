@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
 
 use super::data::{self, Filtered, OpenDocument, Overview};
+use crate::analysis::diff::PlanDiff;
 use crate::model::Zone;
 use crate::store::rows::*;
 use crate::store::{ImportSource, ParsedFile, Store};
@@ -29,6 +30,8 @@ pub enum Request {
     ZoneDetails(u64, Vec<String>),
     /// Every document's title, for the reader's picker.
     DocumentTitles,
+    /// Compare two stored documents as versions of one plan (older, newer).
+    Diff(i64, i64),
     CorrectTarget(i64, TargetCorrection),
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
@@ -114,6 +117,8 @@ pub enum Event {
     /// Sequence number, overview load the zones were asked for, and their summaries.
     ZoneDetails(u64, u64, Result<Vec<ZoneSummary>, String>),
     DocumentTitles(u64, Result<Vec<DocumentTitle>, String>),
+    /// The two document ids compared and what changed between them.
+    Diff(u64, (i64, i64), Result<Box<PlanDiff>, String>),
     /// A request failed (message in plain words).
     Failed(u64, String),
     /// Marks every request up to `seq` as answered.
@@ -257,6 +262,7 @@ impl Jobs {
             | Event::Document(seq, _)
             | Event::ZoneDetails(seq, ..)
             | Event::DocumentTitles(seq, _)
+            | Event::Diff(seq, ..)
             | Event::Failed(seq, _)
             | Event::Recovered(seq, _)
             | Event::Ack(seq) => self.answered_seq = self.answered_seq.max(*seq),
@@ -518,6 +524,13 @@ fn worker(
                 Request::DocumentTitles => {
                     let titles = store.document_titles().map_err(|e| e.to_string());
                     send(Event::DocumentTitles(seq, titles));
+                    continue;
+                }
+                Request::Diff(old, new) => {
+                    let diff = data::load_diff(&store, old, new)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
+                    send(Event::Diff(seq, (old, new), diff));
                     continue;
                 }
                 Request::CorrectTarget(id, c) => store.correct_target(id, &c),

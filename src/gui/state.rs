@@ -19,17 +19,19 @@ pub enum View {
     Agencies,
     Reader,
     Import,
+    Diff,
 }
 
 impl View {
-    /// All views in top-bar order (`Ctrl+1…6`).
-    pub const ALL: [View; 6] = [
+    /// All views in top-bar order (`Ctrl+1…7`).
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Compare,
         View::Targets,
         View::Agencies,
         View::Reader,
         View::Import,
+        View::Diff,
     ];
 }
 

@@ -4,6 +4,7 @@
 pub mod agencies;
 pub mod chart;
 pub mod compare;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod import;
@@ -36,6 +37,8 @@ pub struct UiState {
     pub search: String,
     pub focus_search: bool,
     pub reader: ReaderState,
+    /// The Diff view's chosen versions and their comparison.
+    pub diff: diff::DiffState,
     /// Zones whose documents and themes were asked for since the overview was last loaded.
     pub details_asked: std::collections::HashSet<String>,
     pub import: ImportState,
@@ -210,6 +213,7 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         View::Agencies => agencies::show(ui, ctx),
         View::Reader => reader::show(ui, ctx),
         View::Import => import::show(ui, ctx),
+        View::Diff => diff::show(ui, ctx),
     });
     edit::show(ui, ctx);
     recovery::show(ui, ctx);
