@@ -115,6 +115,7 @@ fn measure(zone: usize, title: &str) -> MeasureRow {
         key_enterprises: vec![],
         themes: vec!["talent".into()],
         instrument: Some(Instrument::Supply),
+        instrument_subtype: Some("talent_support".into()),
         target_count: 1,
         corrected: false,
     }

@@ -97,6 +97,7 @@ fn measure(
         key_enterprises: vec![],
         themes: themes.iter().map(|t| (*t).to_string()).collect(),
         instrument,
+        instrument_subtype: None,
         target_count: 0,
         corrected: false,
     }

@@ -7,6 +7,7 @@
 
 mod agencies;
 pub mod diff;
+pub mod presence;
 mod targets;
 
 pub use agencies::{Gaps, gaps, top_agencies};

@@ -58,6 +58,34 @@ pub fn agency_name(catalog: &Catalog, canonical: &str, lang: Lang) -> String {
     }
 }
 
+/// Name of a comparison key ([`crate::analysis::presence`]): theme, instrument sub-type (or
+/// family), canonical indicator or agency, in `lang`; the key itself when unknown.
+pub fn key_name(
+    catalog: &Catalog,
+    dimension: crate::analysis::presence::Dimension,
+    key: &str,
+    lang: Lang,
+) -> String {
+    use crate::analysis::presence::Dimension;
+    match dimension {
+        Dimension::Theme => theme_name(catalog, key, lang),
+        Dimension::Indicator => indicator_name(catalog, key, lang, None),
+        Dimension::Agency => agency_name(catalog, key, lang),
+        Dimension::Instrument => match catalog.instrument(key) {
+            Some(s) => lang.pick(&s.zh, &s.en).to_string(),
+            None => match (key, lang) {
+                ("supply", Lang::Zh) => "供给型".into(),
+                ("environment", Lang::Zh) => "环境型".into(),
+                ("demand", Lang::Zh) => "需求型".into(),
+                ("supply", Lang::En) => "Supply".into(),
+                ("environment", Lang::En) => "Environment".into(),
+                ("demand", Lang::En) => "Demand".into(),
+                _ => key.to_string(),
+            },
+        },
+    }
+}
+
 /// A unit as shown after a number: as written in Chinese; translated in English, where
 /// Chinese counting words (`家`, `户`, `个`…) need no word at all.
 pub fn unit_label(unit: &str, lang: Lang) -> String {

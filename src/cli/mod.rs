@@ -2,6 +2,7 @@
 //! file and only calls the library.
 
 mod actual;
+mod compare;
 pub mod db;
 mod diff;
 pub mod export;
@@ -131,6 +132,25 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: export::ExportCommand,
+    },
+    /// What the zones have in common, what some share and what only one has: per theme,
+    /// canonical indicator, policy-instrument sub-type or agency, with counts and items.
+    Compare {
+        /// Zone slugs, comma-separated (two or more).
+        #[arg(long, value_delimiter = ',', required = true)]
+        zones: Vec<String>,
+        /// What to line the zones up by.
+        #[arg(long, value_enum, default_value = "theme")]
+        by: compare::By,
+        /// Leave out what every zone has.
+        #[arg(long)]
+        differences_only: bool,
+        /// Language of the names.
+        #[arg(long, default_value = "zh", value_parser = export::langs())]
+        lang: crate::charts::Lang,
+        /// Output: an aligned text table, CSV or JSON.
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
     },
     /// What changed between two versions of a plan: measures added, removed or changed;
     /// targets raised, lowered, added, removed, moved to another deadline or unchanged.
@@ -339,6 +359,23 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 ..Filter::default()
             };
             targets::run(&store, &filter, format)
+        }
+        Command::Compare {
+            zones,
+            by,
+            differences_only,
+            lang,
+            format,
+        } => {
+            check_zones(&store, &zones)?;
+            let options = compare::Options {
+                zones,
+                by,
+                format,
+                lang,
+                differences_only,
+            };
+            compare::run(&store, &options)
         }
         Command::Actual {
             action: ActualCommand::Set(a),

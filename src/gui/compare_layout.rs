@@ -154,6 +154,7 @@ mod tests {
             key_enterprises: Vec::new(),
             themes: themes.iter().map(|t| t.to_string()).collect(),
             instrument: None,
+            instrument_subtype: None,
             target_count: 0,
             corrected: false,
         }

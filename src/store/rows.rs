@@ -60,6 +60,8 @@ pub struct MeasureRow {
     pub key_enterprises: Vec<String>,
     pub themes: Vec<String>,
     pub instrument: Option<Instrument>,
+    /// Instrument sub-type id from `data/instruments.toml`, when one matched.
+    pub instrument_subtype: Option<String>,
     /// Number of targets belonging to this measure.
     pub target_count: usize,
     pub corrected: bool,
