@@ -38,6 +38,16 @@ pub enum Presence {
 }
 
 impl Presence {
+    /// Where a key with these per-zone counts is found; `None` when no zone has it.
+    pub fn of(counts: &[usize]) -> Option<Presence> {
+        match counts.iter().filter(|&&n| n > 0).count() {
+            0 => None,
+            1 if counts.len() > 1 => Some(Presence::Only),
+            n if n == counts.len() => Some(Presence::Common),
+            _ => Some(Presence::Shared),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Presence::Common => "common",
@@ -161,15 +171,12 @@ fn plain(x: f64) -> String {
 
 fn row(key: String, items: Vec<Vec<String>>, zones: &[String]) -> PresenceRow {
     let counts: Vec<usize> = items.iter().map(Vec::len).collect();
-    let having: Vec<usize> = (0..zones.len()).filter(|&z| counts[z] > 0).collect();
-    let presence = match having.len() {
-        n if n == zones.len() => Presence::Common,
-        1 => Presence::Only,
-        _ => Presence::Shared,
-    };
+    // A row exists only for a key some zone has.
+    let presence = Presence::of(&counts).unwrap_or(Presence::Only);
+    let first = counts.iter().position(|&n| n > 0).unwrap_or(0);
     PresenceRow {
         key,
-        only_in: (presence == Presence::Only).then(|| zones[having[0]].clone()),
+        only_in: (presence == Presence::Only).then(|| zones[first].clone()),
         missing_in: (0..zones.len())
             .filter(|&z| counts[z] == 0)
             .map(|z| zones[z].clone())

@@ -55,6 +55,8 @@ pub struct Prefs {
     /// Sidebar filters; `zones` inside is ignored (the ticked zones are used).
     pub filter: Filter,
     pub compare_by: CompareBy,
+    /// Compare shows only what not every ticked zone has.
+    pub differences_only: bool,
     /// Canonical indicator shown in the Targets chart.
     pub chart_indicator: Option<String>,
 }
@@ -68,6 +70,7 @@ impl Default for Prefs {
             view: View::Overview,
             filter: Filter::default(),
             compare_by: CompareBy::Theme,
+            differences_only: false,
             chart_indicator: None,
         }
     }

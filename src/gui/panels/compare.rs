@@ -7,6 +7,7 @@ use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark};
+use crate::analysis::presence::Presence;
 use crate::charts::labels::fmt_target;
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
@@ -38,6 +39,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             CompareBy::Theme => ctx.prefs.filter.theme.clone(),
             CompareBy::Indicator => ctx.prefs.filter.indicator.clone(),
         },
+        differences_only: ctx.prefs.differences_only,
     };
     let mut layout = std::mem::take(&mut ctx.st.compare);
     let lines = layout.lines(key, &ctx.data.filtered);
@@ -138,6 +140,7 @@ fn group_header(
     ui.painter()
         .rect_filled(band, 3.0, ui.visuals().faint_bg_color);
     let name = group_name(ctx, key, by);
+    let presence = Presence::of(counts);
     for (c, n) in counts.iter().enumerate() {
         let r = column_rect(band, c, counts.len()).shrink2(vec2(6.0, 0.0));
         let mut child = ui.new_child(
@@ -148,7 +151,33 @@ fn group_header(
         child.set_clip_rect(r.intersect(ui.clip_rect()));
         let text = format!("{name} · {n}");
         child.add(egui::Label::new(RichText::new(text).strong()).truncate());
+        if let Some((mark, tip)) = presence_mark(ctx, presence, *n) {
+            let color = match presence {
+                Some(Presence::Only) => theme::warn_color(ctx.prefs.dark),
+                _ => child.visuals().weak_text_color(),
+            };
+            child
+                .add(egui::Label::new(RichText::new(mark).color(color).small()))
+                .on_hover_text(tip);
+        }
     }
+}
+
+/// The mark beside a group's name in a column with `n` items: common to all, shared by
+/// some, or only here (a column without items shows the gap instead).
+fn presence_mark(
+    ctx: &Ctx<'_>,
+    presence: Option<Presence>,
+    n: usize,
+) -> Option<(&'static str, &'static str)> {
+    if n == 0 {
+        return None;
+    }
+    Some(match presence? {
+        Presence::Common => (ctx.t(T::CommonMark), ctx.t(T::CommonTip)),
+        Presence::Shared => (ctx.t(T::SharedMark), ctx.t(T::SharedTip)),
+        Presence::Only => (ctx.t(T::OnlyMark), ctx.t(T::OnlyTip)),
+    })
 }
 
 fn row(
@@ -284,6 +313,10 @@ fn header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         ui.radio_value(&mut by, CompareBy::Theme, ctx.t(T::ByTheme));
         ui.radio_value(&mut by, CompareBy::Indicator, ctx.t(T::ByIndicator));
         ctx.prefs.compare_by = by;
+        ui.add_space(12.0);
+        let (label, tip) = (ctx.t(T::DifferencesOnly), ctx.t(T::DifferencesOnlyTip));
+        ui.checkbox(&mut ctx.prefs.differences_only, label)
+            .on_hover_text(tip);
         ui.add_space(12.0);
         let any = ctx.t(T::Any).to_string();
         let options = ctx.st.options.current(ctx.data, ctx.prefs.lang);
