@@ -94,6 +94,7 @@ fn target(id: i64, zone: usize, value: f64, unit: &str, year: i32, sentence: &st
             span: (0, 10),
         },
         corrected: false,
+        owners: Default::default(),
     }
 }
 

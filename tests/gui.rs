@@ -24,6 +24,8 @@ mod diff;
 mod import;
 #[path = "gui/layout.rs"]
 mod layout;
+#[path = "gui/responsibility.rs"]
+mod responsibility;
 #[path = "gui/views.rs"]
 mod views;
 

@@ -65,6 +65,7 @@ pub fn target(
             span: (id as usize, id as usize + sentence.chars().count()),
         },
         corrected: false,
+        owners: Default::default(),
     }
 }
 

@@ -190,6 +190,20 @@ pub fn fmt_target(t: &Target, lang: Lang) -> String {
     fmt_figure(t.comparator, t.value, t.value_max, &t.unit, lang)
 }
 
+/// Whether a target is a commitment for every year (`每年举办大型国际交流活动2次`): its
+/// stored year is the plan's end, not a deadline.
+pub fn is_recurring(t: &Target) -> bool {
+    t.sentence.contains("每年")
+}
+
+/// When a target is due: its year, `每年` / `per year` for a recurring one, empty when none.
+pub fn fmt_deadline(t: &Target, lang: Lang) -> String {
+    if is_recurring(t) {
+        return lang.pick("每年", "per year").to_string();
+    }
+    t.year.map(|y| y.to_string()).unwrap_or_default()
+}
+
 /// A target's figure from its parts (comparator, value or range, unit), as [`fmt_target`].
 pub fn fmt_figure(
     comparator: Comparator,

@@ -20,12 +20,17 @@ pub fn run(store: &Store, filter: &Filter, format: OutFormat) -> anyhow::Result<
             "year",
             "measure",
             "corrected",
+            "recurring",
+            "lead",
+            "co_owners",
+            "owner_source",
             "sentence",
         ],
-        &["doc_id", "sentence"],
+        &["doc_id", "co_owners", "sentence"],
     );
     for t in store.targets(filter)? {
         let g = t.target;
+        let recurring = crate::charts::labels::is_recurring(&g);
         table.push(vec![
             t.id.into(),
             t.zone_slug.into(),
@@ -39,6 +44,10 @@ pub fn run(store: &Store, filter: &Filter, format: OutFormat) -> anyhow::Result<
             g.year.into(),
             t.measure_title.into(),
             t.corrected.into(),
+            recurring.into(),
+            t.owners.lead.into(),
+            t.owners.co.into(),
+            t.owners.source.as_str().into(),
             g.sentence.into(),
         ]);
     }

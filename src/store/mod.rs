@@ -18,6 +18,7 @@ mod fts;
 mod import;
 mod measure_rows;
 pub mod migrate;
+mod owners;
 mod queries;
 pub mod recovery;
 pub mod rows;

@@ -189,9 +189,12 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
         limit_sql(f.limit)
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
-    stmt.query_map(params_from_iter(w.params.iter()), target_row)
+    let mut rows = stmt
+        .query_map(params_from_iter(w.params.iter()), target_row)
         .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))
+        .map_err(|e| store.err(e))?;
+    super::owners::attach(store, &mut rows)?;
+    Ok(rows)
 }
 
 fn target_row(r: &Row<'_>) -> rusqlite::Result<TargetRow> {
@@ -215,6 +218,7 @@ fn target_row(r: &Row<'_>) -> rusqlite::Result<TargetRow> {
             span: (r.get::<_, i64>(14)? as usize, r.get::<_, i64>(15)? as usize),
         },
         corrected: r.get(16)?,
+        owners: Default::default(),
     })
 }
 

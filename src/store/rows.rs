@@ -80,6 +80,42 @@ pub struct TargetRow {
     /// The target with user corrections applied.
     pub target: Target,
     pub corrected: bool,
+    /// Who is responsible for it, and where that comes from.
+    pub owners: Owners,
+}
+
+/// Where a target's responsible agencies come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerSource {
+    /// The `责任单位` of the measure it belongs to.
+    Measure,
+    /// An agency its own sentence names (a goals-section target without a measure).
+    Named,
+    /// The document's issuer (a goals-section target without a measure or named agency).
+    Issuer,
+    /// The document names nobody for it.
+    #[default]
+    None,
+}
+
+impl OwnerSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnerSource::Measure => "measure",
+            OwnerSource::Named => "named",
+            OwnerSource::Issuer => "issuer",
+            OwnerSource::None => "none",
+        }
+    }
+}
+
+/// A target's lead agency and co-owners (canonical names).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Owners {
+    pub lead: Option<String>,
+    pub co: Vec<String>,
+    pub source: OwnerSource,
 }
 
 /// A current figure (baseline) with its zone.

@@ -8,7 +8,7 @@ use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark};
 use crate::analysis::presence::Presence;
-use crate::charts::labels::fmt_target;
+use crate::charts::labels::{fmt_deadline, fmt_target};
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
@@ -228,7 +228,12 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .flatten()
         .map(|&t| {
             let t = &f.targets[t].target;
-            let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            let due = fmt_deadline(t, lang);
+            let year = if due.is_empty() {
+                due
+            } else {
+                format!(" ({due})")
+            };
             format!("{} {}{year}", t.indicator, fmt_target(t, lang))
         })
         .collect();
@@ -275,7 +280,12 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
 fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     let row = &ctx.data.filtered.targets[i];
     let t = &row.target;
-    let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
+    let due = fmt_deadline(t, ctx.lang());
+    let year = if due.is_empty() {
+        due
+    } else {
+        format!(" · {due}")
+    };
     let head = format!("{}{year}", fmt_target(t, ctx.lang()));
     let r = ui.add(
         egui::Label::new(RichText::new(head).strong())
@@ -288,8 +298,9 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             span: Some(t.span),
         });
     }
+    let measure = row.measure_title.as_deref().unwrap_or("—");
     ui.add(egui::Label::new(&t.indicator).truncate())
-        .on_hover_text(&t.sentence);
+        .on_hover_text(format!("{}\n{}: {measure}", t.sentence, ctx.t(T::Measure)));
     ui.horizontal(|ui| {
         if ui
             .small_button(ctx.t(T::Edit))
@@ -301,8 +312,8 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         if row.corrected {
             corrected_mark(ui, ctx);
         }
-        let measure = row.measure_title.as_deref().unwrap_or("—");
-        ui.add(egui::Label::new(RichText::new(measure).weak()).truncate());
+        ui.label(format!("{}:", ctx.t(T::Lead)));
+        super::owners::lead_label(ui, ctx, &row.owners);
     });
 }
 

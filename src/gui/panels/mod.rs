@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod names;
 pub mod overview;
+pub mod owners;
 pub mod reader;
 pub mod recovery;
 pub mod sidebar;

@@ -5,7 +5,7 @@ use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Ctx, corrected_mark};
-use crate::charts::labels::fmt_target;
+use crate::charts::labels::{fmt_deadline, fmt_target};
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{TargetRow, ZoneSummary};
@@ -129,12 +129,12 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Column::initial(share(0.15, 90.0, 220.0))
+            Column::initial(share(0.12, 90.0, 220.0))
                 .at_least(70.0)
                 .clip(true),
         )
         .column(
-            Column::initial(share(0.24, 110.0, 360.0))
+            Column::initial(share(0.19, 110.0, 360.0))
                 .at_least(90.0)
                 .clip(true),
         )
@@ -150,6 +150,11 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 .clip(true),
         )
         .column(Column::remainder().at_least(80.0).clip(true))
+        .column(
+            Column::initial(share(0.11, 80.0, 180.0))
+                .at_least(60.0)
+                .clip(true),
+        )
         .column(Column::initial(116.0).at_least(100.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
@@ -161,6 +166,9 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             });
             h.col(|ui| {
                 ui.strong(ctx.t(T::Measure));
+            });
+            h.col(|ui| {
+                ui.strong(ctx.t(T::LeadAgency));
             });
             h.col(|_| {});
         })
@@ -187,13 +195,14 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     }
                 });
                 row.col(|ui| {
-                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                    ui.label(fmt_deadline(t, ctx.lang()));
                 });
                 row.col(|ui| baseline(ui, ctx, r));
                 row.col(|ui| {
                     let m = r.measure_title.as_deref().unwrap_or("—");
                     ui.add(egui::Label::new(m).truncate());
                 });
+                row.col(|ui| super::owners::lead_label(ui, ctx, &r.owners));
                 row.col(|ui| actions(ui, ctx, r));
             });
         });

@@ -1,0 +1,92 @@
+//! The fields `targets --format json` gained (responsibility, recurrence) through the real
+//! binary on the bundled zones; the fields it had stay as they were.
+
+mod common;
+
+use common::cli;
+use serde_json::Value;
+
+fn targets(db: &std::path::Path, zone: &str) -> Vec<Value> {
+    let out = cli(db, &["targets", "--zone", zone, "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON rows")
+}
+
+#[test]
+fn every_target_names_who_is_responsible_and_where_that_comes_from() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let zhongde = targets(&db, "zhongde");
+    let before = [
+        "id",
+        "zone",
+        "doc_id",
+        "indicator",
+        "indicator_id",
+        "comparator",
+        "value",
+        "value_max",
+        "unit",
+        "year",
+        "measure",
+        "corrected",
+        "sentence",
+    ];
+    for t in &zhongde {
+        for key in before {
+            assert!(t.get(key).is_some(), "{key} kept: {t}");
+        }
+        assert_eq!(t["owner_source"], "measure", "{t}");
+        assert!(t["lead"].is_string());
+    }
+    let hte = zhongde
+        .iter()
+        .find(|t| t["indicator_id"] == "high_tech_enterprises")
+        .expect("high-tech target");
+    assert_eq!(hte["lead"], "市科技局");
+    assert_eq!(
+        hte["co_owners"],
+        serde_json::json!(["市人力资源社会保障局"])
+    );
+
+    // Dalian's goals-section targets have no measure: the issuing office, marked so.
+    let dalian = targets(&db, "dalian");
+    let output = dalian
+        .iter()
+        .find(|t| t["indicator_id"] == "sei_output")
+        .expect("Dalian SEI output");
+    assert!(output["measure"].is_null());
+    assert_eq!(output["owner_source"], "issuer");
+    assert_eq!(output["lead"], "大连市人民政府办公厅");
+
+    // Liangjiang's page reports the plan; nobody is named, and it says so.
+    let liangjiang = targets(&db, "liangjiang");
+    assert!(
+        liangjiang
+            .iter()
+            .all(|t| t["owner_source"] == "none" && t["lead"].is_null())
+    );
+}
+
+#[test]
+fn recurring_targets_are_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let zhongde = targets(&db, "zhongde");
+    let events: Vec<&Value> = zhongde
+        .iter()
+        .filter(|t| t["indicator_id"] == "events")
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert!(events.iter().all(|t| t["recurring"] == true));
+    assert!(
+        zhongde
+            .iter()
+            .filter(|t| t["indicator_id"] == "high_tech_enterprises")
+            .all(|t| t["recurring"] == false)
+    );
+}
