@@ -90,3 +90,53 @@ fn recurring_targets_are_marked() {
             .all(|t| t["recurring"] == false)
     );
 }
+
+const PLAN_WITH_BASELINE: &str = "示范园区高质量发展规划(2021-2025年)\n\n一、发展基础\n\
+2020年,园区共有高新技术企业200家,规模以上工业企业80家。\n\n二、发展目标\n\
+到2025年,高新技术企业达到400家,规模以上工业企业达到120家。\n";
+
+#[test]
+fn ambition_uses_a_same_scope_baseline_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("zc.sqlite");
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, PLAN_WITH_BASELINE).expect("write");
+    let out = cli(
+        &db,
+        &["import", file.to_str().unwrap(), "--new-zone", "示范园区"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let slug =
+        serde_json::from_slice::<Vec<Value>>(&cli(&db, &["zones", "--format", "json"]).stdout)
+            .expect("zones")
+            .iter()
+            .filter_map(|z| z["slug"].as_str().map(str::to_string))
+            .find(|s| !["zhongde", "shenyang-htz", "dalian", "liangjiang"].contains(&s.as_str()))
+            .expect("new zone");
+    let rows = targets(&db, &slug);
+    let hte = rows
+        .iter()
+        .find(|t| t["indicator_id"] == "high_tech_enterprises")
+        .expect("target");
+    assert_eq!(hte["baseline_value"], 200);
+    assert_eq!(hte["baseline_year"], 2020);
+    assert_eq!(hte["baseline_scope"], "same_document");
+    assert_eq!(hte["multiple"], 2.0);
+    assert_eq!(hte["implied_annual_growth_pct"], 14.9);
+
+    // Zhongde's 408 high-tech enterprises (2021) are the news profile of the wider
+    // 沈阳经开区: shown as a baseline of another scope, no ambition computed from it.
+    let zhongde = targets(&db, "zhongde");
+    let hte = zhongde
+        .iter()
+        .find(|t| t["indicator_id"] == "high_tech_enterprises")
+        .expect("target");
+    assert_eq!(hte["baseline_value"], 408);
+    assert_eq!(hte["baseline_scope"], "other_scope");
+    assert!(hte["implied_annual_growth_pct"].is_null());
+    assert!(hte["multiple"].is_null());
+}

@@ -24,8 +24,8 @@ mod diff;
 mod import;
 #[path = "gui/layout.rs"]
 mod layout;
-#[path = "gui/responsibility.rs"]
-mod responsibility;
+#[path = "gui/targets_columns.rs"]
+mod targets_columns;
 #[path = "gui/views.rs"]
 mod views;
 

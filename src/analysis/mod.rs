@@ -6,6 +6,7 @@
 //! file exports show the same numbers. [`Dataset`] gathers those rows once for a selection.
 
 mod agencies;
+pub mod ambition;
 pub mod diff;
 pub mod presence;
 mod targets;

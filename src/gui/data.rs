@@ -67,6 +67,11 @@ pub struct Filtered {
     pub targets_by_measure: HashMap<i64, Vec<usize>>,
     /// Latest statistic per (zone slug, canonical indicator): index into `statistics`.
     pub baselines: HashMap<(String, String), usize>,
+    /// Every statistic per (zone slug, canonical indicator): indices into `statistics`.
+    pub statistics_by_key: HashMap<(String, String), Vec<usize>>,
+    /// Kind of each document a statistic comes from (a news report's figures are not used
+    /// for ambition).
+    pub doc_kinds: HashMap<i64, crate::model::DocKind>,
 }
 
 impl Filtered {
@@ -90,6 +95,10 @@ impl Filtered {
         for (i, s) in self.statistics.iter().enumerate() {
             let Some(ind) = &s.indicator_id else { continue };
             let key = (s.zone_slug.clone(), ind.clone());
+            self.statistics_by_key
+                .entry(key.clone())
+                .or_default()
+                .push(i);
             let newer = match self.baselines.get(&key) {
                 Some(&j) => s.year.unwrap_or(0) >= self.statistics[j].year.unwrap_or(0),
                 None => true,
@@ -191,6 +200,14 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         targets.truncate(page);
         statistics.truncate(page);
     }
+    let mut stat_docs: Vec<i64> = statistics.iter().map(|s| s.doc_id).collect();
+    stat_docs.sort_unstable();
+    stat_docs.dedup();
+    let doc_kinds = store
+        .documents_info(&stat_docs)?
+        .into_iter()
+        .map(|d| (d.id, d.kind))
+        .collect();
     let agency_load = if filter.zones.is_empty() {
         Vec::new()
     } else {
@@ -202,6 +219,7 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         targets,
         statistics,
         agency_load,
+        doc_kinds,
         ..Filtered::default()
     }
     .index())

@@ -260,6 +260,11 @@ impl Store {
         queries::statistics(self, filter)
     }
 
+    /// The documents with these ids, without their texts (kind, title, issuer…).
+    pub fn documents_info(&self, ids: &[i64]) -> Result<Vec<DocumentInfo>> {
+        queries::documents_info(self, ids)
+    }
+
     /// One document's text and outline.
     pub fn document(&self, doc_id: i64) -> Result<DocumentText> {
         queries::document(self, doc_id)

@@ -11,7 +11,7 @@ use super::rows::*;
 use crate::error::Result;
 use crate::model::{Comparator, Target};
 
-pub(crate) use super::summary::{document, zone, zones};
+pub(crate) use super::summary::{document, documents_info, zone, zones};
 
 /// WHERE conditions with their positional parameters.
 #[derive(Default)]

@@ -188,10 +188,8 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 let z = &zones[i];
                 let slug = &z.zone.slug;
                 let mut ticked = ctx.prefs.selected_zones.contains(slug);
-                let name = ctx
-                    .lang()
-                    .pick(&z.zone.name_zh, &z.zone.name_en)
-                    .to_string();
+                // A zone created under a Chinese name has no English one: its Chinese name.
+                let name = crate::charts::labels::zone_name(&z.zone, ctx.lang()).to_string();
                 ui.horizontal(|ui| {
                     // Long names are cut to the panel's width; the tooltip has them in full.
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);

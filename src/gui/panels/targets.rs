@@ -5,7 +5,8 @@ use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Ctx, corrected_mark};
-use crate::charts::labels::{fmt_deadline, fmt_target};
+use crate::analysis::ambition::{BaselineScope, assess};
+use crate::charts::labels::{fmt_deadline, fmt_number, fmt_target, unit_label};
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{TargetRow, ZoneSummary};
@@ -208,16 +209,57 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         });
 }
 
+/// The zone's baseline for the target and, when it is comparable, the implied annual
+/// growth and the multiple; a baseline from a news report (possibly a larger area) is shown
+/// greyed and not used.
 fn baseline(ui: &mut egui::Ui, ctx: &Ctx<'_>, r: &TargetRow) {
     let f = &ctx.data.filtered;
     let Some(id) = &r.target.indicator_id else {
         return;
     };
-    if let Some(&i) = f.baselines.get(&(r.zone_slug.clone(), id.clone())) {
-        let s = &f.statistics[i];
-        let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-        ui.label(format!("{} {}{year}", s.value, s.unit))
-            .on_hover_text(&s.sentence);
+    let Some(list) = f.statistics_by_key.get(&(r.zone_slug.clone(), id.clone())) else {
+        return;
+    };
+    let stats = list.iter().map(|&i| &f.statistics[i]);
+    let Some(a) = assess(r, stats, |doc| f.doc_kinds.get(&doc).copied()) else {
+        return;
+    };
+    let lang = ctx.lang();
+    let year = a
+        .baseline_year
+        .map(|y| format!(" ({y})"))
+        .unwrap_or_default();
+    let base = format!(
+        "{}{}{year}",
+        fmt_number(a.baseline_value, lang),
+        unit_label(&a.baseline_unit, lang)
+    );
+    let source = list
+        .iter()
+        .map(|&i| &f.statistics[i])
+        .find(|s| s.doc_id == a.baseline_doc_id && s.value == a.baseline_value)
+        .map(|s| s.sentence.as_str())
+        .unwrap_or_default();
+    match (a.scope, a.implied_annual_growth_pct, a.multiple) {
+        (BaselineScope::OtherScope, ..) => {
+            let tip = format!("{}\n{source}", ctx.t(T::OtherScopeTip));
+            ui.label(RichText::new(format!("{base} *")).weak())
+                .on_hover_text(tip);
+        }
+        (_, growth, multiple) => {
+            let mut text = base;
+            if let Some(g) = growth {
+                text.push_str(&format!(" → {g:+}%/{}", ctx.t(T::PerYearShort)));
+            }
+            if let Some(m) = multiple {
+                text.push_str(&format!(" ×{m}"));
+            }
+            let mut tip = format!("{}\n{source}", ctx.t(T::AmbitionTip));
+            if a.scope == BaselineScope::SameZone {
+                tip = format!("{}\n{tip}", ctx.t(T::OtherDocumentTip));
+            }
+            ui.add(egui::Label::new(text).truncate()).on_hover_text(tip);
+        }
     }
 }
 
