@@ -13,6 +13,7 @@ pub mod overview;
 pub mod owners;
 pub mod reader;
 pub mod recovery;
+pub mod selection;
 pub mod sidebar;
 pub mod statusbar;
 pub mod targets;
