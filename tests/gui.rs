@@ -16,6 +16,8 @@ use zonecompare::gui::state::{PREFS_KEY, Prefs, View};
 use zonecompare::store::Store;
 use zonecompare::store::rows::{Filter, ImportOutcome};
 
+#[path = "gui/actuals.rs"]
+mod actuals;
 #[path = "gui/compare_marks.rs"]
 mod compare_marks;
 #[path = "gui/diff.rs"]

@@ -410,6 +410,12 @@ impl App {
                 self.write(Request::CorrectTarget(id, correction))
             }
             Command::ResetTarget(id) => self.write(Request::ResetTarget(id)),
+            Command::SetActual(row) => self.write(Request::SetActual(row)),
+            Command::DeleteActual {
+                zone,
+                indicator,
+                year,
+            } => self.write(Request::DeleteActual(zone, indicator, year)),
             Command::CorrectMeasure { id, correction } => {
                 self.write(Request::CorrectMeasure(id, correction))
             }

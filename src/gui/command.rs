@@ -49,6 +49,14 @@ pub enum Command {
         correction: TargetCorrection,
     },
     ResetTarget(i64),
+    /// Record an actual outcome (replacing one of the same zone, indicator and year).
+    SetActual(crate::store::rows::ActualRow),
+    /// Remove the actual outcome of (zone, indicator, year).
+    DeleteActual {
+        zone: String,
+        indicator: String,
+        year: i32,
+    },
     CorrectMeasure {
         id: i64,
         correction: MeasureCorrection,
@@ -113,6 +121,7 @@ impl Command {
             Command::SaveImport => T::SaveImport,
             Command::CancelJob => T::CancelJob,
             Command::CorrectTarget { .. } => T::CorrectTarget,
+            Command::SetActual(_) | Command::DeleteActual { .. } => T::Actual,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,

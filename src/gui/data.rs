@@ -69,6 +69,8 @@ pub struct Filtered {
     pub baselines: HashMap<(String, String), usize>,
     /// Every statistic per (zone slug, canonical indicator): indices into `statistics`.
     pub statistics_by_key: HashMap<(String, String), Vec<usize>>,
+    /// Actual outcomes entered for the ticked zones.
+    pub actuals: Vec<ActualRow>,
     /// Kind of each document a statistic comes from (a news report's figures are not used
     /// for ambition).
     pub doc_kinds: HashMap<i64, crate::model::DocKind>,
@@ -208,6 +210,14 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         .into_iter()
         .map(|d| (d.id, d.kind))
         .collect();
+    let actuals = if filter.zones.is_empty() {
+        Vec::new()
+    } else {
+        store.actuals(&Filter {
+            zones: filter.zones.clone(),
+            ..Filter::default()
+        })?
+    };
     let agency_load = if filter.zones.is_empty() {
         Vec::new()
     } else {
@@ -220,6 +230,7 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         statistics,
         agency_load,
         doc_kinds,
+        actuals,
         ..Filtered::default()
     }
     .index())

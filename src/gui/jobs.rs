@@ -33,6 +33,10 @@ pub enum Request {
     /// Compare two stored documents as versions of one plan (older, newer).
     Diff(i64, i64),
     CorrectTarget(i64, TargetCorrection),
+    /// Record (or replace) an actual outcome.
+    SetActual(ActualRow),
+    /// Remove the actual outcome of (zone, indicator, year).
+    DeleteActual(String, String, i32),
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
     ResetMeasure(i64),
@@ -534,6 +538,10 @@ fn worker(
                     continue;
                 }
                 Request::CorrectTarget(id, c) => store.correct_target(id, &c),
+                Request::SetActual(row) => store.set_actual(&row),
+                Request::DeleteActual(zone, indicator, year) => {
+                    store.delete_actual(&zone, &indicator, year)
+                }
                 Request::ResetTarget(id) => store.reset_target(id),
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
                 Request::ResetMeasure(id) => store.reset_measure(id),

@@ -301,7 +301,12 @@ impl Store {
         queries::set_actual(self, row)
     }
 
-    /// Entered actual outcomes of the filtered zones (`zones`, `indicator`, `year`).
+    /// Removes the actual outcome of a zone's indicator in a year, if one was entered.
+    pub fn delete_actual(&mut self, zone_slug: &str, indicator_id: &str, year: i32) -> Result<()> {
+        queries::delete_actual(self, zone_slug, indicator_id, year)
+    }
+
+    /// Actual outcomes of the filtered zones (`zones`, `indicator`, `year` apply).
     pub fn actuals(&self, filter: &Filter) -> Result<Vec<ActualRow>> {
         queries::actuals(self, filter)
     }

@@ -369,6 +369,24 @@ pub(crate) fn set_actual(store: &mut Store, row: &ActualRow) -> Result<()> {
     Ok(())
 }
 
+/// Removes the value recorded for a zone's indicator in a year (nothing when none is).
+pub(crate) fn delete_actual(
+    store: &mut Store,
+    zone_slug: &str,
+    indicator_id: &str,
+    year: i32,
+) -> Result<()> {
+    store
+        .conn
+        .execute(
+            "DELETE FROM actuals WHERE indicator_id = ?2 AND year = ?3 \
+             AND zone_id = (SELECT id FROM zones WHERE slug = ?1)",
+            rusqlite::params![zone_slug, indicator_id, year],
+        )
+        .map_err(|e| store.err(e))?;
+    Ok(())
+}
+
 pub(crate) fn actuals(store: &Store, f: &Filter) -> Result<Vec<ActualRow>> {
     let mut w = Where::default();
     w.zones(&f.zones);

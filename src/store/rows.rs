@@ -182,7 +182,7 @@ pub struct Facets {
 }
 
 /// An outcome the user entered for a zone's canonical indicator in a year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActualRow {
     pub id: i64,
     pub zone_slug: String,

@@ -178,7 +178,7 @@ pub fn window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .iter()
         .map(|k| format!(".{}", k.ext()))
         .collect();
-    let (mut save, mut cancel) = (false, false);
+    let (mut save, mut cancel) = (false, ui.input(|i| i.key_pressed(egui::Key::Escape)));
     egui::Window::new(lang.pick("导出到文件", "Export to file"))
         .collapsible(false)
         .resizable(true)

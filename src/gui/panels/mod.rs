@@ -1,6 +1,7 @@
 //! The views and the frame around them. Each panel draws from [`Ctx`] (preferences, the
 //! data snapshot, transient UI state) and pushes [`Command`]s; none touches the database.
 
+pub mod actual;
 pub mod agencies;
 pub mod chart;
 pub mod compare;
@@ -45,6 +46,8 @@ pub struct UiState {
     pub details_asked: std::collections::HashSet<String>,
     pub import: ImportState,
     pub edit: edit::Editors,
+    /// The actual-value window of the Targets view, while open.
+    pub actual: Option<actual::ActualEdit>,
     pub targets: targets::TableState,
     /// The Agencies view's table rows.
     pub agencies: agencies::AgencyTable,
@@ -215,6 +218,7 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         View::Diff => diff::show(ui, ctx),
     });
     edit::show(ui, ctx);
+    actual::window(ui, ctx);
     recovery::show(ui, ctx);
     export::window(ui, ctx);
 }

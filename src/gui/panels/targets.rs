@@ -156,7 +156,7 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 .at_least(60.0)
                 .clip(true),
         )
-        .column(Column::initial(116.0).at_least(100.0))
+        .column(Column::initial(172.0).at_least(150.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
             h.col(|ui| sort_header(ui, ctx, T::Indicator, SortBy::Indicator));
@@ -190,7 +190,16 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         .on_hover_text(&t.sentence);
                 });
                 row.col(|ui| {
-                    ui.label(fmt_target(t, ctx.lang()));
+                    let label = ui.label(fmt_target(t, ctx.lang()));
+                    if let Some((achieved, share)) = super::actual::achieved(ctx, r) {
+                        let tip = format!("{}: {achieved}", ctx.t(T::Actual));
+                        label.on_hover_text(&tip);
+                        let mark = share.map_or_else(
+                            || format!("({})", ctx.t(T::Actual)),
+                            |p| format!("({p}%)"),
+                        );
+                        ui.label(RichText::new(mark).small()).on_hover_text(tip);
+                    }
                     if r.corrected {
                         corrected_mark(ui, ctx);
                     }
@@ -279,5 +288,22 @@ fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
         .clicked()
     {
         ctx.st.edit.open_target(r);
+    }
+    // Actuals are kept per canonical indicator: a target without one has none.
+    if r.target.indicator_id.is_some() {
+        let tip = match super::actual::achievement(ctx, r) {
+            Some(a) => format!("{}\n{a}", ctx.t(T::ActualTip)),
+            None => ctx.t(T::ActualTip).to_string(),
+        };
+        if ui.button(ctx.t(T::Actual)).on_hover_text(tip).clicked() {
+            let subject = format!(
+                "{} {} — {}",
+                ctx.zone_name(&r.zone_slug),
+                r.target.indicator,
+                fmt_target(&r.target, ctx.lang())
+            );
+            ctx.st.actual =
+                super::actual::ActualEdit::for_target(r, &ctx.data.filtered.actuals, subject);
+        }
     }
 }
