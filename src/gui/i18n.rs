@@ -34,6 +34,7 @@ texts! {
     Reader => ("文件阅读", "Reader"),
     Import => ("导入", "Import"),
     Diff => ("版本对比", "Diff"),
+    NotMapped => ("未对应标准指标", "no canonical indicator"),
     Actual => ("实际值", "Actual"),
     ActualTip => ("录入、修改或删除该指标的实际完成值", "Enter, change or delete the value actually reached"),
     ActualTitle => ("实际完成值", "Actual value reached"),

@@ -67,9 +67,21 @@ pub struct PreviewInfo {
     pub period: Option<(i32, i32)>,
     pub measure_count: usize,
     pub measure_titles: Vec<String>,
-    /// (indicator, value with comparator and unit, year) of each target.
-    pub targets: Vec<(String, String, Option<i32>)>,
+    /// Every extracted target, in document order.
+    pub targets: Vec<PreviewTarget>,
     pub agencies: Vec<String>,
+}
+
+/// A target as the import preview lists it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PreviewTarget {
+    /// The indicator as written.
+    pub indicator: String,
+    /// The canonical indicator it was mapped to, if any.
+    pub indicator_id: Option<String>,
+    /// Value with comparator and unit, as written in the document.
+    pub value: String,
+    pub year: Option<i32>,
 }
 
 /// One file's preview or the plain-words reason it failed.
@@ -458,7 +470,12 @@ fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
         .map(|t| {
             // As written in the document: the units stay the document's.
             let value = crate::charts::labels::fmt_target(t, crate::charts::Lang::Zh);
-            (t.indicator.clone(), value, t.year)
+            PreviewTarget {
+                indicator: t.indicator.clone(),
+                indicator_id: t.indicator_id.clone(),
+                value,
+                year: t.year,
+            }
         })
         .collect();
     PreviewInfo {

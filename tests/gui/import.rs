@@ -223,3 +223,49 @@ fn a_damaged_database_can_be_restored_from_its_backup() {
     assert_eq!(broken_files(dir.path()).len(), 1);
     assert!(backup.exists(), "the backup itself stays");
 }
+
+/// The preview lists every target the file holds — as many as its count says — each with
+/// the canonical indicator it was mapped to, in both languages.
+#[test]
+fn the_preview_lists_every_target_with_its_indicator_mapping() {
+    let (dir, db) = temp_db();
+    // A plan with more targets than the old preview showed (it stopped at 12).
+    let mut text = String::from("示范区科技创新实施方案\n\n一、主要目标\n");
+    for i in 1..=15 {
+        text.push_str(&format!("到2025年,高新技术企业不少于{}家。\n", 100 + i));
+    }
+    text.push_str("到2025年,引进高层次人才100名。\n");
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, text).expect("write");
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(&db, prefs(lang), [1280.0, 2400.0], 0.25);
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
+        settle(&mut h);
+        let info = h.state().ui.import.previews[0]
+            .result
+            .clone()
+            .expect("parsed");
+        let n = info.targets.len();
+        assert!(n > 12, "{n}");
+        let count = format!("{n} {}", T::Targets.get(lang));
+        assert!(
+            h.query_by_label_contains(&count).is_some(),
+            "{count} in the summary"
+        );
+        let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
+        let mapped = format!("→ {hte}");
+        let shown = h.query_all_by_label(&mapped).count();
+        let of_hte = info
+            .targets
+            .iter()
+            .filter(|t| t.indicator_id.as_deref() == Some("high_tech_enterprises"))
+            .count();
+        assert_eq!(shown, of_hte, "{mapped}");
+        assert_eq!(
+            h.query_all_by_label_contains("◆ ").count(),
+            n,
+            "one line per target"
+        );
+    }
+}

@@ -263,9 +263,29 @@ fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::Previ
     for title in info.measure_titles.iter().take(8) {
         ui.add(egui::Label::new(format!("· {title}")).truncate());
     }
-    for (indicator, value, year) in info.targets.iter().take(12) {
-        let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
-        ui.add(egui::Label::new(format!("◆ {indicator} {value}{year}")).truncate());
+    // Every target, with the canonical indicator it was mapped to: a wrong mapping is
+    // seen before anything is saved (the count above is this list's length).
+    if !info.targets.is_empty() {
+        egui::Grid::new(("preview_targets", info.title.as_str()))
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong(ctx.t(T::IndicatorText));
+                ui.strong(ctx.t(T::CanonicalIndicator));
+                ui.strong(ctx.t(T::Value));
+                ui.strong(ctx.t(T::Year));
+                ui.end_row();
+                for t in &info.targets {
+                    ui.add(egui::Label::new(format!("◆ {}", t.indicator)).truncate());
+                    match &t.indicator_id {
+                        Some(id) => ui.label(format!("→ {}", ctx.indicator_name(id))),
+                        None => ui.weak(format!("→ {}", ctx.t(T::NotMapped))),
+                    };
+                    ui.label(&t.value);
+                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                    ui.end_row();
+                }
+            });
     }
     if !info.agencies.is_empty() {
         let shown: Vec<&str> = info.agencies.iter().take(12).map(String::as_str).collect();
