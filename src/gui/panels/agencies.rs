@@ -7,8 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::{Ctx, color_chip};
 use crate::gui::i18n::T;
 
-/// One agency's (lead, co) counts per zone column.
-type AgencyCounts = (String, Vec<(usize, usize)>);
+/// One agency — canonical name and the city it serves — with its (lead, co) counts per
+/// zone column.
+type AgencyCounts = ((String, String), Vec<(usize, usize)>);
 
 /// The table rows for the data generation and zones they were built for.
 #[derive(Debug, Default)]
@@ -21,16 +22,27 @@ fn total(c: &[(usize, usize)]) -> usize {
     c.iter().map(|(l, o)| l + o).sum()
 }
 
-/// Agency → (lead, co) per zone column, busiest first.
-fn build(load: &[crate::store::rows::AgencyLoadRow], zones: &[String]) -> Vec<AgencyCounts> {
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+/// Agency → (lead, co) per zone column, busiest first. An agency is its name in one
+/// city: the 市科技局 of Shenyang and of Dalian are two rows, never one total. `cities`
+/// gives each zone column's city (empty when unknown: the zone is its own city).
+fn build(
+    load: &[crate::store::rows::AgencyLoadRow],
+    zones: &[String],
+    cities: &[String],
+) -> Vec<AgencyCounts> {
+    let mut index: std::collections::HashMap<(String, String), usize> = Default::default();
     let mut rows: Vec<AgencyCounts> = Vec::new();
     for r in load {
         let Some(z) = zones.iter().position(|s| *s == r.zone_slug) else {
             continue;
         };
-        let i = *index.entry(r.agency.as_str()).or_insert_with(|| {
-            rows.push((r.agency.clone(), vec![(0, 0); zones.len()]));
+        let city = match cities.get(z).filter(|c| !c.is_empty()) {
+            Some(c) => c.clone(),
+            None => r.zone_slug.clone(),
+        };
+        let key = (r.agency.clone(), city);
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            rows.push((key, vec![(0, 0); zones.len()]));
             rows.len() - 1
         });
         rows[i].1[z].0 += r.lead;
@@ -56,7 +68,19 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let key = (ctx.data.generation, zones.clone());
     let mut cache = std::mem::take(&mut ctx.st.agencies);
     if cache.key.as_ref() != Some(&key) {
-        cache.rows = build(load, &zones);
+        let cities: Vec<String> = zones
+            .iter()
+            .map(|slug| {
+                let zone = ctx
+                    .data
+                    .overview
+                    .zones
+                    .iter()
+                    .find(|z| &z.zone.slug == slug);
+                zone.map(|z| z.zone.city.clone()).unwrap_or_default()
+            })
+            .collect();
+        cache.rows = build(load, &zones, &cities);
         cache.key = Some(key);
     }
     // Only the space above the chart: the table's column lines would reach over it.
@@ -101,9 +125,16 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
         })
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
-                let (agency, counts) = &rows[row.index()];
+                let ((agency, city), counts) = &rows[row.index()];
                 row.col(|ui| {
-                    ui.add(egui::Label::new(ctx.agency_name(agency)).truncate())
+                    // The city tells same-named offices of different cities apart.
+                    let shown = match ctx.lang() {
+                        crate::gui::i18n::Lang::Zh => format!("{agency} · {city}"),
+                        crate::gui::i18n::Lang::En => {
+                            format!("{} · {city}", ctx.agency_name(agency))
+                        }
+                    };
+                    ui.add(egui::Label::new(shown).truncate())
                         .on_hover_text(agency);
                 });
                 for (lead, co) in counts {
