@@ -371,6 +371,8 @@ impl App {
                 self.prefs.filter.indicator = None;
                 self.prefs.compare_by = super::state::CompareBy::Theme;
                 self.prefs.view = View::Compare;
+                // A new line-up starts at its top, not where the last one was scrolled to.
+                self.ui.compare_scroll_to_top = true;
                 self.refresh(false);
             }
             Command::LoadZoneDetails(slugs) => {

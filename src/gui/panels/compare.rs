@@ -59,27 +59,30 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         y += height(line);
     }
     tops.push(y);
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("compare_scroll")
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width();
-            let (full, _) = ui.allocate_exact_size(vec2(width, y), Sense::hover());
-            let first = tops
-                .partition_point(|&top| top <= viewport.min.y)
-                .saturating_sub(1);
-            for (i, line) in lines.iter().enumerate().skip(first) {
-                if tops[i] > viewport.max.y {
-                    break;
-                }
-                let rect =
-                    Rect::from_min_size(full.min + vec2(0.0, tops[i]), vec2(width, height(line)));
-                match line {
-                    Line::Header { key, counts } => group_header(ui, ctx, rect, key, counts, by),
-                    Line::Row(cells) => row(ui, ctx, rect, i, cells, &zones, by),
-                }
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut ctx.st.compare_scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show_viewport(ui, |ui, viewport| {
+        let width = ui.available_width();
+        let (full, _) = ui.allocate_exact_size(vec2(width, y), Sense::hover());
+        let first = tops
+            .partition_point(|&top| top <= viewport.min.y)
+            .saturating_sub(1);
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if tops[i] > viewport.max.y {
+                break;
             }
-        });
+            let rect =
+                Rect::from_min_size(full.min + vec2(0.0, tops[i]), vec2(width, height(line)));
+            match line {
+                Line::Header { key, counts } => group_header(ui, ctx, rect, key, counts, by),
+                Line::Row(cells) => row(ui, ctx, rect, i, cells, &zones, by),
+            }
+        }
+    });
     ctx.st.compare = layout;
 }
 

@@ -53,6 +53,8 @@ pub struct UiState {
     pub agencies: agencies::AgencyTable,
     /// The Compare view's line-up, rebuilt when the data or the selection changes.
     pub compare: CompareLayout,
+    /// Compare scrolls back to its top on the next frame (a heatmap cell opened it).
+    pub compare_scroll_to_top: bool,
     /// The filter option lists, rebuilt when the data or the language changes.
     pub options: sidebar::OptionsCache,
     /// The sidebar's zone finder (shown when there are many zones).
