@@ -183,6 +183,7 @@ impl App {
         }
         if let Some(status) = self.ui.export.poll(ctx, self.prefs.lang) {
             self.ui.status = Some(status);
+            self.ui.status_key = None;
         }
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
@@ -286,13 +287,13 @@ impl App {
             Event::PreviewDone(previews, cancelled) => {
                 self.ui.import.previews = previews;
                 if cancelled {
-                    self.ui.set_status(T::Cancelled.get(self.prefs.lang));
+                    self.ui.set_status_key(T::Cancelled, self.prefs.lang);
                 }
             }
             Event::ImportDone(results, cancelled) => {
                 self.ui.import.results = results;
                 if cancelled {
-                    self.ui.set_status(T::Cancelled.get(self.prefs.lang));
+                    self.ui.set_status_key(T::Cancelled, self.prefs.lang);
                 }
                 self.refresh(true);
             }
@@ -439,7 +440,10 @@ impl App {
                     job.cancel();
                 }
             }
-            Command::SetLanguage(lang) => self.prefs.lang = lang,
+            Command::SetLanguage(lang) => {
+                self.prefs.lang = lang;
+                self.ui.relabel_status(lang);
+            }
             Command::SetDark(dark) => self.prefs.dark = dark,
         }
     }
@@ -447,7 +451,7 @@ impl App {
     fn write(&mut self, request: Request) {
         let filter = self.query_filter();
         self.jobs.request(request, &filter);
-        self.ui.set_status(T::Saved.get(self.prefs.lang));
+        self.ui.set_status_key(T::Saved, self.prefs.lang);
     }
 
     fn save_import(&mut self) {

@@ -107,3 +107,29 @@ fn esc_closes_the_target_editor() {
     h.run_steps(2);
     assert!(h.state().ui.edit.target.is_none());
 }
+
+/// A status message that is interface text ("Saved") follows a language switch.
+#[test]
+fn the_status_message_follows_the_language() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(
+        &db,
+        Prefs {
+            selected_zones: vec!["zhongde".into(), "dalian".into()],
+            ..prefs(Lang::Zh)
+        },
+    );
+    show_view(&mut h, Lang::Zh, T::Targets);
+    settle(&mut h);
+    open_actual_of_high_tech_target(&mut h, Lang::Zh);
+    type_into(&mut h, T::Value.get(Lang::Zh), "100");
+    h.get_by_label(T::Save.get(Lang::Zh)).click();
+    settle(&mut h);
+    let status = |h: &Harness<'static, App>| h.state().ui.status.clone().expect("status").0;
+    assert_eq!(status(&h), T::Saved.get(Lang::Zh));
+    assert!(h.query_by_label(T::Saved.get(Lang::Zh)).is_some());
+    h.get_by_label("English").click();
+    h.run_steps(2);
+    assert_eq!(status(&h), T::Saved.get(Lang::En));
+    assert!(h.query_by_label(T::Saved.get(Lang::En)).is_some());
+}

@@ -67,6 +67,9 @@ pub struct UiState {
     pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// The interface text the status message is, when it is one (so a language switch
+    /// shows it in the new language).
+    pub status_key: Option<T>,
     /// Why the database could not be opened.
     pub store_error: Option<String>,
 }
@@ -83,11 +86,26 @@ impl UiState {
     /// Shows an informational message in the status bar.
     pub fn set_status(&mut self, msg: &str) {
         self.status = Some((msg.to_string(), false));
+        self.status_key = None;
+    }
+
+    /// Shows an interface text in the status bar, kept in step with the language.
+    pub fn set_status_key(&mut self, key: T, lang: Lang) {
+        self.status = Some((key.get(lang).to_string(), false));
+        self.status_key = Some(key);
+    }
+
+    /// The interface language changed: a status message that is interface text follows.
+    pub fn relabel_status(&mut self, lang: Lang) {
+        if let (Some(key), Some((msg, _))) = (self.status_key, &mut self.status) {
+            *msg = key.get(lang).to_string();
+        }
     }
 
     /// Shows an error in the status bar.
     pub fn set_error(&mut self, msg: String) {
         self.status = Some((msg, true));
+        self.status_key = None;
     }
 }
 
