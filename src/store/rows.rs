@@ -226,6 +226,9 @@ pub struct TargetCorrection {
     pub unit: Option<String>,
     pub comparator: Option<crate::model::Comparator>,
     pub year: Option<i32>,
+    /// The target has no deadline year (the parsed one was wrong); `year` is then ignored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub clear_year: bool,
 }
 
 /// A user's correction of a measure: `None` fields keep the parsed value.

@@ -1,5 +1,6 @@
-//! Entering, changing and deleting a target's actual value in the Targets view, and Esc
-//! closing the dialogs — in both languages.
+//! The Targets view's dialogs: entering, changing and deleting a target's actual value (in
+//! both languages), Esc closing them, clearing a target's year, and status messages that
+//! follow the language.
 
 use super::*;
 
@@ -132,4 +133,44 @@ fn the_status_message_follows_the_language() {
     h.run_steps(2);
     assert_eq!(status(&h), T::Saved.get(Lang::En));
     assert!(h.query_by_label(T::Saved.get(Lang::En)).is_some());
+}
+
+/// Emptying the Year field of the target editor clears the deadline.
+#[test]
+fn a_targets_year_can_be_cleared_in_the_editor() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En));
+    show_view(&mut h, Lang::En, T::Targets);
+    settle(&mut h);
+    let row = h
+        .state()
+        .data
+        .filtered
+        .targets
+        .iter()
+        .find(|t| t.target.year.is_some())
+        .expect("a target with a year")
+        .clone();
+    h.state_mut().ui.edit.open_target(&row);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, T::Year.get(Lang::En))
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+    assert_eq!(h.state().ui.edit.target.as_ref().unwrap().year, "");
+    h.get_by_label(T::Save.get(Lang::En)).click();
+    settle(&mut h);
+    let now = h
+        .state()
+        .data
+        .filtered
+        .targets
+        .iter()
+        .find(|t| t.id == row.id)
+        .expect("row")
+        .clone();
+    assert!(now.corrected);
+    assert_eq!(now.target.year, None);
 }

@@ -92,6 +92,7 @@ impl TargetEdit {
             unit: changed(self.unit != o.unit).map(|_| self.unit.clone()),
             comparator: changed(self.comparator != o.comparator).map(|_| self.comparator),
             year: changed(year != o.year).and(year),
+            clear_year: year.is_none() && o.year.is_some(),
         })
     }
 }
