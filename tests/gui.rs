@@ -18,6 +18,8 @@ use zonecompare::store::rows::{Filter, ImportOutcome};
 
 #[path = "gui/actuals.rs"]
 mod actuals;
+#[path = "gui/agency_page.rs"]
+mod agency_page;
 #[path = "gui/compare_marks.rs"]
 mod compare_marks;
 #[path = "gui/diff.rs"]

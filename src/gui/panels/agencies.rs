@@ -16,6 +16,8 @@ type AgencyCounts = ((String, String), Vec<(usize, usize)>);
 pub struct AgencyTable {
     key: Option<(u64, Vec<String>)>,
     rows: Vec<AgencyCounts>,
+    /// The agency (name, city) whose page is open beside the table.
+    pub selected: Option<(String, String)>,
 }
 
 fn total(c: &[(usize, usize)]) -> usize {
@@ -85,13 +87,42 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     // Only the space above the chart: the table's column lines would reach over it.
     let rest = ui.available_rect_before_wrap();
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
-        table(ui, ctx, &zones, &cache.rows);
+    // With an agency's page open, the table takes the left part and the page the right.
+    let page_w = if cache.selected.is_some() {
+        (rest.width() * 0.4).clamp(280.0, 460.0)
+    } else {
+        0.0
+    };
+    let (left, right) = rest.split_left_right_at_x(rest.right() - page_w);
+    if let Some(selected) = cache.selected.clone() {
+        ui.scope_builder(
+            egui::UiBuilder::new().max_rect(right.shrink2(egui::vec2(6.0, 0.0))),
+            |ui| {
+                if !super::agency_page::show(ui, ctx, &selected, &zones) {
+                    cache.selected = None;
+                }
+            },
+        );
+    }
+    ui.scope_builder(egui::UiBuilder::new().max_rect(left), |ui| {
+        // A table wider than its part is cut there, so it neither covers nor takes the
+        // page's clicks.
+        ui.set_clip_rect(left.intersect(ui.clip_rect()));
+        if let Some(clicked) = table(ui, ctx, &zones, &cache.rows) {
+            cache.selected = (cache.selected.as_ref() != Some(&clicked)).then_some(clicked);
+        }
     });
     ctx.st.agencies = cache;
 }
 
-fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCounts]) {
+/// Draws the table; returns the agency whose name was clicked.
+fn table(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    zones: &[String],
+    rows: &[AgencyCounts],
+) -> Option<(String, String)> {
+    let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // The agency column and the zone columns share the width.
     let n = zones.len() as f32;
@@ -134,8 +165,16 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
                             format!("{} · {city}", ctx.agency_name(agency))
                         }
                     };
-                    ui.add(egui::Label::new(shown).truncate())
-                        .on_hover_text(agency);
+                    let r = ui
+                        .add(
+                            egui::Label::new(shown)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(ctx.t(T::AgencyPageTip));
+                    if r.clicked() {
+                        clicked = Some((agency.clone(), city.clone()));
+                    }
                 });
                 for (lead, co) in counts {
                     row.col(|ui| {
@@ -149,4 +188,5 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
                 });
             });
         });
+    clicked
 }

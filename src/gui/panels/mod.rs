@@ -3,6 +3,7 @@
 
 pub mod actual;
 pub mod agencies;
+pub mod agency_page;
 pub mod chart;
 pub mod compare;
 pub mod diff;
