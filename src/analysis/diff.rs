@@ -218,6 +218,12 @@ impl PlanDiff {
     }
 }
 
+/// How alike two texts are, 0–1 (character bigrams, figures masked): for guessing which
+/// stored documents are versions of one plan.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    dice(&bigrams(a), &bigrams(b))
+}
+
 /// Lowest combined similarity at which two measures count as one measure reworded.
 const MEASURE_MATCH: f64 = 0.45;
 

@@ -51,7 +51,11 @@ fn the_diff_view_shows_what_changed_between_two_versions() {
         settle(&mut h);
         assert_eq!(h.state().prefs.view, View::Diff);
         assert!(h.query_by_label(T::DiffOld.get(lang)).is_some());
-        // The pickers list every document; choose the two versions.
+        // The two versions are guessed (same zone, most alike titles).
+        assert_eq!(
+            (h.state().ui.diff.old, h.state().ui.diff.new),
+            (Some(old), Some(new))
+        );
         h.state_mut().ui.diff.old = Some(old);
         h.state_mut().ui.diff.new = Some(new);
         h.run_steps(2);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::RichText;
 
 use super::Ctx;
-use crate::analysis::diff::{MeasureRef, PlanDiff, TargetChange, TargetRef};
+use crate::analysis::diff::{MeasureRef, PlanDiff, TargetChange, TargetRef, similarity};
 use crate::charts::labels::fmt_figure;
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
@@ -46,7 +46,9 @@ impl DiffState {
         self.result = Some((pair, result));
     }
 
-    /// First use: the first two documents of one zone (most likely versions of a plan).
+    /// First use: the two documents of one zone whose titles are most alike (most likely
+    /// versions of one plan), older first. Documents are listed by id, and each is
+    /// compared with the next few only, so the guess costs the same at any scale.
     fn choose_defaults(&mut self, titles: &[DocumentTitle]) {
         if self.defaulted {
             return;
@@ -55,13 +57,27 @@ impl DiffState {
         if self.old.is_some() || self.new.is_some() {
             return;
         }
-        let pair = titles.windows(2).find(|w| w[0].zone_slug == w[1].zone_slug);
-        if let Some(w) = pair {
-            self.old = Some(w[0].id);
-            self.new = Some(w[1].id);
+        let mut best: Option<(f64, i64, i64)> = None;
+        for (i, a) in titles.iter().enumerate() {
+            for b in titles[i + 1..].iter().take(DEFAULT_WINDOW) {
+                if a.zone_slug != b.zone_slug {
+                    continue;
+                }
+                let s = similarity(&a.title, &b.title);
+                if best.is_none_or(|(top, ..)| s > top) {
+                    best = Some((s, a.id.min(b.id), a.id.max(b.id)));
+                }
+            }
+        }
+        if let Some((_, old, new)) = best {
+            self.old = Some(old);
+            self.new = Some(new);
         }
     }
 }
+
+/// How many following documents each title is compared with when guessing a pair.
+const DEFAULT_WINDOW: usize = 8;
 
 /// Rows a picker shows at once.
 const PICKER_ROWS: f32 = 14.0;
