@@ -154,8 +154,9 @@ fn picker(
     chosen: &mut Option<i64>,
 ) {
     let label_id = ui.label(ctx.t(label)).id;
+    // The id first: two versions of one plan often share zone and title.
     let name =
-        |d: &DocumentTitle| format!("{} — {} (#{})", ctx.zone_name(&d.zone_slug), d.title, d.id);
+        |d: &DocumentTitle| format!("#{} {} — {}", d.id, ctx.zone_name(&d.zone_slug), d.title);
     let shown = chosen
         .and_then(|id| titles.iter().find(|d| d.id == id))
         .map(name)

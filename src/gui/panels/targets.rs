@@ -130,33 +130,33 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Column::initial(share(0.12, 90.0, 220.0))
+            Column::initial(share(0.11, 80.0, 220.0))
                 .at_least(70.0)
                 .clip(true),
         )
         .column(
-            Column::initial(share(0.19, 110.0, 360.0))
+            Column::initial(share(0.17, 100.0, 360.0))
                 .at_least(90.0)
                 .clip(true),
         )
         .column(
-            Column::initial(share(0.13, 110.0, 170.0))
+            Column::initial(share(0.11, 90.0, 170.0))
                 .at_least(70.0)
                 .clip(true),
         )
         .column(Column::initial(52.0).at_least(44.0))
         .column(
-            Column::initial(share(0.11, 90.0, 160.0))
+            Column::initial(share(0.10, 80.0, 160.0))
                 .at_least(60.0)
                 .clip(true),
         )
         .column(Column::remainder().at_least(80.0).clip(true))
         .column(
-            Column::initial(share(0.11, 80.0, 180.0))
+            Column::initial(share(0.10, 70.0, 180.0))
                 .at_least(60.0)
                 .clip(true),
         )
-        .column(Column::initial(172.0).at_least(150.0))
+        .column(Column::initial(150.0).at_least(130.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
             h.col(|ui| sort_header(ui, ctx, T::Indicator, SortBy::Indicator));
@@ -274,7 +274,11 @@ fn baseline(ui: &mut egui::Ui, ctx: &Ctx<'_>, r: &TargetRow) {
 
 fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
     let source = ui
-        .add(egui::Button::new(ctx.t(T::Source)).sense(Sense::click()))
+        .add(
+            egui::Button::new(ctx.t(T::Source))
+                .small()
+                .sense(Sense::click()),
+        )
         .on_hover_text(format!("{}\n{}", ctx.t(T::OpenSource), r.target.sentence));
     if source.clicked() {
         ctx.cmds.push(Command::OpenSource {
@@ -283,7 +287,7 @@ fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
         });
     }
     if ui
-        .button(ctx.t(T::Edit))
+        .small_button(ctx.t(T::Edit))
         .on_hover_text(ctx.t(T::EditTip))
         .clicked()
     {
@@ -295,7 +299,11 @@ fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
             Some(a) => format!("{}\n{a}", ctx.t(T::ActualTip)),
             None => ctx.t(T::ActualTip).to_string(),
         };
-        if ui.button(ctx.t(T::Actual)).on_hover_text(tip).clicked() {
+        if ui
+            .small_button(ctx.t(T::Actual))
+            .on_hover_text(tip)
+            .clicked()
+        {
             let subject = format!(
                 "{} {} — {}",
                 ctx.zone_name(&r.zone_slug),
