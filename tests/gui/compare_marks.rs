@@ -1,5 +1,7 @@
 //! Compare marks each theme as common to the ticked zones, shared by some or only in one,
-//! and "differences only" hides what every zone has — in both languages.
+//! and "differences only" hides what every zone has — in both languages; and two small
+//! faults on the way there: Compare's old scroll position after a heatmap click, and two
+//! tooltips on a zone card's title.
 
 use super::*;
 use zonecompare::analysis::presence::Presence;
@@ -122,4 +124,22 @@ fn a_heatmap_click_opens_compare_at_its_top() {
             > 0,
         "the group's header is on screen"
     );
+}
+
+/// Hovering a zone card's (elided) title shows one tooltip with the full name, not two.
+#[test]
+fn a_card_title_has_one_tooltip() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En));
+    let name = h.state().data.overview.zones[3].zone.name_en.clone();
+    let before = h.query_all_by_label(&name).count();
+    let title = h
+        .query_all_by_label(&name)
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()).reverse())
+        .expect("the card title")
+        .rect();
+    h.hover_at(title.center());
+    h.run_steps(4);
+    let after = h.query_all_by_label(&name).count();
+    assert_eq!(after, before + 1, "one tooltip");
 }
