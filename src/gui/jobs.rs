@@ -357,7 +357,13 @@ impl Jobs {
                 Ok(s) => s,
                 Err(e) => return fail_all(files, e.to_string()),
             };
+            // Saving the same import again finds its new zone made by the first save: the
+            // files then come back "already present", not as an error about the zone.
+            let made_before = |store: &Store, zone: &Zone| {
+                matches!(store.zone(&zone.slug), Ok(Some(z)) if z.name_zh == zone.name_zh)
+            };
             if let Some(zone) = &new_zone
+                && !made_before(&store, zone)
                 && let Err(e) = store.create_zone(zone)
             {
                 return fail_all(files, e.to_string());
