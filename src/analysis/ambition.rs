@@ -91,7 +91,8 @@ pub fn assess<'a>(
         && same_scale
         && family != "percent"
         && family != "rank"
-        && s.value > 0.0;
+        && s.value > 0.0
+        && t.value > 0.0;
     let multiple = comparable.then(|| round(t.value / s.value, 100.0));
     let growth = match (comparable, s.year, t.year) {
         (true, Some(from), Some(to)) if to > from => {
