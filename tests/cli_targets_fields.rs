@@ -1,5 +1,6 @@
-//! The fields `targets --format json` gained (responsibility, recurrence) through the real
-//! binary on the bundled zones; the fields it had stay as they were.
+//! The fields `targets --format json` gained (responsibility, recurrence, ambition) and
+//! `compare --by indicator`'s ambition ranking, through the real binary; the fields
+//! `targets` had stay as they were.
 
 mod common;
 
@@ -139,4 +140,33 @@ fn ambition_uses_a_same_scope_baseline_only() {
     assert_eq!(hte["baseline_scope"], "other_scope");
     assert!(hte["implied_annual_growth_pct"].is_null());
     assert!(hte["multiple"].is_null());
+
+    // Ranking by ambition per indicator: only the zone with a same-scope baseline.
+    let zones = format!("zhongde,{slug}");
+    let out = cli(
+        &db,
+        &[
+            "compare",
+            "--zones",
+            &zones,
+            "--by",
+            "indicator",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).expect("rows");
+    let row = rows
+        .iter()
+        .find(|r| r["key"] == "high_tech_enterprises")
+        .expect("row");
+    assert_eq!(
+        row["ambition_rank"],
+        serde_json::json!([{"zone": slug, "implied_annual_growth_pct": 14.9}])
+    );
 }

@@ -115,6 +115,32 @@ pub fn assess<'a>(
     })
 }
 
+/// Zones ranked by ambition for one canonical indicator: for each zone, the highest implied
+/// annual growth among its targets for the indicator that have a comparable baseline;
+/// most ambitious first. Zones without one are left out.
+pub fn ranking(
+    targets: &[TargetRow],
+    statistics: &[StatisticRow],
+    zones: &[String],
+    indicator: &str,
+    kind: impl Fn(i64) -> Option<DocKind>,
+) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = zones
+        .iter()
+        .filter_map(|zone| {
+            targets
+                .iter()
+                .filter(|t| &t.zone_slug == zone)
+                .filter(|t| t.target.indicator_id.as_deref() == Some(indicator))
+                .filter_map(|t| assess(t, statistics, &kind)?.implied_annual_growth_pct)
+                .max_by(f64::total_cmp)
+                .map(|g| (zone.clone(), g))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
 fn round(x: f64, per: f64) -> f64 {
     (x * per).round() / per
 }
@@ -170,6 +196,29 @@ mod tests {
         assert_eq!(a.scope, BaselineScope::SameDocument);
         assert_eq!(a.multiple, Some(2.0));
         assert_eq!(a.implied_annual_growth_pct, Some(14.9));
+    }
+
+    #[test]
+    fn zones_ranked_by_implied_growth() {
+        let mut other = hte(300.0, 2025);
+        other.zone_slug = "dalian".into();
+        other.doc_id = 4;
+        let mut dalian_stat = stat(4, 100.0, "家", 2020);
+        dalian_stat.zone_slug = "dalian".into();
+        let stats = [stat(1, 200.0, "家", 2020), dalian_stat];
+        let targets = [hte(400.0, 2025), other];
+        let zones = [
+            "zhongde".to_string(),
+            "dalian".to_string(),
+            "liangjiang".to_string(),
+        ];
+        let r = ranking(&targets, &stats, &zones, "high_tech_enterprises", kinds);
+        let order: Vec<&str> = r.iter().map(|(z, _)| z.as_str()).collect();
+        assert_eq!(
+            order,
+            ["dalian", "zhongde"],
+            "×3 before ×2; no baseline, no rank"
+        );
     }
 
     #[test]

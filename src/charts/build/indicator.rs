@@ -281,6 +281,24 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             .into(),
         );
     }
+    // Zones ranked by ambition: implied annual change against a same-scope baseline.
+    let kind = |doc: i64| ds.document(doc).map(|d| d.kind);
+    let ranked =
+        crate::analysis::ambition::ranking(&ds.targets, &ds.statistics, &ds.selected, &id, kind);
+    if !ranked.is_empty() {
+        let list: Vec<String> = ranked
+            .iter()
+            .map(|(zone, g)| format!("{} {g:+}%", zone_label(ds, zone, lang)))
+            .collect();
+        c.notes.push(format!(
+            "{}{}",
+            lang.pick(
+                "目标力度排序(较本区同口径基数的隐含年均增速):",
+                "Ambition ranking (implied annual change from the zone's own baseline): "
+            ),
+            list.join(lang.pick(";", "; "))
+        ));
+    }
     c.source = sources.note(ds, lang);
     c
 }
@@ -471,6 +489,25 @@ mod tests {
         );
         assert!(c.source.contains("2022-03-10"));
         assert_eq!(p.series[0].points[0].color, Some(zone_color(0)));
+    }
+
+    #[test]
+    fn zones_ranked_by_ambition_under_the_chart() {
+        let mut ds = dataset();
+        // As if the 408 came from the plan itself: a same-scope baseline.
+        ds.statistics[0].doc_id = 1;
+        let c = indicator_chart(
+            &ds,
+            Catalog::in_use(),
+            &opts(ChartKind::Indicator, Lang::En, "high_tech_enterprises"),
+        );
+        let note = c
+            .notes
+            .iter()
+            .find(|n| n.starts_with("Ambition ranking"))
+            .expect("ranking note");
+        assert!(note.contains("-26.4%"), "{note}");
+        assert!(c.panels[0].series[0].points[0].label.contains("-26.4%/yr"));
     }
 
     #[test]
