@@ -461,7 +461,8 @@ impl App {
         match self.ui.import.destination(self.prefs.lang) {
             Ok((slug, new_zone)) => {
                 let sources = self.ui.import.sources();
-                self.jobs.start_import(sources, slug, new_zone);
+                let mappings = self.ui.import.mappings.clone();
+                self.jobs.start_import(sources, slug, new_zone, mappings);
             }
             Err(msg) => self.ui.import.message = Some(msg),
         }

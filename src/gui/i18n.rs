@@ -38,6 +38,7 @@ texts! {
     AgencyOwns => ("承担的措施与目标", "Measures and targets it owns"),
     Close => ("关闭", "Close"),
     NotMapped => ("未对应标准指标", "no canonical indicator"),
+    MappingTip => ("可在保存前改为其他标准指标(保存为修正)", "Choose another canonical indicator before saving (kept as a correction)"),
     Actual => ("实际值", "Actual"),
     ActualTip => ("录入、修改或删除该指标的实际完成值", "Enter, change or delete the value actually reached"),
     ActualTitle => ("实际完成值", "Actual value reached"),

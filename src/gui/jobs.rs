@@ -338,6 +338,7 @@ impl Jobs {
         sources: Vec<ImportSource>,
         zone_slug: String,
         new_zone: Option<Zone>,
+        mappings: Vec<(PathBuf, usize, String)>,
     ) {
         let files: Vec<PathBuf> = sources.iter().map(|s| s.path().to_path_buf()).collect();
         let total = files.len();
@@ -390,6 +391,7 @@ impl Jobs {
                 }));
                 return Event::ImportDone(out, false);
             }
+            apply_mappings(&mut store, &out, &mappings);
             Event::ImportDone(out, cancelled)
         });
     }
@@ -458,6 +460,49 @@ impl JobContext {
         let _ = self.events.send(ev);
         if let Some(ctx) = self.notifier.get() {
             ctx.request_repaint();
+        }
+    }
+}
+
+/// Stores the indicators chosen in the preview as corrections of the targets just imported
+/// (target `i` of a file is the document's target of order `i`). A file already present
+/// keeps what it had. A correction that fails leaves the import as it is.
+fn apply_mappings(
+    store: &mut Store,
+    results: &[FileResult],
+    mappings: &[(PathBuf, usize, String)],
+) {
+    for r in results {
+        let Ok(ImportOutcome::Imported { doc_id, .. }) = r.result else {
+            continue;
+        };
+        let chosen: Vec<&(PathBuf, usize, String)> =
+            mappings.iter().filter(|(f, _, _)| *f == r.path).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        let this = Filter {
+            document: Some(doc_id),
+            ..Filter::default()
+        };
+        let Ok(targets) = store.targets(&this) else {
+            continue;
+        };
+        for (_, i, id) in chosen {
+            // The document's targets come in their order: index = order in the parse.
+            let Some(t) = targets.get(*i) else {
+                continue;
+            };
+            if t.target.indicator_id.as_deref() == Some(id.as_str()) {
+                continue;
+            }
+            let c = TargetCorrection {
+                indicator_id: Some(id.clone()),
+                ..TargetCorrection::default()
+            };
+            if let Err(e) = store.correct_target(t.id, &c) {
+                log::warn!("{}: mapping not saved: {e}", r.path.display());
+            }
         }
     }
 }

@@ -255,7 +255,7 @@ fn the_preview_lists_every_target_with_its_indicator_mapping() {
         );
         let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
         let mapped = format!("→ {hte}");
-        let shown = h.query_all_by_label(&mapped).count();
+        let shown = h.query_all_by_value(&mapped).count();
         let of_hte = info
             .targets
             .iter()
@@ -302,4 +302,57 @@ fn saving_an_import_into_a_new_zone_twice_says_already_present() {
         results[0].result
     );
     assert!(h.query_by_label(T::AlreadyPresent.get(Lang::Zh)).is_some());
+}
+
+/// A target's indicator mapping is changed in the preview before saving; the import stores
+/// it as a correction (marked, and kept when the document is parsed again) — both languages.
+#[test]
+fn a_wrong_mapping_is_corrected_in_the_preview_before_saving() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (dir, db) = temp_db();
+        let file = sample_file(dir.path());
+        let mut h = harness_sized(&db, prefs(lang), [1280.0, 1400.0], 0.25);
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
+        settle(&mut h);
+        let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
+        let other = zonecompare::gui::panels::names::indicator(lang, "tech_enterprises");
+        // Each mapping is a combo box showing the chosen indicator.
+        h.get_all_by_value(&format!("→ {hte}"))
+            .next()
+            .expect("combo")
+            .click();
+        h.run_steps(2);
+        h.get_by_label(&other).click();
+        h.run_steps(2);
+        assert_eq!(
+            h.state().ui.import.mappings,
+            vec![(file.clone(), 0, "tech_enterprises".to_string())]
+        );
+        assert!(h.query_by_value(&format!("→ {other}")).is_some());
+        {
+            let import = &mut h.state_mut().ui.import;
+            import.new_zone = true;
+            import.slug = "demo-zone".into();
+            import.name_zh = "示范区".into();
+            import.name_en = "Demo zone".into();
+        }
+        h.run_steps(2);
+        h.get_by_label(T::SaveImport.get(lang)).click();
+        settle(&mut h);
+        drop(h);
+        let store = Store::open(&db).expect("open");
+        let targets = store
+            .targets(&Filter {
+                zones: vec!["demo-zone".into()],
+                ..Filter::default()
+            })
+            .expect("targets");
+        assert_eq!(
+            targets[0].target.indicator_id.as_deref(),
+            Some("tech_enterprises")
+        );
+        assert!(targets[0].corrected, "kept as a correction");
+        assert!(!targets[1].corrected, "the others as parsed");
+    }
 }
