@@ -12,7 +12,10 @@ fn an_agencys_page_lists_what_it_owns_in_its_city() {
         show_view(&mut h, lang, T::Agencies);
         settle(&mut h);
         let bureau = zonecompare::gui::panels::names::agency(lang, "市科技局");
-        let row = format!("{bureau} · 沈阳");
+        let row = format!(
+            "{bureau} · {}",
+            zonecompare::gui::panels::names::city(lang, "沈阳")
+        );
         h.get_by_label(&row).click();
         h.run_steps(2);
         assert_eq!(

@@ -368,7 +368,10 @@ fn agencies_are_counted_per_ticked_zone() {
             .map(|(a, n)| (a.clone(), *n))
             .expect("agencies");
         let name = zonecompare::gui::panels::names::agency(lang, &busiest);
-        let shown = format!("{name} · {in_city}");
+        let shown = format!(
+            "{name} · {}",
+            zonecompare::gui::panels::names::city(lang, &in_city)
+        );
         assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");
         assert!(h.query_all_by_label(&most.to_string()).next().is_some());
         // 市科技局 leads measures in Shenyang zones and in Dalian: never one merged row.

@@ -159,12 +159,11 @@ fn table(
                 let ((agency, city), counts) = &rows[row.index()];
                 row.col(|ui| {
                     // The city tells same-named offices of different cities apart.
-                    let shown = match ctx.lang() {
-                        crate::gui::i18n::Lang::Zh => format!("{agency} · {city}"),
-                        crate::gui::i18n::Lang::En => {
-                            format!("{} · {city}", ctx.agency_name(agency))
-                        }
-                    };
+                    let shown = format!(
+                        "{} · {}",
+                        ctx.agency_name(agency),
+                        super::names::city(ctx.lang(), city)
+                    );
                     let r = ui
                         .add(
                             egui::Label::new(shown)

@@ -19,7 +19,11 @@ pub fn show(
 ) -> bool {
     let mut open = true;
     ui.horizontal(|ui| {
-        ui.strong(format!("{} · {city}", ctx.agency_name(agency)));
+        ui.strong(format!(
+            "{} · {}",
+            ctx.agency_name(agency),
+            super::names::city(ctx.lang(), city)
+        ));
         if ui.small_button(ctx.t(T::Close)).clicked() {
             open = false;
         }
