@@ -122,6 +122,37 @@ impl Body {
             svg_to_png(&svg::render(&f.chart)).map_err(|m| Error::bad_input("briefing.docx", m))?;
         let (w, h) =
             png_size(&png).ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+        // A chart of several panels that would shrink to under half the text width to fit
+        // the page height (agency load: one panel per zone) is split into one image per
+        // panel, each legible; one caption follows the last.
+        let (cx, _) = figure_extent(w, h);
+        if cx < FIGURE_WIDTH_EMU / 2 && f.chart.panels.len() > 1 {
+            let last = f.chart.panels.len() - 1;
+            for (i, panel) in f.chart.panels.iter().enumerate() {
+                let mut part = f.chart.clone();
+                part.panels = vec![panel.clone()];
+                if i > 0 {
+                    part.subtitle.clear();
+                }
+                if i < last {
+                    part.notes.clear();
+                    part.source.clear();
+                }
+                let png = svg_to_png(&svg::render(&part))
+                    .map_err(|m| Error::bad_input("briefing.docx", m))?;
+                let (w, h) = png_size(&png)
+                    .ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+                self.image(png, w, h);
+            }
+        } else {
+            self.image(png, w, h);
+        }
+        self.caption(f);
+        Ok(())
+    }
+
+    /// One image paragraph, sized to fit the page (see [`figure_extent`]).
+    fn image(&mut self, png: Vec<u8>, w: u32, h: u32) {
         self.images.push(png);
         let n = self.images.len();
         let (cx, cy) = figure_extent(w, h);
@@ -129,6 +160,10 @@ impl Body {
             self.xml,
             r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Figure {n}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
         );
+    }
+
+    /// The figure's number and title, source sentences and notes under it.
+    fn caption(&mut self, f: &Figure) {
         let l = self.lang;
         let label = format!("{} {} ", l.pick("图", "Figure"), f.number);
         let _ = write!(
@@ -145,7 +180,6 @@ impl Body {
         }
         self.paragraph("Caption", &f.chart.source);
         self.xml.push_str("<w:p/>");
-        Ok(())
     }
 }
 
@@ -312,6 +346,36 @@ mod tests {
         assert_eq!(cx, 6 * 360_000);
         // Within the 18.6 cm text height of the landscape page, and the 27.3 cm width.
         assert!(cy < 186 * 36_000 && cx <= 273 * 36_000);
+    }
+
+    #[test]
+    fn a_tall_chart_of_many_panels_is_split_into_one_image_per_panel() {
+        use crate::charts::{ChartKind, ChartOptions, build_chart};
+        let ds = crate::analysis::fixtures::dataset();
+        let opts = ChartOptions::new(ChartKind::Agencies, Lang::En);
+        let mut chart = build_chart(&ds, crate::catalog::Catalog::in_use(), &opts);
+        assert!(!chart.panels.is_empty());
+        // Six zones' panels: far taller than wide.
+        let one = chart.panels[0].clone();
+        chart.panels = vec![one; 6];
+        let mut body = Body {
+            xml: String::new(),
+            images: Vec::new(),
+            lang: Lang::En,
+        };
+        let figure = Figure {
+            number: 6,
+            chart,
+            sentences: Vec::new(),
+        };
+        body.figure(&figure).expect("figure");
+        assert_eq!(body.images.len(), 6, "one image per panel");
+        assert_eq!(body.xml.matches(">Figure 6 </w:t>").count(), 1, "one caption");
+        // A chart of one panel stays one image.
+        let mut single = figure.clone();
+        single.chart.panels.truncate(1);
+        body.figure(&single).expect("figure");
+        assert_eq!(body.images.len(), 7);
     }
 
     #[test]
