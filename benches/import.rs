@@ -22,6 +22,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use zonecompare::analysis::diff::{Version, diff};
+use zonecompare::analysis::presence::{Dimension, presence};
 use zonecompare::store::Store;
 use zonecompare::store::rows::Filter;
 use zonecompare::store::synth;
@@ -343,6 +345,42 @@ fn bench_queries(c: &mut Criterion) {
     });
     bench(&mut group, "reader_document_titles", || {
         store.document_titles().expect("q")
+    });
+    // Compare's line-ups of the ticked zones (`compare --by`): the rows and the table.
+    for (name, dimension) in [
+        ("presence_theme_4_zones", Dimension::Theme),
+        ("presence_indicator_4_zones", Dimension::Indicator),
+        ("presence_instrument_4_zones", Dimension::Instrument),
+        ("presence_agency_4_zones", Dimension::Agency),
+    ] {
+        bench(&mut group, name, || {
+            let (m, t) = match dimension {
+                Dimension::Indicator => (Vec::new(), store.targets(black_box(&four)).expect("q")),
+                _ => (store.measures(black_box(&four)).expect("q"), Vec::new()),
+            };
+            presence(&m, &t, &zones, dimension)
+        });
+    }
+    // Diff view: two stored documents read and compared.
+    let docs = store.zones().expect("zones");
+    let pair: Vec<i64> = docs
+        .iter()
+        .flat_map(|z| z.documents.iter().map(|d| d.id))
+        .take(2)
+        .collect();
+    bench(&mut group, "diff_two_documents", || {
+        let version = |id: i64| {
+            let f = Filter {
+                document: Some(id),
+                ..Filter::default()
+            };
+            Version::from_rows(
+                "",
+                &store.measures(&f).expect("q"),
+                &store.targets(&f).expect("q"),
+            )
+        };
+        diff(&version(pair[0]), &version(pair[1]))
     });
     bench_searches(&mut group, &store, &zones);
     group.finish();

@@ -94,6 +94,7 @@ fn target(id: i64, zone: usize, value: f64, unit: &str, year: i32, sentence: &st
             span: (0, 10),
         },
         corrected: false,
+        owners: Default::default(),
     }
 }
 
@@ -115,6 +116,7 @@ fn measure(zone: usize, title: &str) -> MeasureRow {
         key_enterprises: vec![],
         themes: vec!["talent".into()],
         instrument: Some(Instrument::Supply),
+        instrument_subtype: Some("talent_support".into()),
         target_count: 1,
         corrected: false,
     }

@@ -16,10 +16,20 @@ use zonecompare::gui::state::{PREFS_KEY, Prefs, View};
 use zonecompare::store::Store;
 use zonecompare::store::rows::{Filter, ImportOutcome};
 
+#[path = "gui/actuals.rs"]
+mod actuals;
+#[path = "gui/agency_page.rs"]
+mod agency_page;
+#[path = "gui/compare_marks.rs"]
+mod compare_marks;
+#[path = "gui/diff.rs"]
+mod diff;
 #[path = "gui/import.rs"]
 mod import;
 #[path = "gui/layout.rs"]
 mod layout;
+#[path = "gui/targets_columns.rs"]
+mod targets_columns;
 #[path = "gui/views.rs"]
 mod views;
 
@@ -75,6 +85,7 @@ fn every_view_is_reachable_by_label_in_both_languages() {
             (T::Agencies, View::Agencies),
             (T::Reader, View::Reader),
             (T::Import, View::Import),
+            (T::Diff, View::Diff),
             (T::Overview, View::Overview),
         ];
         for (label, view) in views {

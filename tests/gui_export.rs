@@ -193,7 +193,55 @@ fn agencies_view_has_a_chart_and_exports_xlsx() {
     save_to(&mut h, Lang::En, &out);
     use calamine::Reader as _;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("XLSX opens");
-    assert_eq!(book.sheet_names(), ["Agencies"]);
+    // The table, then the selection it was made under.
+    assert_eq!(book.sheet_names(), ["Agencies", "Selection"]);
+}
+
+/// A search narrows Compare's rows: the XLSX says so on its Selection sheet, leaves out the
+/// gaps sheet (a zone would seem to lack what the search left out) and adds the tidy
+/// targets table; the SVG chart's notes name the search too. Both languages.
+#[test]
+fn exports_state_the_search_they_were_made_under() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang, View::Compare));
+        h.state_mut().ui.search = "人才".into();
+        h.state_mut().ui.search_edited_at = Some(0.0);
+        settle(&mut h);
+        h.get_by_label("XLSX").click();
+        h.run_steps(2);
+        let out = dir.path().join("compare.xlsx");
+        save_to(&mut h, lang, &out);
+        use calamine::Reader as _;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("XLSX opens");
+        let names = book.sheet_names();
+        let expected = match lang {
+            Lang::En => ["Indicators", "Themes", "Targets", "Selection"],
+            Lang::Zh => ["指标对比", "主题分布", "目标", "筛选条件"],
+        };
+        assert_eq!(names, expected);
+        let sheet = book.worksheet_range(expected[3]).expect("selection sheet");
+        let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+        assert!(cells.iter().any(|c| c == "“人才”"), "{cells:?}");
+        assert!(cells.iter().any(|c| c == T::Search.get(lang)), "{cells:?}");
+        // The tidy targets sheet: numeric values in their own column.
+        let targets = book.worksheet_range(expected[2]).expect("targets sheet");
+        let value_col = 5;
+        assert!(
+            targets
+                .rows()
+                .skip(1)
+                .all(|r| matches!(r[value_col], calamine::Data::Float(_))),
+            "values are numbers"
+        );
+
+        h.get_by_label("SVG").click();
+        h.run_steps(2);
+        let svg_path = dir.path().join("compare.svg");
+        save_to(&mut h, lang, &svg_path);
+        let svg = std::fs::read_to_string(&svg_path).expect("SVG written");
+        assert!(svg.contains("“人才”"), "the chart names the search");
+    }
 }
 
 #[test]

@@ -532,3 +532,34 @@ fn zone_briefs_and_details_add_up_to_the_full_summaries() {
         assert_eq!((&t.zone_slug, &t.title), (&d.zone_slug, &d.title));
     }
 }
+
+#[test]
+fn a_corrected_target_year_can_be_cleared_and_reset() {
+    let (_dir, mut store) = fresh();
+    let doc = sample_doc();
+    with_sample(&mut store, &doc);
+    let with_year = store
+        .targets(&sample_filter())
+        .expect("targets")
+        .into_iter()
+        .find(|t| t.target.year.is_some())
+        .expect("a target with a year");
+    let c = TargetCorrection {
+        clear_year: true,
+        ..Default::default()
+    };
+    store.correct_target(with_year.id, &c).expect("correct");
+    let row = |s: &Store| {
+        s.targets(&sample_filter())
+            .expect("targets")
+            .into_iter()
+            .find(|t| t.id == with_year.id)
+            .expect("row")
+    };
+    let now = row(&store);
+    assert!(now.corrected);
+    assert_eq!(now.target.year, None);
+    assert_eq!(now.target.value, with_year.target.value, "the rest is kept");
+    store.reset_target(with_year.id).expect("reset");
+    assert_eq!(row(&store).target.year, with_year.target.year);
+}

@@ -65,6 +65,7 @@ pub fn target(
             span: (id as usize, id as usize + sentence.chars().count()),
         },
         corrected: false,
+        owners: Default::default(),
     }
 }
 
@@ -97,6 +98,7 @@ fn measure(
         key_enterprises: vec![],
         themes: themes.iter().map(|t| (*t).to_string()).collect(),
         instrument,
+        instrument_subtype: None,
         target_count: 0,
         corrected: false,
     }
@@ -115,7 +117,7 @@ fn load(zone: &str, agency: &str, lead: usize, co: usize) -> AgencyLoadRow {
 pub fn dataset() -> Dataset {
     use Comparator::*;
     let zones: ZonesFile = toml::from_str(include_str!("../../data/zones.toml")).unwrap();
-    let docs = [
+    let mut docs = [
         doc(
             1,
             "zhongde",
@@ -152,6 +154,8 @@ pub fn dataset() -> Dataset {
             Some((2018, 2020)),
         ),
     ];
+    // The second Zhongde document is the news profile of the wider 沈阳经开区.
+    docs[1].kind = DocKind::News;
     let summaries = zones
         .zone
         .into_iter()

@@ -6,6 +6,9 @@
 //! file exports show the same numbers. [`Dataset`] gathers those rows once for a selection.
 
 mod agencies;
+pub mod ambition;
+pub mod diff;
+pub mod presence;
 mod targets;
 
 pub use agencies::{Gaps, gaps, top_agencies};

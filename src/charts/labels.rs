@@ -58,6 +58,34 @@ pub fn agency_name(catalog: &Catalog, canonical: &str, lang: Lang) -> String {
     }
 }
 
+/// Name of a comparison key ([`crate::analysis::presence`]): theme, instrument sub-type (or
+/// family), canonical indicator or agency, in `lang`; the key itself when unknown.
+pub fn key_name(
+    catalog: &Catalog,
+    dimension: crate::analysis::presence::Dimension,
+    key: &str,
+    lang: Lang,
+) -> String {
+    use crate::analysis::presence::Dimension;
+    match dimension {
+        Dimension::Theme => theme_name(catalog, key, lang),
+        Dimension::Indicator => indicator_name(catalog, key, lang, None),
+        Dimension::Agency => agency_name(catalog, key, lang),
+        Dimension::Instrument => match catalog.instrument(key) {
+            Some(s) => lang.pick(&s.zh, &s.en).to_string(),
+            None => match (key, lang) {
+                ("supply", Lang::Zh) => "供给型".into(),
+                ("environment", Lang::Zh) => "环境型".into(),
+                ("demand", Lang::Zh) => "需求型".into(),
+                ("supply", Lang::En) => "Supply".into(),
+                ("environment", Lang::En) => "Environment".into(),
+                ("demand", Lang::En) => "Demand".into(),
+                _ => key.to_string(),
+            },
+        },
+    }
+}
+
 /// A unit as shown after a number: as written in Chinese; translated in English, where
 /// Chinese counting words (`家`, `户`, `个`…) need no word at all.
 pub fn unit_label(unit: &str, lang: Lang) -> String {
@@ -159,15 +187,40 @@ pub fn comparator_symbol(c: Comparator) -> &'static str {
 
 /// A target as a value label: `≥120户`, `2–3家`, `≈18%`.
 pub fn fmt_target(t: &Target, lang: Lang) -> String {
-    let value = match t.value_max {
-        Some(max) => format!("{}–{}", fmt_number(t.value, lang), fmt_number(max, lang)),
-        None => fmt_number(t.value, lang),
+    fmt_figure(t.comparator, t.value, t.value_max, &t.unit, lang)
+}
+
+/// Whether a target is a commitment for every year (`每年举办大型国际交流活动2次`): its
+/// stored year is the plan's end, not a deadline.
+pub fn is_recurring(t: &Target) -> bool {
+    t.sentence.contains("每年")
+}
+
+/// When a target is due: its year, `每年` / `per year` for a recurring one, empty when none.
+pub fn fmt_deadline(t: &Target, lang: Lang) -> String {
+    if is_recurring(t) {
+        return lang.pick("每年", "per year").to_string();
+    }
+    t.year.map(|y| y.to_string()).unwrap_or_default()
+}
+
+/// A target's figure from its parts (comparator, value or range, unit), as [`fmt_target`].
+pub fn fmt_figure(
+    comparator: Comparator,
+    value: f64,
+    value_max: Option<f64>,
+    unit: &str,
+    lang: Lang,
+) -> String {
+    let value = match value_max {
+        Some(max) => format!("{}–{}", fmt_number(value, lang), fmt_number(max, lang)),
+        None => fmt_number(value, lang),
     };
     format!(
         "{}{}{}",
-        comparator_symbol(t.comparator),
+        comparator_symbol(comparator),
         value,
-        unit_label(&t.unit, lang)
+        unit_label(unit, lang)
     )
 }
 

@@ -33,7 +33,7 @@ fn chart_kinds() -> impl TypedValueParser<Value = ChartKind> {
     )
 }
 
-fn langs() -> impl TypedValueParser<Value = Lang> {
+pub(super) fn langs() -> impl TypedValueParser<Value = Lang> {
     choices(vec![
         PossibleValue::new("zh")
             .aliases(["zh-CN", "cn"])

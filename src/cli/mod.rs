@@ -2,7 +2,9 @@
 //! file and only calls the library.
 
 mod actual;
+mod compare;
 pub mod db;
+mod diff;
 pub mod export;
 mod import;
 mod measures;
@@ -131,6 +133,36 @@ pub enum Command {
         #[command(subcommand)]
         what: export::ExportCommand,
     },
+    /// What the zones have in common, what some share and what only one has: per theme,
+    /// canonical indicator, policy-instrument sub-type or agency, with counts and items.
+    Compare {
+        /// Zone slugs, comma-separated (two or more).
+        #[arg(long, value_delimiter = ',', required = true)]
+        zones: Vec<String>,
+        /// What to line the zones up by.
+        #[arg(long, value_enum, default_value = "theme")]
+        by: compare::By,
+        /// Leave out what every zone has.
+        #[arg(long)]
+        differences_only: bool,
+        /// Language of the names.
+        #[arg(long, default_value = "zh", value_parser = export::langs())]
+        lang: crate::charts::Lang,
+        /// Output: an aligned text table, CSV or JSON.
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+    },
+    /// What changed between two versions of a plan: measures added, removed or changed;
+    /// targets raised, lowered, added, removed, moved to another deadline or unchanged.
+    Diff {
+        /// The older version: a file (.txt, .html/.htm, .docx, .pdf) or a stored document id.
+        old: String,
+        /// The newer version: a file or a stored document id.
+        new: String,
+        /// Output: a summary and one row per change, or JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+    },
     /// Database maintenance (recovering a damaged file).
     #[command(hide = true)]
     Db {
@@ -202,6 +234,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Export { what }) => export::run(cli.db.as_deref(), what),
         Some(Command::Db { action }) => db_path(cli.db).and_then(|p| db::run(&p, action)),
+        Some(Command::Diff { old, new, format }) => diff::run(cli.db, &old, &new, format),
         Some(command) => run_data(cli.db, command),
     };
     match result {
@@ -275,7 +308,10 @@ fn check_db_folder(path: &std::path::Path) -> anyhow::Result<()> {
 fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
     let mut store = open_store(db)?;
     match command {
-        Command::Parse { .. } | Command::Export { .. } | Command::Db { .. } => Ok(()),
+        Command::Parse { .. }
+        | Command::Export { .. }
+        | Command::Db { .. }
+        | Command::Diff { .. } => Ok(()),
         Command::Import {
             files,
             zone,
@@ -323,6 +359,23 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 ..Filter::default()
             };
             targets::run(&store, &filter, format)
+        }
+        Command::Compare {
+            zones,
+            by,
+            differences_only,
+            lang,
+            format,
+        } => {
+            check_zones(&store, &zones)?;
+            let options = compare::Options {
+                zones,
+                by,
+                format,
+                lang,
+                differences_only,
+            };
+            compare::run(&store, &options)
         }
         Command::Actual {
             action: ActualCommand::Set(a),

@@ -21,16 +21,27 @@ const MAX_CELL_WIDTH: usize = 48;
 
 /// Rows with named columns; cells are JSON values so JSON output keeps numbers and nulls.
 pub struct Table {
-    columns: Vec<(&'static str, bool)>,
+    columns: Vec<(String, bool)>,
     rows: Vec<Vec<Value>>,
 }
 
 impl Table {
     /// A table with these column keys; columns listed in `wide` appear in CSV and JSON only
     /// (long text that would make the text table unreadable).
-    pub fn new(columns: &[&'static str], wide: &[&'static str]) -> Table {
+    pub fn new(columns: &[&str], wide: &[&str]) -> Table {
+        Table::with_columns(columns.iter().map(|c| c.to_string()).collect(), wide)
+    }
+
+    /// A table whose column keys are made at run time (one column per zone, say).
+    pub fn with_columns(columns: Vec<String>, wide: &[&str]) -> Table {
         Table {
-            columns: columns.iter().map(|c| (*c, wide.contains(c))).collect(),
+            columns: columns
+                .into_iter()
+                .map(|c| {
+                    let w = wide.contains(&c.as_str());
+                    (c, w)
+                })
+                .collect(),
             rows: Vec::new(),
         }
     }
@@ -92,10 +103,7 @@ impl Table {
             .iter()
             .map(|row| shown.iter().map(|&i| cut(&plain(&row[i]))).collect())
             .collect();
-        let header: Vec<String> = shown
-            .iter()
-            .map(|&i| self.columns[i].0.to_string())
-            .collect();
+        let header: Vec<String> = shown.iter().map(|&i| self.columns[i].0.clone()).collect();
         let widths: Vec<usize> = (0..shown.len())
             .map(|c| {
                 std::iter::once(&header)
@@ -126,7 +134,7 @@ impl Table {
 
 /// One row as a JSON object whose keys keep the column order.
 struct JsonRow<'a> {
-    columns: &'a [(&'static str, bool)],
+    columns: &'a [(String, bool)],
     cells: &'a [Value],
 }
 

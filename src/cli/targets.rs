@@ -1,6 +1,10 @@
 //! `zonecompare targets [--zone] [--indicator] [--year]`.
 
+use std::collections::HashMap;
+
 use super::table::{OutFormat, Table, number};
+use crate::analysis::ambition::assess;
+use crate::model::DocKind;
 use crate::store::Store;
 use crate::store::rows::Filter;
 
@@ -20,12 +24,45 @@ pub fn run(store: &Store, filter: &Filter, format: OutFormat) -> anyhow::Result<
             "year",
             "measure",
             "corrected",
+            "recurring",
+            "lead",
+            "co_owners",
+            "owner_source",
+            "baseline_value",
+            "baseline_year",
+            "baseline_doc_id",
+            "baseline_scope",
+            "implied_annual_growth_pct",
+            "multiple",
             "sentence",
         ],
-        &["doc_id", "sentence"],
+        &[
+            "doc_id",
+            "co_owners",
+            "baseline_doc_id",
+            "baseline_scope",
+            "sentence",
+        ],
     );
-    for t in store.targets(filter)? {
+    let targets = store.targets(filter)?;
+    // Baselines of the same zones, and the kinds of the documents they come from.
+    let statistics = store.statistics(&Filter {
+        zones: filter.zones.clone(),
+        ..Filter::default()
+    })?;
+    let mut doc_ids: Vec<i64> = statistics.iter().map(|s| s.doc_id).collect();
+    doc_ids.sort_unstable();
+    doc_ids.dedup();
+    let kinds: HashMap<i64, DocKind> = store
+        .documents_info(&doc_ids)?
+        .into_iter()
+        .map(|d| (d.id, d.kind))
+        .collect();
+    for t in targets {
+        let ambition = assess(&t, &statistics, |id| kinds.get(&id).copied());
+        let a = ambition.as_ref();
         let g = t.target;
+        let recurring = crate::charts::labels::is_recurring(&g);
         table.push(vec![
             t.id.into(),
             t.zone_slug.into(),
@@ -39,6 +76,16 @@ pub fn run(store: &Store, filter: &Filter, format: OutFormat) -> anyhow::Result<
             g.year.into(),
             t.measure_title.into(),
             t.corrected.into(),
+            recurring.into(),
+            t.owners.lead.into(),
+            t.owners.co.into(),
+            t.owners.source.as_str().into(),
+            a.map(|a| number(a.baseline_value)).into(),
+            a.and_then(|a| a.baseline_year).into(),
+            a.map(|a| a.baseline_doc_id).into(),
+            a.map(|a| a.scope.as_str()).into(),
+            a.and_then(|a| a.implied_annual_growth_pct).into(),
+            a.and_then(|a| a.multiple).into(),
             g.sentence.into(),
         ]);
     }

@@ -183,6 +183,7 @@ impl App {
         }
         if let Some(status) = self.ui.export.poll(ctx, self.prefs.lang) {
             self.ui.status = Some(status);
+            self.ui.status_key = None;
         }
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
@@ -277,6 +278,7 @@ impl App {
                 }
             }
             Event::DocumentTitles(_, Ok(titles)) => self.ui.reader.set_titles(titles),
+            Event::Diff(_, pair, result) => self.ui.diff.set_result(pair, result),
             Event::Document(_, Err(msg))
             | Event::ZoneDetails(_, _, Err(msg))
             | Event::DocumentTitles(_, Err(msg))
@@ -285,13 +287,13 @@ impl App {
             Event::PreviewDone(previews, cancelled) => {
                 self.ui.import.previews = previews;
                 if cancelled {
-                    self.ui.set_status(T::Cancelled.get(self.prefs.lang));
+                    self.ui.set_status_key(T::Cancelled, self.prefs.lang);
                 }
             }
             Event::ImportDone(results, cancelled) => {
                 self.ui.import.results = results;
                 if cancelled {
-                    self.ui.set_status(T::Cancelled.get(self.prefs.lang));
+                    self.ui.set_status_key(T::Cancelled, self.prefs.lang);
                 }
                 self.refresh(true);
             }
@@ -370,6 +372,8 @@ impl App {
                 self.prefs.filter.indicator = None;
                 self.prefs.compare_by = super::state::CompareBy::Theme;
                 self.prefs.view = View::Compare;
+                // A new line-up starts at its top, not where the last one was scrolled to.
+                self.ui.compare_scroll_to_top = true;
                 self.refresh(false);
             }
             Command::LoadZoneDetails(slugs) => {
@@ -392,6 +396,11 @@ impl App {
                     self.jobs.request(Request::DocumentTitles, &filter);
                 }
             }
+            Command::RunDiff { old, new } => {
+                self.ui.diff.start(old, new);
+                let filter = self.query_filter();
+                self.jobs.request(Request::Diff(old, new), &filter);
+            }
             Command::OpenSource { doc_id, span } => {
                 self.prefs.view = View::Reader;
                 self.ui.reader.open(doc_id, span);
@@ -404,6 +413,12 @@ impl App {
                 self.write(Request::CorrectTarget(id, correction))
             }
             Command::ResetTarget(id) => self.write(Request::ResetTarget(id)),
+            Command::SetActual(row) => self.write(Request::SetActual(row)),
+            Command::DeleteActual {
+                zone,
+                indicator,
+                year,
+            } => self.write(Request::DeleteActual(zone, indicator, year)),
             Command::CorrectMeasure { id, correction } => {
                 self.write(Request::CorrectMeasure(id, correction))
             }
@@ -425,7 +440,10 @@ impl App {
                     job.cancel();
                 }
             }
-            Command::SetLanguage(lang) => self.prefs.lang = lang,
+            Command::SetLanguage(lang) => {
+                self.prefs.lang = lang;
+                self.ui.relabel_status(lang);
+            }
             Command::SetDark(dark) => self.prefs.dark = dark,
         }
     }
@@ -433,7 +451,7 @@ impl App {
     fn write(&mut self, request: Request) {
         let filter = self.query_filter();
         self.jobs.request(request, &filter);
-        self.ui.set_status(T::Saved.get(self.prefs.lang));
+        self.ui.set_status_key(T::Saved, self.prefs.lang);
     }
 
     fn save_import(&mut self) {
@@ -443,7 +461,8 @@ impl App {
         match self.ui.import.destination(self.prefs.lang) {
             Ok((slug, new_zone)) => {
                 let sources = self.ui.import.sources();
-                self.jobs.start_import(sources, slug, new_zone);
+                let mappings = self.ui.import.mappings.clone();
+                self.jobs.start_import(sources, slug, new_zone, mappings);
             }
             Err(msg) => self.ui.import.message = Some(msg),
         }

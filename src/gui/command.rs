@@ -29,6 +29,11 @@ pub enum Command {
     LoadZoneDetails(Vec<String>),
     /// Load every document's title for the reader's picker.
     LoadDocumentTitles,
+    /// Compare two stored documents as versions of one plan (older, newer).
+    RunDiff {
+        old: i64,
+        new: i64,
+    },
     /// Sidebar filters changed: query again.
     Refresh,
     ClearFilters,
@@ -44,6 +49,14 @@ pub enum Command {
         correction: TargetCorrection,
     },
     ResetTarget(i64),
+    /// Record an actual outcome (replacing one of the same zone, indicator and year).
+    SetActual(crate::store::rows::ActualRow),
+    /// Remove the actual outcome of (zone, indicator, year).
+    DeleteActual {
+        zone: String,
+        indicator: String,
+        year: i32,
+    },
     CorrectMeasure {
         id: i64,
         correction: MeasureCorrection,
@@ -81,6 +94,7 @@ impl Command {
                     Key::Num4,
                     Key::Num5,
                     Key::Num6,
+                    Key::Num7,
                 ];
                 let i = View::ALL.iter().position(|v| v == view)?;
                 keys[i]
@@ -107,10 +121,12 @@ impl Command {
             Command::SaveImport => T::SaveImport,
             Command::CancelJob => T::CancelJob,
             Command::CorrectTarget { .. } => T::CorrectTarget,
+            Command::SetActual(_) | Command::DeleteActual { .. } => T::Actual,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
             Command::LoadDocumentTitles => T::Document,
+            Command::RunDiff { .. } => T::DiffRun,
             Command::Refresh => T::Filters,
             Command::CompareTheme(_) => T::Compare,
             Command::SetLanguage(_) => T::Language,
@@ -137,6 +153,7 @@ pub fn view_label(view: View) -> T {
         View::Agencies => T::Agencies,
         View::Reader => T::Reader,
         View::Import => T::Import,
+        View::Diff => T::Diff,
     }
 }
 

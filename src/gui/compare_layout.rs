@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::data::Filtered;
 use super::state::CompareBy;
+use crate::analysis::presence::Presence;
 use crate::catalog::Catalog;
 
 /// One cell of a row.
@@ -40,6 +41,8 @@ pub struct LayoutKey {
     pub by: CompareBy,
     /// The chosen theme (by theme) or indicator (by indicator); `None` = every group.
     pub chosen: Option<String>,
+    /// Leave out the groups every zone has.
+    pub differences_only: bool,
 }
 
 /// The lines of the current line-up, with the key they were built for.
@@ -118,6 +121,9 @@ pub fn build(data: &Filtered, key: &LayoutKey) -> Vec<Line> {
         if !single && counts.iter().all(|&c| c == 0) {
             continue;
         }
+        if key.differences_only && Presence::of(&counts) == Some(Presence::Common) {
+            continue;
+        }
         let rows = counts.iter().copied().max().unwrap_or(0).max(1);
         lines.push(Line::Header { key: k, counts });
         for r in 0..rows {
@@ -154,6 +160,7 @@ mod tests {
             key_enterprises: Vec::new(),
             themes: themes.iter().map(|t| t.to_string()).collect(),
             instrument: None,
+            instrument_subtype: None,
             target_count: 0,
             corrected: false,
         }
@@ -177,7 +184,31 @@ mod tests {
             zones: vec!["a".into(), "b".into()],
             by: CompareBy::Theme,
             chosen: chosen.map(String::from),
+            differences_only: false,
         }
+    }
+
+    #[test]
+    fn differences_only_leaves_out_what_every_zone_has() {
+        let theme = Catalog::in_use().themes[0].id.clone();
+        let other = Catalog::in_use().themes[1].id.clone();
+        let f = data(vec![
+            measure("a", &[&theme]),
+            measure("a", &[&other]),
+            measure("b", &[&other]),
+        ]);
+        let only_diffs = LayoutKey {
+            differences_only: true,
+            ..key(None)
+        };
+        let headers: Vec<GroupKey> = build(&f, &only_diffs)
+            .into_iter()
+            .filter_map(|l| match l {
+                Line::Header { key, .. } => Some(key),
+                Line::Row(_) => None,
+            })
+            .collect();
+        assert_eq!(headers, vec![Some(theme)], "the common theme is left out");
     }
 
     #[test]

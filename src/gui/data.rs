@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::diff::{PlanDiff, Version, diff};
 use crate::catalog::Catalog;
 use crate::model::Span;
 use crate::store::Store;
@@ -66,6 +67,13 @@ pub struct Filtered {
     pub targets_by_measure: HashMap<i64, Vec<usize>>,
     /// Latest statistic per (zone slug, canonical indicator): index into `statistics`.
     pub baselines: HashMap<(String, String), usize>,
+    /// Every statistic per (zone slug, canonical indicator): indices into `statistics`.
+    pub statistics_by_key: HashMap<(String, String), Vec<usize>>,
+    /// Actual outcomes entered for the ticked zones.
+    pub actuals: Vec<ActualRow>,
+    /// Kind of each document a statistic comes from (a news report's figures are not used
+    /// for ambition).
+    pub doc_kinds: HashMap<i64, crate::model::DocKind>,
 }
 
 impl Filtered {
@@ -89,6 +97,10 @@ impl Filtered {
         for (i, s) in self.statistics.iter().enumerate() {
             let Some(ind) = &s.indicator_id else { continue };
             let key = (s.zone_slug.clone(), ind.clone());
+            self.statistics_by_key
+                .entry(key.clone())
+                .or_default()
+                .push(i);
             let newer = match self.baselines.get(&key) {
                 Some(&j) => s.year.unwrap_or(0) >= self.statistics[j].year.unwrap_or(0),
                 None => true,
@@ -190,6 +202,22 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         targets.truncate(page);
         statistics.truncate(page);
     }
+    let mut stat_docs: Vec<i64> = statistics.iter().map(|s| s.doc_id).collect();
+    stat_docs.sort_unstable();
+    stat_docs.dedup();
+    let doc_kinds = store
+        .documents_info(&stat_docs)?
+        .into_iter()
+        .map(|d| (d.id, d.kind))
+        .collect();
+    let actuals = if filter.zones.is_empty() {
+        Vec::new()
+    } else {
+        store.actuals(&Filter {
+            zones: filter.zones.clone(),
+            ..Filter::default()
+        })?
+    };
     let agency_load = if filter.zones.is_empty() {
         Vec::new()
     } else {
@@ -201,6 +229,8 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
         targets,
         statistics,
         agency_load,
+        doc_kinds,
+        actuals,
         ..Filtered::default()
     }
     .index())
@@ -243,6 +273,23 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         text,
         marks: DocMarks { measures, targets },
     })
+}
+
+/// What changed from stored document `old` to `new` (each read with its corrections).
+pub fn load_diff(store: &Store, old: i64, new: i64) -> crate::Result<PlanDiff> {
+    let version = |id: i64| -> crate::Result<Version> {
+        let info = store.document(id)?.info;
+        let this = Filter {
+            document: Some(id),
+            ..Filter::default()
+        };
+        Ok(Version::from_rows(
+            &info.title,
+            &store.measures(&this)?,
+            &store.targets(&this)?,
+        ))
+    };
+    Ok(diff(&version(old)?, &version(new)?))
 }
 
 /// Measures per theme and zone, from each zone's theme counts; themes in catalog order,

@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
 
 use super::data::{self, Filtered, OpenDocument, Overview};
+use crate::analysis::diff::PlanDiff;
 use crate::model::Zone;
 use crate::store::rows::*;
 use crate::store::{ImportSource, ParsedFile, Store};
@@ -29,7 +30,13 @@ pub enum Request {
     ZoneDetails(u64, Vec<String>),
     /// Every document's title, for the reader's picker.
     DocumentTitles,
+    /// Compare two stored documents as versions of one plan (older, newer).
+    Diff(i64, i64),
     CorrectTarget(i64, TargetCorrection),
+    /// Record (or replace) an actual outcome.
+    SetActual(ActualRow),
+    /// Remove the actual outcome of (zone, indicator, year).
+    DeleteActual(String, String, i32),
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
     ResetMeasure(i64),
@@ -60,9 +67,21 @@ pub struct PreviewInfo {
     pub period: Option<(i32, i32)>,
     pub measure_count: usize,
     pub measure_titles: Vec<String>,
-    /// (indicator, value with comparator and unit, year) of each target.
-    pub targets: Vec<(String, String, Option<i32>)>,
+    /// Every extracted target, in document order.
+    pub targets: Vec<PreviewTarget>,
     pub agencies: Vec<String>,
+}
+
+/// A target as the import preview lists it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PreviewTarget {
+    /// The indicator as written.
+    pub indicator: String,
+    /// The canonical indicator it was mapped to, if any.
+    pub indicator_id: Option<String>,
+    /// Value with comparator and unit, as written in the document.
+    pub value: String,
+    pub year: Option<i32>,
 }
 
 /// One file's preview or the plain-words reason it failed.
@@ -114,6 +133,8 @@ pub enum Event {
     /// Sequence number, overview load the zones were asked for, and their summaries.
     ZoneDetails(u64, u64, Result<Vec<ZoneSummary>, String>),
     DocumentTitles(u64, Result<Vec<DocumentTitle>, String>),
+    /// The two document ids compared and what changed between them.
+    Diff(u64, (i64, i64), Result<Box<PlanDiff>, String>),
     /// A request failed (message in plain words).
     Failed(u64, String),
     /// Marks every request up to `seq` as answered.
@@ -257,6 +278,7 @@ impl Jobs {
             | Event::Document(seq, _)
             | Event::ZoneDetails(seq, ..)
             | Event::DocumentTitles(seq, _)
+            | Event::Diff(seq, ..)
             | Event::Failed(seq, _)
             | Event::Recovered(seq, _)
             | Event::Ack(seq) => self.answered_seq = self.answered_seq.max(*seq),
@@ -316,6 +338,7 @@ impl Jobs {
         sources: Vec<ImportSource>,
         zone_slug: String,
         new_zone: Option<Zone>,
+        mappings: Vec<(PathBuf, usize, String)>,
     ) {
         let files: Vec<PathBuf> = sources.iter().map(|s| s.path().to_path_buf()).collect();
         let total = files.len();
@@ -335,7 +358,13 @@ impl Jobs {
                 Ok(s) => s,
                 Err(e) => return fail_all(files, e.to_string()),
             };
+            // Saving the same import again finds its new zone made by the first save: the
+            // files then come back "already present", not as an error about the zone.
+            let made_before = |store: &Store, zone: &Zone| {
+                matches!(store.zone(&zone.slug), Ok(Some(z)) if z.name_zh == zone.name_zh)
+            };
             if let Some(zone) = &new_zone
+                && !made_before(&store, zone)
                 && let Err(e) = store.create_zone(zone)
             {
                 return fail_all(files, e.to_string());
@@ -362,6 +391,7 @@ impl Jobs {
                 }));
                 return Event::ImportDone(out, false);
             }
+            apply_mappings(&mut store, &out, &mappings);
             Event::ImportDone(out, cancelled)
         });
     }
@@ -434,6 +464,49 @@ impl JobContext {
     }
 }
 
+/// Stores the indicators chosen in the preview as corrections of the targets just imported
+/// (target `i` of a file is the document's target of order `i`). A file already present
+/// keeps what it had. A correction that fails leaves the import as it is.
+fn apply_mappings(
+    store: &mut Store,
+    results: &[FileResult],
+    mappings: &[(PathBuf, usize, String)],
+) {
+    for r in results {
+        let Ok(ImportOutcome::Imported { doc_id, .. }) = r.result else {
+            continue;
+        };
+        let chosen: Vec<&(PathBuf, usize, String)> =
+            mappings.iter().filter(|(f, _, _)| *f == r.path).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        let this = Filter {
+            document: Some(doc_id),
+            ..Filter::default()
+        };
+        let Ok(targets) = store.targets(&this) else {
+            continue;
+        };
+        for (_, i, id) in chosen {
+            // The document's targets come in their order: index = order in the parse.
+            let Some(t) = targets.get(*i) else {
+                continue;
+            };
+            if t.target.indicator_id.as_deref() == Some(id.as_str()) {
+                continue;
+            }
+            let c = TargetCorrection {
+                indicator_id: Some(id.clone()),
+                ..TargetCorrection::default()
+            };
+            if let Err(e) = store.correct_target(t.id, &c) {
+                log::warn!("{}: mapping not saved: {e}", r.path.display());
+            }
+        }
+    }
+}
+
 /// What the import preview shows of a parsed document.
 fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
     let mut agencies: Vec<String> = Vec::new();
@@ -448,7 +521,12 @@ fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
         .map(|t| {
             // As written in the document: the units stay the document's.
             let value = crate::charts::labels::fmt_target(t, crate::charts::Lang::Zh);
-            (t.indicator.clone(), value, t.year)
+            PreviewTarget {
+                indicator: t.indicator.clone(),
+                indicator_id: t.indicator_id.clone(),
+                value,
+                year: t.year,
+            }
         })
         .collect();
     PreviewInfo {
@@ -520,7 +598,18 @@ fn worker(
                     send(Event::DocumentTitles(seq, titles));
                     continue;
                 }
+                Request::Diff(old, new) => {
+                    let diff = data::load_diff(&store, old, new)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
+                    send(Event::Diff(seq, (old, new), diff));
+                    continue;
+                }
                 Request::CorrectTarget(id, c) => store.correct_target(id, &c),
+                Request::SetActual(row) => store.set_actual(&row),
+                Request::DeleteActual(zone, indicator, year) => {
+                    store.delete_actual(&zone, &indicator, year)
+                }
                 Request::ResetTarget(id) => store.reset_target(id),
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
                 Request::ResetMeasure(id) => store.reset_measure(id),

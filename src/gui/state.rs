@@ -19,17 +19,19 @@ pub enum View {
     Agencies,
     Reader,
     Import,
+    Diff,
 }
 
 impl View {
-    /// All views in top-bar order (`Ctrl+1…6`).
-    pub const ALL: [View; 6] = [
+    /// All views in top-bar order (`Ctrl+1…7`).
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Compare,
         View::Targets,
         View::Agencies,
         View::Reader,
         View::Import,
+        View::Diff,
     ];
 }
 
@@ -53,6 +55,8 @@ pub struct Prefs {
     /// Sidebar filters; `zones` inside is ignored (the ticked zones are used).
     pub filter: Filter,
     pub compare_by: CompareBy,
+    /// Compare shows only what not every ticked zone has.
+    pub differences_only: bool,
     /// Canonical indicator shown in the Targets chart.
     pub chart_indicator: Option<String>,
 }
@@ -66,6 +70,7 @@ impl Default for Prefs {
             view: View::Overview,
             filter: Filter::default(),
             compare_by: CompareBy::Theme,
+            differences_only: false,
             chart_indicator: None,
         }
     }

@@ -37,7 +37,11 @@ impl TargetValues {
                 .comparator
                 .map(|x| x.as_str().to_string())
                 .unwrap_or_else(|| self.comparator.clone()),
-            year: c.year.or(self.year),
+            year: if c.clear_year {
+                None
+            } else {
+                c.year.or(self.year)
+            },
         }
     }
 }

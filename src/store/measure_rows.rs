@@ -17,7 +17,7 @@ use crate::model::{Instrument, ResponsibleUnit, Role};
 pub(crate) fn load(store: &Store, w: &Where, limit: Option<usize>) -> Result<Vec<MeasureRow>> {
     let sql = format!(
         "SELECT m.id, m.doc_id, z.slug, m.number, m.path, m.title, m.text, m.span_start, \
-         m.span_end, m.key_enterprises, m.instrument, m.corrected \
+         m.span_end, m.key_enterprises, m.instrument, m.corrected, m.instrument_subtype \
          FROM measures m JOIN zones z ON z.id = m.zone_id {} \
          ORDER BY m.zone_id, m.doc_id, m.ord{}",
         w.sql(),
@@ -114,6 +114,7 @@ fn measure_row(r: &Row<'_>) -> rusqlite::Result<MeasureRow> {
         key_enterprises: json_list(r.get(9)?),
         instrument: instrument(r.get(10)?),
         corrected: r.get(11)?,
+        instrument_subtype: r.get(12)?,
         units: Vec::new(),
         themes: Vec::new(),
         target_count: 0,

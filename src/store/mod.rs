@@ -18,6 +18,7 @@ mod fts;
 mod import;
 mod measure_rows;
 pub mod migrate;
+mod owners;
 mod queries;
 pub mod recovery;
 pub mod rows;
@@ -259,6 +260,11 @@ impl Store {
         queries::statistics(self, filter)
     }
 
+    /// The documents with these ids, without their texts (kind, title, issuer…).
+    pub fn documents_info(&self, ids: &[i64]) -> Result<Vec<DocumentInfo>> {
+        queries::documents_info(self, ids)
+    }
+
     /// One document's text and outline.
     pub fn document(&self, doc_id: i64) -> Result<DocumentText> {
         queries::document(self, doc_id)
@@ -295,7 +301,12 @@ impl Store {
         queries::set_actual(self, row)
     }
 
-    /// Entered actual outcomes of the filtered zones (`zones`, `indicator`, `year`).
+    /// Removes the actual outcome of a zone's indicator in a year, if one was entered.
+    pub fn delete_actual(&mut self, zone_slug: &str, indicator_id: &str, year: i32) -> Result<()> {
+        queries::delete_actual(self, zone_slug, indicator_id, year)
+    }
+
+    /// Actual outcomes of the filtered zones (`zones`, `indicator`, `year` apply).
     pub fn actuals(&self, filter: &Filter) -> Result<Vec<ActualRow>> {
         queries::actuals(self, filter)
     }

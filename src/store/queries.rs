@@ -11,7 +11,7 @@ use super::rows::*;
 use crate::error::Result;
 use crate::model::{Comparator, Target};
 
-pub(crate) use super::summary::{document, zone, zones};
+pub(crate) use super::summary::{document, documents_info, zone, zones};
 
 /// WHERE conditions with their positional parameters.
 #[derive(Default)]
@@ -189,9 +189,12 @@ pub(crate) fn targets(store: &Store, f: &Filter) -> Result<Vec<TargetRow>> {
         limit_sql(f.limit)
     );
     let mut stmt = store.conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
-    stmt.query_map(params_from_iter(w.params.iter()), target_row)
+    let mut rows = stmt
+        .query_map(params_from_iter(w.params.iter()), target_row)
         .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| store.err(e))
+        .map_err(|e| store.err(e))?;
+    super::owners::attach(store, &mut rows)?;
+    Ok(rows)
 }
 
 fn target_row(r: &Row<'_>) -> rusqlite::Result<TargetRow> {
@@ -215,6 +218,7 @@ fn target_row(r: &Row<'_>) -> rusqlite::Result<TargetRow> {
             span: (r.get::<_, i64>(14)? as usize, r.get::<_, i64>(15)? as usize),
         },
         corrected: r.get(16)?,
+        owners: Default::default(),
     })
 }
 
@@ -360,6 +364,24 @@ pub(crate) fn set_actual(store: &mut Store, row: &ActualRow) -> Result<()> {
                 row.unit,
                 row.note
             ],
+        )
+        .map_err(|e| store.err(e))?;
+    Ok(())
+}
+
+/// Removes the value recorded for a zone's indicator in a year (nothing when none is).
+pub(crate) fn delete_actual(
+    store: &mut Store,
+    zone_slug: &str,
+    indicator_id: &str,
+    year: i32,
+) -> Result<()> {
+    store
+        .conn
+        .execute(
+            "DELETE FROM actuals WHERE indicator_id = ?2 AND year = ?3 \
+             AND zone_id = (SELECT id FROM zones WHERE slug = ?1)",
+            rusqlite::params![zone_slug, indicator_id, year],
         )
         .map_err(|e| store.err(e))?;
     Ok(())

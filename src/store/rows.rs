@@ -60,6 +60,8 @@ pub struct MeasureRow {
     pub key_enterprises: Vec<String>,
     pub themes: Vec<String>,
     pub instrument: Option<Instrument>,
+    /// Instrument sub-type id from `data/instruments.toml`, when one matched.
+    pub instrument_subtype: Option<String>,
     /// Number of targets belonging to this measure.
     pub target_count: usize,
     pub corrected: bool,
@@ -78,6 +80,42 @@ pub struct TargetRow {
     /// The target with user corrections applied.
     pub target: Target,
     pub corrected: bool,
+    /// Who is responsible for it, and where that comes from.
+    pub owners: Owners,
+}
+
+/// Where a target's responsible agencies come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerSource {
+    /// The `责任单位` of the measure it belongs to.
+    Measure,
+    /// An agency its own sentence names (a goals-section target without a measure).
+    Named,
+    /// The document's issuer (a goals-section target without a measure or named agency).
+    Issuer,
+    /// The document names nobody for it.
+    #[default]
+    None,
+}
+
+impl OwnerSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnerSource::Measure => "measure",
+            OwnerSource::Named => "named",
+            OwnerSource::Issuer => "issuer",
+            OwnerSource::None => "none",
+        }
+    }
+}
+
+/// A target's lead agency and co-owners (canonical names).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Owners {
+    pub lead: Option<String>,
+    pub co: Vec<String>,
+    pub source: OwnerSource,
 }
 
 /// A current figure (baseline) with its zone.
@@ -144,7 +182,7 @@ pub struct Facets {
 }
 
 /// An outcome the user entered for a zone's canonical indicator in a year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActualRow {
     pub id: i64,
     pub zone_slug: String,
@@ -188,6 +226,9 @@ pub struct TargetCorrection {
     pub unit: Option<String>,
     pub comparator: Option<crate::model::Comparator>,
     pub year: Option<i32>,
+    /// The target has no deadline year (the parsed one was wrong); `year` is then ignored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub clear_year: bool,
 }
 
 /// A user's correction of a measure: `None` fields keep the parsed value.

@@ -257,6 +257,24 @@ fn zone_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Zone> {
 }
 
 /// One document's cleaned text and outline.
+/// The documents with these ids (without their texts), in id order.
+pub(crate) fn documents_info(store: &Store, ids: &[i64]) -> Result<Vec<DocumentInfo>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = store
+        .conn
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d JOIN zones z ON z.id = d.zone_id \
+             WHERE d.id IN (SELECT value FROM json_each(?1)) ORDER BY d.id"
+        ))
+        .map_err(|e| store.err(e))?;
+    stmt.query_map([json], doc_row)
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.err(e))
+}
+
 pub(crate) fn document(store: &Store, doc_id: i64) -> Result<DocumentText> {
     let row = store
         .conn

@@ -223,3 +223,136 @@ fn a_damaged_database_can_be_restored_from_its_backup() {
     assert_eq!(broken_files(dir.path()).len(), 1);
     assert!(backup.exists(), "the backup itself stays");
 }
+
+/// The preview lists every target the file holds — as many as its count says — each with
+/// the canonical indicator it was mapped to, in both languages.
+#[test]
+fn the_preview_lists_every_target_with_its_indicator_mapping() {
+    let (dir, db) = temp_db();
+    // A plan with more targets than the old preview showed (it stopped at 12).
+    let mut text = String::from("示范区科技创新实施方案\n\n一、主要目标\n");
+    for i in 1..=15 {
+        text.push_str(&format!("到2025年,高新技术企业不少于{}家。\n", 100 + i));
+    }
+    text.push_str("到2025年,引进高层次人才100名。\n");
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, text).expect("write");
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(&db, prefs(lang), [1280.0, 2400.0], 0.25);
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
+        settle(&mut h);
+        let info = h.state().ui.import.previews[0]
+            .result
+            .clone()
+            .expect("parsed");
+        let n = info.targets.len();
+        assert!(n > 12, "{n}");
+        let count = format!("{n} {}", T::Targets.get(lang));
+        assert!(
+            h.query_by_label_contains(&count).is_some(),
+            "{count} in the summary"
+        );
+        let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
+        let mapped = format!("→ {hte}");
+        let shown = h.query_all_by_value(&mapped).count();
+        let of_hte = info
+            .targets
+            .iter()
+            .filter(|t| t.indicator_id.as_deref() == Some("high_tech_enterprises"))
+            .count();
+        assert_eq!(shown, of_hte, "{mapped}");
+        assert_eq!(
+            h.query_all_by_label_contains("◆ ").count(),
+            n,
+            "one line per target"
+        );
+    }
+}
+
+/// Saving an import into a new zone a second time (the button is still there) finds the
+/// zone the first save made: the file is "already present", with no raw error about the
+/// zone.
+#[test]
+fn saving_an_import_into_a_new_zone_twice_says_already_present() {
+    let (dir, db) = temp_db();
+    let file = sample_file(dir.path());
+    let mut h = harness(&db, prefs(Lang::Zh));
+    h.state_mut()
+        .push(Command::AddImportFiles(vec![file.clone()]));
+    settle(&mut h);
+    {
+        let import = &mut h.state_mut().ui.import;
+        import.new_zone = true;
+        import.slug = "demo-zone".into();
+        import.name_zh = "示范区".into();
+        import.name_en = "Demo zone".into();
+    }
+    h.run_steps(2);
+    for _ in 0..2 {
+        h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
+        settle(&mut h);
+    }
+    let import = &h.state().ui.import;
+    let new_zone = import.new_zone;
+    let results = &import.results;
+    assert!(
+        matches!(results[0].result, Ok(ImportOutcome::AlreadyPresent { .. })),
+        "{:?} (new zone still chosen: {new_zone})",
+        results[0].result
+    );
+    assert!(h.query_by_label(T::AlreadyPresent.get(Lang::Zh)).is_some());
+}
+
+/// A target's indicator mapping is changed in the preview before saving; the import stores
+/// it as a correction (marked, and kept when the document is parsed again) — both languages.
+#[test]
+fn a_wrong_mapping_is_corrected_in_the_preview_before_saving() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (dir, db) = temp_db();
+        let file = sample_file(dir.path());
+        let mut h = harness_sized(&db, prefs(lang), [1280.0, 1400.0], 0.25);
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
+        settle(&mut h);
+        let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
+        let other = zonecompare::gui::panels::names::indicator(lang, "tech_enterprises");
+        // Each mapping is a combo box showing the chosen indicator.
+        h.get_all_by_value(&format!("→ {hte}"))
+            .next()
+            .expect("combo")
+            .click();
+        h.run_steps(2);
+        h.get_by_label(&other).click();
+        h.run_steps(2);
+        assert_eq!(
+            h.state().ui.import.mappings,
+            vec![(file.clone(), 0, "tech_enterprises".to_string())]
+        );
+        assert!(h.query_by_value(&format!("→ {other}")).is_some());
+        {
+            let import = &mut h.state_mut().ui.import;
+            import.new_zone = true;
+            import.slug = "demo-zone".into();
+            import.name_zh = "示范区".into();
+            import.name_en = "Demo zone".into();
+        }
+        h.run_steps(2);
+        h.get_by_label(T::SaveImport.get(lang)).click();
+        settle(&mut h);
+        drop(h);
+        let store = Store::open(&db).expect("open");
+        let targets = store
+            .targets(&Filter {
+                zones: vec!["demo-zone".into()],
+                ..Filter::default()
+            })
+            .expect("targets");
+        assert_eq!(
+            targets[0].target.indicator_id.as_deref(),
+            Some("tech_enterprises")
+        );
+        assert!(targets[0].corrected, "kept as a correction");
+        assert!(!targets[1].corrected, "the others as parsed");
+    }
+}

@@ -348,20 +348,44 @@ fn agencies_are_counted_per_ticked_zone() {
         show_view(&mut h, lang, T::Agencies);
         settle(&mut h);
         assert_eq!(h.state().prefs.view, View::Agencies);
-        // The busiest agency of the ticked zones heads the table, with its total.
+        // The busiest agency of the ticked zones heads the table, with its total. An
+        // agency is its name in one city: Shenyang's and Dalian's 市科技局 are two rows.
+        let city = |slug: &str| {
+            let zones = &h.state().data.overview.zones;
+            let z = zones.iter().find(|z| z.zone.slug == slug).expect("zone");
+            z.zone.city.clone()
+        };
         let load = &h.state().data.filtered.agency_load;
-        let mut totals: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut totals: std::collections::BTreeMap<(String, String), usize> = Default::default();
         for r in load {
-            *totals.entry(r.agency.as_str()).or_default() += r.lead + r.co;
+            *totals
+                .entry((r.agency.clone(), city(&r.zone_slug)))
+                .or_default() += r.lead + r.co;
         }
-        let (busiest, most) = totals
+        let ((busiest, in_city), most) = totals
             .iter()
-            .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
-            .map(|(a, n)| (a.to_string(), *n))
+            .max_by_key(|(a, n)| (**n, std::cmp::Reverse((*a).clone())))
+            .map(|(a, n)| (a.clone(), *n))
             .expect("agencies");
-        let shown = zonecompare::gui::panels::names::agency(lang, &busiest);
+        let name = zonecompare::gui::panels::names::agency(lang, &busiest);
+        let shown = format!(
+            "{name} · {}",
+            zonecompare::gui::panels::names::city(lang, &in_city)
+        );
         assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");
         assert!(h.query_all_by_label(&most.to_string()).next().is_some());
+        // 市科技局 leads measures in Shenyang zones and in Dalian: never one merged row.
+        let bureau = zonecompare::gui::panels::names::agency(lang, "市科技局");
+        let rows = h
+            .query_all_by_label_contains(&format!("{bureau} · "))
+            .count();
+        let cities: std::collections::BTreeSet<String> = totals
+            .keys()
+            .filter(|(a, _)| a == "市科技局")
+            .map(|(_, c)| c.clone())
+            .collect();
+        assert_eq!(rows, cities.len(), "one row per city: {cities:?}");
+        assert!(cities.len() >= 2, "{cities:?}");
         assert!(h.query_by_label(T::Total.get(lang)).is_some());
         // Unticking a zone drops its column.
         let z = &h.state().data.overview.zones[2].zone;

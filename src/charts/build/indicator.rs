@@ -179,17 +179,43 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
                 Lang::Zh => format!("（{y}年）"),
                 Lang::En => format!(" (by {y})"),
             });
+            // Ambition against a same-scope baseline, when there is one.
+            let kind = |doc: i64| ds.document(doc).map(|d| d.kind);
+            let growth = crate::analysis::ambition::assess(t, &ds.statistics, kind)
+                .and_then(|a| a.implied_annual_growth_pct)
+                .map(|g| format!(" {g:+}%/{}", lang.pick("年", "yr")))
+                .unwrap_or_default();
             target_pts.push(Point {
                 category: i,
                 value: t.target.value,
                 value_max: t.target.value_max,
                 color: Some(color),
-                label: fmt_target(&t.target, lang) + &year.unwrap_or_default(),
+                label: fmt_target(&t.target, lang) + &year.unwrap_or_default() + &growth,
                 detail: detail(ds, t.doc_id, &t.target.sentence, lang),
             });
             let baseline = zi.and_then(|z| z.baseline.as_ref());
             if let Some(b) = baseline.filter(|b| axis_key(&b.unit) == *key) {
                 sources.add(b.doc_id);
+                // A news report's figure may describe a larger area (Zhongde's news profile
+                // is of all 沈阳经开区): marked, and said so under the chart.
+                let news = ds
+                    .document(b.doc_id)
+                    .filter(|d| b.doc_id != t.doc_id && d.kind == crate::model::DocKind::News);
+                let star = if news.is_some() { "*" } else { "" };
+                if let Some(d) = news {
+                    c.notes.push(match lang {
+                        Lang::Zh => format!(
+                            "* {}的现状值取自新闻报道《{}》,可能是更大范围的数据,不作为目标的基数。",
+                            zone_label(ds, slug, lang),
+                            d.title
+                        ),
+                        Lang::En => format!(
+                            "* {}: the current figure comes from a news report («{}»), possibly about a larger area; not used as the target's baseline.",
+                            zone_label(ds, slug, lang),
+                            d.title
+                        ),
+                    });
+                }
                 let year = b
                     .year
                     .map(|y| match lang {
@@ -203,7 +229,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
                     value_max: None,
                     color: Some(color),
                     label: format!(
-                        "{}{}{}{year}",
+                        "{}{}{}{year}{star}",
                         lang.pick("现状 ", "now "),
                         fmt_number(b.value, lang),
                         unit_label(&b.unit, lang)
@@ -254,6 +280,24 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
             )
             .into(),
         );
+    }
+    // Zones ranked by ambition: implied annual change against a same-scope baseline.
+    let kind = |doc: i64| ds.document(doc).map(|d| d.kind);
+    let ranked =
+        crate::analysis::ambition::ranking(&ds.targets, &ds.statistics, &ds.selected, &id, kind);
+    if !ranked.is_empty() {
+        let list: Vec<String> = ranked
+            .iter()
+            .map(|(zone, g)| format!("{} {g:+}%", zone_label(ds, zone, lang)))
+            .collect();
+        c.notes.push(format!(
+            "{}{}",
+            lang.pick(
+                "目标力度排序(较本区同口径基数的隐含年均增速):",
+                "Ambition ranking (implied annual change from the zone's own baseline): "
+            ),
+            list.join(lang.pick(";", "; "))
+        ));
     }
     c.source = sources.note(ds, lang);
     c
@@ -429,6 +473,13 @@ mod tests {
         assert_eq!(p.series[0].points.len(), 3);
         assert_eq!(p.series[0].points[0].label, "≥120户（2025年）");
         assert_eq!(p.series[1].points[0].value, 408.0);
+        // Zhongde's 408 is from the news profile of a larger area: marked, and said why.
+        assert!(p.series[1].points[0].label.ends_with('*'));
+        assert!(
+            c.notes.iter().any(|n| n.contains("新闻报道")),
+            "{:?}",
+            c.notes
+        );
         assert!(c.title.contains("高新技术企业"));
         assert!(p.value_axis.contains("户/家"), "{}", p.value_axis);
         assert!(
@@ -438,6 +489,25 @@ mod tests {
         );
         assert!(c.source.contains("2022-03-10"));
         assert_eq!(p.series[0].points[0].color, Some(zone_color(0)));
+    }
+
+    #[test]
+    fn zones_ranked_by_ambition_under_the_chart() {
+        let mut ds = dataset();
+        // As if the 408 came from the plan itself: a same-scope baseline.
+        ds.statistics[0].doc_id = 1;
+        let c = indicator_chart(
+            &ds,
+            Catalog::in_use(),
+            &opts(ChartKind::Indicator, Lang::En, "high_tech_enterprises"),
+        );
+        let note = c
+            .notes
+            .iter()
+            .find(|n| n.starts_with("Ambition ranking"))
+            .expect("ranking note");
+        assert!(note.contains("-26.4%"), "{note}");
+        assert!(c.panels[0].series[0].points[0].label.contains("-26.4%/yr"));
     }
 
     #[test]

@@ -16,6 +16,10 @@ use crate::export::png::svg_to_png;
 
 /// Width of a figure on the page: A4 landscape minus margins, in EMU (1 cm = 360,000).
 const FIGURE_WIDTH_EMU: u64 = 25 * 360_000;
+/// Tallest a figure may be: the page's text height (21 cm − 2 × 1.2 cm = 18.6 cm) less
+/// room for its caption and first source line, so a tall chart (agency load, timeline)
+/// is scaled down to stay on one page rather than cut off.
+const FIGURE_MAX_HEIGHT_EMU: u64 = 15 * 360_000;
 /// Text width of the page (A4 landscape minus margins) in twentieths of a point.
 const TEXT_WIDTH_TWIPS: usize = 16838 - 2 * 680;
 const MUTED: &str = "52606D";
@@ -118,14 +122,48 @@ impl Body {
             svg_to_png(&svg::render(&f.chart)).map_err(|m| Error::bad_input("briefing.docx", m))?;
         let (w, h) =
             png_size(&png).ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+        // A chart of several panels that would shrink to under half the text width to fit
+        // the page height (agency load: one panel per zone) is split into one image per
+        // panel, each legible; one caption follows the last.
+        let (cx, _) = figure_extent(w, h);
+        if cx < FIGURE_WIDTH_EMU / 2 && f.chart.panels.len() > 1 {
+            let last = f.chart.panels.len() - 1;
+            for (i, panel) in f.chart.panels.iter().enumerate() {
+                let mut part = f.chart.clone();
+                part.panels = vec![panel.clone()];
+                if i > 0 {
+                    part.subtitle.clear();
+                }
+                if i < last {
+                    part.notes.clear();
+                    part.source.clear();
+                }
+                let png = svg_to_png(&svg::render(&part))
+                    .map_err(|m| Error::bad_input("briefing.docx", m))?;
+                let (w, h) = png_size(&png)
+                    .ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+                self.image(png, w, h);
+            }
+        } else {
+            self.image(png, w, h);
+        }
+        self.caption(f);
+        Ok(())
+    }
+
+    /// One image paragraph, sized to fit the page (see [`figure_extent`]).
+    fn image(&mut self, png: Vec<u8>, w: u32, h: u32) {
         self.images.push(png);
         let n = self.images.len();
-        let cx = FIGURE_WIDTH_EMU;
-        let cy = FIGURE_WIDTH_EMU * u64::from(h) / u64::from(w.max(1));
+        let (cx, cy) = figure_extent(w, h);
         let _ = write!(
             self.xml,
             r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{n}" name="Figure {n}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
         );
+    }
+
+    /// The figure's number and title, source sentences and notes under it.
+    fn caption(&mut self, f: &Figure) {
         let l = self.lang;
         let label = format!("{} {} ", l.pick("图", "Figure"), f.number);
         let _ = write!(
@@ -142,7 +180,6 @@ impl Body {
         }
         self.paragraph("Caption", &f.chart.source);
         self.xml.push_str("<w:p/>");
-        Ok(())
     }
 }
 
@@ -199,6 +236,19 @@ fn column_widths(rows: &[Vec<Cell>]) -> Vec<usize> {
         .iter()
         .map(|w| TEXT_WIDTH_TWIPS * w / total)
         .collect()
+}
+
+/// Size of a figure on the page (EMU) for an image of `w` × `h` pixels: the text width,
+/// or less when that would make it taller than [`FIGURE_MAX_HEIGHT_EMU`]; the aspect
+/// ratio is kept.
+fn figure_extent(w: u32, h: u32) -> (u64, u64) {
+    let (w, h) = (u64::from(w.max(1)), u64::from(h.max(1)));
+    let cy = FIGURE_WIDTH_EMU * h / w;
+    if cy <= FIGURE_MAX_HEIGHT_EMU {
+        (FIGURE_WIDTH_EMU, cy)
+    } else {
+        (FIGURE_MAX_HEIGHT_EMU * w / h, FIGURE_MAX_HEIGHT_EMU)
+    }
 }
 
 /// Width and height from a PNG's IHDR chunk.
@@ -283,6 +333,50 @@ fn zip_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tall_figures_are_scaled_to_fit_the_page() {
+        // A wide chart keeps the text width.
+        let (cx, cy) = figure_extent(1600, 900);
+        assert_eq!(cx, FIGURE_WIDTH_EMU);
+        assert!(cy < FIGURE_MAX_HEIGHT_EMU);
+        // An agency-load chart 2.5 times as tall as wide: 15 cm high, 6 cm wide.
+        let (cx, cy) = figure_extent(800, 2000);
+        assert_eq!(cy, FIGURE_MAX_HEIGHT_EMU);
+        assert_eq!(cx, 6 * 360_000);
+        // Within the 18.6 cm text height of the landscape page, and the 27.3 cm width.
+        assert!(cy < 186 * 36_000 && cx <= 273 * 36_000);
+    }
+
+    #[test]
+    fn a_tall_chart_of_many_panels_is_split_into_one_image_per_panel() {
+        use crate::charts::{ChartKind, ChartOptions, build_chart};
+        let ds = crate::analysis::fixtures::dataset();
+        let opts = ChartOptions::new(ChartKind::Agencies, Lang::En);
+        let mut chart = build_chart(&ds, crate::catalog::Catalog::in_use(), &opts);
+        assert!(!chart.panels.is_empty());
+        // Six zones' panels: far taller than wide.
+        let one = chart.panels[0].clone();
+        chart.panels = vec![one; 6];
+        let mut body = Body {
+            xml: String::new(),
+            images: Vec::new(),
+            lang: Lang::En,
+        };
+        let figure = Figure {
+            number: 6,
+            chart,
+            sentences: Vec::new(),
+        };
+        body.figure(&figure).expect("figure");
+        assert_eq!(body.images.len(), 6, "one image per panel");
+        assert_eq!(body.xml.matches(">Figure 6 </w:t>").count(), 1, "one caption");
+        // A chart of one panel stays one image.
+        let mut single = figure.clone();
+        single.chart.panels.truncate(1);
+        body.figure(&single).expect("figure");
+        assert_eq!(body.images.len(), 7);
+    }
 
     #[test]
     fn text_is_escaped_and_lines_break() {

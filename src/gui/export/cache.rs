@@ -66,6 +66,7 @@ fn slim_measure(m: &MeasureRow) -> MeasureRow {
         key_enterprises: Vec::new(),
         themes: m.themes.clone(),
         instrument: m.instrument,
+        instrument_subtype: m.instrument_subtype.clone(),
         target_count: m.target_count,
         corrected: m.corrected,
     }

@@ -7,30 +7,44 @@ use egui_extras::{Column, TableBuilder};
 use super::{Ctx, color_chip};
 use crate::gui::i18n::T;
 
-/// One agency's (lead, co) counts per zone column.
-type AgencyCounts = (String, Vec<(usize, usize)>);
+/// One agency — canonical name and the city it serves — with its (lead, co) counts per
+/// zone column.
+type AgencyCounts = ((String, String), Vec<(usize, usize)>);
 
 /// The table rows for the data generation and zones they were built for.
 #[derive(Debug, Default)]
 pub struct AgencyTable {
     key: Option<(u64, Vec<String>)>,
     rows: Vec<AgencyCounts>,
+    /// The agency (name, city) whose page is open beside the table.
+    pub selected: Option<(String, String)>,
 }
 
 fn total(c: &[(usize, usize)]) -> usize {
     c.iter().map(|(l, o)| l + o).sum()
 }
 
-/// Agency → (lead, co) per zone column, busiest first.
-fn build(load: &[crate::store::rows::AgencyLoadRow], zones: &[String]) -> Vec<AgencyCounts> {
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+/// Agency → (lead, co) per zone column, busiest first. An agency is its name in one
+/// city: the 市科技局 of Shenyang and of Dalian are two rows, never one total. `cities`
+/// gives each zone column's city (empty when unknown: the zone is its own city).
+fn build(
+    load: &[crate::store::rows::AgencyLoadRow],
+    zones: &[String],
+    cities: &[String],
+) -> Vec<AgencyCounts> {
+    let mut index: std::collections::HashMap<(String, String), usize> = Default::default();
     let mut rows: Vec<AgencyCounts> = Vec::new();
     for r in load {
         let Some(z) = zones.iter().position(|s| *s == r.zone_slug) else {
             continue;
         };
-        let i = *index.entry(r.agency.as_str()).or_insert_with(|| {
-            rows.push((r.agency.clone(), vec![(0, 0); zones.len()]));
+        let city = match cities.get(z).filter(|c| !c.is_empty()) {
+            Some(c) => c.clone(),
+            None => r.zone_slug.clone(),
+        };
+        let key = (r.agency.clone(), city);
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            rows.push((key, vec![(0, 0); zones.len()]));
             rows.len() - 1
         });
         rows[i].1[z].0 += r.lead;
@@ -56,18 +70,59 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let key = (ctx.data.generation, zones.clone());
     let mut cache = std::mem::take(&mut ctx.st.agencies);
     if cache.key.as_ref() != Some(&key) {
-        cache.rows = build(load, &zones);
+        let cities: Vec<String> = zones
+            .iter()
+            .map(|slug| {
+                let zone = ctx
+                    .data
+                    .overview
+                    .zones
+                    .iter()
+                    .find(|z| &z.zone.slug == slug);
+                zone.map(|z| z.zone.city.clone()).unwrap_or_default()
+            })
+            .collect();
+        cache.rows = build(load, &zones, &cities);
         cache.key = Some(key);
     }
     // Only the space above the chart: the table's column lines would reach over it.
     let rest = ui.available_rect_before_wrap();
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rest), |ui| {
-        table(ui, ctx, &zones, &cache.rows);
+    // With an agency's page open, the table takes the left part and the page the right.
+    let page_w = if cache.selected.is_some() {
+        (rest.width() * 0.4).clamp(280.0, 460.0)
+    } else {
+        0.0
+    };
+    let (left, right) = rest.split_left_right_at_x(rest.right() - page_w);
+    if let Some(selected) = cache.selected.clone() {
+        ui.scope_builder(
+            egui::UiBuilder::new().max_rect(right.shrink2(egui::vec2(6.0, 0.0))),
+            |ui| {
+                if !super::agency_page::show(ui, ctx, &selected, &zones) {
+                    cache.selected = None;
+                }
+            },
+        );
+    }
+    ui.scope_builder(egui::UiBuilder::new().max_rect(left), |ui| {
+        // A table wider than its part is cut there, so it neither covers nor takes the
+        // page's clicks.
+        ui.set_clip_rect(left.intersect(ui.clip_rect()));
+        if let Some(clicked) = table(ui, ctx, &zones, &cache.rows) {
+            cache.selected = (cache.selected.as_ref() != Some(&clicked)).then_some(clicked);
+        }
     });
     ctx.st.agencies = cache;
 }
 
-fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCounts]) {
+/// Draws the table; returns the agency whose name was clicked.
+fn table(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    zones: &[String],
+    rows: &[AgencyCounts],
+) -> Option<(String, String)> {
+    let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // The agency column and the zone columns share the width.
     let n = zones.len() as f32;
@@ -101,10 +156,24 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
         })
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
-                let (agency, counts) = &rows[row.index()];
+                let ((agency, city), counts) = &rows[row.index()];
                 row.col(|ui| {
-                    ui.add(egui::Label::new(ctx.agency_name(agency)).truncate())
-                        .on_hover_text(agency);
+                    // The city tells same-named offices of different cities apart.
+                    let shown = format!(
+                        "{} · {}",
+                        ctx.agency_name(agency),
+                        super::names::city(ctx.lang(), city)
+                    );
+                    let r = ui
+                        .add(
+                            egui::Label::new(shown)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(ctx.t(T::AgencyPageTip));
+                    if r.clicked() {
+                        clicked = Some((agency.clone(), city.clone()));
+                    }
                 });
                 for (lead, co) in counts {
                     row.col(|ui| {
@@ -118,4 +187,5 @@ fn table(ui: &mut egui::Ui, ctx: &Ctx<'_>, zones: &[String], rows: &[AgencyCount
                 });
             });
         });
+    clicked
 }

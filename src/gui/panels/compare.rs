@@ -7,7 +7,8 @@ use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark};
-use crate::charts::labels::fmt_target;
+use crate::analysis::presence::Presence;
+use crate::charts::labels::{fmt_deadline, fmt_target};
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
@@ -38,6 +39,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             CompareBy::Theme => ctx.prefs.filter.theme.clone(),
             CompareBy::Indicator => ctx.prefs.filter.indicator.clone(),
         },
+        differences_only: ctx.prefs.differences_only,
     };
     let mut layout = std::mem::take(&mut ctx.st.compare);
     let lines = layout.lines(key, &ctx.data.filtered);
@@ -57,27 +59,30 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         y += height(line);
     }
     tops.push(y);
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("compare_scroll")
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width();
-            let (full, _) = ui.allocate_exact_size(vec2(width, y), Sense::hover());
-            let first = tops
-                .partition_point(|&top| top <= viewport.min.y)
-                .saturating_sub(1);
-            for (i, line) in lines.iter().enumerate().skip(first) {
-                if tops[i] > viewport.max.y {
-                    break;
-                }
-                let rect =
-                    Rect::from_min_size(full.min + vec2(0.0, tops[i]), vec2(width, height(line)));
-                match line {
-                    Line::Header { key, counts } => group_header(ui, ctx, rect, key, counts, by),
-                    Line::Row(cells) => row(ui, ctx, rect, i, cells, &zones, by),
-                }
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut ctx.st.compare_scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show_viewport(ui, |ui, viewport| {
+        let width = ui.available_width();
+        let (full, _) = ui.allocate_exact_size(vec2(width, y), Sense::hover());
+        let first = tops
+            .partition_point(|&top| top <= viewport.min.y)
+            .saturating_sub(1);
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if tops[i] > viewport.max.y {
+                break;
             }
-        });
+            let rect =
+                Rect::from_min_size(full.min + vec2(0.0, tops[i]), vec2(width, height(line)));
+            match line {
+                Line::Header { key, counts } => group_header(ui, ctx, rect, key, counts, by),
+                Line::Row(cells) => row(ui, ctx, rect, i, cells, &zones, by),
+            }
+        }
+    });
     ctx.st.compare = layout;
 }
 
@@ -138,6 +143,7 @@ fn group_header(
     ui.painter()
         .rect_filled(band, 3.0, ui.visuals().faint_bg_color);
     let name = group_name(ctx, key, by);
+    let presence = Presence::of(counts);
     for (c, n) in counts.iter().enumerate() {
         let r = column_rect(band, c, counts.len()).shrink2(vec2(6.0, 0.0));
         let mut child = ui.new_child(
@@ -148,7 +154,33 @@ fn group_header(
         child.set_clip_rect(r.intersect(ui.clip_rect()));
         let text = format!("{name} · {n}");
         child.add(egui::Label::new(RichText::new(text).strong()).truncate());
+        if let Some((mark, tip)) = presence_mark(ctx, presence, *n) {
+            let color = match presence {
+                Some(Presence::Only) => theme::warn_color(ctx.prefs.dark),
+                _ => child.visuals().weak_text_color(),
+            };
+            child
+                .add(egui::Label::new(RichText::new(mark).color(color).small()))
+                .on_hover_text(tip);
+        }
     }
+}
+
+/// The mark beside a group's name in a column with `n` items: common to all, shared by
+/// some, or only here (a column without items shows the gap instead).
+fn presence_mark(
+    ctx: &Ctx<'_>,
+    presence: Option<Presence>,
+    n: usize,
+) -> Option<(&'static str, &'static str)> {
+    if n == 0 {
+        return None;
+    }
+    Some(match presence? {
+        Presence::Common => (ctx.t(T::CommonMark), ctx.t(T::CommonTip)),
+        Presence::Shared => (ctx.t(T::SharedMark), ctx.t(T::SharedTip)),
+        Presence::Only => (ctx.t(T::OnlyMark), ctx.t(T::OnlyTip)),
+    })
 }
 
 fn row(
@@ -199,7 +231,12 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .flatten()
         .map(|&t| {
             let t = &f.targets[t].target;
-            let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            let due = fmt_deadline(t, lang);
+            let year = if due.is_empty() {
+                due
+            } else {
+                format!(" ({due})")
+            };
             format!("{} {}{year}", t.indicator, fmt_target(t, lang))
         })
         .collect();
@@ -246,7 +283,12 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
 fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     let row = &ctx.data.filtered.targets[i];
     let t = &row.target;
-    let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
+    let due = fmt_deadline(t, ctx.lang());
+    let year = if due.is_empty() {
+        due
+    } else {
+        format!(" · {due}")
+    };
     let head = format!("{}{year}", fmt_target(t, ctx.lang()));
     let r = ui.add(
         egui::Label::new(RichText::new(head).strong())
@@ -259,8 +301,9 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             span: Some(t.span),
         });
     }
+    let measure = row.measure_title.as_deref().unwrap_or("—");
     ui.add(egui::Label::new(&t.indicator).truncate())
-        .on_hover_text(&t.sentence);
+        .on_hover_text(format!("{}\n{}: {measure}", t.sentence, ctx.t(T::Measure)));
     ui.horizontal(|ui| {
         if ui
             .small_button(ctx.t(T::Edit))
@@ -272,8 +315,8 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         if row.corrected {
             corrected_mark(ui, ctx);
         }
-        let measure = row.measure_title.as_deref().unwrap_or("—");
-        ui.add(egui::Label::new(RichText::new(measure).weak()).truncate());
+        ui.label(format!("{}:", ctx.t(T::Lead)));
+        super::owners::lead_label(ui, ctx, &row.owners);
     });
 }
 
@@ -284,6 +327,10 @@ fn header(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         ui.radio_value(&mut by, CompareBy::Theme, ctx.t(T::ByTheme));
         ui.radio_value(&mut by, CompareBy::Indicator, ctx.t(T::ByIndicator));
         ctx.prefs.compare_by = by;
+        ui.add_space(12.0);
+        let (label, tip) = (ctx.t(T::DifferencesOnly), ctx.t(T::DifferencesOnlyTip));
+        ui.checkbox(&mut ctx.prefs.differences_only, label)
+            .on_hover_text(tip);
         ui.add_space(12.0);
         let any = ctx.t(T::Any).to_string();
         let options = ctx.st.options.current(ctx.data, ctx.prefs.lang);

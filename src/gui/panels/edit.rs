@@ -92,6 +92,7 @@ impl TargetEdit {
             unit: changed(self.unit != o.unit).map(|_| self.unit.clone()),
             comparator: changed(self.comparator != o.comparator).map(|_| self.comparator),
             year: changed(year != o.year).and(year),
+            clear_year: year.is_none() && o.year.is_some(),
         })
     }
 }
@@ -108,7 +109,8 @@ fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         return;
     };
     let mut open = true;
-    let mut close = false;
+    // Esc closes the editor without saving, as Cancel does.
+    let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
     let indicators: Vec<(String, String)> = Catalog::in_use()
         .indicators
         .iter()
@@ -196,7 +198,8 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         return;
     };
     let mut open = true;
-    let mut close = false;
+    // Esc closes the editor without saving, as Cancel does.
+    let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Window::new(T::CorrectMeasure.get(lang))
         .open(&mut open)
         .collapsible(false)

@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::{Ctx, UiState};
+use super::{Ctx, UiState, selection};
 use crate::catalog::Catalog;
 use crate::export::table::{self, Table};
 use crate::gui::command::Command;
@@ -36,26 +36,48 @@ fn chart_stem(ui_state: &UiState, slot: ChartSlot) -> String {
     }
 }
 
-/// A request to save the chart the view shows, if it has drawn one.
-pub fn chart_request(ui_state: &UiState, slot: ChartSlot, kind: FileKind) -> Option<ExportRequest> {
-    let chart = ui_state.export.charts.current(slot)?;
+/// A request to save the chart the view shows, if it has drawn one; its notes say which
+/// filters and search it was made under.
+pub fn chart_request(
+    ui_state: &UiState,
+    prefs: &Prefs,
+    slot: ChartSlot,
+    kind: FileKind,
+) -> Option<ExportRequest> {
+    let mut chart = ui_state.export.charts.current(slot)?.clone();
+    let lines = selection::lines(prefs, &ui_state.search, |z| z.to_string());
+    chart.notes.push(selection::note(&lines, prefs.lang));
     Some(ExportRequest {
-        what: ExportWhat::Chart(Box::new(chart.clone())),
+        what: ExportWhat::Chart(Box::new(chart)),
         kind,
         stem: chart_stem(ui_state, slot),
     })
 }
 
-/// The tables of a view, from the rows on screen.
+/// The tables of a view, from the rows on screen, and a last sheet naming the selection.
+/// Compare adds the tidy targets table (one row per target, numeric value, unit and
+/// comparator in their own columns) beside its formatted one; its gaps sheet is left out
+/// when a filter or search narrows the rows (a zone would seem to lack what was filtered).
 fn view_tables(ctx: &mut Ctx<'_>, slot: ChartSlot) -> Vec<Table> {
     let zones = ctx.prefs.selected_zones.clone();
     let ds = ctx.st.export.charts.dataset(ctx.data, &zones);
     let (catalog, lang) = (Catalog::in_use(), ctx.lang());
-    match slot {
+    let narrowed = selection::narrowed(ctx.prefs, &ctx.st.search);
+    let mut tables = match slot {
         ChartSlot::Targets => vec![table::targets_table(&ds, catalog, lang)],
-        ChartSlot::Compare => table::compare_tables(&ds, catalog, lang),
+        ChartSlot::Compare => {
+            let mut t = table::compare_tables(&ds, catalog, lang);
+            if narrowed {
+                t.truncate(2);
+            }
+            t.push(table::targets_table(&ds, catalog, lang));
+            t
+        }
         ChartSlot::Agencies => vec![table::agencies_table(&ds, catalog, lang)],
-    }
+    };
+    let lines = selection::lines(ctx.prefs, &ctx.st.search, |z| ctx.zone_name(z));
+    tables.push(selection::sheet(&lines, lang));
+    tables
 }
 
 /// The export buttons of a view.
@@ -75,7 +97,7 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
             .add_enabled(has_chart, egui::Button::new(kind.label()).small())
             .on_hover_text(tip)
             .clicked();
-        if clicked && let Some(request) = chart_request(ctx.st, slot, kind) {
+        if clicked && let Some(request) = chart_request(ctx.st, ctx.prefs, slot, kind) {
             ctx.cmds.push(Command::Export(request));
         }
     }
@@ -125,7 +147,7 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
 /// or a note when the view has no chart.
 pub fn export_view(ui_state: &mut UiState, prefs: &Prefs) -> Option<ExportRequest> {
     let request = ChartSlot::for_view(prefs.view)
-        .and_then(|slot| chart_request(ui_state, slot, FileKind::Png));
+        .and_then(|slot| chart_request(ui_state, prefs, slot, FileKind::Png));
     if request.is_none() {
         ui_state.set_status(prefs.lang.pick(
             "此视图没有图表；请在“目标”、“对比”或“部门分工”视图中导出。",
@@ -156,7 +178,7 @@ pub fn window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .iter()
         .map(|k| format!(".{}", k.ext()))
         .collect();
-    let (mut save, mut cancel) = (false, false);
+    let (mut save, mut cancel) = (false, ui.input(|i| i.key_pressed(egui::Key::Escape)));
     egui::Window::new(lang.pick("导出到文件", "Export to file"))
         .collapsible(false)
         .resizable(true)

@@ -31,6 +31,10 @@ pub struct ImportState {
     pub no_portal: bool,
     /// Stands in for the native file dialog when set (tests; other front ends).
     pub picker: Option<FilePicker>,
+    /// Canonical indicators chosen in the preview in place of the parsed mapping: (file,
+    /// index of the target in the preview, indicator id). Saved as corrections with the
+    /// import, so they survive re-parsing like any other correction.
+    pub mappings: Vec<(PathBuf, usize, String)>,
 }
 
 /// A replacement for the native file dialog: returns the chosen files, `None` if cancelled.
@@ -46,7 +50,16 @@ impl ImportState {
         }
         self.previews.clear();
         self.results.clear();
+        self.mappings.clear();
         self.message = None;
+    }
+
+    /// The indicator chosen for target `index` of `file`, if one was.
+    pub fn mapping(&self, file: &std::path::Path, index: usize) -> Option<&str> {
+        self.mappings
+            .iter()
+            .find(|(f, i, _)| f == file && *i == index)
+            .map(|(_, _, id)| id.as_str())
     }
 
     /// What to import: each listed file, with the parse its preview kept when there is one.
@@ -207,6 +220,7 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     let st = &ctx.st.import;
     let error = ui.visuals().error_fg_color;
+    let mut chosen: Vec<(PathBuf, usize, String)> = Vec::new();
     for path in &st.files {
         let name = path.display().to_string();
         let preview = st.previews.iter().find(|p| &p.path == path);
@@ -236,7 +250,11 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     }
                 }
                 match preview.map(|p| &p.result) {
-                    Some(Ok(info)) => preview_body(ui, ctx, info),
+                    Some(Ok(info)) => {
+                        for (i, id) in preview_body(ui, ctx, path, info) {
+                            chosen.push((path.clone(), i, id));
+                        }
+                    }
                     Some(Err(e)) => {
                         ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
                     }
@@ -244,9 +262,21 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 }
             });
     }
+    for (file, i, id) in chosen {
+        let m = &mut ctx.st.import.mappings;
+        m.retain(|(f, j, _)| !(*f == file && *j == i));
+        m.push((file, i, id));
+    }
 }
 
-fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::PreviewInfo) {
+/// The preview of one file; returns the indicators newly chosen for its targets.
+fn preview_body(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    path: &std::path::Path,
+    info: &crate::gui::jobs::PreviewInfo,
+) -> Vec<(usize, String)> {
+    let mut chosen = Vec::new();
     ui.label(format!("{}: {}", ctx.t(T::Title), info.title));
     if let Some((a, b)) = info.period {
         ui.label(format!("{}: {a}–{b}", ctx.t(T::Period)));
@@ -263,14 +293,54 @@ fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::Previ
     for title in info.measure_titles.iter().take(8) {
         ui.add(egui::Label::new(format!("· {title}")).truncate());
     }
-    for (indicator, value, year) in info.targets.iter().take(12) {
-        let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
-        ui.add(egui::Label::new(format!("◆ {indicator} {value}{year}")).truncate());
+    // Every target, with the canonical indicator it was mapped to: a wrong mapping is
+    // seen before anything is saved (the count above is this list's length).
+    if !info.targets.is_empty() {
+        egui::Grid::new(("preview_targets", info.title.as_str()))
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong(ctx.t(T::IndicatorText));
+                ui.strong(ctx.t(T::CanonicalIndicator));
+                ui.strong(ctx.t(T::Value));
+                ui.strong(ctx.t(T::Year));
+                ui.end_row();
+                for (i, t) in info.targets.iter().enumerate() {
+                    ui.add(egui::Label::new(format!("◆ {}", t.indicator)).truncate());
+                    // The mapping can be changed before saving (kept as a correction).
+                    let current = ctx.st.import.mapping(path, i).or(t.indicator_id.as_deref());
+                    let shown = match current {
+                        Some(id) => format!("→ {}", ctx.indicator_name(id)),
+                        None => format!("→ {}", ctx.t(T::NotMapped)),
+                    };
+                    egui::ComboBox::from_id_salt(("preview_ind", path, i))
+                        .selected_text(shown)
+                        .width(200.0)
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            for ind in &crate::catalog::Catalog::in_use().indicators {
+                                let on = current == Some(ind.id.as_str());
+                                if ui
+                                    .selectable_label(on, ctx.indicator_name(&ind.id))
+                                    .clicked()
+                                {
+                                    chosen.push((i, ind.id.clone()));
+                                }
+                            }
+                        })
+                        .response
+                        .on_hover_text(ctx.t(T::MappingTip));
+                    ui.label(&t.value);
+                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                    ui.end_row();
+                }
+            });
     }
     if !info.agencies.is_empty() {
         let shown: Vec<&str> = info.agencies.iter().take(12).map(String::as_str).collect();
         ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join("、"))).wrap());
     }
+    chosen
 }
 
 fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

@@ -1,16 +1,21 @@
 //! The views and the frame around them. Each panel draws from [`Ctx`] (preferences, the
 //! data snapshot, transient UI state) and pushes [`Command`]s; none touches the database.
 
+pub mod actual;
 pub mod agencies;
+pub mod agency_page;
 pub mod chart;
 pub mod compare;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod import;
 pub mod names;
 pub mod overview;
+pub mod owners;
 pub mod reader;
 pub mod recovery;
+pub mod selection;
 pub mod sidebar;
 pub mod statusbar;
 pub mod targets;
@@ -36,15 +41,21 @@ pub struct UiState {
     pub search: String,
     pub focus_search: bool,
     pub reader: ReaderState,
+    /// The Diff view's chosen versions and their comparison.
+    pub diff: diff::DiffState,
     /// Zones whose documents and themes were asked for since the overview was last loaded.
     pub details_asked: std::collections::HashSet<String>,
     pub import: ImportState,
     pub edit: edit::Editors,
+    /// The actual-value window of the Targets view, while open.
+    pub actual: Option<actual::ActualEdit>,
     pub targets: targets::TableState,
     /// The Agencies view's table rows.
     pub agencies: agencies::AgencyTable,
     /// The Compare view's line-up, rebuilt when the data or the selection changes.
     pub compare: CompareLayout,
+    /// Compare scrolls back to its top on the next frame (a heatmap cell opened it).
+    pub compare_scroll_to_top: bool,
     /// The filter option lists, rebuilt when the data or the language changes.
     pub options: sidebar::OptionsCache,
     /// The sidebar's zone finder (shown when there are many zones).
@@ -57,6 +68,9 @@ pub struct UiState {
     pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// The interface text the status message is, when it is one (so a language switch
+    /// shows it in the new language).
+    pub status_key: Option<T>,
     /// Why the database could not be opened.
     pub store_error: Option<String>,
 }
@@ -73,11 +87,26 @@ impl UiState {
     /// Shows an informational message in the status bar.
     pub fn set_status(&mut self, msg: &str) {
         self.status = Some((msg.to_string(), false));
+        self.status_key = None;
+    }
+
+    /// Shows an interface text in the status bar, kept in step with the language.
+    pub fn set_status_key(&mut self, key: T, lang: Lang) {
+        self.status = Some((key.get(lang).to_string(), false));
+        self.status_key = Some(key);
+    }
+
+    /// The interface language changed: a status message that is interface text follows.
+    pub fn relabel_status(&mut self, lang: Lang) {
+        if let (Some(key), Some((msg, _))) = (self.status_key, &mut self.status) {
+            *msg = key.get(lang).to_string();
+        }
     }
 
     /// Shows an error in the status bar.
     pub fn set_error(&mut self, msg: String) {
         self.status = Some((msg, true));
+        self.status_key = None;
     }
 }
 
@@ -112,10 +141,7 @@ impl Ctx<'_> {
             .iter()
             .find(|z| z.zone.slug == slug)
         {
-            Some(z) => self
-                .lang()
-                .pick(&z.zone.name_zh, &z.zone.name_en)
-                .to_string(),
+            Some(z) => crate::charts::labels::zone_name(&z.zone, self.lang()).to_string(),
             None => slug.to_string(),
         }
     }
@@ -210,8 +236,10 @@ pub fn show_all(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         View::Agencies => agencies::show(ui, ctx),
         View::Reader => reader::show(ui, ctx),
         View::Import => import::show(ui, ctx),
+        View::Diff => diff::show(ui, ctx),
     });
     edit::show(ui, ctx);
+    actual::window(ui, ctx);
     recovery::show(ui, ctx);
     export::window(ui, ctx);
 }

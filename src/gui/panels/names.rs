@@ -42,3 +42,39 @@ pub fn instrument(lang: Lang, i: Instrument) -> &'static str {
     }
     .get(lang)
 }
+
+/// A city's name: as the zones list it (`沈阳`) in Chinese; in English the romanised name the
+/// agency catalogue gives it (`shenyang` → `Shenyang`), else as listed.
+pub fn city(lang: Lang, key: &str) -> String {
+    if lang == Lang::Zh {
+        return key.to_string();
+    }
+    let catalog = Catalog::in_use();
+    let roman = catalog
+        .cities()
+        .iter()
+        .find(|c| c.key == key)
+        .and_then(|c| c.names.iter().find(|n| n.is_ascii() && !n.is_empty()));
+    match roman {
+        Some(name) => {
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        }
+        None => key.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cities_are_romanised_in_english() {
+        assert_eq!(city(Lang::En, "沈阳"), "Shenyang");
+        assert_eq!(city(Lang::Zh, "沈阳"), "沈阳");
+        assert_eq!(city(Lang::En, "未知城"), "未知城");
+    }
+}

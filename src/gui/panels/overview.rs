@@ -139,7 +139,9 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         color_chip(ui, color);
         let title = RichText::new(&name).strong().size(15.0);
         let galley = limited(ui, title, ui.available_width(), 2);
-        ui.label(galley).on_hover_text(&name);
+        // One tooltip: ours, not also egui's own for an elided label.
+        ui.add(egui::Label::new(galley).show_tooltip_when_elided(false))
+            .on_hover_text(&name);
     });
     if ctx.lang() == Lang::En {
         ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());

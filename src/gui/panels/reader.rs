@@ -69,6 +69,15 @@ impl ReaderState {
         }
     }
 
+    /// The document titles of overview generation `generation`, once loaded (the Diff
+    /// view's pickers share the reader's list).
+    pub fn titles(&self, generation: u64) -> Option<Arc<Vec<DocumentTitle>>> {
+        match &self.picker.titles {
+            Some((g, titles)) if *g == generation => Some(titles.clone()),
+            _ => None,
+        }
+    }
+
     /// What is highlighted in the open document.
     pub fn marks(&self) -> &DocMarks {
         &self.marks

@@ -26,12 +26,20 @@ pub struct FilterOptions {
 impl FilterOptions {
     fn build(data: &Snapshot, lang: Lang) -> FilterOptions {
         let ov = &data.overview;
+        // Catalogue themes, then any other the data has (an older taxonomy's, or a user's
+        // correction): a heatmap click on it must show it as the chosen theme, not "Any".
+        let mut themes: Vec<(String, String)> = Catalog::in_use()
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), names::theme(lang, &t.id)))
+            .collect();
+        for id in &ov.heatmap.themes {
+            if !themes.iter().any(|(t, _)| t == id) {
+                themes.push((id.clone(), names::theme(lang, id)));
+            }
+        }
         FilterOptions {
-            themes: Catalog::in_use()
-                .themes
-                .iter()
-                .map(|t| (t.id.clone(), names::theme(lang, &t.id)))
-                .collect(),
+            themes,
             instruments: [
                 Instrument::Supply,
                 Instrument::Environment,
@@ -188,10 +196,8 @@ fn zones(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 let z = &zones[i];
                 let slug = &z.zone.slug;
                 let mut ticked = ctx.prefs.selected_zones.contains(slug);
-                let name = ctx
-                    .lang()
-                    .pick(&z.zone.name_zh, &z.zone.name_en)
-                    .to_string();
+                // A zone created under a Chinese name has no English one: its Chinese name.
+                let name = crate::charts::labels::zone_name(&z.zone, ctx.lang()).to_string();
                 ui.horizontal(|ui| {
                     // Long names are cut to the panel's width; the tooltip has them in full.
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
@@ -304,4 +310,19 @@ pub fn combo<V: Clone + PartialEq>(
         .response
         .labelled_by(label_id);
     *value != before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_outside_the_catalogue_is_offered_and_shown() {
+        let mut data = Snapshot::default();
+        data.overview.heatmap.themes = vec!["talent".into(), "old_theme".into()];
+        let options = FilterOptions::build(&data, Lang::En);
+        let n = Catalog::in_use().themes.len();
+        assert_eq!(options.themes.len(), n + 1);
+        assert_eq!(options.themes[n], ("old_theme".into(), "old_theme".into()));
+    }
 }

@@ -5,7 +5,8 @@ use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Ctx, corrected_mark};
-use crate::charts::labels::fmt_target;
+use crate::analysis::ambition::{BaselineScope, assess};
+use crate::charts::labels::{fmt_deadline, fmt_number, fmt_target, unit_label};
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{TargetRow, ZoneSummary};
@@ -129,28 +130,33 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Column::initial(share(0.15, 90.0, 220.0))
+            Column::initial(share(0.11, 80.0, 220.0))
                 .at_least(70.0)
                 .clip(true),
         )
         .column(
-            Column::initial(share(0.24, 110.0, 360.0))
+            Column::initial(share(0.17, 100.0, 360.0))
                 .at_least(90.0)
                 .clip(true),
         )
         .column(
-            Column::initial(share(0.13, 110.0, 170.0))
+            Column::initial(share(0.11, 90.0, 170.0))
                 .at_least(70.0)
                 .clip(true),
         )
         .column(Column::initial(52.0).at_least(44.0))
         .column(
-            Column::initial(share(0.11, 90.0, 160.0))
+            Column::initial(share(0.10, 80.0, 160.0))
                 .at_least(60.0)
                 .clip(true),
         )
         .column(Column::remainder().at_least(80.0).clip(true))
-        .column(Column::initial(116.0).at_least(100.0))
+        .column(
+            Column::initial(share(0.10, 70.0, 180.0))
+                .at_least(60.0)
+                .clip(true),
+        )
+        .column(Column::initial(150.0).at_least(130.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, ctx, T::Zone, SortBy::Zone));
             h.col(|ui| sort_header(ui, ctx, T::Indicator, SortBy::Indicator));
@@ -161,6 +167,9 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             });
             h.col(|ui| {
                 ui.strong(ctx.t(T::Measure));
+            });
+            h.col(|ui| {
+                ui.strong(ctx.t(T::LeadAgency));
             });
             h.col(|_| {});
         })
@@ -181,40 +190,95 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         .on_hover_text(&t.sentence);
                 });
                 row.col(|ui| {
-                    ui.label(fmt_target(t, ctx.lang()));
+                    let label = ui.label(fmt_target(t, ctx.lang()));
+                    if let Some((achieved, share)) = super::actual::achieved(ctx, r) {
+                        let tip = format!("{}: {achieved}", ctx.t(T::Actual));
+                        label.on_hover_text(&tip);
+                        let mark = share.map_or_else(
+                            || format!("({})", ctx.t(T::Actual)),
+                            |p| format!("({p}%)"),
+                        );
+                        ui.label(RichText::new(mark).small()).on_hover_text(tip);
+                    }
                     if r.corrected {
                         corrected_mark(ui, ctx);
                     }
                 });
                 row.col(|ui| {
-                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                    ui.label(fmt_deadline(t, ctx.lang()));
                 });
                 row.col(|ui| baseline(ui, ctx, r));
                 row.col(|ui| {
                     let m = r.measure_title.as_deref().unwrap_or("—");
                     ui.add(egui::Label::new(m).truncate());
                 });
+                row.col(|ui| super::owners::lead_label(ui, ctx, &r.owners));
                 row.col(|ui| actions(ui, ctx, r));
             });
         });
 }
 
+/// The zone's baseline for the target and, when it is comparable, the implied annual
+/// growth and the multiple; a baseline from a news report (possibly a larger area) is shown
+/// greyed and not used.
 fn baseline(ui: &mut egui::Ui, ctx: &Ctx<'_>, r: &TargetRow) {
     let f = &ctx.data.filtered;
     let Some(id) = &r.target.indicator_id else {
         return;
     };
-    if let Some(&i) = f.baselines.get(&(r.zone_slug.clone(), id.clone())) {
-        let s = &f.statistics[i];
-        let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-        ui.label(format!("{} {}{year}", s.value, s.unit))
-            .on_hover_text(&s.sentence);
+    let Some(list) = f.statistics_by_key.get(&(r.zone_slug.clone(), id.clone())) else {
+        return;
+    };
+    let stats = list.iter().map(|&i| &f.statistics[i]);
+    let Some(a) = assess(r, stats, |doc| f.doc_kinds.get(&doc).copied()) else {
+        return;
+    };
+    let lang = ctx.lang();
+    let year = a
+        .baseline_year
+        .map(|y| format!(" ({y})"))
+        .unwrap_or_default();
+    let base = format!(
+        "{}{}{year}",
+        fmt_number(a.baseline_value, lang),
+        unit_label(&a.baseline_unit, lang)
+    );
+    let source = list
+        .iter()
+        .map(|&i| &f.statistics[i])
+        .find(|s| s.doc_id == a.baseline_doc_id && s.value == a.baseline_value)
+        .map(|s| s.sentence.as_str())
+        .unwrap_or_default();
+    match (a.scope, a.implied_annual_growth_pct, a.multiple) {
+        (BaselineScope::OtherScope, ..) => {
+            let tip = format!("{}\n{source}", ctx.t(T::OtherScopeTip));
+            ui.label(RichText::new(format!("{base} *")).weak())
+                .on_hover_text(tip);
+        }
+        (_, growth, multiple) => {
+            let mut text = base;
+            if let Some(g) = growth {
+                text.push_str(&format!(" → {g:+}%/{}", ctx.t(T::PerYearShort)));
+            }
+            if let Some(m) = multiple {
+                text.push_str(&format!(" ×{m}"));
+            }
+            let mut tip = format!("{}\n{source}", ctx.t(T::AmbitionTip));
+            if a.scope == BaselineScope::SameZone {
+                tip = format!("{}\n{tip}", ctx.t(T::OtherDocumentTip));
+            }
+            ui.add(egui::Label::new(text).truncate()).on_hover_text(tip);
+        }
     }
 }
 
 fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
     let source = ui
-        .add(egui::Button::new(ctx.t(T::Source)).sense(Sense::click()))
+        .add(
+            egui::Button::new(ctx.t(T::Source))
+                .small()
+                .sense(Sense::click()),
+        )
         .on_hover_text(format!("{}\n{}", ctx.t(T::OpenSource), r.target.sentence));
     if source.clicked() {
         ctx.cmds.push(Command::OpenSource {
@@ -223,10 +287,31 @@ fn actions(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, r: &TargetRow) {
         });
     }
     if ui
-        .button(ctx.t(T::Edit))
+        .small_button(ctx.t(T::Edit))
         .on_hover_text(ctx.t(T::EditTip))
         .clicked()
     {
         ctx.st.edit.open_target(r);
+    }
+    // Actuals are kept per canonical indicator: a target without one has none.
+    if r.target.indicator_id.is_some() {
+        let tip = match super::actual::achievement(ctx, r) {
+            Some(a) => format!("{}\n{a}", ctx.t(T::ActualTip)),
+            None => ctx.t(T::ActualTip).to_string(),
+        };
+        if ui
+            .small_button(ctx.t(T::Actual))
+            .on_hover_text(tip)
+            .clicked()
+        {
+            let subject = format!(
+                "{} {} — {}",
+                ctx.zone_name(&r.zone_slug),
+                r.target.indicator,
+                fmt_target(&r.target, ctx.lang())
+            );
+            ctx.st.actual =
+                super::actual::ActualEdit::for_target(r, &ctx.data.filtered.actuals, subject);
+        }
     }
 }
