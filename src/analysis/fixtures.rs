@@ -442,5 +442,6 @@ pub fn dataset() -> Dataset {
         statistics,
         agency_load,
         actuals,
+        translations: Default::default(),
     }
 }

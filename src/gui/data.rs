@@ -41,6 +41,8 @@ pub struct Overview {
     pub years: Vec<i32>,
     /// Canonical indicator ids that have at least one target.
     pub indicators: Vec<String>,
+    /// Users' English translations of titles (Chinese title → English).
+    pub translations: HashMap<String, String>,
 }
 
 /// Most measures, targets or statistics a refresh loads when no zone is ticked: a first
@@ -137,6 +139,7 @@ pub fn load_overview(store: &Store, ticked: &[String]) -> crate::Result<Overview
         agencies: facets.agencies,
         years: facets.years,
         indicators: facets.indicators,
+        translations: store.translations()?,
         ..Overview::default()
     };
     merge_details(&mut ov, details);

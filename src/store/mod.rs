@@ -7,7 +7,8 @@
 //! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
 //! checkpoints on their own thread), `queries` (filtered reads), `summary` (zone
 //! summaries, documents), `facets` (filter lists), `corrections` (user overlays), `fts`
-//! (full-text search clause), `synth` (synthetic corpus for benchmarks).
+//! (full-text search clause), `synth` (synthetic corpus for benchmarks), `translations`
+//! (users' English titles).
 
 mod bulk;
 mod checkpoint;
@@ -24,6 +25,7 @@ pub mod rows;
 mod seed;
 mod summary;
 pub mod synth;
+mod translations;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -298,6 +300,21 @@ impl Store {
     /// Entered actual outcomes of the filtered zones (`zones`, `indicator`, `year`).
     pub fn actuals(&self, filter: &Filter) -> Result<Vec<ActualRow>> {
         queries::actuals(self, filter)
+    }
+
+    /// Users' English translations of titles: Chinese title → English.
+    pub fn translations(&self) -> Result<std::collections::HashMap<String, String>> {
+        translations::all(self)
+    }
+
+    /// Stores (or, with an empty `en`, removes) the user's English for a Chinese title.
+    pub fn set_translation(&mut self, zh: &str, en: &str) -> Result<()> {
+        translations::set_many(self, &[(zh.to_string(), en.to_string())]).map(|_| ())
+    }
+
+    /// Stores many translations in one transaction; returns how many changed.
+    pub fn set_translations(&mut self, pairs: &[(String, String)]) -> Result<usize> {
+        translations::set_many(self, pairs)
     }
 
     fn err(&self, e: rusqlite::Error) -> Error {

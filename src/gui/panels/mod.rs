@@ -112,10 +112,7 @@ impl Ctx<'_> {
             .iter()
             .find(|z| z.zone.slug == slug)
         {
-            Some(z) => self
-                .lang()
-                .pick(&z.zone.name_zh, &z.zone.name_en)
-                .to_string(),
+            Some(z) => crate::charts::labels::zone_name(&z.zone, self.lang()).into_owned(),
             None => slug.to_string(),
         }
     }
