@@ -343,3 +343,75 @@ fn an_unknown_city_gets_english_agency_names() {
         assert!(!has_cjk(n) && !n.is_empty(), "{n}");
     }
 }
+
+/// Text of an HTML document outside elements marked `lang="zh"` (below the root).
+fn html_text_outside_chinese(html: &str) -> String {
+    const VOID: [&str; 6] = ["br", "meta", "img", "hr", "input", "link"];
+    let mut out = String::new();
+    let mut stack: Vec<bool> = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        if !stack.iter().skip(1).any(|zh| *zh) {
+            out.push_str(&rest[..lt]);
+        }
+        let gt = rest[lt..].find('>').map(|g| lt + g).expect("closed tag");
+        let tag = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(_closing) = tag.strip_prefix('/') {
+            stack.pop();
+            continue;
+        }
+        let name = tag.split_whitespace().next().unwrap_or("");
+        if tag.ends_with('/') || VOID.contains(&name) {
+            continue;
+        }
+        let inherited = stack.last().copied().unwrap_or(false) && stack.len() > 1;
+        stack.push(tag.contains("lang=\"zh") || inherited);
+        if name == "style" {
+            let end = rest.find("</style>").unwrap();
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+#[test]
+fn english_briefings_hold_chinese_only_in_marked_originals() {
+    let (dir, db) = temp_db();
+    let html = dir.path().join("b.html");
+    let docx = dir.path().join("b.docx");
+    let zones = "zhongde,shenyang-htz,dalian,liangjiang";
+    for out in [&html, &docx] {
+        let out = out.to_str().unwrap();
+        run(
+            &db,
+            &[
+                "export", "briefing", "--zones", zones, "--lang", "en", "--out", out,
+            ],
+        );
+    }
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("lang=\"zh\""), "originals are marked");
+    let outside = html_text_outside_chinese(&text);
+    let bad: Vec<&str> = outside.lines().filter(|l| has_cjk(l)).take(3).collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert!(outside.contains("at least 120 enterprises by 2025"));
+
+    let file = std::fs::File::open(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut marked = 0;
+    for run in xml.split("<w:r>").skip(1) {
+        let run = run.split("</w:r>").next().unwrap();
+        if has_cjk(run) {
+            assert!(run.contains("<w:lang w:val=\"zh-CN\""), "unmarked: {run}");
+            marked += 1;
+        }
+    }
+    assert!(marked > 10, "{marked}");
+}

@@ -16,6 +16,8 @@ use zonecompare::gui::state::{PREFS_KEY, Prefs, View};
 use zonecompare::store::Store;
 use zonecompare::store::rows::{Filter, ImportOutcome};
 
+#[path = "gui/english.rs"]
+mod english;
 #[path = "gui/import.rs"]
 mod import;
 #[path = "gui/layout.rs"]

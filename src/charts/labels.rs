@@ -216,6 +216,10 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
                 .clone()
                 .or_else(|| d.period.map(|p| format!("{}–{}", p.start, p.end)));
             if let Some(n) = &d.doc_number {
+                let n = match lang {
+                    Lang::Zh => n.clone(),
+                    Lang::En => english::doc_number(n),
+                };
                 when = Some(match when {
                     Some(w) => format!("{n}, {w}"),
                     None => n.clone(),

@@ -91,6 +91,39 @@ pub fn outline_label(label: &str) -> String {
     out
 }
 
+/// A document number in Latin letters: the issuer's abbreviation in pinyin, the year in
+/// brackets, the serial number (`大政办发〔2017〕133号` → `Dazhengbanfa [2017] No. 133`).
+pub fn doc_number(n: &str) -> String {
+    let n = n
+        .replace(['〔', '［', '【'], " [")
+        .replace(['〕', '］', '】'], "] ");
+    let (body, serial) = match n.trim().strip_suffix('号') {
+        Some(body) => {
+            let digits = body.trim_end_matches(|c: char| c.is_ascii_digit());
+            (digits.to_string(), Some(&body[digits.len()..]))
+        }
+        None => (n.trim().to_string(), None),
+    };
+    let mut out = String::new();
+    let mut han = String::new();
+    for c in body.chars().chain(std::iter::once(' ')) {
+        if is_cjk(c) {
+            han.push(c);
+            continue;
+        }
+        if !han.is_empty() {
+            out.push_str(&place_name(&han));
+            han.clear();
+        }
+        out.push(c);
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    match serial {
+        Some(s) if !s.is_empty() => format!("{out} No. {s}"),
+        _ => out,
+    }
+}
+
 /// `一` … `九十九` as a number.
 fn small_numeral(s: &str) -> Option<u32> {
     let digit = |c: char| {
@@ -136,6 +169,14 @@ mod tests {
         assert_eq!(outline_label("（十二）"), "(12)");
         assert_eq!(outline_label("二十一"), "21");
         assert_eq!(outline_label("1"), "1");
+    }
+
+    #[test]
+    fn document_numbers() {
+        assert_eq!(
+            doc_number("大政办发〔2017〕133号"),
+            "Dazhengbanfa [2017] No. 133"
+        );
     }
 
     #[test]

@@ -408,6 +408,7 @@ impl App {
                 self.write(Request::CorrectMeasure(id, correction))
             }
             Command::ResetMeasure(id) => self.write(Request::ResetMeasure(id)),
+            Command::SetTranslation { zh, en } => self.write(Request::SetTranslation(zh, en)),
             Command::AddImportFiles(files) => {
                 self.prefs.view = View::Import;
                 self.ui.import.add_files(files);

@@ -49,6 +49,11 @@ pub enum Command {
         correction: MeasureCorrection,
     },
     ResetMeasure(i64),
+    /// Store the user's English for a Chinese title (empty: back to the machine gloss).
+    SetTranslation {
+        zh: String,
+        en: String,
+    },
     /// Files chosen in the dialog, dropped on the window, typed, or given by a test.
     AddImportFiles(Vec<PathBuf>),
     StartPreview,
@@ -108,6 +113,7 @@ impl Command {
             Command::CancelJob => T::CancelJob,
             Command::CorrectTarget { .. } => T::CorrectTarget,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
+            Command::SetTranslation { .. } => T::Translate,
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
             Command::LoadDocumentTitles => T::Document,

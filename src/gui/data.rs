@@ -214,6 +214,8 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
 #[derive(Debug, Clone, Default)]
 pub struct DocMarks {
     pub measures: Vec<(Span, Vec<String>)>,
+    /// Each measure's (Chinese) title, in the order of `measures`.
+    pub titles: Vec<String>,
     pub targets: Vec<Span>,
 }
 
@@ -232,8 +234,9 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         document: Some(doc_id),
         ..Filter::default()
     };
-    let measures = store
-        .measures(&this)?
+    let rows = store.measures(&this)?;
+    let titles = rows.iter().map(|m| m.title.clone()).collect();
+    let measures = rows
         .into_iter()
         .map(|m| (m.span, m.units.into_iter().map(|u| u.name).collect()))
         .collect();
@@ -244,7 +247,11 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         .collect();
     Ok(OpenDocument {
         text,
-        marks: DocMarks { measures, targets },
+        marks: DocMarks {
+            measures,
+            titles,
+            targets,
+        },
     })
 }
 

@@ -48,7 +48,11 @@ fn mixed_units_note(ds: &Dataset, units: &[(String, String)], lang: Lang) -> Opt
         .iter()
         .map(|(u, zs)| match lang {
             Lang::Zh => format!("{}以“{u}”计", zs.join("、")),
-            Lang::En => format!("{} counts in “{u}”", zs.join(", ")),
+            Lang::En => format!(
+                "{} count in {}",
+                zs.join(", "),
+                crate::english::values::unit_name(u, "units")
+            ),
         })
         .collect();
     Some(match lang {

@@ -7,7 +7,6 @@ use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark};
-use crate::charts::labels::fmt_target;
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
@@ -199,8 +198,12 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .flatten()
         .map(|&t| {
             let t = &f.targets[t].target;
-            let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            format!("{} {}{year}", t.indicator, fmt_target(t, lang))
+            let year = match lang {
+                crate::charts::Lang::Zh => t.year.map(|y| format!(" ({y})")),
+                crate::charts::Lang::En => t.year.map(|y| format!(" by {y}")),
+            }
+            .unwrap_or_default();
+            format!("{}: {}{year}", ctx.target_indicator(t), ctx.target_value(t))
         })
         .collect();
     let lead = m
@@ -209,14 +212,27 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .find(|u| u.role == crate::model::Role::Lead)
         .map(|u| ctx.agency_name(&u.canonical))
         .unwrap_or_else(|| "—".into());
-    let number = m.number.as_deref().unwrap_or("");
-    let title = format!("{number} {}", m.title).trim().to_string();
+    let number = match lang {
+        crate::charts::Lang::Zh => m.number.clone().unwrap_or_default(),
+        crate::charts::Lang::En => m
+            .number
+            .as_deref()
+            .map(crate::english::outline_label)
+            .unwrap_or_default(),
+    };
+    let title = format!("{number} {}", ctx.title(&m.title))
+        .trim()
+        .to_string();
     let r = ui.add(
         egui::Label::new(RichText::new(&title).strong())
             .truncate()
             .sense(Sense::click()),
     );
-    if r.on_hover_text(&m.text).clicked() {
+    let hover = match lang {
+        crate::charts::Lang::Zh => m.text.clone(),
+        crate::charts::Lang::En => format!("Chinese original: {}\n\n{}", m.title, m.text),
+    };
+    if r.on_hover_text(hover).clicked() {
         ctx.cmds.push(Command::OpenSource {
             doc_id: m.doc_id,
             span: Some(m.span),
@@ -234,7 +250,7 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             .on_hover_text(ctx.t(T::EditTip))
             .clicked()
         {
-            ctx.st.edit.open_measure(m);
+            ctx.st.edit.open_measure(m, &ctx.data.overview.translations);
         }
         if m.corrected {
             corrected_mark(ui, ctx);
@@ -247,7 +263,7 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     let row = &ctx.data.filtered.targets[i];
     let t = &row.target;
     let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
-    let head = format!("{}{year}", fmt_target(t, ctx.lang()));
+    let head = format!("{}{year}", ctx.target_value(t));
     let r = ui.add(
         egui::Label::new(RichText::new(head).strong())
             .truncate()
@@ -259,7 +275,7 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             span: Some(t.span),
         });
     }
-    ui.add(egui::Label::new(&t.indicator).truncate())
+    ui.add(egui::Label::new(ctx.target_indicator(t)).truncate())
         .on_hover_text(&t.sentence);
     ui.horizontal(|ui| {
         if ui
@@ -272,7 +288,10 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         if row.corrected {
             corrected_mark(ui, ctx);
         }
-        let measure = row.measure_title.as_deref().unwrap_or("—");
+        let measure = row
+            .measure_title
+            .as_deref()
+            .map_or("—".into(), |m| ctx.title(m));
         ui.add(egui::Label::new(RichText::new(measure).weak()).truncate());
     });
 }

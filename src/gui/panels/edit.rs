@@ -34,6 +34,13 @@ pub struct MeasureEdit {
     pub themes: Vec<String>,
     /// Unit names separated by `、`; the first leads.
     pub units: String,
+    /// The user's English title as stored when the editor opened (empty: none).
+    pub english_stored: String,
+    /// The English title being typed (empty: the machine gloss).
+    pub english: String,
+    /// Themes and units when the editor opened: a save that only changes the English
+    /// title corrects nothing else.
+    opened: (Vec<String>, String),
 }
 
 /// The open editors (at most one of each).
@@ -61,15 +68,26 @@ impl Editors {
         });
     }
 
-    /// Opens the measure editor on a row.
-    pub fn open_measure(&mut self, m: &MeasureRow) {
+    /// Opens the measure editor on a row; `translations` are the users' English titles.
+    pub fn open_measure(
+        &mut self,
+        m: &MeasureRow,
+        translations: &std::collections::HashMap<String, String>,
+    ) {
         let units: Vec<&str> = m.units.iter().map(|u| u.canonical.as_str()).collect();
+        let english = translations
+            .get(m.title.trim())
+            .cloned()
+            .unwrap_or_default();
         self.measure = Some(MeasureEdit {
             id: m.id,
             corrected: m.corrected,
             title: m.title.clone(),
             themes: m.themes.clone(),
             units: units.join("、"),
+            english_stored: english.clone(),
+            english,
+            opened: (m.themes.clone(), units.join("、")),
         });
     }
 }
@@ -219,16 +237,39 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             let label_id = ui.label(T::UnitsHint.get(lang)).id;
             ui.text_edit_multiline(&mut edit.units)
                 .labelled_by(label_id);
+            let gloss = crate::english::gloss(&edit.title);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
+            ui.add(
+                egui::TextEdit::singleline(&mut edit.english)
+                    .hint_text(T::EnglishTitleHint.get(lang))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id);
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
-                    let correction = MeasureCorrection {
-                        themes: Some(edit.themes.clone()),
-                        units: Some(parse_units(&edit.units)),
-                    };
-                    ctx.cmds.push(Command::CorrectMeasure {
-                        id: edit.id,
-                        correction,
-                    });
+                    let translated = edit.english.trim() != edit.english_stored.trim();
+                    let unchanged = (edit.themes.clone(), edit.units.clone()) == edit.opened;
+                    if !(translated && unchanged) {
+                        let correction = MeasureCorrection {
+                            themes: Some(edit.themes.clone()),
+                            units: Some(parse_units(&edit.units)),
+                        };
+                        ctx.cmds.push(Command::CorrectMeasure {
+                            id: edit.id,
+                            correction,
+                        });
+                    }
+                    if translated {
+                        ctx.cmds.push(Command::SetTranslation {
+                            zh: edit.title.clone(),
+                            en: edit.english.trim().to_string(),
+                        });
+                    }
                     close = true;
                 }
                 if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {

@@ -150,7 +150,10 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         .documents
         .iter()
         .filter_map(|d| d.period)
-        .map(|p| format!("{}–{}", p.start, p.end))
+        .map(|p| match ctx.lang() {
+            Lang::Zh => format!("{}–{}", p.start, p.end),
+            Lang::En => crate::english::values::period(p),
+        })
         .next()
         .unwrap_or_else(|| if loaded { "—" } else { "…" }.into());
     ui.label(format!("{}: {period}", ctx.t(T::Period)));
@@ -171,8 +174,12 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         ui.label(RichText::new("…").weak());
     }
     for d in z.documents.iter().take(CARD_DOCUMENTS) {
-        ui.add(egui::Label::new(format!("· {}", d.title)).truncate())
-            .on_hover_text(&d.source_name);
+        let hover = match ctx.lang() {
+            Lang::Zh => d.source_name.clone(),
+            Lang::En => format!("{}\n{}", d.title, d.source_name),
+        };
+        ui.add(egui::Label::new(format!("· {}", ctx.title(&d.title))).truncate())
+            .on_hover_text(hover);
     }
     if z.document_count > CARD_DOCUMENTS {
         ui.label(RichText::new(format!("+{}", z.document_count - CARD_DOCUMENTS)).weak());

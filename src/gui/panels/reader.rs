@@ -14,9 +14,44 @@ use crate::gui::theme;
 use crate::model::Span;
 use crate::store::rows::{DocumentText, DocumentTitle};
 
-/// What the cached highlighted text depends on: document, focus, dark (the marks come with
-/// the document, so a new copy clears the cache).
-type LayoutKey = (i64, Option<Span>, bool);
+/// What the cached highlighted text depends on: document, focus, dark, English titles (the
+/// marks come with the document, so a new copy clears the cache).
+type LayoutKey = (i64, Option<Span>, bool, bool);
+
+/// The highlighted text and the English title lines put into it: (character position in
+/// the document, characters inserted there), in document order.
+struct Highlighted {
+    job: LayoutJob,
+    inserted: Vec<(usize, usize)>,
+}
+
+impl Highlighted {
+    /// Position in the laid-out text of a document character.
+    fn to_layout(&self, doc_pos: usize) -> usize {
+        doc_pos
+            + self
+                .inserted
+                .iter()
+                .filter(|(at, _)| *at <= doc_pos)
+                .map(|(_, n)| n)
+                .sum::<usize>()
+    }
+
+    /// The document character at a laid-out position (`None` inside an English line).
+    fn to_doc(&self, layout_pos: usize) -> Option<usize> {
+        let mut shift = 0;
+        for &(at, n) in &self.inserted {
+            if layout_pos < at + shift {
+                break;
+            }
+            if layout_pos < at + shift + n {
+                return None;
+            }
+            shift += n;
+        }
+        Some(layout_pos - shift)
+    }
+}
 
 /// Which document is open and where to scroll.
 #[derive(Default)]
@@ -31,7 +66,7 @@ pub struct ReaderState {
     pub focus: Option<Span>,
     scroll_pending: bool,
     loading: bool,
-    cached: Option<(LayoutKey, Arc<LayoutJob>)>,
+    cached: Option<(LayoutKey, Arc<Highlighted>)>,
     picker: PickerList,
 }
 
@@ -176,6 +211,9 @@ pub struct PickerList {
     asked: Option<u64>,
     key: Option<(u64, Lang)>,
     docs: Arc<Vec<(i64, String)>>,
+    /// What the filter box searches per document: its label, and in English also the
+    /// Chinese title.
+    keys: Arc<Vec<String>>,
     /// Typed into the picker's filter box, and the documents it matches (indices).
     query: String,
     shown: Option<(String, Arc<Vec<usize>>)>,
@@ -187,16 +225,23 @@ impl PickerList {
         let (generation, titles) = self.titles.as_ref()?;
         let key = (*generation, ctx.lang());
         if self.key != Some(key) {
-            let docs = titles
+            let docs: Vec<(i64, String)> = titles
                 .iter()
                 .map(|d| {
-                    (
-                        d.id,
-                        format!("{} — {}", ctx.zone_name(&d.zone_slug), d.title),
-                    )
+                    let title = ctx.title(&d.title);
+                    (d.id, format!("{} — {title}", ctx.zone_name(&d.zone_slug)))
+                })
+                .collect();
+            let keys = docs
+                .iter()
+                .zip(titles.iter())
+                .map(|((_, label), d)| match ctx.lang() {
+                    Lang::Zh => label.clone(),
+                    Lang::En => format!("{label} {}", d.title),
                 })
                 .collect();
             self.docs = Arc::new(docs);
+            self.keys = Arc::new(keys);
             self.key = Some(key);
             self.shown = None;
         }
@@ -217,10 +262,10 @@ impl PickerList {
         }
         let words = super::Words::new(&self.query);
         let hits: Vec<usize> = self
-            .docs
+            .keys
             .iter()
             .enumerate()
-            .filter(|(_, (_, label))| words.matches(label))
+            .filter(|(_, key)| words.matches(key))
             .map(|(i, _)| i)
             .collect();
         let hits = Arc::new(hits);
@@ -248,7 +293,7 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .or_else(|| {
             let doc = ctx.st.reader.doc.as_ref()?;
             let zone = ctx.zone_name(&doc.info.zone_slug);
-            Some(format!("{zone} — {}", doc.info.title))
+            Some(format!("{zone} — {}", ctx.title(&doc.info.title)))
         })
         .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
     ui.horizontal(|ui| {
@@ -302,6 +347,7 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 
 fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     ui.strong(ctx.t(T::Outline));
+    let english = ctx.lang() == Lang::En;
     let Some(doc) = &ctx.st.reader.doc else {
         return;
     };
@@ -312,12 +358,10 @@ fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             for s in &doc.outline {
                 ui.horizontal(|ui| {
                     ui.add_space(12.0 * f32::from(s.level.saturating_sub(1)));
-                    let label = match &s.number {
-                        Some(n) => format!("{n} {}", s.title),
-                        None => s.title.clone(),
-                    };
+                    let label = outline_entry(s, english);
                     if ui
                         .add(egui::Button::new(label).frame(false).truncate())
+                        .on_hover_text(if english { s.title.as_str() } else { "" })
                         .clicked()
                     {
                         jump = Some(s.span);
@@ -346,18 +390,33 @@ fn legend(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
 
 fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let dark = ctx.prefs.dark;
+    let english = ctx.prefs.lang == crate::charts::Lang::En;
+    let translations = &ctx.data.overview.translations;
     let reader = &mut ctx.st.reader;
     let Some(doc) = &reader.doc else {
         return;
     };
-    let key = (doc.info.id, reader.focus, dark);
-    let job = match &reader.cached {
-        Some((k, job)) if *k == key => job.clone(),
+    let key = (doc.info.id, reader.focus, dark, english);
+    let lit = match &reader.cached {
+        Some((k, lit)) if *k == key => lit.clone(),
         _ => {
-            let job = Arc::new(highlight(ui, doc, &reader.marks, reader.focus, dark));
-            reader.cached = Some((key, job.clone()));
-            job
+            let titles = english.then_some(translations);
+            let lit = Arc::new(highlight(
+                ui,
+                doc,
+                &reader.marks,
+                reader.focus,
+                dark,
+                titles,
+            ));
+            reader.cached = Some((key, lit.clone()));
+            lit
         }
+    };
+    let chars: Vec<char> = if english {
+        doc.text.chars().collect()
+    } else {
+        Vec::new()
     };
     let focus = reader.focus;
     let scroll = std::mem::take(&mut reader.scroll_pending);
@@ -366,28 +425,87 @@ fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .auto_shrink([false, false])
         .content_margin(egui::Margin::symmetric(10, 4))
         .show(ui, |ui| {
-            let mut job = (*job).clone();
+            let mut job = lit.job.clone();
             job.wrap.max_width = ui.available_width();
             let galley = ui.painter().layout_job(job);
-            let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+            let mut response = ui.add(egui::Label::new(galley.clone()).selectable(true));
             if scroll && let Some((start, _)) = focus {
                 let rect = galley
-                    .pos_from_cursor(CCursor::new(start))
+                    .pos_from_cursor(CCursor::new(lit.to_layout(start)))
                     .translate(response.rect.min.to_vec2());
                 ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
+            // In English, the meaning of the Chinese word under the pointer.
+            if english && let Some(pos) = response.hover_pos() {
+                let at = galley.cursor_from_pos(pos - response.rect.min).index.0;
+                if let Some(meaning) = lit.to_doc(at).and_then(|i| word_meaning(&chars, i)) {
+                    response = response.on_hover_text_at_pointer(meaning);
+                }
+            }
+            let _ = response;
         });
 }
 
+/// An outline entry's label: number and title; in English the number in digits and the
+/// title glossed (headings are not translated by users).
+pub fn outline_entry(s: &crate::model::Section, english: bool) -> String {
+    let (number, title) = match english {
+        false => (s.number.clone(), s.title.clone()),
+        true => (
+            s.number.as_deref().map(crate::english::outline_label),
+            crate::english::gloss(&s.title),
+        ),
+    };
+    match number {
+        Some(n) => format!("{n} {title}"),
+        None => title,
+    }
+}
+
+/// The glossary or dictionary meaning of the Chinese word at character `i` (words cut as
+/// the gloss cuts the clause around it): `培育 — foster (glossary)`.
+fn word_meaning(chars: &[char], i: usize) -> Option<String> {
+    use crate::english::gloss::{Origin, tokens};
+    if !chars.get(i).is_some_and(|c| crate::english::is_cjk(*c)) {
+        return None;
+    }
+    let stop = |c: &char| "。，；：、！？\n,;".contains(*c);
+    let start = (i.saturating_sub(40)..i)
+        .rev()
+        .find(|&j| stop(&chars[j]))
+        .map_or(i.saturating_sub(40), |j| j + 1);
+    let end = (i..chars.len().min(i + 40))
+        .find(|&j| stop(&chars[j]))
+        .unwrap_or(chars.len().min(i + 40));
+    let clause: String = chars[start..end].iter().collect();
+    let mut pos = start;
+    for t in tokens(&clause) {
+        let len = t.zh.chars().count();
+        if (pos..pos + len).contains(&i) {
+            let from = match t.origin {
+                Origin::Glossary => "glossary",
+                Origin::Dictionary => "CC-CEDICT",
+                Origin::Pinyin => "pinyin",
+                Origin::Text => return None,
+            };
+            return Some(format!("{} — {} ({from})", t.zh, t.en));
+        }
+        pos += len;
+    }
+    None
+}
+
 /// Builds the highlighted text: measures tinted, targets marked, agencies coloured, and the
-/// focused sentence strongest.
+/// focused sentence strongest. With `english` (the users' translations), each measure's
+/// English title (translation, or machine gloss marked so) stands on a line above it.
 fn highlight(
     ui: &egui::Ui,
     doc: &DocumentText,
     marks: &DocMarks,
     focus: Option<Span>,
     dark: bool,
-) -> LayoutJob {
+    english: Option<&std::collections::HashMap<String, String>>,
+) -> Highlighted {
     let chars: Vec<char> = doc.text.chars().collect();
     let n = chars.len();
     // One style code per character: bit 0 measure, bit 1 target, bit 2 agency, bit 3 focus.
@@ -417,11 +535,46 @@ fn highlight(
     let font = FontId::proportional(15.0);
     let text_color = ui.visuals().text_color();
     let mut job = LayoutJob::default();
+    // English title lines: (position, text), in document order
+    let mut lines: Vec<(usize, String)> = match english {
+        Some(translations) => marks
+            .measures
+            .iter()
+            .zip(&marks.titles)
+            .filter(|((span, _), _)| span.0 < n)
+            .map(|((span, _), zh)| {
+                let t = crate::english::title(translations, zh);
+                let mark = match t.source {
+                    crate::english::TitleSource::Gloss => "  [machine gloss]",
+                    crate::english::TitleSource::Translation => "  [translation]",
+                };
+                (span.0, format!("» {}{mark}\n", t.text))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    lines.sort_by_key(|(at, _)| *at);
+    let mut inserted = Vec::new();
+    let mut next_line = 0;
     let mut start = 0;
     while start < n {
+        while let Some((at, line)) = lines.get(next_line)
+            && *at <= start
+        {
+            let mut format =
+                TextFormat::simple(FontId::proportional(14.0), theme::english_title(dark));
+            format.line_height = Some(24.0);
+            format.italics = true;
+            job.append(line, 0.0, format);
+            inserted.push((*at, line.chars().count()));
+            next_line += 1;
+        }
         let code = style[start];
+        let limit = lines
+            .get(next_line)
+            .map_or(n, |(at, _)| (*at).max(start + 1));
         let mut end = start + 1;
-        while end < n && style[end] == code {
+        while end < n && end < limit && style[end] == code {
             end += 1;
         }
         let mut format = TextFormat::simple(font.clone(), text_color);
@@ -443,5 +596,5 @@ fn highlight(
         job.append(&piece, 0.0, format);
         start = end;
     }
-    job
+    Highlighted { job, inserted }
 }

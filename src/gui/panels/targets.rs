@@ -5,7 +5,6 @@ use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Ctx, corrected_mark};
-use crate::charts::labels::fmt_target;
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{TargetRow, ZoneSummary};
@@ -173,15 +172,12 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     ui.add(egui::Label::new(ctx.zone_name(&r.zone_slug)).truncate());
                 });
                 row.col(|ui| {
-                    let name = match &t.indicator_id {
-                        Some(id) => format!("{} [{}]", t.indicator, ctx.indicator_name(id)),
-                        None => t.indicator.clone(),
-                    };
+                    let name = ctx.target_indicator(t);
                     ui.add(egui::Label::new(name).truncate())
                         .on_hover_text(&t.sentence);
                 });
                 row.col(|ui| {
-                    ui.label(fmt_target(t, ctx.lang()));
+                    ui.label(ctx.target_value(t));
                     if r.corrected {
                         corrected_mark(ui, ctx);
                     }
@@ -191,7 +187,10 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 });
                 row.col(|ui| baseline(ui, ctx, r));
                 row.col(|ui| {
-                    let m = r.measure_title.as_deref().unwrap_or("—");
+                    let m = r
+                        .measure_title
+                        .as_deref()
+                        .map_or("—".into(), |m| ctx.title(m));
                     ui.add(egui::Label::new(m).truncate());
                 });
                 row.col(|ui| actions(ui, ctx, r));
@@ -207,7 +206,15 @@ fn baseline(ui: &mut egui::Ui, ctx: &Ctx<'_>, r: &TargetRow) {
     if let Some(&i) = f.baselines.get(&(r.zone_slug.clone(), id.clone())) {
         let s = &f.statistics[i];
         let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-        ui.label(format!("{} {}{year}", s.value, s.unit))
+        let value = match ctx.lang() {
+            crate::charts::Lang::Zh => format!("{} {}", s.value, s.unit),
+            crate::charts::Lang::En => {
+                let catalog = crate::catalog::Catalog::in_use();
+                let noun = crate::english::values::count_noun(catalog, Some(id), &s.unit);
+                crate::english::values::quantity(s.value, None, &s.unit, &noun)
+            }
+        };
+        ui.label(format!("{value}{year}"))
             .on_hover_text(&s.sentence);
     }
 }
