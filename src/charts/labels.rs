@@ -96,26 +96,27 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
     if lang == Lang::Zh {
         return unit.to_string();
     }
+    // the conventions of `english::values`: CNY, ten-thousands written as 10,000
     match unit {
         "%" => "%",
         "‰" => "‰",
-        "个百分点" => " pp",
-        "元" => " yuan",
-        "万元" => " × 10k yuan",
-        "亿元" => " × 100m yuan",
-        "万亿元" => " trillion yuan",
+        "个百分点" | "百分点" => " percentage points",
+        "元" => " CNY",
+        "万元" => " × CNY 10,000",
+        "亿元" => " × CNY 100 m",
+        "万亿元" => " × CNY 1 trn",
         "美元" => " USD",
-        "万美元" => " × 10k USD",
-        "亿美元" => " × 100m USD",
-        "平方公里" => " km²",
-        "万平方米" => " × 10k m²",
+        "万美元" => " × USD 10,000",
+        "亿美元" => " × USD 100 m",
+        "平方公里" | "平方千米" => " km²",
+        "万平方米" => " × 10,000 m²",
         "平方米" => " m²",
         "亩" => " mu",
         "公顷" => " ha",
         "人" | "名" => " people",
-        "万人" | "万名" => " × 10k people",
+        "万人" | "万名" => " × 10,000 people",
         "万家" | "万户" | "万个" | "万件" | "万项" | "万套" | "万台" | "万座" => {
-            " × 10k"
+            " × 10,000"
         }
         "人次" => " person-times",
         "次" | "场" => " times",
@@ -266,7 +267,7 @@ mod tests {
             comparator: Comparator::Eq,
             ..t
         };
-        assert_eq!(fmt_target(&range, Lang::En), "2–3 × 100m yuan");
+        assert_eq!(fmt_target(&range, Lang::En), "2–3 × CNY 100 m");
     }
 
     #[test]
@@ -274,7 +275,7 @@ mod tests {
         let u = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(axis_unit(&u(&["户", "家"]), Lang::Zh), "（户/家）");
         assert_eq!(axis_unit(&u(&["户", "家"]), Lang::En), " (number)");
-        assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (100m yuan)");
+        assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (CNY 100 m)");
     }
 
     #[test]

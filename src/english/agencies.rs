@@ -3,8 +3,8 @@
 //! chain of place names (in pinyin) and level words (`市` Municipal, `新区` New Area).
 //! `苏州市科技局` → "Suzhou Municipal Science and Technology Bureau".
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
 
@@ -55,8 +55,22 @@ impl Organs {
         ORGANS_IN_USE.get_or_init(|| Organs::parse("data/organs.toml", ORGANS).unwrap_or_default())
     }
 
-    /// The English name of an agency (a canonical or written Chinese name).
+    /// The English name of an agency (a canonical or written Chinese name), remembered:
+    /// views ask for the same names every frame.
     pub fn compose(&self, name: &str) -> String {
+        static SEEN: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+        let seen = SEEN.get_or_init(Default::default);
+        if let Some(hit) = seen.lock().ok().and_then(|s| s.get(name).cloned()) {
+            return hit;
+        }
+        let composed = self.compose_new(name);
+        if let Ok(mut s) = seen.lock() {
+            s.insert(name.to_string(), composed.clone());
+        }
+        composed
+    }
+
+    fn compose_new(&self, name: &str) -> String {
         let name = crate::catalog::fold(name);
         let Some((zh, en)) = self
             .organs

@@ -14,6 +14,22 @@ use std::collections::HashMap;
 
 pub use gloss::{gloss, place_name};
 
+/// Reads the dictionary, glossary and organ table on a background thread, so that the
+/// first English screen does not wait for them (the dictionary takes a few tenths of a
+/// second to index).
+pub fn preload() {
+    let spawned = std::thread::Builder::new()
+        .name("english-preload".into())
+        .spawn(|| {
+            dict::Dictionary::bundled();
+            glossary::Glossary::in_use();
+            agencies::Organs::bundled();
+        });
+    if let Err(e) = spawned {
+        log::warn!("could not start the dictionary preload: {e}");
+    }
+}
+
 /// Where an English title comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -54,6 +54,11 @@ pub enum Command {
         zh: String,
         en: String,
     },
+    /// Give a zone the English name the user typed (empty: the gloss of its Chinese name).
+    SetZoneEnglishName {
+        slug: String,
+        en: String,
+    },
     /// Files chosen in the dialog, dropped on the window, typed, or given by a test.
     AddImportFiles(Vec<PathBuf>),
     StartPreview,
@@ -114,6 +119,7 @@ impl Command {
             Command::CorrectTarget { .. } => T::CorrectTarget,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
             Command::SetTranslation { .. } => T::Translate,
+            Command::SetZoneEnglishName { .. } => T::EnglishName,
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
             Command::LoadDocumentTitles => T::Document,

@@ -35,6 +35,8 @@ pub enum Request {
     ResetMeasure(i64),
     /// The user's English for a Chinese title (empty: back to the gloss).
     SetTranslation(String, String),
+    /// A zone's English name (slug, name; empty: the gloss).
+    SetZoneEnglishName(String, String),
     /// Replace the damaged database (only answered while the database cannot be opened).
     Recover(Recovery),
 }
@@ -62,8 +64,8 @@ pub struct PreviewInfo {
     pub period: Option<(i32, i32)>,
     pub measure_count: usize,
     pub measure_titles: Vec<String>,
-    /// (indicator, value with comparator and unit, year) of each target.
-    pub targets: Vec<(String, String, Option<i32>)>,
+    /// The targets, as parsed (shown in the interface language).
+    pub targets: Vec<crate::model::Target>,
     pub agencies: Vec<String>,
 }
 
@@ -444,15 +446,7 @@ fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
             agencies.push(unit.canonical.clone());
         }
     }
-    let targets = doc
-        .targets
-        .iter()
-        .map(|t| {
-            // As written in the document: the units stay the document's.
-            let value = crate::charts::labels::fmt_target(t, crate::charts::Lang::Zh);
-            (t.indicator.clone(), value, t.year)
-        })
-        .collect();
+    let targets = doc.targets.clone();
     PreviewInfo {
         title: doc.title.clone(),
         period: doc.period.map(|p| (p.start, p.end)),
@@ -527,6 +521,7 @@ fn worker(
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
                 Request::ResetMeasure(id) => store.reset_measure(id),
                 Request::SetTranslation(zh, en) => store.set_translation(&zh, &en),
+                Request::SetZoneEnglishName(slug, en) => store.set_zone_english_name(&slug, &en),
                 Request::Recover(_) => {
                     send(Event::Ack(seq));
                     continue;

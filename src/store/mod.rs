@@ -302,6 +302,25 @@ impl Store {
         queries::actuals(self, filter)
     }
 
+    /// Gives a zone the English name the user typed; an empty name puts back the gloss of
+    /// its Chinese name.
+    pub fn set_zone_english_name(&mut self, slug: &str, en: &str) -> Result<()> {
+        let zone = self
+            .zone(slug)?
+            .ok_or_else(|| self.fail(format!("unknown zone '{slug}'")))?;
+        let en = match en.trim() {
+            "" => crate::english::gloss(&zone.name_zh),
+            typed => typed.to_string(),
+        };
+        self.conn
+            .execute(
+                "UPDATE zones SET name_en = ?2 WHERE slug = ?1",
+                rusqlite::params![slug, en],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     /// Users' English translations of titles: Chinese title → English.
     pub fn translations(&self) -> Result<std::collections::HashMap<String, String>> {
         translations::all(self)

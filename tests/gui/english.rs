@@ -97,3 +97,41 @@ fn a_title_translated_in_place_replaces_the_gloss() {
         Some("Our own English title")
     );
 }
+
+#[test]
+fn a_zones_english_name_is_typed_on_its_card() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En));
+    let slug = h.state().data.overview.zones[0].zone.slug.clone();
+    h.get_all_by_label(T::EnglishName.get(Lang::En))
+        .next()
+        .expect("the card's English-name button")
+        .click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().ui.edit.zone.as_ref().map(|e| e.slug.clone()),
+        Some(slug.clone())
+    );
+    let field = h.get_by_role_and_label(Role::TextInput, T::EnglishName.get(Lang::En));
+    field.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, T::EnglishName.get(Lang::En))
+        .type_text("Sino-German Park");
+    h.run_steps(1);
+    h.get_by_label(T::Save.get(Lang::En)).click();
+    settle(&mut h);
+    let zone = h
+        .state()
+        .data
+        .overview
+        .zones
+        .iter()
+        .find(|z| z.zone.slug == slug)
+        .expect("zone")
+        .zone
+        .clone();
+    assert_eq!(zone.name_en, "Sino-German Park");
+    assert!(shown(&h, "Sino-German Park"));
+}

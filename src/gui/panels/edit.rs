@@ -43,11 +43,20 @@ pub struct MeasureEdit {
     opened: (Vec<String>, String),
 }
 
+/// A zone's English name being typed.
+#[derive(Debug, Clone)]
+pub struct ZoneNameEdit {
+    pub slug: String,
+    pub name_zh: String,
+    pub english: String,
+}
+
 /// The open editors (at most one of each).
 #[derive(Debug, Default)]
 pub struct Editors {
     pub target: Option<TargetEdit>,
     pub measure: Option<MeasureEdit>,
+    pub zone: Option<ZoneNameEdit>,
 }
 
 impl Editors {
@@ -118,6 +127,47 @@ impl TargetEdit {
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     target_window(ui, ctx);
     measure_window(ui, ctx);
+    zone_window(ui, ctx);
+}
+
+fn zone_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.zone.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::EnglishName.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.name_zh).strong());
+            let gloss = crate::english::gloss(&edit.name_zh);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishName.get(lang)).id;
+            ui.add(egui::TextEdit::singleline(&mut edit.english).desired_width(f32::INFINITY))
+                .labelled_by(label_id);
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    ctx.cmds.push(Command::SetZoneEnglishName {
+                        slug: edit.slug.clone(),
+                        en: edit.english.trim().to_string(),
+                    });
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.zone = Some(edit);
+    }
 }
 
 fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

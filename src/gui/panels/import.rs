@@ -247,9 +247,13 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 }
 
 fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::PreviewInfo) {
-    ui.label(format!("{}: {}", ctx.t(T::Title), info.title));
-    if let Some((a, b)) = info.period {
-        ui.label(format!("{}: {a}–{b}", ctx.t(T::Period)));
+    ui.label(format!("{}: {}", ctx.t(T::Title), ctx.title(&info.title)));
+    if let Some((start, end)) = info.period {
+        let period = match ctx.lang() {
+            Lang::Zh => format!("{start}–{end}"),
+            Lang::En => crate::english::values::period(crate::model::Period { start, end }),
+        };
+        ui.label(format!("{}: {period}", ctx.t(T::Period)));
     }
     ui.label(format!(
         "{} {} · {} {} · {} {}",
@@ -261,15 +265,26 @@ fn preview_body(ui: &mut egui::Ui, ctx: &Ctx<'_>, info: &crate::gui::jobs::Previ
         ctx.t(T::Agencies)
     ));
     for title in info.measure_titles.iter().take(8) {
-        ui.add(egui::Label::new(format!("· {title}")).truncate());
+        ui.add(egui::Label::new(format!("· {}", ctx.title(title))).truncate());
     }
-    for (indicator, value, year) in info.targets.iter().take(12) {
-        let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
+    for t in info.targets.iter().take(12) {
+        let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        let (indicator, value) = match ctx.lang() {
+            // as written in the document: the units stay the document's
+            Lang::Zh => (t.indicator.clone(), ctx.target_value(t)),
+            Lang::En => (ctx.target_indicator(t), ctx.target_value(t)),
+        };
         ui.add(egui::Label::new(format!("◆ {indicator} {value}{year}")).truncate());
     }
     if !info.agencies.is_empty() {
-        let shown: Vec<&str> = info.agencies.iter().take(12).map(String::as_str).collect();
-        ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join("、"))).wrap());
+        let shown: Vec<String> = info
+            .agencies
+            .iter()
+            .take(12)
+            .map(|a| ctx.agency_name(a))
+            .collect();
+        let sep = ctx.lang().pick("、", "; ");
+        ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join(sep))).wrap());
     }
 }
 
