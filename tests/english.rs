@@ -415,3 +415,23 @@ fn english_briefings_hold_chinese_only_in_marked_originals() {
     }
     assert!(marked > 10, "{marked}");
 }
+
+#[test]
+fn a_file_that_is_not_a_sheet_is_one_clear_error() {
+    let (dir, db) = temp_db();
+    let junk = dir.path().join("junk.xlsx");
+    std::fs::write(&junk, b"not a zip at all").unwrap();
+    let missing = dir.path().join("missing.xlsx");
+    for file in [&junk, &missing] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zonecompare"))
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "translations", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(".xlsx") && !err.contains("panicked"), "{err}");
+    }
+}

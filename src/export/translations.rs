@@ -78,6 +78,7 @@ pub fn save(ds: &Dataset, path: &Path) -> Result<usize> {
 /// cell is empty are left out. A file without the two columns is refused, naming them.
 pub fn read(path: &Path) -> Result<Vec<(String, String)>> {
     let bad = |m: String| Error::bad_input(path, m);
+    check_archive(path)?;
     let mut book: Xlsx<_> = calamine::open_workbook(path)
         .map_err(|e| bad(format!("not a readable .xlsx file ({e})")))?;
     let range = book
@@ -107,6 +108,44 @@ pub fn read(path: &Path) -> Result<Vec<(String, String)>> {
         }
     }
     Ok(pairs)
+}
+
+/// Refuses a file too large, or an archive whose parts would inflate past the limits the
+/// document readers use (a zip bomb), before the spreadsheet reader inflates anything.
+fn check_archive(path: &Path) -> Result<()> {
+    use crate::ingest::limits::{MAX_FILE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_PART_BYTES, megabytes};
+    let bad = |m: String| Error::bad_input(path, m);
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(bad(format!(
+            "{} is larger than a translation sheet may be ({})",
+            megabytes(size),
+            megabytes(MAX_FILE_BYTES)
+        )));
+    }
+    let mut zip =
+        zip::ZipArchive::new(file).map_err(|e| bad(format!("not a readable .xlsx file ({e})")))?;
+    if zip.len() > MAX_ZIP_ENTRIES {
+        return Err(bad(format!(
+            "more than {MAX_ZIP_ENTRIES} parts in the archive"
+        )));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| bad(format!("not a readable .xlsx file ({e})")))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > MAX_ZIP_PART_BYTES {
+        return Err(bad(format!(
+            "the sheet would inflate to {} (at most {})",
+            megabytes(total),
+            megabytes(MAX_ZIP_PART_BYTES)
+        )));
+    }
+    Ok(())
 }
 
 fn text(d: &Data) -> String {
