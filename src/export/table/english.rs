@@ -51,6 +51,7 @@ pub fn measures(ds: &Dataset, catalog: &Catalog) -> Table {
         "Co-owners",
         "Key enterprises",
         "Targets",
+        "Full text (machine gloss)",
     ]
     .map(String::from)
     .to_vec();
@@ -98,6 +99,7 @@ pub fn measures(ds: &Dataset, catalog: &Catalog) -> Table {
                 Cell::text(units(catalog, m, Role::Co)),
                 Cell::text(firms.join("; ")),
                 Cell::Number(m.target_count as f64),
+                Cell::text(english::gloss(&m.text)),
                 Cell::text(&m.title),
                 Cell::text(m.key_enterprises.join("、")),
                 Cell::text(&m.text),

@@ -230,7 +230,13 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     );
     let hover = match lang {
         crate::charts::Lang::Zh => m.text.clone(),
-        crate::charts::Lang::En => format!("Chinese original: {}\n\n{}", m.title, m.text),
+        // a word-by-word gloss of the text, then the Chinese original
+        crate::charts::Lang::En => format!(
+            "Machine gloss of the text: {}\n\nChinese original: {}\n{}",
+            crate::english::gloss(&m.text),
+            m.title,
+            m.text
+        ),
     };
     if r.on_hover_text(hover).clicked() {
         ctx.cmds.push(Command::OpenSource {
