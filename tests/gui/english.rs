@@ -135,3 +135,45 @@ fn a_zones_english_name_is_typed_on_its_card() {
     assert_eq!(zone.name_en, "Sino-German Park");
     assert!(shown(&h, "Sino-German Park"));
 }
+
+#[test]
+fn a_document_title_is_translated_in_the_reader() {
+    let (_dir, db) = temp_db();
+    let mut h = harness(&db, prefs(Lang::En));
+    show_view(&mut h, Lang::En, T::Reader);
+    settle(&mut h);
+    let zh = h
+        .state()
+        .ui
+        .reader
+        .doc
+        .as_ref()
+        .expect("a document opens")
+        .info
+        .title
+        .clone();
+    h.get_by_label(T::Translate.get(Lang::En)).click();
+    h.run_steps(2);
+    assert!(h.state().ui.edit.title.is_some(), "the title editor opens");
+    h.get_by_role_and_label(Role::TextInput, T::EnglishTitle.get(Lang::En))
+        .focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, T::EnglishTitle.get(Lang::En))
+        .type_text("Construction plan of the Sino-German park, 2021–2025");
+    h.run_steps(1);
+    h.get_by_label(T::Save.get(Lang::En)).click();
+    settle(&mut h);
+    assert_eq!(
+        h.state()
+            .data
+            .overview
+            .translations
+            .get(&zh)
+            .map(String::as_str),
+        Some("Construction plan of the Sino-German park, 2021–2025")
+    );
+    // the zone's card lists the document by its translated title
+    show_view(&mut h, Lang::En, T::Overview);
+    settle(&mut h);
+    assert!(shown(&h, "Construction plan of the Sino-German park"));
+}

@@ -51,12 +51,23 @@ pub struct ZoneNameEdit {
     pub english: String,
 }
 
+/// A document title's English being typed.
+#[derive(Debug, Clone)]
+pub struct TitleEdit {
+    /// The Chinese title (the key of the translation).
+    pub zh: String,
+    pub english: String,
+    /// The translation stored when the editor opened (empty: none).
+    pub stored: String,
+}
+
 /// The open editors (at most one of each).
 #[derive(Debug, Default)]
 pub struct Editors {
     pub target: Option<TargetEdit>,
     pub measure: Option<MeasureEdit>,
     pub zone: Option<ZoneNameEdit>,
+    pub title: Option<TitleEdit>,
 }
 
 impl Editors {
@@ -128,6 +139,53 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     target_window(ui, ctx);
     measure_window(ui, ctx);
     zone_window(ui, ctx);
+    title_window(ui, ctx);
+}
+
+fn title_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.title.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::Translate.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.zh).strong());
+            let gloss = crate::english::gloss(&edit.zh);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
+            ui.add(
+                egui::TextEdit::singleline(&mut edit.english)
+                    .hint_text(T::EnglishTitleHint.get(lang))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id);
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    if edit.english.trim() != edit.stored.trim() {
+                        ctx.cmds.push(Command::SetTranslation {
+                            zh: edit.zh.clone(),
+                            en: edit.english.trim().to_string(),
+                        });
+                    }
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.title = Some(edit);
+    }
 }
 
 fn zone_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

@@ -298,6 +298,28 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
     ui.horizontal(|ui| {
         let label_id = ui.label(ctx.t(T::Document)).id;
+        // In English, the open document's title can be translated in place.
+        if ctx.lang() == Lang::En
+            && ctx.st.reader.doc.is_some()
+            && ui
+                .small_button(ctx.t(T::Translate))
+                .on_hover_text(ctx.t(T::EnglishTitle))
+                .clicked()
+            && let Some(doc) = &ctx.st.reader.doc
+        {
+            let stored = ctx
+                .data
+                .overview
+                .translations
+                .get(doc.info.title.trim())
+                .cloned()
+                .unwrap_or_default();
+            ctx.st.edit.title = Some(super::edit::TitleEdit {
+                zh: doc.info.title.clone(),
+                english: stored.clone(),
+                stored,
+            });
+        }
         egui::ComboBox::from_id_salt("reader_doc")
             .selected_text(shown)
             .width(ui.available_width().min(760.0))
