@@ -62,6 +62,8 @@ pub struct Filtered {
     pub agency_load: Vec<AgencyLoadRow>,
     /// Indices into `measures` per zone slug.
     pub measures_by_zone: HashMap<String, Vec<usize>>,
+    /// Index into `measures` per measure id (a target's measure and its agencies).
+    pub measure_by_id: HashMap<i64, usize>,
     /// Indices into `targets` per zone slug.
     pub targets_by_zone: HashMap<String, Vec<usize>>,
     /// Indices into `targets` per owning measure id.
@@ -74,6 +76,7 @@ impl Filtered {
     /// Builds the lookup tables the views use, so drawing never scans every row.
     fn index(mut self) -> Filtered {
         for (i, m) in self.measures.iter().enumerate() {
+            self.measure_by_id.insert(m.id, i);
             self.measures_by_zone
                 .entry(m.zone_slug.clone())
                 .or_default()

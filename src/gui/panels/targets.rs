@@ -191,7 +191,24 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                         .measure_title
                         .as_deref()
                         .map_or("—".into(), |m| ctx.title(m));
-                    ui.add(egui::Label::new(m).truncate());
+                    // who is responsible: the lead agency of the target's measure
+                    let f = &data.filtered;
+                    let lead = r
+                        .measure_id
+                        .and_then(|id| f.measure_by_id.get(&id))
+                        .and_then(|&i| {
+                            f.measures[i]
+                                .units
+                                .iter()
+                                .find(|u| u.role == crate::model::Role::Lead)
+                        })
+                        .map(|u| {
+                            let name = ctx.agency_name(&u.canonical);
+                            format!(" · {}: {name}", ctx.t(T::Lead))
+                        })
+                        .unwrap_or_default();
+                    // a cut label shows its whole text on hover
+                    ui.add(egui::Label::new(format!("{m}{lead}")).truncate());
                 });
                 row.col(|ui| actions(ui, ctx, r));
             });
