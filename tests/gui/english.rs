@@ -22,6 +22,8 @@ fn english_screens_show_english_fields() {
     );
     assert!(!shown(&h, "≥120户"), "no Chinese unit");
     assert!(shown(&h, "CNY"), "money in CNY");
+    // who is responsible: the lead agency of the target's measure, in English
+    assert!(shown(&h, "Lead: Municipal Science and Technology Bureau"));
     show_view(&mut h, Lang::En, T::Compare);
     h.state_mut().push(Command::CompareTheme("talent".into()));
     settle(&mut h);
