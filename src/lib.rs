@@ -3,7 +3,8 @@
 //! The pipeline, one module per step:
 //! `ingest` (bytes → clean text) → `parse` (text → [`model::ParsedDocument`]) →
 //! `store` (SQLite) → `analysis` (comparisons) → `charts` / `export`.
-//! `catalog` loads the editable taxonomies in `data/*.toml`; `paths` names the app's data
+//! `catalog` loads the editable taxonomies in `data/*.toml`; `english` renders structured
+//! fields and titles in English (glossary + CC-CEDICT); `paths` names the app's data
 //! folder; `cli` and `gui` are thin shells.
 
 #![forbid(unsafe_code)]
@@ -13,6 +14,7 @@ pub mod assets;
 pub mod catalog;
 pub mod charts;
 pub mod cli;
+pub mod english;
 pub mod error;
 pub mod export;
 #[cfg(feature = "gui")]

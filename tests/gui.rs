@@ -24,6 +24,8 @@ mod agency_page;
 mod compare_marks;
 #[path = "gui/diff.rs"]
 mod diff;
+#[path = "gui/english.rs"]
+mod english;
 #[path = "gui/import.rs"]
 mod import;
 #[path = "gui/layout.rs"]
@@ -219,11 +221,10 @@ fn import_preview_runs_in_the_background_and_reports_bad_files() {
         .as_ref()
         .expect_err("missing file fails");
     assert!(err.contains("missing.txt"), "{err}");
-    // The preview is shown with the file's title; nothing was written yet.
-    assert!(
-        h.query_by_label_contains("示范区科技创新实施方案")
-            .is_some()
-    );
+    // The preview is shown with the file's title (in English, its gloss); nothing was
+    // written yet.
+    let title = zonecompare::english::gloss("示范区科技创新实施方案");
+    assert!(h.query_by_label_contains(&title).is_some(), "{title}");
     assert!(h.state().ui.import.results.is_empty());
 }
 

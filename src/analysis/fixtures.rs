@@ -446,5 +446,6 @@ pub fn dataset() -> Dataset {
         statistics,
         agency_load,
         actuals,
+        translations: Default::default(),
     }
 }

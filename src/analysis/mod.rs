@@ -40,6 +40,8 @@ pub struct Dataset {
     pub statistics: Vec<StatisticRow>,
     pub agency_load: Vec<AgencyLoadRow>,
     pub actuals: Vec<ActualRow>,
+    /// Users' English translations of titles (Chinese title → English).
+    pub translations: std::collections::HashMap<String, String>,
 }
 
 impl Dataset {
@@ -71,6 +73,7 @@ impl Dataset {
             statistics: store.statistics(&filter)?,
             agency_load: store.agency_load(&filter)?,
             actuals: store.actuals(&filter)?,
+            translations: store.translations()?,
             zones: all,
             selected,
         })

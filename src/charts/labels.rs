@@ -1,19 +1,22 @@
 //! Names and number formats in the chart language: zones, themes, indicators, agencies,
 //! units, target values and source notes.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::Lang;
 use crate::analysis::Dataset;
 use crate::catalog::Catalog;
+use crate::english;
 use crate::model::{Comparator, Target, Zone};
 
-/// The zone's name in `lang`.
-pub fn zone_name(zone: &Zone, lang: Lang) -> &str {
+/// The zone's name in `lang`; in English the gloss of the Chinese name when the zone has
+/// no English name yet.
+pub fn zone_name(zone: &Zone, lang: Lang) -> Cow<'_, str> {
     match lang {
-        Lang::Zh => &zone.name_zh,
-        Lang::En if zone.name_en.is_empty() => &zone.name_zh,
-        Lang::En => &zone.name_en,
+        Lang::Zh => Cow::Borrowed(&zone.name_zh),
+        Lang::En if zone.name_en.trim().is_empty() => Cow::Owned(english::gloss(&zone.name_zh)),
+        Lang::En => Cow::Borrowed(&zone.name_en),
     }
 }
 
@@ -31,7 +34,12 @@ pub fn indicator_name(catalog: &Catalog, id: &str, lang: Lang, as_written: Optio
         .iter()
         .find(|i| i.id == id)
         .map(|i| lang.pick(&i.zh, &i.en).to_string())
-        .or_else(|| as_written.map(str::to_string))
+        .or_else(|| {
+            as_written.map(|w| match lang {
+                Lang::Zh => w.to_string(),
+                Lang::En => english::gloss(w),
+            })
+        })
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -45,7 +53,8 @@ pub fn theme_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// An agency's name: its English name from the catalogue in English when there is one.
+/// An agency's name: in English the catalogue's English name when it has one, else the
+/// name composed from level and organ (`data/organs.toml`), for an agency of any city.
 pub fn agency_name(catalog: &Catalog, canonical: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => canonical.to_string(),
@@ -54,7 +63,30 @@ pub fn agency_name(catalog: &Catalog, canonical: &str, lang: Lang) -> String {
             .iter()
             .find(|a| a.canonical == canonical && !a.en.is_empty())
             .map(|a| a.en.clone())
-            .unwrap_or_else(|| canonical.to_string()),
+            .unwrap_or_else(|| english::agencies::Organs::bundled().compose(canonical)),
+    }
+}
+
+/// A document's title in `lang`: in English the user's translation or the gloss.
+pub fn document_title(ds: &Dataset, doc_id: i64, lang: Lang) -> String {
+    let Some(d) = ds.document(doc_id) else {
+        return String::new();
+    };
+    let title = match d.title.trim() {
+        "" => d.source_name.as_str(),
+        t => t,
+    };
+    match lang {
+        Lang::Zh => title.to_string(),
+        Lang::En => english::title(&ds.translations, title).text,
+    }
+}
+
+/// A measure's (or any) title in `lang`: in English the user's translation or the gloss.
+pub fn title(ds: &Dataset, zh: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => english::title(&ds.translations, zh).text,
     }
 }
 
@@ -92,26 +124,27 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
     if lang == Lang::Zh {
         return unit.to_string();
     }
+    // the conventions of `english::values`: CNY, ten-thousands written as 10,000
     match unit {
         "%" => "%",
         "‰" => "‰",
-        "个百分点" => " pp",
-        "元" => " yuan",
-        "万元" => " × 10k yuan",
-        "亿元" => " × 100m yuan",
-        "万亿元" => " trillion yuan",
+        "个百分点" | "百分点" => " percentage points",
+        "元" => " CNY",
+        "万元" => " × CNY 10,000",
+        "亿元" => " × CNY 100 m",
+        "万亿元" => " × CNY 1 trn",
         "美元" => " USD",
-        "万美元" => " × 10k USD",
-        "亿美元" => " × 100m USD",
-        "平方公里" => " km²",
-        "万平方米" => " × 10k m²",
+        "万美元" => " × USD 10,000",
+        "亿美元" => " × USD 100 m",
+        "平方公里" | "平方千米" => " km²",
+        "万平方米" => " × 10,000 m²",
         "平方米" => " m²",
         "亩" => " mu",
         "公顷" => " ha",
         "人" | "名" => " people",
-        "万人" | "万名" => " × 10k people",
+        "万人" | "万名" => " × 10,000 people",
         "万家" | "万户" | "万个" | "万件" | "万项" | "万套" | "万台" | "万座" => {
-            " × 10k"
+            " × 10,000"
         }
         "人次" => " person-times",
         "次" | "场" => " times",
@@ -231,15 +264,16 @@ pub fn source_note(ds: &Dataset, doc_ids: &BTreeSet<i64>, lang: Lang) -> String 
         .filter_map(|id| ds.document(*id))
         .map(|d| {
             // a document whose title was not recognised is named by its file
-            let title = match d.title.trim() {
-                "" => d.source_name.as_str(),
-                t => t,
-            };
+            let title = document_title(ds, d.id, lang);
             let mut when = d
                 .date
                 .clone()
                 .or_else(|| d.period.map(|p| format!("{}–{}", p.start, p.end)));
             if let Some(n) = &d.doc_number {
+                let n = match lang {
+                    Lang::Zh => n.clone(),
+                    Lang::En => english::doc_number(n),
+                };
                 when = Some(match when {
                     Some(w) => format!("{n}, {w}"),
                     None => n.clone(),
@@ -286,7 +320,7 @@ mod tests {
             comparator: Comparator::Eq,
             ..t
         };
-        assert_eq!(fmt_target(&range, Lang::En), "2–3 × 100m yuan");
+        assert_eq!(fmt_target(&range, Lang::En), "2–3 × CNY 100 m");
     }
 
     #[test]
@@ -294,7 +328,7 @@ mod tests {
         let u = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(axis_unit(&u(&["户", "家"]), Lang::Zh), "（户/家）");
         assert_eq!(axis_unit(&u(&["户", "家"]), Lang::En), " (number)");
-        assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (100m yuan)");
+        assert_eq!(axis_unit(&u(&["亿元"]), Lang::En), " (CNY 100 m)");
     }
 
     #[test]
@@ -305,8 +339,13 @@ mod tests {
             "高新技术企业"
         );
         assert_eq!(
-            indicator_name(c, "nope", Lang::En, Some("科技型企业")),
+            indicator_name(c, "nope", Lang::Zh, Some("科技型企业")),
             "科技型企业"
+        );
+        // in English an indicator the catalogue lacks is glossed
+        assert_eq!(
+            indicator_name(c, "nope", Lang::En, Some("科技型企业")),
+            "Technology-based enterprises"
         );
         assert_eq!(theme_name(c, "talent", Lang::En), "Talent");
         assert_eq!(theme_name(c, "zz", Lang::En), "zz");

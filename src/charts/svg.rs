@@ -84,7 +84,7 @@ mod tests {
         let svg = render(&build_chart(&ds, Catalog::in_use(), &opts));
         assert!(svg.contains("高新技术企业"));
         assert!(svg.contains("≥120户（2025年）"));
-        assert!(svg.contains("<title>到2025年,高新技术企业不少于120户"));
+        assert!(svg.contains("<title lang=\"zh\">到2025年,高新技术企业不少于120户"));
         assert!(svg.contains("未设定该指标目标"));
         assert!(svg.contains("资料来源"));
         assert!(svg.contains(&zone_color_hex(0)));

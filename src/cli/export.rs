@@ -33,7 +33,7 @@ fn chart_kinds() -> impl TypedValueParser<Value = ChartKind> {
     )
 }
 
-pub(super) fn langs() -> impl TypedValueParser<Value = Lang> {
+pub(crate) fn langs() -> impl TypedValueParser<Value = Lang> {
     choices(vec![
         PossibleValue::new("zh")
             .aliases(["zh-CN", "cn"])
@@ -104,6 +104,17 @@ pub enum ExportCommand {
         #[arg(long, default_value = "zh", value_parser = langs())]
         lang: Lang,
         /// Output file: .html or .docx.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A translation sheet (XLSX): every measure and document title of the zones with its
+    /// machine gloss and a "Translation" column to fill in; read it back with
+    /// `zonecompare import translations FILE.xlsx`.
+    Translations {
+        /// Zone slugs, comma-separated (default: every zone).
+        #[arg(long, value_delimiter = ',')]
+        zones: Vec<String>,
+        /// Output file: .xlsx.
         #[arg(long)]
         out: PathBuf,
     },
@@ -186,6 +197,12 @@ pub fn run(db: Option<&Path>, cmd: ExportCommand) -> anyhow::Result<()> {
                 ..BriefingOptions::new(lang)
             };
             briefing::save(&ds, catalog, &opts, &out).context("export briefing")?;
+        }
+        ExportCommand::Translations { zones, out } => {
+            check_out(&out, &["xlsx"], "a translation sheet")?;
+            let ds = Dataset::load(&super::open_store(db.map(Path::to_path_buf))?, &zones)?;
+            let n = files::translations::save(&ds, &out).context("export translations")?;
+            eprintln!("{n} titles written to {}", crate::error::shown(&out));
         }
     }
     Ok(())

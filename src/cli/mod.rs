@@ -11,6 +11,7 @@ mod measures;
 mod parse;
 pub mod table;
 mod targets;
+mod translations;
 mod zones;
 
 use std::io::Write;
@@ -66,16 +67,14 @@ pub enum Command {
     ///
     /// Folders are searched for .txt, .html/.htm, .docx and .pdf files; other files are
     /// skipped and counted. One line per file on stderr, then a summary line.
+    /// `import translations FILE.xlsx` instead reads a filled translation sheet (see
+    /// `export translations`).
     Import {
         /// Files and folders to import.
         #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
-        /// Existing zone the files belong to.
-        #[arg(
-            long,
-            conflicts_with = "new_zone",
-            required_unless_present = "new_zone"
-        )]
+        /// Existing zone the files belong to (required, unless --new-zone is given).
+        #[arg(long, conflicts_with = "new_zone")]
         zone: Option<String>,
         /// Create a zone with this name (or use the zone already called so).
         #[arg(long)]
@@ -86,6 +85,10 @@ pub enum Command {
         /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
+        /// Language of names, units and titles (English: glosses and translations, the
+        /// Chinese kept in the *_zh columns).
+        #[arg(long, default_value = "zh", value_parser = export::langs())]
+        lang: crate::charts::Lang,
     },
     /// List measures.
     Measures {
@@ -107,6 +110,10 @@ pub enum Command {
         /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
+        /// Language of names, units and titles (English: glosses and translations, the
+        /// Chinese kept in the *_zh columns).
+        #[arg(long, default_value = "zh", value_parser = export::langs())]
+        lang: crate::charts::Lang,
     },
     /// List quantified targets with their zones.
     Targets {
@@ -122,6 +129,10 @@ pub enum Command {
         /// Output: an aligned text table, CSV or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
+        /// Language of names, units and titles (English: glosses and translations, the
+        /// Chinese kept in the *_zh columns).
+        #[arg(long, default_value = "zh", value_parser = export::langs())]
+        lang: crate::charts::Lang,
     },
     /// Record actual outcomes.
     Actual {
@@ -316,6 +327,17 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             files,
             zone,
             new_zone,
+        } if translations::is_sheet_import(&files) => {
+            if zone.is_some() || new_zone.is_some() {
+                anyhow::bail!("import translations takes no --zone or --new-zone");
+            }
+            check_before_writing(&store)?;
+            translations::import(&mut store, &files[1])
+        }
+        Command::Import {
+            files,
+            zone,
+            new_zone,
         } => {
             let target = match (zone, new_zone) {
                 (Some(slug), _) => import::Target::Zone(slug),
@@ -325,7 +347,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             check_before_writing(&store)?;
             import::run(&mut store, &files, &target)
         }
-        Command::Zones { format } => zones::run(&store, format),
+        Command::Zones { format, lang } => zones::run(&store, format, lang),
         Command::Measures {
             zone,
             theme,
@@ -333,6 +355,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
             search,
             has_target,
             format,
+            lang,
         } => {
             check_zones(&store, &zone)?;
             let filter = Filter {
@@ -343,13 +366,14 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 has_target,
                 ..Filter::default()
             };
-            measures::run(&store, &filter, format)
+            measures::run(&store, &filter, format, lang)
         }
         Command::Targets {
             zone,
             indicator,
             year,
             format,
+            lang,
         } => {
             check_zones(&store, &zone)?;
             let filter = Filter {
@@ -358,7 +382,7 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 year,
                 ..Filter::default()
             };
-            targets::run(&store, &filter, format)
+            targets::run(&store, &filter, format, lang)
         }
         Command::Compare {
             zones,

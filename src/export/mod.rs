@@ -6,6 +6,7 @@ pub mod briefing;
 pub mod fonts;
 pub mod png;
 pub mod table;
+pub mod translations;
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;

@@ -11,6 +11,7 @@ use crate::analysis::{Dataset, gaps, indicator_table, theme_matrix};
 use crate::catalog::Catalog;
 use crate::charts::labels::{agency_name, fmt_target, indicator_name, theme_name, zone_label};
 use crate::charts::{Lang, fmt_number};
+use crate::english::values;
 use crate::error::{Error, Result};
 use crate::model::Role;
 
@@ -87,8 +88,14 @@ fn doc_title(ds: &Dataset, doc_id: i64) -> String {
         .unwrap_or_default()
 }
 
+mod english;
+pub use english::{ORIGINAL, comparator_column};
+
 /// Every measure of the selected zones.
 pub fn measures_table(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Table {
+    if lang == Lang::En {
+        return english::measures(ds, catalog);
+    }
     let h = headers(
         lang,
         &[
@@ -154,6 +161,9 @@ pub fn measures_table(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Table {
 
 /// Every target of the selected zones with its source sentence.
 pub fn targets_table(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Table {
+    if lang == Lang::En {
+        return english::targets(ds, catalog);
+    }
     let h = headers(
         lang,
         &[
@@ -236,14 +246,24 @@ pub fn compare_tables(ds: &Dataset, catalog: &Catalog, lang: Lang) -> Vec<Table>
                 written,
             ))];
             for z in &row.zones {
-                let target = z.headline().map(|t| {
-                    let year = t.target.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    fmt_target(&t.target, Lang::Zh) + &year
+                let target = z.headline().map(|t| match lang {
+                    Lang::Zh => {
+                        let year = t.target.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                        fmt_target(&t.target, Lang::Zh) + &year
+                    }
+                    Lang::En => values::target(catalog, &t.target),
                 });
                 cells.push(target.map_or(Cell::Empty, Cell::Text));
                 let base = z.baseline.as_ref().map(|b| {
                     let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    format!("{}{}{year}", fmt_number(b.value, Lang::Zh), b.unit)
+                    match lang {
+                        Lang::Zh => format!("{}{}{year}", fmt_number(b.value, Lang::Zh), b.unit),
+                        Lang::En => {
+                            let noun =
+                                values::count_noun(catalog, Some(&row.indicator_id), &b.unit);
+                            values::quantity(b.value, None, &b.unit, &noun) + &year
+                        }
+                    }
                 });
                 cells.push(base.map_or(Cell::Empty, Cell::Text));
             }

@@ -423,6 +423,10 @@ impl App {
                 self.write(Request::CorrectMeasure(id, correction))
             }
             Command::ResetMeasure(id) => self.write(Request::ResetMeasure(id)),
+            Command::SetTranslation { zh, en } => self.write(Request::SetTranslation(zh, en)),
+            Command::SetZoneEnglishName { slug, en } => {
+                self.write(Request::SetZoneEnglishName(slug, en))
+            }
             Command::AddImportFiles(files) => {
                 self.prefs.view = View::Import;
                 self.ui.import.add_files(files);

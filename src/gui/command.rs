@@ -62,6 +62,16 @@ pub enum Command {
         correction: MeasureCorrection,
     },
     ResetMeasure(i64),
+    /// Store the user's English for a Chinese title (empty: back to the machine gloss).
+    SetTranslation {
+        zh: String,
+        en: String,
+    },
+    /// Give a zone the English name the user typed (empty: the gloss of its Chinese name).
+    SetZoneEnglishName {
+        slug: String,
+        en: String,
+    },
     /// Files chosen in the dialog, dropped on the window, typed, or given by a test.
     AddImportFiles(Vec<PathBuf>),
     StartPreview,
@@ -123,6 +133,8 @@ impl Command {
             Command::CorrectTarget { .. } => T::CorrectTarget,
             Command::SetActual(_) | Command::DeleteActual { .. } => T::Actual,
             Command::CorrectMeasure { .. } => T::CorrectMeasure,
+            Command::SetTranslation { .. } => T::Translate,
+            Command::SetZoneEnglishName { .. } => T::EnglishName,
             Command::AddImportFiles(_) => T::Add,
             Command::ToggleZone(_) | Command::LoadZoneDetails(_) => T::Zones,
             Command::LoadDocumentTitles => T::Document,

@@ -42,6 +42,8 @@ pub struct Overview {
     pub years: Vec<i32>,
     /// Canonical indicator ids that have at least one target.
     pub indicators: Vec<String>,
+    /// Users' English translations of titles (Chinese title → English).
+    pub translations: HashMap<String, String>,
 }
 
 /// Most measures, targets or statistics a refresh loads when no zone is ticked: a first
@@ -61,6 +63,8 @@ pub struct Filtered {
     pub agency_load: Vec<AgencyLoadRow>,
     /// Indices into `measures` per zone slug.
     pub measures_by_zone: HashMap<String, Vec<usize>>,
+    /// Index into `measures` per measure id (a target's measure and its agencies).
+    pub measure_by_id: HashMap<i64, usize>,
     /// Indices into `targets` per zone slug.
     pub targets_by_zone: HashMap<String, Vec<usize>>,
     /// Indices into `targets` per owning measure id.
@@ -80,6 +84,7 @@ impl Filtered {
     /// Builds the lookup tables the views use, so drawing never scans every row.
     fn index(mut self) -> Filtered {
         for (i, m) in self.measures.iter().enumerate() {
+            self.measure_by_id.insert(m.id, i);
             self.measures_by_zone
                 .entry(m.zone_slug.clone())
                 .or_default()
@@ -149,6 +154,7 @@ pub fn load_overview(store: &Store, ticked: &[String]) -> crate::Result<Overview
         agencies: facets.agencies,
         years: facets.years,
         indicators: facets.indicators,
+        translations: store.translations()?,
         ..Overview::default()
     };
     merge_details(&mut ov, details);
@@ -241,6 +247,8 @@ fn load_page(store: &Store, filter: &Filter, page: usize) -> crate::Result<Filte
 #[derive(Debug, Clone, Default)]
 pub struct DocMarks {
     pub measures: Vec<(Span, Vec<String>)>,
+    /// Each measure's (Chinese) title, in the order of `measures`.
+    pub titles: Vec<String>,
     pub targets: Vec<Span>,
 }
 
@@ -259,8 +267,9 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         document: Some(doc_id),
         ..Filter::default()
     };
-    let measures = store
-        .measures(&this)?
+    let rows = store.measures(&this)?;
+    let titles = rows.iter().map(|m| m.title.clone()).collect();
+    let measures = rows
         .into_iter()
         .map(|m| (m.span, m.units.into_iter().map(|u| u.name).collect()))
         .collect();
@@ -271,7 +280,11 @@ pub fn load_document(store: &Store, doc_id: i64) -> crate::Result<OpenDocument> 
         .collect();
     Ok(OpenDocument {
         text,
-        marks: DocMarks { measures, targets },
+        marks: DocMarks {
+            measures,
+            titles,
+            targets,
+        },
     })
 }
 

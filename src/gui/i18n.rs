@@ -146,6 +146,18 @@ texts! {
     Cancel => ("取消", "Cancel"),
     CorrectTarget => ("修改目标", "Correct target"),
     CorrectMeasure => ("修改措施", "Correct measure"),
+    EnglishTitle => ("英文标题(译文)", "English title (your translation)"),
+    EnglishTitleHint => (
+        "留空则使用机器释义",
+        "Leave empty to use the machine gloss"
+    ),
+    MachineGloss => ("机器释义", "Machine gloss"),
+    Translate => ("翻译标题", "Translate title"),
+    EnglishName => ("英文名称", "English name"),
+    EnglishNameTip => (
+        "修改该开发区的英文名称(留空则使用机器释义)",
+        "Type this zone's English name (empty: the machine gloss of its Chinese name)"
+    ),
     IndicatorText => ("指标(原文)", "Indicator (as written)"),
     CanonicalIndicator => ("标准指标", "Canonical indicator"),
     Themes => ("主题", "Themes"),

@@ -40,6 +40,10 @@ pub enum Request {
     ResetTarget(i64),
     CorrectMeasure(i64, MeasureCorrection),
     ResetMeasure(i64),
+    /// The user's English for a Chinese title (empty: back to the gloss).
+    SetTranslation(String, String),
+    /// A zone's English name (slug, name; empty: the gloss).
+    SetZoneEnglishName(String, String),
     /// Replace the damaged database (only answered while the database cannot be opened).
     Recover(Recovery),
 }
@@ -613,6 +617,8 @@ fn worker(
                 Request::ResetTarget(id) => store.reset_target(id),
                 Request::CorrectMeasure(id, c) => store.correct_measure(id, &c),
                 Request::ResetMeasure(id) => store.reset_measure(id),
+                Request::SetTranslation(zh, en) => store.set_translation(&zh, &en),
+                Request::SetZoneEnglishName(slug, en) => store.set_zone_english_name(&slug, &en),
                 Request::Recover(_) => {
                     send(Event::Ack(seq));
                     continue;

@@ -25,6 +25,7 @@ pub fn run(db_path: Option<PathBuf>) -> anyhow::Result<()> {
         Some(p) => p,
         None => crate::store::Store::default_path().context("finding the default database")?,
     };
+    crate::english::preload();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_app_id("zonecompare")

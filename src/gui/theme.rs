@@ -66,6 +66,15 @@ pub fn agency_color(dark: bool) -> Color32 {
     }
 }
 
+/// Colour of the English title lines the Reader puts above each measure.
+pub fn english_title(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x9c, 0xc3, 0xf5)
+    } else {
+        Color32::from_rgb(0x1f, 0x4e, 0x8c)
+    }
+}
+
 /// Colour of "corrected" marks and gaps.
 pub fn warn_color(dark: bool) -> Color32 {
     if dark {

@@ -196,10 +196,11 @@ pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
     let zone = Zone {
         slug,
         name_zh: name.to_string(),
+        // filled from the gloss until the user gives the zone an English name
         name_en: if ascii {
             name.to_string()
         } else {
-            String::new()
+            crate::english::gloss(name)
         },
         city: String::new(),
         province: String::new(),

@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_fts_bulk",
         include_str!("migrations/0009_fts_bulk.sql"),
     ),
+    (
+        "0010_title_translations",
+        include_str!("migrations/0010_title_translations.sql"),
+    ),
 ];
 
 /// Schema version this binary writes.

@@ -7,7 +7,8 @@
 //! `deferred` (trigger work done once per bulk batch), `checkpoint` (a bulk import's WAL
 //! checkpoints on their own thread), `queries` (filtered reads), `summary` (zone
 //! summaries, documents), `facets` (filter lists), `corrections` (user overlays), `fts`
-//! (full-text search clause), `synth` (synthetic corpus for benchmarks).
+//! (full-text search clause), `synth` (synthetic corpus for benchmarks), `translations`
+//! (users' English titles).
 
 mod bulk;
 mod checkpoint;
@@ -25,6 +26,7 @@ pub mod rows;
 mod seed;
 mod summary;
 pub mod synth;
+mod translations;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -309,6 +311,40 @@ impl Store {
     /// Actual outcomes of the filtered zones (`zones`, `indicator`, `year` apply).
     pub fn actuals(&self, filter: &Filter) -> Result<Vec<ActualRow>> {
         queries::actuals(self, filter)
+    }
+
+    /// Gives a zone the English name the user typed; an empty name puts back the gloss of
+    /// its Chinese name.
+    pub fn set_zone_english_name(&mut self, slug: &str, en: &str) -> Result<()> {
+        let zone = self
+            .zone(slug)?
+            .ok_or_else(|| self.fail(format!("unknown zone '{slug}'")))?;
+        let en = match en.trim() {
+            "" => crate::english::gloss(&zone.name_zh),
+            typed => typed.to_string(),
+        };
+        self.conn
+            .execute(
+                "UPDATE zones SET name_en = ?2 WHERE slug = ?1",
+                rusqlite::params![slug, en],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Users' English translations of titles: Chinese title → English.
+    pub fn translations(&self) -> Result<std::collections::HashMap<String, String>> {
+        translations::all(self)
+    }
+
+    /// Stores (or, with an empty `en`, removes) the user's English for a Chinese title.
+    pub fn set_translation(&mut self, zh: &str, en: &str) -> Result<()> {
+        translations::set_many(self, &[(zh.to_string(), en.to_string())]).map(|_| ())
+    }
+
+    /// Stores many translations in one transaction; returns how many changed.
+    pub fn set_translations(&mut self, pairs: &[(String, String)]) -> Result<usize> {
+        translations::set_many(self, pairs)
     }
 
     fn err(&self, e: rusqlite::Error) -> Error {

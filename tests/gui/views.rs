@@ -233,10 +233,27 @@ fn a_target_in_compare_opens_its_source_sentence() {
                 .year
                 .map(|y| format!(" · {y}"))
                 .unwrap_or_default();
-            let text = format!(
-                "{}{year}",
-                zonecompare::charts::labels::fmt_target(&row.target, lang)
-            );
+            let value = match lang {
+                Lang::Zh => zonecompare::charts::labels::fmt_target(&row.target, lang),
+                Lang::En => {
+                    let catalog = zonecompare::catalog::Catalog::in_use();
+                    let t = &row.target;
+                    let noun = zonecompare::english::values::count_noun(
+                        catalog,
+                        t.indicator_id.as_deref(),
+                        &t.unit,
+                    );
+                    let words = zonecompare::english::values::comparator_words(t.comparator);
+                    let q = zonecompare::english::values::quantity(
+                        t.value,
+                        t.value_max,
+                        &t.unit,
+                        &noun,
+                    );
+                    format!("{words} {q}").trim().to_string()
+                }
+            };
+            let text = format!("{value}{year}");
             (text, row.doc_id, row.target.span)
         };
         h.get_all_by_label(&text)
@@ -425,7 +442,8 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
         h.get_by_role_and_label(Role::ComboBox, T::Document.get(lang))
             .click();
         h.run_steps(2);
-        h.get_by_label(&format!("{zone} — {}", doc.title)).click();
+        h.get_by_label(&format!("{zone} — {}", shown_title(lang, &doc.title)))
+            .click();
         settle(&mut h);
         assert_eq!(h.state().ui.reader.doc_id, Some(doc.id));
         let outline = h
@@ -438,9 +456,19 @@ fn the_reader_opens_a_chosen_document_and_jumps_through_its_outline() {
             .outline
             .clone();
         let section = &outline[1];
-        let label = match &section.number {
-            Some(n) => format!("{n} {}", section.title),
-            None => section.title.clone(),
+        let (number, title) = match lang {
+            Lang::Zh => (section.number.clone(), section.title.clone()),
+            Lang::En => (
+                section
+                    .number
+                    .as_deref()
+                    .map(zonecompare::english::outline_label),
+                zonecompare::english::gloss(&section.title),
+            ),
+        };
+        let label = match number {
+            Some(n) => format!("{n} {title}"),
+            None => title,
         };
         h.get_all_by_label(&label)
             .next()
@@ -496,7 +524,7 @@ fn a_measures_agencies_are_corrected_in_compare_and_reset() {
         );
         // Reset through the editor: the parsed units come back.
         let m = row(&h);
-        h.state_mut().ui.edit.open_measure(&m);
+        h.state_mut().ui.edit.open_measure(&m, &Default::default());
         h.run_steps(2);
         h.get_by_label(T::ResetToParsed.get(lang)).click();
         settle(&mut h);
@@ -507,6 +535,14 @@ fn a_measures_agencies_are_corrected_in_compare_and_reset() {
 /// A document of a zone that is not ticked is found through the picker's filter box and
 /// shown with its measures and targets highlighted (they do not come from the ticked zones'
 /// rows).
+/// A document title as the interface shows it: in English the machine gloss, marked.
+fn shown_title(lang: Lang, zh: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => format!("{} [gloss]", zonecompare::english::gloss(zh)),
+    }
+}
+
 #[test]
 fn a_document_of_an_unticked_zone_is_found_and_highlighted() {
     let (_dir, db) = temp_db();
@@ -537,11 +573,14 @@ fn a_document_of_an_unticked_zone_is_found_and_highlighted() {
         // Documents whose label lacks the word are filtered out of the list.
         let zones = h.state().data.overview.zones.clone();
         let label = |z: &zonecompare::store::rows::ZoneSummary, title: &str| {
-            format!("{} — {title}", lang.pick(&z.zone.name_zh, &z.zone.name_en))
+            let name = lang.pick(&z.zone.name_zh, &z.zone.name_en);
+            format!("{name} — {}", shown_title(lang, title))
         };
+        // the filter matches the label, and in English the Chinese title too
         let others: Vec<String> = zones
             .iter()
             .flat_map(|o| o.documents.iter().map(move |d| (o, d)))
+            .filter(|(_, d)| !d.title.contains(&word))
             .map(|(o, d)| label(o, &d.title))
             .filter(|l| !l.contains(&word))
             .collect();
@@ -595,7 +634,8 @@ fn zone_cards_load_their_documents_when_shown() {
         .expect("listed");
     assert_eq!(zone.documents.len(), 1);
     assert!(!zone.top_themes.is_empty());
-    let title = format!("· {}", zone.documents[0].title);
+    // in English, the document title's gloss
+    let title = format!("· {}", shown_title(Lang::En, &zone.documents[0].title));
     // The copy's title is on its card as well as on the original's.
     assert_eq!(
         h.query_all_by_label(&title).count(),

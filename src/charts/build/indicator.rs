@@ -36,9 +36,14 @@ fn mixed_units_note(ds: &Dataset, units: &[(String, String)], lang: Lang) -> Opt
     let mut by_unit: Vec<(String, Vec<String>)> = Vec::new();
     for (slug, unit) in units {
         let name = zone_label(ds, slug, lang);
-        match by_unit.iter_mut().find(|(u, _)| u == unit) {
+        // in English counting words that read the same (`户`, `家` → units) are one unit
+        let unit = match lang {
+            Lang::Zh => unit.clone(),
+            Lang::En => crate::english::values::unit_name(unit, "units"),
+        };
+        match by_unit.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, zs)) => zs.push(name),
-            None => by_unit.push((unit.clone(), vec![name])),
+            None => by_unit.push((unit, vec![name])),
         }
     }
     if by_unit.len() < 2 {
@@ -48,7 +53,7 @@ fn mixed_units_note(ds: &Dataset, units: &[(String, String)], lang: Lang) -> Opt
         .iter()
         .map(|(u, zs)| match lang {
             Lang::Zh => format!("{}以“{u}”计", zs.join("、")),
-            Lang::En => format!("{} counts in “{u}”", zs.join(", ")),
+            Lang::En => format!("{} count in {u}", zs.join(", ")),
         })
         .collect();
     Some(match lang {

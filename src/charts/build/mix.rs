@@ -182,7 +182,7 @@ pub(super) fn agencies_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOption
                     value_max: None,
                     color: None,
                     label: f(r).to_string(),
-                    detail: format!("{}: {what} {}", r.agency, f(r)),
+                    detail: format!("{}: {what} {}", agency_name(catalog, &r.agency, lang), f(r)),
                 })
                 .collect()
         };

@@ -111,7 +111,8 @@ fn chart(kind: ChartKind, lang: Lang, title: String, subtitle: String) -> Chart 
 fn detail(ds: &Dataset, doc_id: i64, sentence: &str, lang: Lang) -> String {
     match ds.document(doc_id) {
         Some(d) => {
-            format!("{sentence}{}{}", lang.pick(" ——《", " — “"), d.title) + lang.pick("》", "”")
+            let title = crate::charts::labels::document_title(ds, d.id, lang);
+            format!("{sentence}{}{title}", lang.pick(" ——《", " — “")) + lang.pick("》", "”")
         }
         None => sentence.to_string(),
     }

@@ -103,7 +103,12 @@ impl Canvas {
             w.max(0.0)
         );
         if !tooltip.is_empty() {
-            let _ = write!(self.body, "<title>{}</title>", escape(tooltip));
+            // a tooltip with Chinese quotes its source sentence: marked as the original
+            let lang = match crate::english::has_cjk(tooltip) {
+                true => r#" lang="zh""#,
+                false => "",
+            };
+            let _ = write!(self.body, "<title{lang}>{}</title>", escape(tooltip));
         }
         self.body.push_str("</rect>");
     }

@@ -4,8 +4,11 @@
 
 use crate::analysis::{Dataset, gaps, indicator_table};
 use crate::catalog::Catalog;
-use crate::charts::labels::{agency_name, fmt_target, indicator_name, theme_name, zone_label};
+use crate::charts::labels::{
+    agency_name, document_title, fmt_target, indicator_name, theme_name, zone_label,
+};
 use crate::charts::{Chart, Lang, Rgb, fmt_number, zone_color};
+use crate::english::{self, values};
 use crate::model::Role;
 use crate::store::rows::MeasureRow;
 
@@ -19,8 +22,11 @@ pub enum Tone {
     Bold,
     /// A target figure (accent colour).
     Accent,
-    /// Secondary text: source sentences, notes, "no measure".
+    /// Secondary text: notes, "no measure".
     Muted,
+    /// Chinese text kept verbatim as evidence (source sentences, original titles), set like
+    /// `Muted` and marked as Chinese (HTML `lang="zh"`, DOCX `w:lang zh-CN`).
+    Original,
 }
 
 /// A run of text in one style; `chip` draws a zone's colour square before it.
@@ -196,13 +202,23 @@ impl<'a> Content<'a> {
                 .filter(|z| &z.zone.slug == slug)
                 .flat_map(|z| &z.documents)
                 .map(|d| {
+                    let period = |p: crate::model::Period| match self.lang {
+                        Lang::Zh => format!("{}–{}", p.start, p.end),
+                        Lang::En => values::period(p),
+                    };
                     let when = d
                         .date
                         .clone()
-                        .or_else(|| d.period.map(|p| format!("{}–{}", p.start, p.end)))
+                        .or_else(|| d.period.map(period))
                         .map(|w| format!(" ({w})"))
                         .unwrap_or_default();
-                    Para::of(format!("{}{when}", d.title), Tone::Plain)
+                    let title = document_title(self.ds, d.id, self.lang);
+                    let mut para = Para::of(format!("{title}{when}"), Tone::Plain);
+                    if self.lang == Lang::En {
+                        para.runs
+                            .push(Run::new(format!("\n{}", d.title), Tone::Original));
+                    }
+                    para
                 })
                 .collect();
             let count = |n: usize| Cell {
@@ -274,20 +290,22 @@ impl<'a> Content<'a> {
             for z in &row.zones {
                 let mut cell = Cell::default();
                 for t in &z.targets {
-                    let year = t.target.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    let figure = format!("{}{year}", fmt_target(&t.target, Lang::Zh));
-                    cell.paras.push(Para::of(figure, Tone::Accent));
+                    cell.paras
+                        .push(Para::of(self.target_text(&t.target), Tone::Accent));
                     let quoted = format!("“{}”", t.target.sentence);
-                    cell.paras.push(Para::of(quoted, Tone::Muted));
+                    cell.paras.push(Para::of(quoted, Tone::Original));
                 }
                 if let Some(b) = &z.baseline {
                     let year = b.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                    let text = format!(
-                        "{} {}{}{year}",
-                        self.pick("现状", "Baseline"),
-                        fmt_number(b.value, Lang::Zh),
-                        b.unit
-                    );
+                    let value = match self.lang {
+                        Lang::Zh => format!("{}{}", fmt_number(b.value, Lang::Zh), b.unit),
+                        Lang::En => {
+                            let noun =
+                                values::count_noun(self.catalog, Some(&row.indicator_id), &b.unit);
+                            values::quantity(b.value, None, &b.unit, &noun)
+                        }
+                    };
+                    let text = format!("{} {value}{year}", self.pick("现状", "Baseline"));
                     cell.paras.push(Para::of(text, Tone::Plain));
                 }
                 cells.push(cell);
@@ -297,14 +315,42 @@ impl<'a> Content<'a> {
         self.blocks.push(Block::Table(table));
     }
 
+    /// A target with its deadline: `≥120户 (2025)`, `at least 120 enterprises by 2025`.
+    fn target_text(&self, t: &crate::model::Target) -> String {
+        match self.lang {
+            Lang::Zh => {
+                let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                format!("{}{year}", fmt_target(t, Lang::Zh))
+            }
+            Lang::En => values::target(self.catalog, t),
+        }
+    }
+
     /// One measure: number and title, lead and co-owning agencies, targets with sentences.
+    /// In English the title is the user's translation or the machine gloss (marked), with
+    /// the Chinese title after it as the original.
     fn measure_para(&self, m: &MeasureRow) -> Para {
         let num = m
             .number
             .as_ref()
-            .map(|n| format!("{n} "))
+            .map(|n| match self.lang {
+                Lang::Zh => format!("{n} "),
+                Lang::En => format!("{} ", english::outline_label(n)),
+            })
             .unwrap_or_default();
-        let mut runs = vec![Run::new(format!("{num}{}", m.title), Tone::Bold)];
+        let mut runs = match self.lang {
+            Lang::Zh => vec![Run::new(format!("{num}{}", m.title), Tone::Bold)],
+            Lang::En => {
+                let title = english::title(&self.ds.translations, &m.title);
+                let mut runs = vec![Run::new(format!("{num}{}", title.text), Tone::Bold)];
+                if title.source == english::TitleSource::Gloss {
+                    runs.push(Run::new(" (machine gloss)", Tone::Muted));
+                }
+                runs.push(Run::new("\n", Tone::Plain));
+                runs.push(Run::new(m.title.clone(), Tone::Original));
+                runs
+            }
+        };
         for (role, label) in [
             (Role::Lead, self.pick("牵头", "Lead")),
             (Role::Co, self.pick("配合", "Co-owners")),
@@ -316,7 +362,7 @@ impl<'a> Content<'a> {
                 .map(|u| agency_name(self.catalog, &u.canonical, self.lang))
                 .collect();
             if !names.is_empty() {
-                let text = format!("\n{label}: {}", names.join("、"));
+                let text = format!("\n{label}: {}", names.join(self.pick("、", "; ")));
                 runs.push(Run::new(text, Tone::Muted));
             }
         }
@@ -327,10 +373,11 @@ impl<'a> Content<'a> {
             .filter(|t| t.measure_id == Some(m.id));
         for t in targets {
             runs.push(Run::new(
-                format!("\n{}", fmt_target(&t.target, Lang::Zh)),
+                format!("\n{}", self.target_text(&t.target)),
                 Tone::Accent,
             ));
-            runs.push(Run::new(format!(" “{}”", t.target.sentence), Tone::Muted));
+            runs.push(Run::new(" ", Tone::Plain));
+            runs.push(Run::new(format!("“{}”", t.target.sentence), Tone::Original));
         }
         Para { runs, spaced: true }
     }

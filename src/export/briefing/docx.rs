@@ -110,9 +110,12 @@ impl Body {
                 Tone::Plain => (None, header),
                 Tone::Bold => (None, true),
                 Tone::Accent => (Some(ACCENT), false),
-                Tone::Muted => (Some(MUTED), false),
+                Tone::Muted | Tone::Original => (Some(MUTED), false),
             };
-            self.xml.push_str(&run(&r.text, color, bold));
+            match r.tone {
+                Tone::Original => self.xml.push_str(&original_run(&r.text, Some(MUTED))),
+                _ => self.xml.push_str(&run(&r.text, color, bold)),
+            }
         }
         self.xml.push_str("</w:p>");
     }
@@ -173,7 +176,13 @@ impl Body {
             run(&f.chart.title, None, false)
         );
         for (i, s) in f.sentences.iter().enumerate() {
-            self.paragraph("Caption", &format!("{}. {s}", i + 1));
+            // source sentences: the Chinese original, marked as Chinese
+            let _ = write!(
+                self.xml,
+                "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>{}{}</w:p>",
+                run(&format!("{}. ", i + 1), None, false),
+                original_run(s, None)
+            );
         }
         for note in &f.chart.notes {
             self.paragraph("Caption", &format!("{}{note}", l.pick("注：", "Note: ")));
@@ -185,12 +194,24 @@ impl Body {
 
 /// A run of text; line feeds become line breaks.
 fn run(text: &str, color: Option<&str>, bold: bool) -> String {
+    run_marked(text, color, bold, false)
+}
+
+/// A run of Chinese text kept as the original, marked with the Chinese language.
+fn original_run(text: &str, color: Option<&str>) -> String {
+    run_marked(text, color, false, true)
+}
+
+fn run_marked(text: &str, color: Option<&str>, bold: bool, chinese: bool) -> String {
     let mut props = String::new();
     if bold {
         props.push_str("<w:b/>");
     }
     if let Some(c) = color {
         let _ = write!(props, "<w:color w:val=\"{c}\"/>");
+    }
+    if chinese {
+        props.push_str("<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\"/>");
     }
     let mut out = String::from("<w:r>");
     if !props.is_empty() {
@@ -370,7 +391,11 @@ mod tests {
         };
         body.figure(&figure).expect("figure");
         assert_eq!(body.images.len(), 6, "one image per panel");
-        assert_eq!(body.xml.matches(">Figure 6 </w:t>").count(), 1, "one caption");
+        assert_eq!(
+            body.xml.matches(">Figure 6 </w:t>").count(),
+            1,
+            "one caption"
+        );
         // A chart of one panel stays one image.
         let mut single = figure.clone();
         single.chart.panels.truncate(1);

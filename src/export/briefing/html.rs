@@ -72,6 +72,7 @@ fn para(out: &mut String, p: &Para) {
             Tone::Bold => write!(out, "<b>{text}</b>"),
             Tone::Accent => write!(out, "<span class=\"t\">{text}</span>"),
             Tone::Muted => write!(out, "<span class=\"src\">{text}</span>"),
+            Tone::Original => write!(out, "<span class=\"src\" lang=\"zh\">{text}</span>"),
         };
     }
     out.push_str(close);
@@ -109,7 +110,8 @@ fn figure(out: &mut String, f: &Figure, lang: Lang) {
     if !f.sentences.is_empty() {
         out.push_str("<ol>");
         for s in &f.sentences {
-            let _ = write!(out, "<li>{}</li>", escape(s));
+            // source sentences: the Chinese original
+            let _ = write!(out, "<li lang=\"zh\">{}</li>", escape(s));
         }
         out.push_str("</ol>");
     }

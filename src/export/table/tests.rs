@@ -23,8 +23,17 @@ fn compare_has_three_sheets_with_all_zones() {
     assert_eq!(ts.len(), 3);
     assert_eq!(ts[0].headers.len(), 1 + 2 * 4);
     assert_eq!(ts[0].rows[0][0], Cell::Text("High-tech enterprises".into()));
-    assert_eq!(ts[0].rows[0][1], Cell::Text("≥120户 (2025)".into()));
-    assert_eq!(ts[0].rows[0][2], Cell::Text("408家 (2021)".into()));
+    assert_eq!(
+        ts[0].rows[0][1],
+        Cell::Text("at least 120 enterprises by 2025".into())
+    );
+    assert_eq!(
+        ts[0].rows[0][2],
+        Cell::Text("408 enterprises (2021)".into())
+    );
+    let zh = compare_tables(&ds, Catalog::in_use(), Lang::Zh);
+    assert_eq!(zh[0].rows[0][1], Cell::Text("≥120户 (2025)".into()));
+    assert_eq!(zh[0].rows[0][2], Cell::Text("408家 (2021)".into()));
     assert_eq!(ts[1].rows.last().unwrap()[1], Cell::Number(3.0));
     assert_eq!(ts[2].rows.len(), 4);
 }

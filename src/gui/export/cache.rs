@@ -24,6 +24,7 @@ pub fn dataset_from_snapshot(data: &Snapshot, zones: &[String]) -> Dataset {
         statistics: f.statistics.clone(),
         agency_load: f.agency_load.clone(),
         actuals: Vec::new(),
+        translations: data.overview.translations.clone(),
     }
 }
 
@@ -36,6 +37,7 @@ pub fn chart_dataset(kind: ChartKind, data: &Snapshot, zones: &[String]) -> Data
     let mut ds = Dataset {
         zones: data.overview.zones.clone(),
         selected: zones.to_vec(),
+        translations: data.overview.translations.clone(),
         ..Dataset::default()
     };
     match kind {

@@ -8,7 +8,7 @@ use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 use super::sidebar::combo;
 use super::{Ctx, color_chip, corrected_mark};
 use crate::analysis::presence::Presence;
-use crate::charts::labels::{fmt_deadline, fmt_target};
+use crate::charts::labels::fmt_deadline;
 use crate::gui::command::Command;
 use crate::gui::compare_layout::{Cell, GroupKey, LayoutKey, Line};
 use crate::gui::i18n::T;
@@ -232,12 +232,14 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .map(|&t| {
             let t = &f.targets[t].target;
             let due = fmt_deadline(t, lang);
-            let year = if due.is_empty() {
-                due
-            } else {
-                format!(" ({due})")
+            let year = match lang {
+                _ if due.is_empty() => due,
+                crate::charts::Lang::En if due.chars().all(|c| c.is_ascii_digit()) => {
+                    format!(" by {due}")
+                }
+                _ => format!(" ({due})"),
             };
-            format!("{} {}{year}", t.indicator, fmt_target(t, lang))
+            format!("{}: {}{year}", ctx.target_indicator(t), ctx.target_value(t))
         })
         .collect();
     let lead = m
@@ -246,14 +248,33 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
         .find(|u| u.role == crate::model::Role::Lead)
         .map(|u| ctx.agency_name(&u.canonical))
         .unwrap_or_else(|| "—".into());
-    let number = m.number.as_deref().unwrap_or("");
-    let title = format!("{number} {}", m.title).trim().to_string();
+    let number = match lang {
+        crate::charts::Lang::Zh => m.number.clone().unwrap_or_default(),
+        crate::charts::Lang::En => m
+            .number
+            .as_deref()
+            .map(crate::english::outline_label)
+            .unwrap_or_default(),
+    };
+    let title = format!("{number} {}", ctx.title(&m.title))
+        .trim()
+        .to_string();
     let r = ui.add(
         egui::Label::new(RichText::new(&title).strong())
             .truncate()
             .sense(Sense::click()),
     );
-    if r.on_hover_text(&m.text).clicked() {
+    let hover = match lang {
+        crate::charts::Lang::Zh => m.text.clone(),
+        // a word-by-word gloss of the text, then the Chinese original
+        crate::charts::Lang::En => format!(
+            "Machine gloss of the text: {}\n\nChinese original: {}\n{}",
+            crate::english::gloss(&m.text),
+            m.title,
+            m.text
+        ),
+    };
+    if r.on_hover_text(hover).clicked() {
         ctx.cmds.push(Command::OpenSource {
             doc_id: m.doc_id,
             span: Some(m.span),
@@ -271,7 +292,7 @@ fn measure_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             .on_hover_text(ctx.t(T::EditTip))
             .clicked()
         {
-            ctx.st.edit.open_measure(m);
+            ctx.st.edit.open_measure(m, &ctx.data.overview.translations);
         }
         if m.corrected {
             corrected_mark(ui, ctx);
@@ -289,7 +310,7 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
     } else {
         format!(" · {due}")
     };
-    let head = format!("{}{year}", fmt_target(t, ctx.lang()));
+    let head = format!("{}{year}", ctx.target_value(t));
     let r = ui.add(
         egui::Label::new(RichText::new(head).strong())
             .truncate()
@@ -301,8 +322,11 @@ fn target_cell(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, i: usize) {
             span: Some(t.span),
         });
     }
-    let measure = row.measure_title.as_deref().unwrap_or("—");
-    ui.add(egui::Label::new(&t.indicator).truncate())
+    let measure = row
+        .measure_title
+        .as_deref()
+        .map_or("—".into(), |m| ctx.title(m));
+    ui.add(egui::Label::new(ctx.target_indicator(t)).truncate())
         .on_hover_text(format!("{}\n{}: {measure}", t.sentence, ctx.t(T::Measure)));
     ui.horizontal(|ui| {
         if ui

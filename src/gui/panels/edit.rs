@@ -34,6 +34,31 @@ pub struct MeasureEdit {
     pub themes: Vec<String>,
     /// Unit names separated by `、`; the first leads.
     pub units: String,
+    /// The user's English title as stored when the editor opened (empty: none).
+    pub english_stored: String,
+    /// The English title being typed (empty: the machine gloss).
+    pub english: String,
+    /// Themes and units when the editor opened: a save that only changes the English
+    /// title corrects nothing else.
+    opened: (Vec<String>, String),
+}
+
+/// A zone's English name being typed.
+#[derive(Debug, Clone)]
+pub struct ZoneNameEdit {
+    pub slug: String,
+    pub name_zh: String,
+    pub english: String,
+}
+
+/// A document title's English being typed.
+#[derive(Debug, Clone)]
+pub struct TitleEdit {
+    /// The Chinese title (the key of the translation).
+    pub zh: String,
+    pub english: String,
+    /// The translation stored when the editor opened (empty: none).
+    pub stored: String,
 }
 
 /// The open editors (at most one of each).
@@ -41,6 +66,8 @@ pub struct MeasureEdit {
 pub struct Editors {
     pub target: Option<TargetEdit>,
     pub measure: Option<MeasureEdit>,
+    pub zone: Option<ZoneNameEdit>,
+    pub title: Option<TitleEdit>,
 }
 
 impl Editors {
@@ -61,15 +88,26 @@ impl Editors {
         });
     }
 
-    /// Opens the measure editor on a row.
-    pub fn open_measure(&mut self, m: &MeasureRow) {
+    /// Opens the measure editor on a row; `translations` are the users' English titles.
+    pub fn open_measure(
+        &mut self,
+        m: &MeasureRow,
+        translations: &std::collections::HashMap<String, String>,
+    ) {
         let units: Vec<&str> = m.units.iter().map(|u| u.canonical.as_str()).collect();
+        let english = translations
+            .get(m.title.trim())
+            .cloned()
+            .unwrap_or_default();
         self.measure = Some(MeasureEdit {
             id: m.id,
             corrected: m.corrected,
             title: m.title.clone(),
             themes: m.themes.clone(),
             units: units.join("、"),
+            english_stored: english.clone(),
+            english,
+            opened: (m.themes.clone(), units.join("、")),
         });
     }
 }
@@ -101,6 +139,94 @@ impl TargetEdit {
 pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     target_window(ui, ctx);
     measure_window(ui, ctx);
+    zone_window(ui, ctx);
+    title_window(ui, ctx);
+}
+
+fn title_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.title.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::Translate.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.zh).strong());
+            let gloss = crate::english::gloss(&edit.zh);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
+            ui.add(
+                egui::TextEdit::singleline(&mut edit.english)
+                    .hint_text(T::EnglishTitleHint.get(lang))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id);
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    if edit.english.trim() != edit.stored.trim() {
+                        ctx.cmds.push(Command::SetTranslation {
+                            zh: edit.zh.clone(),
+                            en: edit.english.trim().to_string(),
+                        });
+                    }
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.title = Some(edit);
+    }
+}
+
+fn zone_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let Some(mut edit) = ctx.st.edit.zone.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(T::EnglishName.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&edit.name_zh).strong());
+            let gloss = crate::english::gloss(&edit.name_zh);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishName.get(lang)).id;
+            ui.add(egui::TextEdit::singleline(&mut edit.english).desired_width(f32::INFINITY))
+                .labelled_by(label_id);
+            ui.horizontal(|ui| {
+                if ui.button(T::Save.get(lang)).clicked() {
+                    ctx.cmds.push(Command::SetZoneEnglishName {
+                        slug: edit.slug.clone(),
+                        en: edit.english.trim().to_string(),
+                    });
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if open && !close {
+        ctx.st.edit.zone = Some(edit);
+    }
 }
 
 fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
@@ -222,16 +348,39 @@ fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             let label_id = ui.label(T::UnitsHint.get(lang)).id;
             ui.text_edit_multiline(&mut edit.units)
                 .labelled_by(label_id);
+            let gloss = crate::english::gloss(&edit.title);
+            ui.label(
+                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
+                    .weak()
+                    .italics(),
+            );
+            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
+            ui.add(
+                egui::TextEdit::singleline(&mut edit.english)
+                    .hint_text(T::EnglishTitleHint.get(lang))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id);
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
-                    let correction = MeasureCorrection {
-                        themes: Some(edit.themes.clone()),
-                        units: Some(parse_units(&edit.units)),
-                    };
-                    ctx.cmds.push(Command::CorrectMeasure {
-                        id: edit.id,
-                        correction,
-                    });
+                    let translated = edit.english.trim() != edit.english_stored.trim();
+                    let unchanged = (edit.themes.clone(), edit.units.clone()) == edit.opened;
+                    if !(translated && unchanged) {
+                        let correction = MeasureCorrection {
+                            themes: Some(edit.themes.clone()),
+                            units: Some(parse_units(&edit.units)),
+                        };
+                        ctx.cmds.push(Command::CorrectMeasure {
+                            id: edit.id,
+                            correction,
+                        });
+                    }
+                    if translated {
+                        ctx.cmds.push(Command::SetTranslation {
+                            zh: edit.title.clone(),
+                            en: edit.english.trim().to_string(),
+                        });
+                    }
                     close = true;
                 }
                 if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {

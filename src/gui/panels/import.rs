@@ -277,9 +277,13 @@ fn preview_body(
     info: &crate::gui::jobs::PreviewInfo,
 ) -> Vec<(usize, String)> {
     let mut chosen = Vec::new();
-    ui.label(format!("{}: {}", ctx.t(T::Title), info.title));
-    if let Some((a, b)) = info.period {
-        ui.label(format!("{}: {a}–{b}", ctx.t(T::Period)));
+    ui.label(format!("{}: {}", ctx.t(T::Title), ctx.title(&info.title)));
+    if let Some((start, end)) = info.period {
+        let period = match ctx.lang() {
+            Lang::Zh => format!("{start}–{end}"),
+            Lang::En => crate::english::values::period(crate::model::Period { start, end }),
+        };
+        ui.label(format!("{}: {period}", ctx.t(T::Period)));
     }
     ui.label(format!(
         "{} {} · {} {} · {} {}",
@@ -291,7 +295,7 @@ fn preview_body(
         ctx.t(T::Agencies)
     ));
     for title in info.measure_titles.iter().take(8) {
-        ui.add(egui::Label::new(format!("· {title}")).truncate());
+        ui.add(egui::Label::new(format!("· {}", ctx.title(title))).truncate());
     }
     // Every target, with the canonical indicator it was mapped to: a wrong mapping is
     // seen before anything is saved (the count above is this list's length).
@@ -337,8 +341,14 @@ fn preview_body(
             });
     }
     if !info.agencies.is_empty() {
-        let shown: Vec<&str> = info.agencies.iter().take(12).map(String::as_str).collect();
-        ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join("、"))).wrap());
+        let shown: Vec<String> = info
+            .agencies
+            .iter()
+            .take(12)
+            .map(|a| ctx.agency_name(a))
+            .collect();
+        let sep = ctx.lang().pick("、", "; ");
+        ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join(sep))).wrap());
     }
     chosen
 }

@@ -141,8 +141,49 @@ impl Ctx<'_> {
             .iter()
             .find(|z| z.zone.slug == slug)
         {
-            Some(z) => crate::charts::labels::zone_name(&z.zone, self.lang()).to_string(),
+            Some(z) => crate::charts::labels::zone_name(&z.zone, self.lang()).into_owned(),
             None => slug.to_string(),
+        }
+    }
+
+    /// A measure or document title in the current language: in English the user's
+    /// translation or the machine gloss, marked `[gloss]`.
+    pub fn title(&self, zh: &str) -> String {
+        match self.lang() {
+            Lang::Zh => zh.to_string(),
+            Lang::En => {
+                let t = crate::english::title(&self.data.overview.translations, zh);
+                match t.source {
+                    crate::english::TitleSource::Gloss => format!("{} [gloss]", t.text),
+                    crate::english::TitleSource::Translation => t.text,
+                }
+            }
+        }
+    }
+
+    /// A target's indicator as shown: as written (with the canonical name) in Chinese; the
+    /// canonical English name, or the gloss of the words, in English.
+    pub fn target_indicator(&self, t: &crate::model::Target) -> String {
+        match (self.lang(), &t.indicator_id) {
+            (Lang::Zh, Some(id)) => format!("{} [{}]", t.indicator, self.indicator_name(id)),
+            (Lang::Zh, None) => t.indicator.clone(),
+            (Lang::En, Some(id)) => self.indicator_name(id),
+            (Lang::En, None) => crate::english::gloss(&t.indicator),
+        }
+    }
+
+    /// A target's value: `≥120户` in Chinese, `at least 120 enterprises` in English.
+    pub fn target_value(&self, t: &crate::model::Target) -> String {
+        match self.lang() {
+            Lang::Zh => crate::charts::labels::fmt_target(t, Lang::Zh),
+            Lang::En => {
+                let catalog = crate::catalog::Catalog::in_use();
+                let noun =
+                    crate::english::values::count_noun(catalog, t.indicator_id.as_deref(), &t.unit);
+                let words = crate::english::values::comparator_words(t.comparator);
+                let q = crate::english::values::quantity(t.value, t.value_max, &t.unit, &noun);
+                format!("{words} {q}").trim().to_string()
+            }
         }
     }
 

@@ -21,16 +21,10 @@ pub fn indicator(lang: Lang, id: &str) -> String {
     }
 }
 
-/// Agency display name: the canonical Chinese name, with the English one when known.
+/// Agency display name: the canonical Chinese name; in English the catalog's English name,
+/// or one composed from level and organ for an agency of any city.
 pub fn agency(lang: Lang, canonical: &str) -> String {
-    let en = Catalog::in_use()
-        .agencies
-        .iter()
-        .find(|a| a.canonical == canonical && !a.en.is_empty());
-    match (lang, en) {
-        (Lang::En, Some(a)) => a.en.clone(),
-        _ => canonical.to_string(),
-    }
+    crate::charts::labels::agency_name(Catalog::in_use(), canonical, lang)
 }
 
 /// Policy-instrument family name.

@@ -9,6 +9,7 @@ use egui::Galley;
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Rect, RichText, Sense, UiBuilder, vec2};
 
+use super::edit::ZoneNameEdit;
 use super::{Ctx, color_chip};
 use crate::gui::command::Command;
 use crate::gui::i18n::{Lang, T};
@@ -32,7 +33,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             let mut missing = Vec::new();
-            cards(ui, ctx, viewport, &mut missing);
+            let mut rename = None;
+            cards(ui, ctx, viewport, &mut missing, &mut rename);
+            if rename.is_some() {
+                ctx.st.edit.zone = rename;
+            }
             ui.add_space(12.0);
             heatmap(ui, ctx, &mut missing);
             // Zones on screen whose documents and themes are not loaded yet: asked for once
@@ -67,7 +72,13 @@ fn card_height(ui: &egui::Ui, zones: &[ZoneSummary], lang: Lang) -> f32 {
     2.0 * CARD_MARGIN + lines * (body + spacing) + 4.0
 }
 
-fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect, missing: &mut Vec<String>) {
+fn cards(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    viewport: Rect,
+    missing: &mut Vec<String>,
+    rename: &mut Option<ZoneNameEdit>,
+) {
     let zones = &ctx.data.overview.zones;
     let gap = ui.spacing().item_spacing.x;
     let width = ui.available_width();
@@ -91,7 +102,10 @@ fn cards(ui: &mut egui::Ui, ctx: &Ctx<'_>, viewport: Rect, missing: &mut Vec<Str
                 missing.push(z.zone.slug.clone());
             }
             let min = area.min + vec2(c as f32 * (card_w + gap), y);
-            card(ui, ctx, z, Rect::from_min_size(min, vec2(card_w, card_h)));
+            let rect = Rect::from_min_size(min, vec2(card_w, card_h));
+            if let Some(edit) = card(ui, ctx, z, rect) {
+                *rename = Some(edit);
+            }
         }
     }
 }
@@ -115,7 +129,9 @@ fn limited(ui: &egui::Ui, text: RichText, width: f32, rows: usize) -> Arc<Galley
     ui.painter().layout_job(job)
 }
 
-fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
+/// Draws a zone's card; returns the English-name editor when its edit button was clicked.
+fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) -> Option<ZoneNameEdit> {
+    let mut rename = None;
     let color = ctx.zone_color(&z.zone.slug);
     let visuals = ui.visuals();
     ui.painter().rect(
@@ -144,7 +160,19 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
             .on_hover_text(&name);
     });
     if ctx.lang() == Lang::En {
-        ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());
+        ui.horizontal(|ui| {
+            let edit = ui
+                .small_button(ctx.t(T::EnglishName))
+                .on_hover_text(ctx.t(T::EnglishNameTip));
+            if edit.clicked() {
+                rename = Some(ZoneNameEdit {
+                    slug: z.zone.slug.clone(),
+                    name_zh: z.zone.name_zh.clone(),
+                    english: z.zone.name_en.clone(),
+                });
+            }
+            ui.add(egui::Label::new(RichText::new(&z.zone.name_zh).small()).truncate());
+        });
     }
     // Until the zone's documents and themes arrive, their lines say so.
     let loaded = detailed(ctx, &z.zone.slug);
@@ -152,7 +180,10 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         .documents
         .iter()
         .filter_map(|d| d.period)
-        .map(|p| format!("{}–{}", p.start, p.end))
+        .map(|p| match ctx.lang() {
+            Lang::Zh => format!("{}–{}", p.start, p.end),
+            Lang::En => crate::english::values::period(p),
+        })
         .next()
         .unwrap_or_else(|| if loaded { "—" } else { "…" }.into());
     ui.label(format!("{}: {period}", ctx.t(T::Period)));
@@ -173,8 +204,12 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
         ui.label(RichText::new("…").weak());
     }
     for d in z.documents.iter().take(CARD_DOCUMENTS) {
-        ui.add(egui::Label::new(format!("· {}", d.title)).truncate())
-            .on_hover_text(&d.source_name);
+        let hover = match ctx.lang() {
+            Lang::Zh => d.source_name.clone(),
+            Lang::En => format!("{}\n{}", d.title, d.source_name),
+        };
+        ui.add(egui::Label::new(format!("· {}", ctx.title(&d.title))).truncate())
+            .on_hover_text(hover);
     }
     if z.document_count > CARD_DOCUMENTS {
         ui.label(RichText::new(format!("+{}", z.document_count - CARD_DOCUMENTS)).weak());
@@ -193,6 +228,7 @@ fn card(ui: &mut egui::Ui, ctx: &Ctx<'_>, z: &ZoneSummary, rect: Rect) {
     let top = RichText::new(format!("{}: {themes}", ctx.t(T::TopThemes)));
     let galley = limited(ui, top, ui.available_width(), 2);
     ui.label(galley);
+    rename
 }
 
 /// Zones up to which the heatmap has a column for every zone; with more, it has the ticked

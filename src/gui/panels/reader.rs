@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Stroke};
+use egui::RichText;
+use egui::text::CCursor;
 
 use super::Ctx;
 use crate::gui::command::Command;
@@ -14,9 +14,12 @@ use crate::gui::theme;
 use crate::model::Span;
 use crate::store::rows::{DocumentText, DocumentTitle};
 
-/// What the cached highlighted text depends on: document, focus, dark (the marks come with
-/// the document, so a new copy clears the cache).
-type LayoutKey = (i64, Option<Span>, bool);
+mod highlight;
+use highlight::{Highlighted, highlight, word_meaning};
+
+/// What the cached highlighted text depends on: document, focus, dark, English titles (the
+/// marks come with the document, so a new copy clears the cache).
+type LayoutKey = (i64, Option<Span>, bool, bool);
 
 /// Which document is open and where to scroll.
 #[derive(Default)]
@@ -31,7 +34,7 @@ pub struct ReaderState {
     pub focus: Option<Span>,
     scroll_pending: bool,
     loading: bool,
-    cached: Option<(LayoutKey, Arc<LayoutJob>)>,
+    cached: Option<(LayoutKey, Arc<Highlighted>)>,
     picker: PickerList,
 }
 
@@ -185,6 +188,9 @@ pub struct PickerList {
     asked: Option<u64>,
     key: Option<(u64, Lang)>,
     docs: Arc<Vec<(i64, String)>>,
+    /// What the filter box searches per document: its label, and in English also the
+    /// Chinese title.
+    keys: Arc<Vec<String>>,
     /// Typed into the picker's filter box, and the documents it matches (indices).
     query: String,
     shown: Option<(String, Arc<Vec<usize>>)>,
@@ -196,16 +202,23 @@ impl PickerList {
         let (generation, titles) = self.titles.as_ref()?;
         let key = (*generation, ctx.lang());
         if self.key != Some(key) {
-            let docs = titles
+            let docs: Vec<(i64, String)> = titles
                 .iter()
                 .map(|d| {
-                    (
-                        d.id,
-                        format!("{} — {}", ctx.zone_name(&d.zone_slug), d.title),
-                    )
+                    let title = ctx.title(&d.title);
+                    (d.id, format!("{} — {title}", ctx.zone_name(&d.zone_slug)))
+                })
+                .collect();
+            let keys = docs
+                .iter()
+                .zip(titles.iter())
+                .map(|((_, label), d)| match ctx.lang() {
+                    Lang::Zh => label.clone(),
+                    Lang::En => format!("{label} {}", d.title),
                 })
                 .collect();
             self.docs = Arc::new(docs);
+            self.keys = Arc::new(keys);
             self.key = Some(key);
             self.shown = None;
         }
@@ -226,10 +239,10 @@ impl PickerList {
         }
         let words = super::Words::new(&self.query);
         let hits: Vec<usize> = self
-            .docs
+            .keys
             .iter()
             .enumerate()
-            .filter(|(_, (_, label))| words.matches(label))
+            .filter(|(_, key)| words.matches(key))
             .map(|(i, _)| i)
             .collect();
         let hits = Arc::new(hits);
@@ -257,11 +270,33 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .or_else(|| {
             let doc = ctx.st.reader.doc.as_ref()?;
             let zone = ctx.zone_name(&doc.info.zone_slug);
-            Some(format!("{zone} — {}", doc.info.title))
+            Some(format!("{zone} — {}", ctx.title(&doc.info.title)))
         })
         .unwrap_or_else(|| ctx.t(T::ChooseDocument).to_string());
     ui.horizontal(|ui| {
         let label_id = ui.label(ctx.t(T::Document)).id;
+        // In English, the open document's title can be translated in place.
+        if ctx.lang() == Lang::En
+            && ctx.st.reader.doc.is_some()
+            && ui
+                .small_button(ctx.t(T::Translate))
+                .on_hover_text(ctx.t(T::EnglishTitle))
+                .clicked()
+            && let Some(doc) = &ctx.st.reader.doc
+        {
+            let stored = ctx
+                .data
+                .overview
+                .translations
+                .get(doc.info.title.trim())
+                .cloned()
+                .unwrap_or_default();
+            ctx.st.edit.title = Some(super::edit::TitleEdit {
+                zh: doc.info.title.clone(),
+                english: stored.clone(),
+                stored,
+            });
+        }
         egui::ComboBox::from_id_salt("reader_doc")
             .selected_text(shown)
             .width(ui.available_width().min(760.0))
@@ -311,6 +346,7 @@ fn document_picker(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 
 fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     ui.strong(ctx.t(T::Outline));
+    let english = ctx.lang() == Lang::En;
     let Some(doc) = &ctx.st.reader.doc else {
         return;
     };
@@ -321,12 +357,10 @@ fn outline(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             for s in &doc.outline {
                 ui.horizontal(|ui| {
                     ui.add_space(12.0 * f32::from(s.level.saturating_sub(1)));
-                    let label = match &s.number {
-                        Some(n) => format!("{n} {}", s.title),
-                        None => s.title.clone(),
-                    };
+                    let label = outline_entry(s, english);
                     if ui
                         .add(egui::Button::new(label).frame(false).truncate())
+                        .on_hover_text(if english { s.title.as_str() } else { "" })
                         .clicked()
                     {
                         jump = Some(s.span);
@@ -355,18 +389,33 @@ fn legend(ui: &mut egui::Ui, ctx: &Ctx<'_>) {
 
 fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let dark = ctx.prefs.dark;
+    let english = ctx.prefs.lang == crate::charts::Lang::En;
+    let translations = &ctx.data.overview.translations;
     let reader = &mut ctx.st.reader;
     let Some(doc) = &reader.doc else {
         return;
     };
-    let key = (doc.info.id, reader.focus, dark);
-    let job = match &reader.cached {
-        Some((k, job)) if *k == key => job.clone(),
+    let key = (doc.info.id, reader.focus, dark, english);
+    let lit = match &reader.cached {
+        Some((k, lit)) if *k == key => lit.clone(),
         _ => {
-            let job = Arc::new(highlight(ui, doc, &reader.marks, reader.focus, dark));
-            reader.cached = Some((key, job.clone()));
-            job
+            let titles = english.then_some(translations);
+            let lit = Arc::new(highlight(
+                ui,
+                doc,
+                &reader.marks,
+                reader.focus,
+                dark,
+                titles,
+            ));
+            reader.cached = Some((key, lit.clone()));
+            lit
         }
+    };
+    let chars: Vec<char> = if english {
+        doc.text.chars().collect()
+    } else {
+        Vec::new()
     };
     let focus = reader.focus;
     let scroll = std::mem::take(&mut reader.scroll_pending);
@@ -375,82 +424,39 @@ fn text(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         .auto_shrink([false, false])
         .content_margin(egui::Margin::symmetric(10, 4))
         .show(ui, |ui| {
-            let mut job = (*job).clone();
+            let mut job = lit.job.clone();
             job.wrap.max_width = ui.available_width();
             let galley = ui.painter().layout_job(job);
-            let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+            let mut response = ui.add(egui::Label::new(galley.clone()).selectable(true));
             if scroll && let Some((start, _)) = focus {
                 let rect = galley
-                    .pos_from_cursor(CCursor::new(start))
+                    .pos_from_cursor(CCursor::new(lit.to_layout(start)))
                     .translate(response.rect.min.to_vec2());
                 ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
+            // In English, the meaning of the Chinese word under the pointer.
+            if english && let Some(pos) = response.hover_pos() {
+                let at = galley.cursor_from_pos(pos - response.rect.min).index.0;
+                if let Some(meaning) = lit.to_doc(at).and_then(|i| word_meaning(&chars, i)) {
+                    response = response.on_hover_text_at_pointer(meaning);
+                }
+            }
+            let _ = response;
         });
 }
 
-/// Builds the highlighted text: measures tinted, targets marked, agencies coloured, and the
-/// focused sentence strongest.
-fn highlight(
-    ui: &egui::Ui,
-    doc: &DocumentText,
-    marks: &DocMarks,
-    focus: Option<Span>,
-    dark: bool,
-) -> LayoutJob {
-    let chars: Vec<char> = doc.text.chars().collect();
-    let n = chars.len();
-    // One style code per character: bit 0 measure, bit 1 target, bit 2 agency, bit 3 focus.
-    let mut style = vec![0u8; n];
-    let mut mark = |(a, b): Span, bit: u8| {
-        for s in &mut style[a.min(n)..b.min(n)] {
-            *s |= bit;
-        }
+/// An outline entry's label: number and title; in English the number in digits and the
+/// title glossed (headings are not translated by users).
+pub fn outline_entry(s: &crate::model::Section, english: bool) -> String {
+    let (number, title) = match english {
+        false => (s.number.clone(), s.title.clone()),
+        true => (
+            s.number.as_deref().map(crate::english::outline_label),
+            crate::english::gloss(&s.title),
+        ),
     };
-    for (span, units) in &marks.measures {
-        mark(*span, 1);
-        let (a, b) = (span.0.min(n), span.1.min(n));
-        let body: String = chars[a..b].iter().collect();
-        for name in units {
-            for (byte, _) in body.match_indices(name.as_str()) {
-                let start = a + body[..byte].chars().count();
-                mark((start, start + name.chars().count()), 4);
-            }
-        }
+    match number {
+        Some(n) => format!("{n} {title}"),
+        None => title,
     }
-    for span in &marks.targets {
-        mark(*span, 2);
-    }
-    if let Some(span) = focus {
-        mark(span, 8);
-    }
-    let font = FontId::proportional(15.0);
-    let text_color = ui.visuals().text_color();
-    let mut job = LayoutJob::default();
-    let mut start = 0;
-    while start < n {
-        let code = style[start];
-        let mut end = start + 1;
-        while end < n && style[end] == code {
-            end += 1;
-        }
-        let mut format = TextFormat::simple(font.clone(), text_color);
-        format.line_height = Some(24.0);
-        if code & 1 != 0 {
-            format.background = theme::measure_highlight(dark);
-        }
-        if code & 2 != 0 {
-            format.background = theme::target_highlight(dark);
-        }
-        if code & 8 != 0 {
-            format.background = theme::focus_highlight(dark);
-            format.underline = Stroke::new(1.5, Color32::from_rgb(0xc0, 0x30, 0x30));
-        }
-        if code & 4 != 0 {
-            format.color = theme::agency_color(dark);
-        }
-        let piece: String = chars[start..end].iter().collect();
-        job.append(&piece, 0.0, format);
-        start = end;
-    }
-    job
 }

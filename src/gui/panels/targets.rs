@@ -182,15 +182,12 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     ui.add(egui::Label::new(ctx.zone_name(&r.zone_slug)).truncate());
                 });
                 row.col(|ui| {
-                    let name = match &t.indicator_id {
-                        Some(id) => format!("{} [{}]", t.indicator, ctx.indicator_name(id)),
-                        None => t.indicator.clone(),
-                    };
+                    let name = ctx.target_indicator(t);
                     ui.add(egui::Label::new(name).truncate())
                         .on_hover_text(&t.sentence);
                 });
                 row.col(|ui| {
-                    let label = ui.label(fmt_target(t, ctx.lang()));
+                    let label = ui.label(ctx.target_value(t));
                     if let Some((achieved, share)) = super::actual::achieved(ctx, r) {
                         let tip = format!("{}: {achieved}", ctx.t(T::Actual));
                         label.on_hover_text(&tip);
@@ -209,8 +206,28 @@ fn table(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 });
                 row.col(|ui| baseline(ui, ctx, r));
                 row.col(|ui| {
-                    let m = r.measure_title.as_deref().unwrap_or("—");
-                    ui.add(egui::Label::new(m).truncate());
+                    let m = r
+                        .measure_title
+                        .as_deref()
+                        .map_or("—".into(), |m| ctx.title(m));
+                    // who is responsible: the lead agency of the target's measure
+                    let f = &data.filtered;
+                    let lead = r
+                        .measure_id
+                        .and_then(|id| f.measure_by_id.get(&id))
+                        .and_then(|&i| {
+                            f.measures[i]
+                                .units
+                                .iter()
+                                .find(|u| u.role == crate::model::Role::Lead)
+                        })
+                        .map(|u| {
+                            let name = ctx.agency_name(&u.canonical);
+                            format!(" · {}: {name}", ctx.t(T::Lead))
+                        })
+                        .unwrap_or_default();
+                    // a cut label shows its whole text on hover
+                    ui.add(egui::Label::new(format!("{m}{lead}")).truncate());
                 });
                 row.col(|ui| super::owners::lead_label(ui, ctx, &r.owners));
                 row.col(|ui| actions(ui, ctx, r));

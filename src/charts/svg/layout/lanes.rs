@@ -60,9 +60,14 @@ impl Canvas {
                         .filter(|p| p.category == lane && p.value as i64 == *year)
                     {
                         let color = fill(p.color.unwrap_or(s.color), s.style);
+                        // a source sentence in the tooltip is marked as the Chinese original
+                        let lang = match crate::english::has_cjk(&p.detail) {
+                            true => r#" lang="zh""#,
+                            false => "",
+                        };
                         let _ = write!(
                             self.body,
-                            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{color}"><title>{}</title></circle>"#,
+                            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{color}"><title{lang}>{}</title></circle>"#,
                             x + 4.0,
                             y + 7.0,
                             escape(&p.detail)
