@@ -217,7 +217,7 @@ pub(super) fn indicator_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptio
                         Lang::En => format!(
                             "* {}: the current figure comes from a news report («{}»), possibly about a larger area; not used as the target's baseline.",
                             zone_label(ds, slug, lang),
-                            d.title
+                            crate::charts::labels::title(ds, &d.title, lang)
                         ),
                     });
                 }
