@@ -26,7 +26,12 @@ fn targets_show_the_lead_agency_and_recurring_targets_per_year() {
         );
         assert!(h.query_all_by_label(&bureau).count() > 0, "{bureau}");
         // Dalian's goals have no measure: the issuing office, marked as the issuer.
-        let issuer = format!("大连市人民政府办公厅 ({})", T::OwnerIssuer.get(lang));
+        let office = zonecompare::charts::labels::agency_name(
+            zonecompare::catalog::Catalog::in_use(),
+            "大连市人民政府办公厅",
+            lang,
+        );
+        let issuer = format!("{office} ({})", T::OwnerIssuer.get(lang));
         assert!(h.query_all_by_label(&issuer).count() > 0, "{issuer}");
         // `每年举办…2次`: per year, not "2025".
         let per_year = lang.pick("每年", "per year");
