@@ -155,8 +155,14 @@ fn picker(
 ) {
     let label_id = ui.label(ctx.t(label)).id;
     // The id first: two versions of one plan often share zone and title.
-    let name =
-        |d: &DocumentTitle| format!("#{} {} — {}", d.id, ctx.zone_name(&d.zone_slug), d.title);
+    let name = |d: &DocumentTitle| {
+        format!(
+            "#{} {} — {}",
+            d.id,
+            ctx.zone_name(&d.zone_slug),
+            ctx.title(&d.title)
+        )
+    };
     let shown = chosen
         .and_then(|id| titles.iter().find(|d| d.id == id))
         .map(name)
@@ -203,7 +209,11 @@ fn changes(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, d: &PlanDiff) {
             .show(ui, |ui| {
                 for c in &m.changed {
                     ui.label(c.old.path.join(" / "));
-                    ui.label(format!("{} → {}", c.old.title, c.new.title));
+                    ui.label(format!(
+                        "{} → {}",
+                        ctx.title(&c.old.title),
+                        ctx.title(&c.new.title)
+                    ));
                     let mut agencies: Vec<String> = c
                         .agencies_added
                         .iter()
@@ -255,7 +265,7 @@ fn measure_section(ui: &mut egui::Ui, ctx: &Ctx<'_>, key: T, list: &[MeasureRef]
         .show(ui, |ui| {
             for r in list {
                 ui.label(r.path.join(" / "));
-                ui.label(&r.title);
+                ui.label(ctx.title(&r.title));
                 let lead = r.lead.as_deref().map(|a| ctx.agency_name(a));
                 ui.label(lead.unwrap_or_default())
                     .on_hover_text(ctx.t(T::LeadAgency));
@@ -268,7 +278,10 @@ fn measure_section(ui: &mut egui::Ui, ctx: &Ctx<'_>, key: T, list: &[MeasureRef]
 fn indicator(ctx: &Ctx<'_>, t: &TargetRef) -> String {
     match &t.indicator_id {
         Some(id) => ctx.indicator_name(id),
-        None => t.indicator.clone(),
+        None => match ctx.lang() {
+            crate::gui::i18n::Lang::Zh => t.indicator.clone(),
+            crate::gui::i18n::Lang::En => crate::english::gloss(&t.indicator),
+        },
     }
 }
 
@@ -318,7 +331,12 @@ fn target_section(ui: &mut egui::Ui, ctx: &Ctx<'_>, key: T, list: &[TargetRef]) 
             for t in list {
                 ui.label(indicator(ctx, t));
                 ui.label(figure(ctx, t));
-                ui.label(t.measure.clone().unwrap_or_default());
+                ui.label(
+                    t.measure
+                        .as_deref()
+                        .map(|m| ctx.title(m))
+                        .unwrap_or_default(),
+                );
                 ui.end_row();
             }
         });
