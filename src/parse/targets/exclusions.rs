@@ -253,7 +253,13 @@ fn class_descriptor(chars: &[char], m: &Mention) -> bool {
     let class_noun = CLASS_NOUNS
         .iter()
         .any(|w| starts_with_at(chars, qualified, w));
-    rank || (money && class_noun) || (of && class_noun)
+    // `投资额10亿元以上的制造业项目`: after `的`, a short noun phrase ending in a class noun
+    // (the head of `的`'s phrase is what the threshold picks).
+    let class_after_of = of
+        && (qualified..(qualified + 8).min(chars.len()))
+            .take_while(|&i| !super::indicators::is_clause_stop(chars, i))
+            .any(|i| CLASS_NOUNS.iter().any(|w| starts_with_at(chars, i, w)));
+    rank || (money && class_noun) || (of && class_noun) || class_after_of
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -452,6 +458,11 @@ mod tests {
             [Some("class-threshold")]
         );
         assert_eq!(why("对排名前3位的单位予以表扬"), [Some("class-threshold")]);
+        // The threshold's class noun may close a longer phrase after `的`.
+        assert_eq!(
+            why("对新引进的投资额5亿元以上的装备制造业项目给予支持"),
+            [Some("class-threshold")]
+        );
         assert_eq!(
             why("实现“四个中心、一个聚集区”建设目标"),
             [Some("name-in-quotes"); 2]
