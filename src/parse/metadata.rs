@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
@@ -38,8 +38,12 @@ static CITIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// [`CITIES`] as one automaton: the leftmost name wins, and at one place the earlier line.
 static CITY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Searched over titles and issuers only (short): the automaton that is cheapest to
+    // build (the default one cost 1.7 M instructions to build, once a process).
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .prefilter(false)
         .build(CITIES.iter())
         .unwrap_or_else(|e| panic!("the city list builds an automaton: {e}"))
 });
@@ -112,11 +116,25 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
     }
 }
 
-/// The city of [`CITIES`] named most often in `text` (one pass over the text).
+/// The city of [`CITIES`] named most often in `text` (one pass over the text). A speed
+/// trick kept on purpose: over a whole document, testing each char against the sorted
+/// initials of the cities and only then the names costs 1.7 M fewer instructions per 10
+/// passes of the parse bench than a `find_iter` of an automaton built for a long text.
 fn most_frequent_city(text: &str) -> Option<&'static str> {
+    static INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
     let mut counts = vec![0usize; CITIES.len()];
-    for m in CITY_FINDER.find_iter(text) {
-        counts[m.pattern().as_usize()] += 1;
+    for (i, c) in text.char_indices() {
+        if INITIALS.binary_search(&c).is_err() {
+            continue;
+        }
+        if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
+            counts[k] += 1;
+        }
     }
     let best = (0..CITIES.len()).max_by_key(|&k| (counts[k], usize::MAX - k))?;
     (counts[best] > 0).then_some(CITIES[best])

@@ -63,7 +63,9 @@ pub struct NormText<'a> {
 /// search for `EF`, then a substring search for the bytes of U+3000 (a `char` pattern
 /// would stop at every `80` byte, common inside CJK chars).
 fn has_fullwidth(text: &str) -> bool {
-    text.as_bytes().contains(&0xEF) || text.contains("\u{3000}")
+    let bytes = text.as_bytes();
+    memchr::memchr(0xEF, bytes).is_some()
+        || memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_some()
 }
 
 impl<'a> NormText<'a> {
