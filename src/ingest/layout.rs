@@ -105,6 +105,15 @@ pub fn unwrap_plain(text: &str) -> Option<String> {
 /// together again: a run of two or more single digits separated by one space, beside a
 /// Chinese character on at least one side (so an ASCII list `1 2 3` stays).
 pub fn join_spaced_digits(text: &str) -> Option<String> {
+    // Most texts have no digit, space, digit at all: one pass over the bytes says so
+    // without decoding the text into chars.
+    let spread = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b' ' && w[0].is_ascii_digit() && w[2].is_ascii_digit());
+    if !spread {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
