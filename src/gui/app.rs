@@ -464,9 +464,16 @@ impl App {
         }
         match self.ui.import.destination(self.prefs.lang) {
             Ok((slug, new_zone)) => {
+                let corrections = match self.ui.import.corrections(self.prefs.lang) {
+                    Ok(c) => c,
+                    Err(msg) => {
+                        self.ui.import.message = Some(msg);
+                        return;
+                    }
+                };
+                self.ui.import.message = None;
                 let sources = self.ui.import.sources();
-                let mappings = self.ui.import.mappings.clone();
-                self.jobs.start_import(sources, slug, new_zone, mappings);
+                self.jobs.start_import(sources, slug, new_zone, corrections);
             }
             Err(msg) => self.ui.import.message = Some(msg),
         }
