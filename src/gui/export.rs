@@ -85,11 +85,14 @@ pub enum ExportWhat {
     Chart(Box<Chart>),
     /// Tables of the rows on screen (XLSX: one sheet each; CSV: the first).
     Tables(Vec<Table>),
-    /// The briefing of the ticked zones (and the theme filter), read fresh from the database.
+    /// The briefing of the ticked zones (and the theme filter), read fresh from the database;
+    /// `selection` is printed under its title (zones, filters, search, and which of them the
+    /// briefing applies).
     Briefing {
         zones: Vec<String>,
         themes: Vec<String>,
         lang: crate::charts::Lang,
+        selection: Vec<(String, String)>,
     },
 }
 
@@ -141,7 +144,8 @@ pub type DialogFn = Arc<dyn Fn(&ExportRequest) -> Option<PathBuf> + Send + Sync>
 /// What a background thread reports.
 enum Done {
     Dialog(ExportRequest, Option<PathBuf>, Duration),
-    Written(Result<PathBuf, String>),
+    /// The file written and, for a CSV, the selection file written beside it.
+    Written(Result<(PathBuf, Option<PathBuf>), String>),
 }
 
 /// Export state kept between frames: the on-screen chart cache, the save window, and the
@@ -285,7 +289,7 @@ impl ExportState {
             .name("zonecompare-export".into())
             .spawn(move || {
                 let result = write_file(&request, &path, &db)
-                    .map(|()| path.clone())
+                    .map(|beside| (path.clone(), beside))
                     .map_err(|e| failed(lang, &path, &e));
                 let _ = tx.send(Done::Written(result));
                 if let Some(ctx) = repaint {
@@ -330,13 +334,21 @@ impl ExportState {
                 );
                 self.say(msg, false);
             }
-            Done::Written(Ok(path)) => {
+            Done::Written(Ok((path, beside))) => {
                 self.window = None;
-                let msg = format!(
+                let mut msg = format!(
                     "{}{}",
                     tr(self.lang, "已导出到 ", "Exported to "),
                     path.display()
                 );
+                if let Some(b) = beside {
+                    let name = b.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let name = name.unwrap_or_default();
+                    msg.push_str(&match self.lang {
+                        Lang::Zh => format!("（筛选条件见 {name}）"),
+                        Lang::En => format!(" (selection in {name})"),
+                    });
+                }
                 self.last = Some(Ok(path));
                 self.message = Some((msg, false));
             }
@@ -424,24 +436,47 @@ fn failed(lang: Lang, path: &Path, error: &str) -> String {
     }
 }
 
-/// Writes one export (on the export thread). The file type comes from the extension.
-fn write_file(request: &ExportRequest, path: &Path, db: &Path) -> Result<(), String> {
+/// Writes one export (on the export thread). The file type comes from the extension. A CSV
+/// holds one table as it is (scripts read it unchanged); the selection it was made under
+/// (the last sheet of the view's tables) goes to a second CSV beside it, whose path is
+/// returned.
+fn write_file(request: &ExportRequest, path: &Path, db: &Path) -> Result<Option<PathBuf>, String> {
     let err = |e: crate::Error| e.to_string();
     match &request.what {
-        ExportWhat::Chart(chart) => crate::export::save_chart(chart, path).map_err(err),
-        ExportWhat::Tables(tables) => table::save_tables(tables, path).map_err(err),
+        ExportWhat::Chart(chart) => crate::export::save_chart(chart, path)
+            .map(|()| None)
+            .map_err(err),
+        ExportWhat::Tables(tables) => {
+            table::save_tables(tables, path).map_err(err)?;
+            let is_csv = crate::export::extension(path).as_deref() == Some("csv");
+            let selection = tables
+                .last()
+                .filter(|t| tables.len() > 1 && crate::gui::panels::selection::is_sheet(t));
+            match selection {
+                Some(sel) if is_csv => {
+                    let beside = table::selection_path(path);
+                    table::save_tables(std::slice::from_ref(sel), &beside).map_err(err)?;
+                    Ok(Some(beside))
+                }
+                _ => Ok(None),
+            }
+        }
         ExportWhat::Briefing {
             zones,
             themes,
             lang,
+            selection,
         } => {
             let store = Store::open(db).map_err(err)?;
             let ds = Dataset::load(&store, zones).map_err(err)?;
             let opts = BriefingOptions {
                 themes: themes.clone(),
+                selection: selection.clone(),
                 ..BriefingOptions::new(*lang)
             };
-            briefing::save(&ds, Catalog::in_use(), &opts, path).map_err(err)
+            briefing::save(&ds, Catalog::in_use(), &opts, path)
+                .map(|()| None)
+                .map_err(err)
         }
     }
 }

@@ -129,11 +129,14 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
             .on_hover_text(tip)
             .clicked()
         {
+            let selection =
+                selection::briefing_lines(ctx.prefs, &ctx.st.search, |z| ctx.zone_name(z));
             let request = ExportRequest {
                 what: ExportWhat::Briefing {
                     zones: ctx.prefs.selected_zones.clone(),
                     themes: ctx.prefs.filter.theme.iter().cloned().collect(),
                     lang,
+                    selection,
                 },
                 kind,
                 stem: "briefing".into(),
