@@ -6,6 +6,7 @@
 mod content;
 mod docx;
 mod html;
+mod pages;
 
 use std::path::Path;
 
