@@ -461,3 +461,50 @@ fn briefings_state_the_selection_they_were_made_under() {
         }
     }
 }
+
+/// Export messages in the status bar are interface text: they follow a switch of the
+/// language (the file names in them stay as they are), both ways.
+#[test]
+fn export_messages_follow_the_language() {
+    for (from, to, label) in [
+        (Lang::En, Lang::Zh, "中文"),
+        (Lang::Zh, Lang::En, "English"),
+    ] {
+        let (dir, db) = temp_db();
+        let mut h = harness(&db, prefs(from, View::Targets));
+        h.get_by_label("CSV").click();
+        h.run_steps(2);
+        let out = dir.path().join("targets.csv");
+        save_to(&mut h, from, &out);
+        let exported = |lang: Lang| {
+            format!(
+                "{}{}{}",
+                lang.pick("已导出到 ", "Exported to "),
+                out.display(),
+                lang.pick(
+                    "（筛选条件见 targets.selection.csv）",
+                    " (selection in targets.selection.csv)"
+                )
+            )
+        };
+        assert_eq!(status(&h), (exported(from), false));
+        h.get_by_label(label).click();
+        h.run_steps(2);
+        assert_eq!(status(&h), (exported(to), false));
+
+        // Ctrl+E where there is no chart: the note follows back.
+        h.state_mut().prefs.view = View::Overview;
+        h.run_steps(2);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+        h.run_steps(2);
+        let none = |lang: Lang| lang.pick("此视图没有图表", "This view has no chart");
+        assert!(status(&h).0.starts_with(none(to)), "{:?}", status(&h));
+        h.get_by_label(match to {
+            Lang::Zh => "English",
+            Lang::En => "中文",
+        })
+        .click();
+        h.run_steps(2);
+        assert!(status(&h).0.starts_with(none(from)), "{:?}", status(&h));
+    }
+}

@@ -5,6 +5,49 @@
 /// Interface language: the same type as the language of charts and exports.
 pub use crate::charts::Lang;
 
+/// A message written in both languages (a status line), so it can follow a switch of the
+/// interface language after it was shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The message in each language.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Localized {
+        Localized {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A message made by `f` in each language.
+    pub fn of(f: impl Fn(Lang) -> String) -> Localized {
+        Localized::new(f(Lang::Zh), f(Lang::En))
+    }
+
+    /// The same text in both languages (an error from the system, a path).
+    pub fn same(text: impl Into<String>) -> Localized {
+        let text = text.into();
+        Localized::new(text.clone(), text)
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<T> for Localized {
+    fn from(key: T) -> Localized {
+        Localized::of(|l| key.get(l).to_string())
+    }
+}
+
 macro_rules! texts {
     ($($key:ident => ($zh:literal, $en:literal),)*) => {
         /// A piece of interface text.
