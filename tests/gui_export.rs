@@ -362,3 +362,149 @@ fn ctrl_e_where_there_is_no_chart_says_so() {
     let (msg, _) = status(&h);
     assert!(msg.contains("no chart"), "{msg}");
 }
+
+/// A CSV stays one table (header + rows, nothing else) for scripts; the search and filters
+/// it was made under go to `NAME.selection.csv` beside it, and the status names that file.
+/// Both languages.
+#[test]
+fn a_csv_export_writes_its_selection_beside_it() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang, View::Targets));
+        h.state_mut().ui.search = "人才".into();
+        h.state_mut().ui.search_edited_at = Some(0.0);
+        settle(&mut h);
+        h.get_by_label("CSV").click();
+        h.run_steps(2);
+        let out = dir.path().join("targets.csv");
+        save_to(&mut h, lang, &out);
+        let (msg, error) = status(&h);
+        assert!(!error, "{msg}");
+        assert!(msg.contains("targets.selection.csv"), "{msg}");
+        // The table: every row on screen, and only rows.
+        let bytes = std::fs::read(&out).expect("CSV written");
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let width = reader.headers().expect("header").len();
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(rows.len(), h.state().data.filtered.targets.len());
+        assert!(rows.iter().all(|r| r.len() == width), "a rectangular table");
+        assert!(!text.contains("“人才”"), "no selection inside the table");
+        // The selection beside it.
+        let beside = dir.path().join("targets.selection.csv");
+        let bytes = std::fs::read(&beside).expect("selection written");
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("header")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            header,
+            [lang.pick("项目", "Item"), lang.pick("内容", "Value")]
+        );
+        let lines: Vec<(String, String)> = reader
+            .records()
+            .map(|r| {
+                let r = r.expect("row");
+                (r[0].to_string(), r[1].to_string())
+            })
+            .collect();
+        assert_eq!(lines[0].0, T::Zones.get(lang));
+        assert!(
+            lines.contains(&(T::Search.get(lang).to_string(), "“人才”".to_string())),
+            "{lines:?}"
+        );
+    }
+}
+
+/// The HTML and DOCX briefings state the zones, the theme and the search they were made
+/// under; the search, which the briefing does not apply, is marked as on screen only.
+#[test]
+fn briefings_state_the_selection_they_were_made_under() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang, View::Compare));
+        h.state_mut().ui.search = "人才".into();
+        h.state_mut().ui.search_edited_at = Some(0.0);
+        settle(&mut h);
+        let on_screen = lang.pick("仅用于屏幕显示", "on screen only");
+        for kind in [FileKind::Html, FileKind::Docx] {
+            h.get_by_label(&briefing_label(lang, kind)).click();
+            h.run_steps(2);
+            let out = dir.path().join(format!("briefing.{}", kind.ext()));
+            save_to(&mut h, lang, &out);
+            let text = match kind {
+                FileKind::Html => std::fs::read_to_string(&out).expect("HTML written"),
+                _ => {
+                    let file = std::fs::File::open(&out).expect("DOCX written");
+                    let mut zip = zip::ZipArchive::new(file).expect("zip");
+                    let mut xml = String::new();
+                    std::io::Read::read_to_string(
+                        &mut zip.by_name("word/document.xml").expect("document"),
+                        &mut xml,
+                    )
+                    .expect("read");
+                    xml
+                }
+            };
+            assert!(
+                text.contains(lang.pick("筛选条件", "Selection")),
+                "{kind:?}"
+            );
+            assert!(text.contains(T::Search.get(lang)), "{kind:?}");
+            assert!(text.contains("“人才”"), "{kind:?}");
+            assert!(text.contains(on_screen), "{kind:?}");
+        }
+    }
+}
+
+/// Export messages in the status bar are interface text: they follow a switch of the
+/// language (the file names in them stay as they are), both ways.
+#[test]
+fn export_messages_follow_the_language() {
+    for (from, to, label) in [
+        (Lang::En, Lang::Zh, "中文"),
+        (Lang::Zh, Lang::En, "English"),
+    ] {
+        let (dir, db) = temp_db();
+        let mut h = harness(&db, prefs(from, View::Targets));
+        h.get_by_label("CSV").click();
+        h.run_steps(2);
+        let out = dir.path().join("targets.csv");
+        save_to(&mut h, from, &out);
+        let exported = |lang: Lang| {
+            format!(
+                "{}{}{}",
+                lang.pick("已导出到 ", "Exported to "),
+                out.display(),
+                lang.pick(
+                    "（筛选条件见 targets.selection.csv）",
+                    " (selection in targets.selection.csv)"
+                )
+            )
+        };
+        assert_eq!(status(&h), (exported(from), false));
+        h.get_by_label(label).click();
+        h.run_steps(2);
+        assert_eq!(status(&h), (exported(to), false));
+
+        // Ctrl+E where there is no chart: the note follows back.
+        h.state_mut().prefs.view = View::Overview;
+        h.run_steps(2);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+        h.run_steps(2);
+        let none = |lang: Lang| lang.pick("此视图没有图表", "This view has no chart");
+        assert!(status(&h).0.starts_with(none(to)), "{:?}", status(&h));
+        h.get_by_label(match to {
+            Lang::Zh => "English",
+            Lang::En => "中文",
+        })
+        .click();
+        h.run_steps(2);
+        assert!(status(&h).0.starts_with(none(from)), "{:?}", status(&h));
+    }
+}

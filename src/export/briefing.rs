@@ -6,6 +6,7 @@
 mod content;
 mod docx;
 mod html;
+mod pages;
 
 use std::path::Path;
 
@@ -26,6 +27,9 @@ pub struct BriefingOptions {
     pub max_indicators: usize,
     /// Date printed under the title (`YYYY-MM-DD`), if any.
     pub date: Option<String>,
+    /// What the briefing was made under, as (item, value) lines printed under the title
+    /// (the app's zones, filters and search). Empty: the zones and the themes with tables.
+    pub selection: Vec<(String, String)>,
 }
 
 impl BriefingOptions {
@@ -36,6 +40,7 @@ impl BriefingOptions {
             lang,
             max_indicators: 3,
             date: None,
+            selection: Vec::new(),
         }
     }
 }
@@ -75,6 +80,12 @@ fn blocks(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Vec<Block>
     let lang = opts.lang;
     let mut page = Content::new(ds, catalog, lang);
     page.heading(opts.date.as_deref());
+    let themes = chosen_themes(ds, catalog, opts);
+    if opts.selection.is_empty() {
+        page.selection(&page.default_selection(&themes));
+    } else {
+        page.selection(&opts.selection);
+    }
     page.overview();
 
     page.section(lang.pick("指标目标对比", "Targets by indicator"));
@@ -88,7 +99,6 @@ fn blocks(ds: &Dataset, catalog: &Catalog, opts: &BriefingOptions) -> Vec<Block>
     }
     page.indicator_table();
 
-    let themes = chosen_themes(ds, catalog, opts);
     page.section(lang.pick("主题措施对照", "Measures by theme"));
     let theme_opts = ChartOptions {
         themes: themes.clone(),

@@ -479,6 +479,17 @@ pub fn xlsx_bytes(tables: &[Table]) -> std::result::Result<Vec<u8>, rust_xlsxwri
     wb.save_to_buffer()
 }
 
+/// Where the selection a CSV table was made under is written: beside it, `NAME.selection.csv`
+/// (`targets.csv` → `targets.selection.csv`), a two-column CSV of its own, so the table stays
+/// one header row and data for scripts and spreadsheets.
+pub fn selection_path(path: &Path) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.selection.csv"))
+}
+
 /// Writes tables to `path`: `.xlsx` gets every table as a sheet, `.csv` the first table.
 pub fn save_tables(tables: &[Table], path: &Path) -> Result<()> {
     let bytes = match extension(path).as_deref() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::command::{Command, Commands};
 use super::data::Snapshot;
-use super::i18n::T;
+use super::i18n::{Localized, T};
 use super::jobs::{Event, Jobs, Request};
 use super::panels::{self, Ctx, UiState};
 use super::state::{PREFS_KEY, Prefs, View};
@@ -181,9 +181,8 @@ impl App {
         for ev in self.jobs.poll() {
             self.handle(ev);
         }
-        if let Some(status) = self.ui.export.poll(ctx, self.prefs.lang) {
-            self.ui.status = Some(status);
-            self.ui.status_key = None;
+        if let Some((msg, error)) = self.ui.export.poll(ctx, self.prefs.lang) {
+            self.ui.set_localized(msg, error, self.prefs.lang);
         }
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
@@ -236,12 +235,9 @@ impl App {
             Event::Recovered(_, Ok(kept)) => {
                 self.ui.recovery = None;
                 self.ui.store_error = None;
-                let msg = format!(
-                    "{} {}",
-                    T::RecoveredKept.get(self.prefs.lang),
-                    kept.display()
-                );
-                self.ui.set_status(&msg);
+                let msg =
+                    Localized::of(|l| format!("{} {}", T::RecoveredKept.get(l), kept.display()));
+                self.ui.set_localized(msg, false, self.prefs.lang);
                 self.refresh(true);
             }
             Event::Recovered(_, Err(msg)) => {
@@ -464,9 +460,16 @@ impl App {
         }
         match self.ui.import.destination(self.prefs.lang) {
             Ok((slug, new_zone)) => {
+                let corrections = match self.ui.import.corrections(self.prefs.lang) {
+                    Ok(c) => c,
+                    Err(msg) => {
+                        self.ui.import.message = Some(msg);
+                        return;
+                    }
+                };
+                self.ui.import.message = None;
                 let sources = self.ui.import.sources();
-                let mappings = self.ui.import.mappings.clone();
-                self.jobs.start_import(sources, slug, new_zone, mappings);
+                self.jobs.start_import(sources, slug, new_zone, corrections);
             }
             Err(msg) => self.ui.import.message = Some(msg),
         }

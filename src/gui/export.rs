@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Localized};
 use crate::analysis::Dataset;
 use crate::catalog::Catalog;
 use crate::charts::Chart;
@@ -85,11 +85,14 @@ pub enum ExportWhat {
     Chart(Box<Chart>),
     /// Tables of the rows on screen (XLSX: one sheet each; CSV: the first).
     Tables(Vec<Table>),
-    /// The briefing of the ticked zones (and the theme filter), read fresh from the database.
+    /// The briefing of the ticked zones (and the theme filter), read fresh from the database;
+    /// `selection` is printed under its title (zones, filters, search, and which of them the
+    /// briefing applies).
     Briefing {
         zones: Vec<String>,
         themes: Vec<String>,
         lang: crate::charts::Lang,
+        selection: Vec<(String, String)>,
     },
 }
 
@@ -141,7 +144,9 @@ pub type DialogFn = Arc<dyn Fn(&ExportRequest) -> Option<PathBuf> + Send + Sync>
 /// What a background thread reports.
 enum Done {
     Dialog(ExportRequest, Option<PathBuf>, Duration),
-    Written(Result<PathBuf, String>),
+    /// The file written and, for a CSV, the selection file written beside it; or the path
+    /// and why it could not be written.
+    Written(Result<(PathBuf, Option<PathBuf>), (PathBuf, String)>),
 }
 
 /// Export state kept between frames: the on-screen chart cache, the save window, and the
@@ -159,7 +164,7 @@ pub struct ExportState {
     db_path: PathBuf,
     lang: Lang,
     running: usize,
-    message: Option<(String, bool)>,
+    message: Option<(Localized, bool)>,
     tx: Sender<Done>,
     rx: Receiver<Done>,
     repaint: Option<egui::Context>,
@@ -183,6 +188,15 @@ impl Default for ExportState {
             repaint: None,
         }
     }
+}
+
+/// Why the in-app save window asks for a path.
+fn window_note(lang: Lang) -> String {
+    tr(
+        lang,
+        "系统保存对话框不可用（没有桌面门户服务，也没有 zenity），请在此输入保存路径。",
+        "The system save dialog is not available (no desktop portal, no zenity): type where to save the file.",
+    )
 }
 
 /// Interface text of this module in `lang`.
@@ -225,25 +239,20 @@ impl ExportState {
         match spawned {
             Ok(_) => {
                 self.running += 1;
-                let msg = tr(
-                    lang,
+                let msg = Localized::new(
                     "请在保存对话框中选择位置…",
                     "Choose where to save in the dialog…",
                 );
                 self.say(msg, false);
             }
-            Err(e) => self.say(format!("{e}"), true),
+            Err(e) => self.say(Localized::same(e.to_string()), true),
         }
     }
 
     /// Opens the in-app save window with a free default path.
     fn open_window(&mut self, request: ExportRequest) {
         let path = unique_path(&default_dir(), &request.file_name());
-        let note = tr(
-            self.lang,
-            "系统保存对话框不可用（没有桌面门户服务，也没有 zenity），请在此输入保存路径。",
-            "The system save dialog is not available (no desktop portal, no zenity): type where to save the file.",
-        );
+        let note = window_note(self.lang);
         self.window = Some(SaveWindow {
             request,
             path: path.display().to_string(),
@@ -274,19 +283,18 @@ impl ExportState {
     /// Closes the save window without writing.
     pub fn cancel_window(&mut self) {
         if self.window.take().is_some() {
-            self.say(tr(self.lang, "已取消导出", "Export cancelled"), false);
+            self.say(Localized::new("已取消导出", "Export cancelled"), false);
         }
     }
 
     fn write(&mut self, request: ExportRequest, path: PathBuf) {
         let (tx, repaint, db) = (self.tx.clone(), self.repaint.clone(), self.db_path.clone());
-        let lang = self.lang;
         let spawned = std::thread::Builder::new()
             .name("zonecompare-export".into())
             .spawn(move || {
                 let result = write_file(&request, &path, &db)
-                    .map(|()| path.clone())
-                    .map_err(|e| failed(lang, &path, &e));
+                    .map(|beside| (path.clone(), beside))
+                    .map_err(|e| (path.clone(), e));
                 let _ = tx.send(Done::Written(result));
                 if let Some(ctx) = repaint {
                     ctx.request_repaint();
@@ -294,13 +302,13 @@ impl ExportState {
             });
         match spawned {
             Ok(_) => self.running += 1,
-            Err(e) => self.say(format!("{e}"), true),
+            Err(e) => self.say(Localized::same(e.to_string()), true),
         }
     }
 
-    fn say(&mut self, msg: String, error: bool) {
+    fn say(&mut self, msg: Localized, error: bool) {
         if error {
-            self.last = Some(Err(msg.clone()));
+            self.last = Some(Err(msg.get(self.lang).to_string()));
         }
         self.message = Some((msg, error));
     }
@@ -312,38 +320,52 @@ impl ExportState {
                 let path = with_extension(&path, request.kind);
                 match checked_path(&request, &path, self.lang) {
                     Ok(path) => self.write(request, path),
-                    Err(msg) => self.say(msg, true),
+                    Err(_) => {
+                        let msg = Localized::of(|l| {
+                            checked_path(&request, &path, l).err().unwrap_or_default()
+                        });
+                        self.say(msg, true);
+                    }
                 }
             }
             Done::Dialog(request, None, elapsed) if elapsed < DIALOG_FAILED_WITHIN => {
                 // No dialog could be shown: use the path field from now on.
                 self.use_dialog = false;
                 self.open_window(request);
-                let note = self.window.as_ref().map(|w| w.note.clone());
-                self.message = note.map(|n| (n, false));
+                if self.window.is_some() {
+                    self.message = Some((Localized::of(window_note), false));
+                }
             }
             Done::Dialog(_, None, _) => {
-                let msg = tr(
-                    self.lang,
+                let msg = Localized::new(
                     "已取消导出（若没有看到对话框，可设置环境变量 ZONECOMPARE_NO_DIALOG=1 后改为输入路径）",
                     "Export cancelled (if no dialog appeared, set ZONECOMPARE_NO_DIALOG=1 to type the path instead)",
                 );
                 self.say(msg, false);
             }
-            Done::Written(Ok(path)) => {
+            Done::Written(Ok((path, beside))) => {
                 self.window = None;
-                let msg = format!(
-                    "{}{}",
-                    tr(self.lang, "已导出到 ", "Exported to "),
-                    path.display()
-                );
+                let name =
+                    beside.and_then(|b| b.file_name().map(|n| n.to_string_lossy().into_owned()));
+                let msg = Localized::of(|l| {
+                    let mut msg =
+                        format!("{}{}", tr(l, "已导出到 ", "Exported to "), path.display());
+                    if let Some(name) = &name {
+                        msg.push_str(&match l {
+                            Lang::Zh => format!("（筛选条件见 {name}）"),
+                            Lang::En => format!(" (selection in {name})"),
+                        });
+                    }
+                    msg
+                });
                 self.last = Some(Ok(path));
                 self.message = Some((msg, false));
             }
-            Done::Written(Err(msg)) => {
+            Done::Written(Err((path, error))) => {
+                let msg = Localized::of(|l| failed(l, &path, &error));
                 if let Some(w) = &mut self.window {
                     w.saving = false;
-                    w.error = Some(msg.clone());
+                    w.error = Some(msg.get(self.lang).to_string());
                 }
                 self.say(msg, true);
             }
@@ -352,7 +374,7 @@ impl ExportState {
 
     /// Handles what the threads reported (called every frame); returns a status-bar
     /// message when there is a new one.
-    pub fn poll(&mut self, ctx: &egui::Context, lang: Lang) -> Option<(String, bool)> {
+    pub fn poll(&mut self, ctx: &egui::Context, lang: Lang) -> Option<(Localized, bool)> {
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
         }
@@ -424,24 +446,47 @@ fn failed(lang: Lang, path: &Path, error: &str) -> String {
     }
 }
 
-/// Writes one export (on the export thread). The file type comes from the extension.
-fn write_file(request: &ExportRequest, path: &Path, db: &Path) -> Result<(), String> {
+/// Writes one export (on the export thread). The file type comes from the extension. A CSV
+/// holds one table as it is (scripts read it unchanged); the selection it was made under
+/// (the last sheet of the view's tables) goes to a second CSV beside it, whose path is
+/// returned.
+fn write_file(request: &ExportRequest, path: &Path, db: &Path) -> Result<Option<PathBuf>, String> {
     let err = |e: crate::Error| e.to_string();
     match &request.what {
-        ExportWhat::Chart(chart) => crate::export::save_chart(chart, path).map_err(err),
-        ExportWhat::Tables(tables) => table::save_tables(tables, path).map_err(err),
+        ExportWhat::Chart(chart) => crate::export::save_chart(chart, path)
+            .map(|()| None)
+            .map_err(err),
+        ExportWhat::Tables(tables) => {
+            table::save_tables(tables, path).map_err(err)?;
+            let is_csv = crate::export::extension(path).as_deref() == Some("csv");
+            let selection = tables
+                .last()
+                .filter(|t| tables.len() > 1 && crate::gui::panels::selection::is_sheet(t));
+            match selection {
+                Some(sel) if is_csv => {
+                    let beside = table::selection_path(path);
+                    table::save_tables(std::slice::from_ref(sel), &beside).map_err(err)?;
+                    Ok(Some(beside))
+                }
+                _ => Ok(None),
+            }
+        }
         ExportWhat::Briefing {
             zones,
             themes,
             lang,
+            selection,
         } => {
             let store = Store::open(db).map_err(err)?;
             let ds = Dataset::load(&store, zones).map_err(err)?;
             let opts = BriefingOptions {
                 themes: themes.clone(),
+                selection: selection.clone(),
                 ..BriefingOptions::new(*lang)
             };
-            briefing::save(&ds, Catalog::in_use(), &opts, path).map_err(err)
+            briefing::save(&ds, Catalog::in_use(), &opts, path)
+                .map(|()| None)
+                .map_err(err)
         }
     }
 }

@@ -5,6 +5,49 @@
 /// Interface language: the same type as the language of charts and exports.
 pub use crate::charts::Lang;
 
+/// A message written in both languages (a status line), so it can follow a switch of the
+/// interface language after it was shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The message in each language.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Localized {
+        Localized {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A message made by `f` in each language.
+    pub fn of(f: impl Fn(Lang) -> String) -> Localized {
+        Localized::new(f(Lang::Zh), f(Lang::En))
+    }
+
+    /// The same text in both languages (an error from the system, a path).
+    pub fn same(text: impl Into<String>) -> Localized {
+        let text = text.into();
+        Localized::new(text.clone(), text)
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<T> for Localized {
+    fn from(key: T) -> Localized {
+        Localized::of(|l| key.get(l).to_string())
+    }
+}
+
 macro_rules! texts {
     ($($key:ident => ($zh:literal, $en:literal),)*) => {
         /// A piece of interface text.
@@ -38,6 +81,9 @@ texts! {
     AgencyOwns => ("承担的措施与目标", "Measures and targets it owns"),
     Close => ("关闭", "Close"),
     NotMapped => ("未对应标准指标", "no canonical indicator"),
+    PreviewEditTip => ("保存前修改该目标的比较符、数值、单位或年份(随导入保存为修正)", "Change this target's comparator, value, unit or year before saving (kept as a correction)"),
+    EditedInPreview => ("已在预览中修改,保存导入时作为修正保存", "Changed in the preview; saved as a correction with the import"),
+    YearClearHint => ("年份留空表示该目标没有期限", "Leave the year empty if the target has no deadline"),
     MappingTip => ("可在保存前改为其他标准指标(保存为修正)", "Choose another canonical indicator before saving (kept as a correction)"),
     Actual => ("实际值", "Actual"),
     ActualTip => ("录入、修改或删除该指标的实际完成值", "Enter, change or delete the value actually reached"),

@@ -77,7 +77,7 @@ pub struct PreviewInfo {
 }
 
 /// A target as the import preview lists it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreviewTarget {
     /// The indicator as written.
     pub indicator: String,
@@ -86,6 +86,8 @@ pub struct PreviewTarget {
     /// Value with comparator and unit, as written in the document.
     pub value: String,
     pub year: Option<i32>,
+    /// The target as parsed: what an edit in the preview is compared with.
+    pub parsed: crate::model::Target,
 }
 
 /// One file's preview or the plain-words reason it failed.
@@ -342,7 +344,7 @@ impl Jobs {
         sources: Vec<ImportSource>,
         zone_slug: String,
         new_zone: Option<Zone>,
-        mappings: Vec<(PathBuf, usize, String)>,
+        corrections: Vec<(PathBuf, usize, TargetCorrection)>,
     ) {
         let files: Vec<PathBuf> = sources.iter().map(|s| s.path().to_path_buf()).collect();
         let total = files.len();
@@ -395,7 +397,7 @@ impl Jobs {
                 }));
                 return Event::ImportDone(out, false);
             }
-            apply_mappings(&mut store, &out, &mappings);
+            apply_corrections(&mut store, &out, &corrections);
             Event::ImportDone(out, cancelled)
         });
     }
@@ -468,20 +470,23 @@ impl JobContext {
     }
 }
 
-/// Stores the indicators chosen in the preview as corrections of the targets just imported
-/// (target `i` of a file is the document's target of order `i`). A file already present
-/// keeps what it had. A correction that fails leaves the import as it is.
-fn apply_mappings(
+/// Stores what was changed in the preview (indicator, value, unit, comparator, year) as
+/// corrections of the targets just imported (target `i` of a file is the document's target
+/// of order `i`). A file already present keeps what it had. A correction that fails leaves
+/// the import as it is.
+fn apply_corrections(
     store: &mut Store,
     results: &[FileResult],
-    mappings: &[(PathBuf, usize, String)],
+    corrections: &[(PathBuf, usize, TargetCorrection)],
 ) {
     for r in results {
         let Ok(ImportOutcome::Imported { doc_id, .. }) = r.result else {
             continue;
         };
-        let chosen: Vec<&(PathBuf, usize, String)> =
-            mappings.iter().filter(|(f, _, _)| *f == r.path).collect();
+        let chosen: Vec<&(PathBuf, usize, TargetCorrection)> = corrections
+            .iter()
+            .filter(|(f, _, _)| *f == r.path)
+            .collect();
         if chosen.is_empty() {
             continue;
         }
@@ -492,20 +497,20 @@ fn apply_mappings(
         let Ok(targets) = store.targets(&this) else {
             continue;
         };
-        for (_, i, id) in chosen {
+        for (_, i, c) in chosen {
             // The document's targets come in their order: index = order in the parse.
             let Some(t) = targets.get(*i) else {
                 continue;
             };
-            if t.target.indicator_id.as_deref() == Some(id.as_str()) {
+            let mut c = c.clone();
+            if c.indicator_id.is_some() && c.indicator_id == t.target.indicator_id {
+                c.indicator_id = None;
+            }
+            if c == TargetCorrection::default() {
                 continue;
             }
-            let c = TargetCorrection {
-                indicator_id: Some(id.clone()),
-                ..TargetCorrection::default()
-            };
             if let Err(e) = store.correct_target(t.id, &c) {
-                log::warn!("{}: mapping not saved: {e}", r.path.display());
+                log::warn!("{}: correction not saved: {e}", r.path.display());
             }
         }
     }
@@ -530,6 +535,7 @@ fn preview_info(doc: &crate::model::ParsedDocument) -> PreviewInfo {
                 indicator_id: t.indicator_id.clone(),
                 value,
                 year: t.year,
+                parsed: t.clone(),
             }
         })
         .collect();

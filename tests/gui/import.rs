@@ -356,3 +356,105 @@ fn a_wrong_mapping_is_corrected_in_the_preview_before_saving() {
         assert!(!targets[1].corrected, "the others as parsed");
     }
 }
+
+fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+    if !text.is_empty() {
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run_steps(1);
+    }
+}
+
+/// Value, comparator and year (cleared) of a target are changed in the preview, together
+/// with its indicator mapping; a value that is not a number stops the save with a message
+/// naming the target; the import then stores one correction of that target only — both
+/// languages.
+#[test]
+fn value_comparator_and_year_are_edited_in_the_preview_before_saving() {
+    use zonecompare::model::Comparator;
+    for lang in [Lang::Zh, Lang::En] {
+        let (dir, db) = temp_db();
+        let file = sample_file(dir.path());
+        let mut h = harness_sized(&db, prefs(lang), [1280.0, 1400.0], 0.25);
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
+        settle(&mut h);
+        // The first target: 高新技术企业 ≥200家 (2025).
+        assert!(h.query_by_label("≥200家").is_some());
+        h.get_all_by_label(T::Edit.get(lang))
+            .next()
+            .expect("an Edit per target")
+            .click();
+        h.run_steps(2);
+        assert!(h.query_by_label(T::YearClearHint.get(lang)).is_some());
+        retype(&mut h, T::Value.get(lang), "abc");
+        assert!(
+            h.query_by_label(T::InvalidNumber.get(lang)).is_some(),
+            "checked as typed"
+        );
+        {
+            let import = &mut h.state_mut().ui.import;
+            import.new_zone = true;
+            import.slug = "demo-zone".into();
+            import.name_zh = "示范区".into();
+            import.name_en = "Demo zone".into();
+        }
+        h.run_steps(2);
+        h.get_by_label(T::SaveImport.get(lang)).click();
+        settle(&mut h);
+        assert!(h.state().ui.import.results.is_empty(), "nothing saved");
+        let refused = format!("高新技术企业: {}", T::InvalidNumber.get(lang));
+        assert!(h.query_by_label(&refused).is_some(), "{refused}");
+
+        retype(&mut h, T::Value.get(lang), "250");
+        retype(&mut h, T::Year.get(lang), "");
+        h.get_by_role_and_label(Role::ComboBox, T::Comparator.get(lang))
+            .click();
+        h.run_steps(2);
+        h.get_by_label(">").click();
+        h.run_steps(2);
+        // The row shows what will be saved, marked as changed.
+        let shown = format!(">250家 · {}", T::Corrected.get(lang));
+        assert!(h.query_by_label(&shown).is_some(), "{shown}");
+        // The mapping of the same target changed too.
+        let other = zonecompare::gui::panels::names::indicator(lang, "tech_enterprises");
+        let hte = zonecompare::gui::panels::names::indicator(lang, "high_tech_enterprises");
+        h.get_all_by_value(&format!("→ {hte}"))
+            .next()
+            .expect("combo")
+            .click();
+        h.run_steps(2);
+        h.get_by_label(&other).click();
+        h.run_steps(2);
+        h.get_by_label(T::Close.get(lang)).click();
+        h.run_steps(2);
+        assert!(h.query_by_label(T::YearClearHint.get(lang)).is_none());
+        h.get_by_label(T::SaveImport.get(lang)).click();
+        settle(&mut h);
+        assert!(matches!(
+            h.state().ui.import.results[0].result,
+            Ok(ImportOutcome::Imported { .. })
+        ));
+        drop(h);
+        let store = Store::open(&db).expect("open");
+        let targets = store
+            .targets(&Filter {
+                zones: vec!["demo-zone".into()],
+                ..Filter::default()
+            })
+            .expect("targets");
+        let t = &targets[0];
+        assert!(t.corrected, "kept as a correction");
+        assert_eq!(t.target.value, 250.0);
+        assert_eq!(t.target.comparator, Comparator::Gt);
+        assert_eq!(t.target.year, None, "year cleared");
+        assert_eq!(t.target.unit, "家");
+        assert_eq!(t.target.indicator_id.as_deref(), Some("tech_enterprises"));
+        assert!(!targets[1].corrected, "the others as parsed");
+    }
+}

@@ -174,6 +174,46 @@ impl<'a> Content<'a> {
         });
     }
 
+    /// The zones and themes a briefing made without the app's selection covers.
+    pub fn default_selection(&self, themes: &[String]) -> Vec<(String, String)> {
+        let sep = self.pick("、", "; ");
+        let zones: Vec<String> = self
+            .ds
+            .selected
+            .iter()
+            .map(|s| zone_label(self.ds, s, self.lang))
+            .collect();
+        let themes: Vec<String> = themes
+            .iter()
+            .map(|t| theme_name(self.catalog, t, self.lang))
+            .collect();
+        vec![
+            (self.pick("园区", "Zones").to_string(), zones.join(sep)),
+            (
+                self.pick("主题对照表", "Themes with tables").to_string(),
+                themes.join(sep),
+            ),
+        ]
+    }
+
+    /// What the briefing was made under: a small two-column table under the title.
+    pub fn selection(&mut self, lines: &[(String, String)]) {
+        if lines.is_empty() {
+            return;
+        }
+        self.blocks.push(Block::Subsection(
+            self.pick("筛选条件", "Selection").to_string(),
+        ));
+        let mut rows = vec![vec![
+            Cell::text(self.pick("项目", "Item")),
+            Cell::text(self.pick("内容", "Value")),
+        ]];
+        for (k, v) in lines {
+            rows.push(vec![Cell::text(k.clone()), Cell::text(v.clone())]);
+        }
+        self.blocks.push(Block::Table(rows));
+    }
+
     pub fn section(&mut self, title: &str) {
         self.sections += 1;
         self.blocks.push(Block::Section {

@@ -147,6 +147,17 @@ impl Body {
                     .ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
                 self.image(png, w, h);
             }
+        } else if f.chart.panels.len() == 1 && cx < FIGURE_WIDTH_EMU * 4 / 5 {
+            // One tall panel (the timeline: a zone's many targets of one year stacked) is
+            // cut into parts of the page's shape, each printed at the full width.
+            let shape = FIGURE_MAX_HEIGHT_EMU as f64 / FIGURE_WIDTH_EMU as f64;
+            for part in super::pages::page_parts(&f.chart, shape) {
+                let png = svg_to_png(&svg::render(&part))
+                    .map_err(|m| Error::bad_input("briefing.docx", m))?;
+                let (w, h) = png_size(&png)
+                    .ok_or_else(|| Error::bad_input("briefing.docx", "bad chart image"))?;
+                self.image(png, w, h);
+            }
         } else {
             self.image(png, w, h);
         }

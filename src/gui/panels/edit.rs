@@ -113,6 +113,22 @@ impl Editors {
 }
 
 impl TargetEdit {
+    /// An edit of a target not stored yet (the import preview): its parse is the original.
+    pub fn of_parsed(t: &Target) -> TargetEdit {
+        TargetEdit {
+            id: 0,
+            corrected: false,
+            original: t.clone(),
+            indicator: t.indicator.clone(),
+            indicator_id: t.indicator_id.clone(),
+            value: t.value.to_string(),
+            unit: t.unit.clone(),
+            comparator: t.comparator,
+            year: t.year.map(|y| y.to_string()).unwrap_or_default(),
+            error: None,
+        }
+    }
+
     /// The correction this edit amounts to: only fields that differ from the parsed value.
     pub fn correction(&self) -> Result<TargetCorrection, T> {
         let value: f64 = self.value.trim().parse().map_err(|_| T::InvalidNumber)?;

@@ -129,11 +129,14 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, slot: ChartSlot) {
             .on_hover_text(tip)
             .clicked()
         {
+            let selection =
+                selection::briefing_lines(ctx.prefs, &ctx.st.search, |z| ctx.zone_name(z));
             let request = ExportRequest {
                 what: ExportWhat::Briefing {
                     zones: ctx.prefs.selected_zones.clone(),
                     themes: ctx.prefs.filter.theme.iter().cloned().collect(),
                     lang,
+                    selection,
                 },
                 kind,
                 stem: "briefing".into(),
@@ -149,10 +152,11 @@ pub fn export_view(ui_state: &mut UiState, prefs: &Prefs) -> Option<ExportReques
     let request = ChartSlot::for_view(prefs.view)
         .and_then(|slot| chart_request(ui_state, prefs, slot, FileKind::Png));
     if request.is_none() {
-        ui_state.set_status(prefs.lang.pick(
+        let msg = crate::gui::i18n::Localized::new(
             "此视图没有图表；请在“目标”、“对比”或“部门分工”视图中导出。",
             "This view has no chart; export from the Targets, Compare or Agencies view.",
-        ));
+        );
+        ui_state.set_localized(msg, false, prefs.lang);
     }
     request
 }

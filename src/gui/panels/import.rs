@@ -8,10 +8,11 @@ use egui::RichText;
 use super::Ctx;
 use crate::gui::command::Command;
 use crate::gui::i18n::{Lang, T};
-use crate::gui::jobs::{FilePreview, FileResult};
-use crate::model::Zone;
+use crate::gui::jobs::{FilePreview, FileResult, PreviewTarget};
+use crate::gui::panels::edit::TargetEdit;
+use crate::model::{Comparator, Zone};
 use crate::store::ImportSource;
-use crate::store::rows::ImportOutcome;
+use crate::store::rows::{ImportOutcome, TargetCorrection};
 
 /// Files waiting to be imported and the choices made about them.
 #[derive(Default)]
@@ -35,6 +36,11 @@ pub struct ImportState {
     /// index of the target in the preview, indicator id). Saved as corrections with the
     /// import, so they survive re-parsing like any other correction.
     pub mappings: Vec<(PathBuf, usize, String)>,
+    /// Value, unit, comparator and year typed in the preview: (file, index of the target,
+    /// the edit). Saved with the import as corrections, like the mappings.
+    pub edits: Vec<(PathBuf, usize, TargetEdit)>,
+    /// The preview target whose editor is open under its file's list.
+    pub editing: Option<(PathBuf, usize)>,
 }
 
 /// A replacement for the native file dialog: returns the chosen files, `None` if cancelled.
@@ -51,7 +57,49 @@ impl ImportState {
         self.previews.clear();
         self.results.clear();
         self.mappings.clear();
+        self.edits.clear();
+        self.editing = None;
         self.message = None;
+    }
+
+    /// The edit of target `index` of `file`, if one was started.
+    pub fn edit(&self, file: &std::path::Path, index: usize) -> Option<&TargetEdit> {
+        self.edits
+            .iter()
+            .find(|(f, i, _)| f == file && *i == index)
+            .map(|(_, _, e)| e)
+    }
+
+    /// Everything changed in the preview, as corrections of the targets to be imported:
+    /// the indicator chosen and the fields typed, one correction per target that differs
+    /// from its parse. A value or year that is not a number is refused, naming the target.
+    pub fn corrections(
+        &self,
+        lang: Lang,
+    ) -> Result<Vec<(PathBuf, usize, TargetCorrection)>, String> {
+        let mut out: Vec<(PathBuf, usize, TargetCorrection)> = Vec::new();
+        for (file, i, edit) in &self.edits {
+            let c = edit
+                .correction()
+                .map_err(|key| format!("{}: {}", edit.original.indicator, key.get(lang)))?;
+            if c != TargetCorrection::default() {
+                out.push((file.clone(), *i, c));
+            }
+        }
+        for (file, i, id) in &self.mappings {
+            match out.iter_mut().find(|(f, j, _)| f == file && j == i) {
+                Some((_, _, c)) => c.indicator_id = Some(id.clone()),
+                None => out.push((
+                    file.clone(),
+                    *i,
+                    TargetCorrection {
+                        indicator_id: Some(id.clone()),
+                        ..TargetCorrection::default()
+                    },
+                )),
+            }
+        }
+        Ok(out)
     }
 
     /// The indicator chosen for target `index` of `file`, if one was.
@@ -218,6 +266,10 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
             }
         });
     }
+    // The typed edits are taken out while the list is drawn (it reads the rest of the
+    // state) and put back after.
+    let mut edits = std::mem::take(&mut ctx.st.import.edits);
+    let mut editing = ctx.st.import.editing.take();
     let st = &ctx.st.import;
     let error = ui.visuals().error_fg_color;
     let mut chosen: Vec<(PathBuf, usize, String)> = Vec::new();
@@ -251,7 +303,12 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 }
                 match preview.map(|p| &p.result) {
                     Some(Ok(info)) => {
-                        for (i, id) in preview_body(ui, ctx, path, info) {
+                        let mut rows = PreviewRows {
+                            path,
+                            edits: &mut edits,
+                            editing: &mut editing,
+                        };
+                        for (i, id) in preview_body(ui, ctx, info, &mut rows) {
                             chosen.push((path.clone(), i, id));
                         }
                     }
@@ -262,6 +319,8 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                 }
             });
     }
+    ctx.st.import.edits = edits;
+    ctx.st.import.editing = editing;
     for (file, i, id) in chosen {
         let m = &mut ctx.st.import.mappings;
         m.retain(|(f, j, _)| !(*f == file && *j == i));
@@ -269,13 +328,59 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The preview rows' editable part: the file and the edits typed so far.
+struct PreviewRows<'a> {
+    path: &'a std::path::Path,
+    edits: &'a mut Vec<(PathBuf, usize, TargetEdit)>,
+    editing: &'a mut Option<(PathBuf, usize)>,
+}
+
+impl PreviewRows<'_> {
+    fn edit(&self, index: usize) -> Option<&TargetEdit> {
+        self.edits
+            .iter()
+            .find(|(f, i, _)| f == self.path && *i == index)
+            .map(|(_, _, e)| e)
+    }
+
+    fn is_open(&self, index: usize) -> bool {
+        matches!(&*self.editing, Some((f, i)) if f == self.path && *i == index)
+    }
+}
+
+/// The target as it will be saved: the parse with the fields typed so far (a field that is
+/// not a number yet keeps the parsed value).
+fn edited(t: &PreviewTarget, edit: Option<&TargetEdit>) -> crate::model::Target {
+    let mut out = t.parsed.clone();
+    if let Some(e) = edit {
+        if let Ok(v) = e.value.trim().parse::<f64>()
+            && v != out.value
+        {
+            out.value = v;
+            out.value_max = None;
+        }
+        out.unit = e.unit.clone();
+        out.comparator = e.comparator;
+        match e.year.trim() {
+            "" => out.year = None,
+            y => {
+                if let Ok(y) = y.parse() {
+                    out.year = Some(y);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The preview of one file; returns the indicators newly chosen for its targets.
 fn preview_body(
     ui: &mut egui::Ui,
     ctx: &Ctx<'_>,
-    path: &std::path::Path,
     info: &crate::gui::jobs::PreviewInfo,
+    rows: &mut PreviewRows<'_>,
 ) -> Vec<(usize, String)> {
+    let path = rows.path;
     let mut chosen = Vec::new();
     ui.label(format!("{}: {}", ctx.t(T::Title), ctx.title(&info.title)));
     if let Some((start, end)) = info.period {
@@ -301,13 +406,14 @@ fn preview_body(
     // seen before anything is saved (the count above is this list's length).
     if !info.targets.is_empty() {
         egui::Grid::new(("preview_targets", info.title.as_str()))
-            .num_columns(4)
+            .num_columns(5)
             .striped(true)
             .show(ui, |ui| {
                 ui.strong(ctx.t(T::IndicatorText));
                 ui.strong(ctx.t(T::CanonicalIndicator));
                 ui.strong(ctx.t(T::Value));
                 ui.strong(ctx.t(T::Year));
+                ui.label("");
                 ui.end_row();
                 for (i, t) in info.targets.iter().enumerate() {
                     ui.add(egui::Label::new(format!("◆ {}", t.indicator)).truncate());
@@ -334,11 +440,44 @@ fn preview_body(
                         })
                         .response
                         .on_hover_text(ctx.t(T::MappingTip));
-                    ui.label(&t.value);
-                    ui.label(t.year.map(|y| y.to_string()).unwrap_or_default());
+                    // Value and year as they will be saved; a changed one is marked.
+                    let edit = rows.edit(i);
+                    let now = edited(t, edit);
+                    let value = crate::charts::labels::fmt_target(&now, crate::charts::Lang::Zh);
+                    let year = now.year.map(|y| y.to_string()).unwrap_or_default();
+                    let changed = edit
+                        .and_then(|e| e.correction().ok())
+                        .is_some_and(|c| c != TargetCorrection::default());
+                    if changed {
+                        ui.label(format!("{value} · {}", ctx.t(T::Corrected)))
+                            .on_hover_text(ctx.t(T::EditedInPreview));
+                        ui.label(match year.as_str() {
+                            "" => "—".to_string(),
+                            y => y.to_string(),
+                        });
+                    } else {
+                        ui.label(value);
+                        ui.label(year);
+                    }
+                    let open = rows.is_open(i);
+                    if ui
+                        .selectable_label(open, ctx.t(T::Edit))
+                        .on_hover_text(ctx.t(T::PreviewEditTip))
+                        .clicked()
+                    {
+                        *rows.editing = (!open).then(|| (path.to_path_buf(), i));
+                        if !open && rows.edit(i).is_none() {
+                            rows.edits.push((
+                                path.to_path_buf(),
+                                i,
+                                TargetEdit::of_parsed(&t.parsed),
+                            ));
+                        }
+                    }
                     ui.end_row();
                 }
             });
+        preview_editor(ui, ctx, info, rows);
     }
     if !info.agencies.is_empty() {
         let shown: Vec<String> = info
@@ -351,6 +490,82 @@ fn preview_body(
         ui.add(egui::Label::new(format!("{}: {}", ctx.t(T::Agency), shown.join(sep))).wrap());
     }
     chosen
+}
+
+/// The open editor of one previewed target: comparator, value, unit and year, checked as
+/// typed; saved with the import. An empty year means the target has none.
+fn preview_editor(
+    ui: &mut egui::Ui,
+    ctx: &Ctx<'_>,
+    info: &crate::gui::jobs::PreviewInfo,
+    rows: &mut PreviewRows<'_>,
+) {
+    let Some((_, index)) = rows.editing.clone().filter(|(f, _)| f == rows.path) else {
+        return;
+    };
+    let path = rows.path;
+    let Some(t) = info.targets.get(index) else {
+        return;
+    };
+    let Some((_, _, edit)) = rows
+        .edits
+        .iter_mut()
+        .find(|(f, i, _)| f == path && *i == index)
+    else {
+        return;
+    };
+    let lang = ctx.lang();
+    let mut close = false;
+    let mut reset = false;
+    ui.group(|ui| {
+        ui.strong(format!("{}: {}", T::CorrectTarget.get(lang), t.indicator));
+        ui.add(egui::Label::new(RichText::new(&t.parsed.sentence).weak()).wrap());
+        ui.horizontal(|ui| {
+            let label_id = ui.label(T::Comparator.get(lang)).id;
+            egui::ComboBox::from_id_salt(("preview_cmp", path, index))
+                .selected_text(edit.comparator.as_str())
+                .width(48.0)
+                .show_ui(ui, |ui| {
+                    use Comparator::*;
+                    for c in [Ge, Gt, Eq, Approx, Le, Lt] {
+                        ui.selectable_value(&mut edit.comparator, c, c.as_str());
+                    }
+                })
+                .response
+                .labelled_by(label_id);
+            for (label, field, width, hint) in [
+                (T::Value, &mut edit.value, 90.0, ""),
+                (T::Unit, &mut edit.unit, 60.0, ""),
+                (T::Year, &mut edit.year, 60.0, "—"),
+            ] {
+                let label_id = ui.label(label.get(lang)).id;
+                ui.add(
+                    egui::TextEdit::singleline(field)
+                        .desired_width(width)
+                        .hint_text(hint),
+                )
+                .labelled_by(label_id);
+            }
+        });
+        ui.label(RichText::new(T::YearClearHint.get(lang)).weak().small());
+        if let Err(key) = edit.correction() {
+            ui.colored_label(ui.visuals().error_fg_color, key.get(lang));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(T::ResetToParsed.get(lang)).clicked() {
+                reset = true;
+            }
+            if ui.button(T::Close.get(lang)).clicked() {
+                close = true;
+            }
+        });
+    });
+    if reset {
+        *edit = TargetEdit::of_parsed(&t.parsed);
+    }
+    if close || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *rows.editing = None;
+    }
 }
 
 fn destination(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {

@@ -68,9 +68,9 @@ pub struct UiState {
     pub export: crate::gui::export::ExportState,
     /// Last message for the status bar, and whether it is an error.
     pub status: Option<(String, bool)>,
-    /// The interface text the status message is, when it is one (so a language switch
-    /// shows it in the new language).
-    pub status_key: Option<T>,
+    /// The status message in both languages when it is interface text (so a language
+    /// switch shows it in the new language).
+    pub status_text: Option<crate::gui::i18n::Localized>,
     /// Why the database could not be opened.
     pub store_error: Option<String>,
 }
@@ -87,26 +87,32 @@ impl UiState {
     /// Shows an informational message in the status bar.
     pub fn set_status(&mut self, msg: &str) {
         self.status = Some((msg.to_string(), false));
-        self.status_key = None;
+        self.status_text = None;
     }
 
     /// Shows an interface text in the status bar, kept in step with the language.
     pub fn set_status_key(&mut self, key: T, lang: Lang) {
-        self.status = Some((key.get(lang).to_string(), false));
-        self.status_key = Some(key);
+        self.set_localized(key.into(), false, lang);
+    }
+
+    /// Shows a message written in both languages (an error when `error`), kept in step with
+    /// the interface language.
+    pub fn set_localized(&mut self, msg: crate::gui::i18n::Localized, error: bool, lang: Lang) {
+        self.status = Some((msg.get(lang).to_string(), error));
+        self.status_text = Some(msg);
     }
 
     /// The interface language changed: a status message that is interface text follows.
     pub fn relabel_status(&mut self, lang: Lang) {
-        if let (Some(key), Some((msg, _))) = (self.status_key, &mut self.status) {
-            *msg = key.get(lang).to_string();
+        if let (Some(text), Some((msg, _))) = (&self.status_text, &mut self.status) {
+            *msg = text.get(lang).to_string();
         }
     }
 
     /// Shows an error in the status bar.
     pub fn set_error(&mut self, msg: String) {
         self.status = Some((msg, true));
-        self.status_key = None;
+        self.status_text = None;
     }
 }
 

@@ -88,6 +88,44 @@ pub fn note(lines: &[(String, String)], lang: Lang) -> String {
     )
 }
 
+/// Whether a table is the "Selection" sheet made by [`sheet`].
+pub fn is_sheet(table: &Table) -> bool {
+    let names = [Lang::Zh, Lang::En].map(|l| l.pick("筛选条件", "Selection"));
+    names.contains(&table.name.as_str()) && table.headers.len() == 2
+}
+
+/// The selection a briefing states under its title: the zones; the theme, whose measures
+/// get side-by-side tables; and any other filter or search, marked as not applied (the
+/// briefing covers every row of the ticked zones).
+pub fn briefing_lines(
+    prefs: &Prefs,
+    search: &str,
+    zone_name: impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let lang = prefs.lang;
+    let theme = T::Theme.get(lang);
+    let none = T::Filters.get(lang);
+    lines(prefs, search, zone_name)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, v))| {
+            if i == 0 || k == none {
+                (k, v)
+            } else if k == theme {
+                let tables =
+                    lang.pick("(该主题列出对照表)", " (side-by-side tables of this theme)");
+                (k, format!("{v}{tables}"))
+            } else {
+                let not = lang.pick(
+                    "(仅用于屏幕显示,简报未按此筛选)",
+                    " (on screen only: the briefing is not narrowed by it)",
+                );
+                (k, format!("{v}{not}"))
+            }
+        })
+        .collect()
+}
+
 /// The "Selection" sheet: what each table of the file was made under.
 pub fn sheet(lines: &[(String, String)], lang: Lang) -> Table {
     Table {
