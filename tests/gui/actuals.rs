@@ -94,19 +94,21 @@ fn an_actual_is_entered_changed_and_deleted_in_the_targets_view() {
 
 #[test]
 fn esc_closes_the_target_editor() {
-    let (_dir, db) = temp_db();
-    let mut h = harness(&db, prefs(Lang::En));
-    show_view(&mut h, Lang::En, T::Targets);
-    settle(&mut h);
-    h.get_all_by_label(T::Edit.get(Lang::En))
-        .next()
-        .expect("an edit button")
-        .click();
-    h.run_steps(2);
-    assert!(h.state().ui.edit.target.is_some());
-    h.key_press(egui::Key::Escape);
-    h.run_steps(2);
-    assert!(h.state().ui.edit.target.is_none());
+    for lang in [Lang::Zh, Lang::En] {
+        let (_dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang));
+        show_view(&mut h, lang, T::Targets);
+        settle(&mut h);
+        h.get_all_by_label(T::Edit.get(lang))
+            .next()
+            .expect("an edit button")
+            .click();
+        h.run_steps(2);
+        assert!(h.state().ui.edit.target.is_some());
+        h.key_press(egui::Key::Escape);
+        h.run_steps(2);
+        assert!(h.state().ui.edit.target.is_none());
+    }
 }
 
 /// A status message that is interface text ("Saved") follows a language switch.
@@ -138,39 +140,41 @@ fn the_status_message_follows_the_language() {
 /// Emptying the Year field of the target editor clears the deadline.
 #[test]
 fn a_targets_year_can_be_cleared_in_the_editor() {
-    let (_dir, db) = temp_db();
-    let mut h = harness(&db, prefs(Lang::En));
-    show_view(&mut h, Lang::En, T::Targets);
-    settle(&mut h);
-    let row = h
-        .state()
-        .data
-        .filtered
-        .targets
-        .iter()
-        .find(|t| t.target.year.is_some())
-        .expect("a target with a year")
-        .clone();
-    h.state_mut().ui.edit.open_target(&row);
-    h.run_steps(2);
-    h.get_by_role_and_label(Role::TextInput, T::Year.get(Lang::En))
-        .focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.key_press(egui::Key::Backspace);
-    h.run_steps(1);
-    assert_eq!(h.state().ui.edit.target.as_ref().unwrap().year, "");
-    h.get_by_label(T::Save.get(Lang::En)).click();
-    settle(&mut h);
-    let now = h
-        .state()
-        .data
-        .filtered
-        .targets
-        .iter()
-        .find(|t| t.id == row.id)
-        .expect("row")
-        .clone();
-    assert!(now.corrected);
-    assert_eq!(now.target.year, None);
+    for lang in [Lang::Zh, Lang::En] {
+        let (_dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang));
+        show_view(&mut h, lang, T::Targets);
+        settle(&mut h);
+        let row = h
+            .state()
+            .data
+            .filtered
+            .targets
+            .iter()
+            .find(|t| t.target.year.is_some())
+            .expect("a target with a year")
+            .clone();
+        h.state_mut().ui.edit.open_target(&row);
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::TextInput, T::Year.get(lang))
+            .focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.key_press(egui::Key::Backspace);
+        h.run_steps(1);
+        assert_eq!(h.state().ui.edit.target.as_ref().unwrap().year, "");
+        h.get_by_label(T::Save.get(lang)).click();
+        settle(&mut h);
+        let now = h
+            .state()
+            .data
+            .filtered
+            .targets
+            .iter()
+            .find(|t| t.id == row.id)
+            .expect("row")
+            .clone();
+        assert!(now.corrected);
+        assert_eq!(now.target.year, None);
+    }
 }

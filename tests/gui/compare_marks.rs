@@ -77,69 +77,77 @@ fn compare_marks_common_shared_and_only_and_hides_the_common() {
 /// one was scrolled to.
 #[test]
 fn a_heatmap_click_opens_compare_at_its_top() {
-    let (_dir, db) = temp_db();
-    let mut h = harness(&db, prefs(Lang::En));
-    h.get_by_label(T::Compare.get(Lang::En)).click();
-    settle(&mut h);
-    // Scroll the whole line-up far down.
-    h.hover_at(egui::pos2(700.0, 200.0));
-    for _ in 0..30 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        h.run_steps(1);
+    for lang in [Lang::Zh, Lang::En] {
+        let (_dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang));
+        h.get_by_label(T::Compare.get(lang)).click();
+        settle(&mut h);
+        // Scroll the whole line-up far down.
+        h.hover_at(egui::pos2(700.0, 200.0));
+        for _ in 0..30 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -400.0),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+            h.run_steps(1);
+        }
+        let first_header = |h: &Harness<'static, App>| {
+            h.state().ui.compare.lines.iter().find_map(|l| match l {
+                Line::Header { key, .. } => key.clone(),
+                Line::Row(_) => None,
+            })
+        };
+        let theme = first_header(&h).expect("a theme");
+        let name = zonecompare::gui::panels::names::theme(lang, &theme);
+        assert!(
+            h.query_all_by_label_contains(&format!("{name} · ")).count() == 0,
+            "scrolled past the first group"
+        );
+        // Back to the overview, and a heatmap cell of the busiest theme.
+        h.get_by_label(T::Overview.get(lang)).click();
+        settle(&mut h);
+        let zone =
+            zonecompare::charts::labels::zone_name(&h.state().data.overview.zones[2].zone, lang)
+                .into_owned();
+        let heat = &h.state().data.overview.heatmap;
+        let t = (0..heat.themes.len())
+            .max_by_key(|&t| heat.counts[t][2])
+            .expect("themes");
+        let busiest = heat.themes[t].clone();
+        let busiest_name = zonecompare::gui::panels::names::theme(lang, &busiest);
+        h.get_by_label(&format!("{busiest_name} · {zone}")).click();
+        settle(&mut h);
+        assert_eq!(h.state().prefs.view, View::Compare);
+        assert!(
+            h.query_all_by_label_contains(&format!("{busiest_name} · "))
+                .count()
+                > 0,
+            "the group's header is on screen"
+        );
     }
-    let first_header = |h: &Harness<'static, App>| {
-        h.state().ui.compare.lines.iter().find_map(|l| match l {
-            Line::Header { key, .. } => key.clone(),
-            Line::Row(_) => None,
-        })
-    };
-    let theme = first_header(&h).expect("a theme");
-    let name = zonecompare::gui::panels::names::theme(Lang::En, &theme);
-    assert!(
-        h.query_all_by_label_contains(&format!("{name} · ")).count() == 0,
-        "scrolled past the first group"
-    );
-    // Back to the overview, and a heatmap cell of the busiest theme.
-    h.get_by_label(T::Overview.get(Lang::En)).click();
-    settle(&mut h);
-    let zone = h.state().data.overview.zones[2].zone.name_en.clone();
-    let heat = &h.state().data.overview.heatmap;
-    let t = (0..heat.themes.len())
-        .max_by_key(|&t| heat.counts[t][2])
-        .expect("themes");
-    let busiest = heat.themes[t].clone();
-    let busiest_name = zonecompare::gui::panels::names::theme(Lang::En, &busiest);
-    h.get_by_label(&format!("{busiest_name} · {zone}")).click();
-    settle(&mut h);
-    assert_eq!(h.state().prefs.view, View::Compare);
-    assert!(
-        h.query_all_by_label_contains(&format!("{busiest_name} · "))
-            .count()
-            > 0,
-        "the group's header is on screen"
-    );
 }
 
 /// Hovering a zone card's (elided) title shows one tooltip with the full name, not two.
 #[test]
 fn a_card_title_has_one_tooltip() {
-    let (_dir, db) = temp_db();
-    let mut h = harness(&db, prefs(Lang::En));
-    let name = h.state().data.overview.zones[3].zone.name_en.clone();
-    let before = h.query_all_by_label(&name).count();
-    let title = h
-        .query_all_by_label(&name)
-        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()).reverse())
-        .expect("the card title")
-        .rect();
-    h.hover_at(title.center());
-    h.run_steps(4);
-    let after = h.query_all_by_label(&name).count();
-    assert_eq!(after, before + 1, "one tooltip");
+    for lang in [Lang::Zh, Lang::En] {
+        let (_dir, db) = temp_db();
+        let mut h = harness(&db, prefs(lang));
+        let name =
+            zonecompare::charts::labels::zone_name(&h.state().data.overview.zones[3].zone, lang)
+                .into_owned();
+        let before = h.query_all_by_label(&name).count();
+        let title = h
+            .query_all_by_label(&name)
+            .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()).reverse())
+            .expect("the card title")
+            .rect();
+        h.hover_at(title.center());
+        h.run_steps(4);
+        let after = h.query_all_by_label(&name).count();
+        assert_eq!(after, before + 1, "one tooltip");
+    }
 }

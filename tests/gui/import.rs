@@ -275,33 +275,35 @@ fn the_preview_lists_every_target_with_its_indicator_mapping() {
 /// zone.
 #[test]
 fn saving_an_import_into_a_new_zone_twice_says_already_present() {
-    let (dir, db) = temp_db();
-    let file = sample_file(dir.path());
-    let mut h = harness(&db, prefs(Lang::Zh));
-    h.state_mut()
-        .push(Command::AddImportFiles(vec![file.clone()]));
-    settle(&mut h);
-    {
-        let import = &mut h.state_mut().ui.import;
-        import.new_zone = true;
-        import.slug = "demo-zone".into();
-        import.name_zh = "示范区".into();
-        import.name_en = "Demo zone".into();
-    }
-    h.run_steps(2);
-    for _ in 0..2 {
-        h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
+    for lang in [Lang::Zh, Lang::En] {
+        let (dir, db) = temp_db();
+        let file = sample_file(dir.path());
+        let mut h = harness(&db, prefs(lang));
+        h.state_mut()
+            .push(Command::AddImportFiles(vec![file.clone()]));
         settle(&mut h);
+        {
+            let import = &mut h.state_mut().ui.import;
+            import.new_zone = true;
+            import.slug = "demo-zone".into();
+            import.name_zh = "示范区".into();
+            import.name_en = "Demo zone".into();
+        }
+        h.run_steps(2);
+        for _ in 0..2 {
+            h.get_by_label(T::SaveImport.get(lang)).click();
+            settle(&mut h);
+        }
+        let import = &h.state().ui.import;
+        let new_zone = import.new_zone;
+        let results = &import.results;
+        assert!(
+            matches!(results[0].result, Ok(ImportOutcome::AlreadyPresent { .. })),
+            "{:?} (new zone still chosen: {new_zone})",
+            results[0].result
+        );
+        assert!(h.query_by_label(T::AlreadyPresent.get(lang)).is_some());
     }
-    let import = &h.state().ui.import;
-    let new_zone = import.new_zone;
-    let results = &import.results;
-    assert!(
-        matches!(results[0].result, Ok(ImportOutcome::AlreadyPresent { .. })),
-        "{:?} (new zone still chosen: {new_zone})",
-        results[0].result
-    );
-    assert!(h.query_by_label(T::AlreadyPresent.get(Lang::Zh)).is_some());
 }
 
 /// A target's indicator mapping is changed in the preview before saving; the import stores
