@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use super::Ctx;
+use super::dialog::{button_row, dialog, error_line, field_rows};
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
 use crate::store::rows::{ActualRow, TargetRow};
@@ -105,60 +106,48 @@ pub fn achieved(ctx: &Ctx<'_>, r: &TargetRow) -> Option<(String, Option<f64>)> {
 /// Draws the actual window while one is open; Esc closes it.
 pub fn window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let Some(mut edit) = ctx.st.actual.take() else {
+    let Some(edit) = ctx.st.actual.take() else {
         return;
     };
-    let mut open = true;
-    let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
-    egui::Window::new(T::ActualTitle.get(lang))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(380.0)
-        .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&edit.subject).strong());
-            egui::Grid::new("actual_edit")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for (label, field) in [
+    ctx.st.actual = dialog(ui, T::ActualTitle.get(lang), 380.0, edit, |ui, edit| {
+        ui.label(RichText::new(&edit.subject).strong());
+        egui::Grid::new("actual_edit")
+            .num_columns(2)
+            .show(ui, |ui| {
+                field_rows(
+                    ui,
+                    lang,
+                    [
                         (T::Year, &mut edit.year),
                         (T::Value, &mut edit.value),
                         (T::Unit, &mut edit.unit),
                         (T::Note, &mut edit.note),
-                    ] {
-                        let label_id = ui.label(label.get(lang)).id;
-                        ui.text_edit_singleline(field).labelled_by(label_id);
-                        ui.end_row();
-                    }
-                });
-            if let Some(e) = &edit.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
-                    match edit.row() {
-                        Ok(row) => {
-                            ctx.cmds.push(Command::SetActual(row));
-                            close = true;
-                        }
-                        Err(key) => edit.error = Some(key.get(lang).to_string()),
-                    }
-                }
-                if let Some(year) = edit.stored_year
-                    && ui.button(T::Delete.get(lang)).clicked()
-                {
-                    ctx.cmds.push(Command::DeleteActual {
-                        zone: edit.zone.clone(),
-                        indicator: edit.indicator_id.clone(),
-                        year,
-                    });
-                    close = true;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    close = true;
-                }
+                    ],
+                );
             });
-        });
-    if open && !close {
-        ctx.st.actual = Some(edit);
-    }
+        error_line(ui, edit.error.as_deref());
+        button_row(ui, lang, |ui| {
+            if ui.button(T::Save.get(lang)).clicked() {
+                match edit.row() {
+                    Ok(row) => {
+                        ctx.cmds.push(Command::SetActual(row));
+                        return true;
+                    }
+                    Err(key) => edit.error = Some(key.get(lang).to_string()),
+                }
+            }
+            let Some(year) = edit.stored_year else {
+                return false;
+            };
+            let delete = ui.button(T::Delete.get(lang)).clicked();
+            if delete {
+                ctx.cmds.push(Command::DeleteActual {
+                    zone: edit.zone.clone(),
+                    indicator: edit.indicator_id.clone(),
+                    year,
+                });
+            }
+            delete
+        })
+    });
 }

@@ -4,6 +4,7 @@
 use egui::RichText;
 
 use super::Ctx;
+use super::dialog::{button_row, dialog, error_line, field_rows, gloss_line};
 use crate::catalog::Catalog;
 use crate::gui::command::Command;
 use crate::gui::i18n::T;
@@ -161,256 +162,190 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
 
 fn title_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let Some(mut edit) = ctx.st.edit.title.take() else {
+    let Some(edit) = ctx.st.edit.title.take() else {
         return;
     };
-    let mut open = true;
-    let mut close = false;
-    egui::Window::new(T::Translate.get(lang))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(520.0)
-        .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&edit.zh).strong());
-            let gloss = crate::english::gloss(&edit.zh);
-            ui.label(
-                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
-                    .weak()
-                    .italics(),
-            );
-            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
-            ui.add(
-                egui::TextEdit::singleline(&mut edit.english)
-                    .hint_text(T::EnglishTitleHint.get(lang))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label_id);
-            ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
-                    if edit.english.trim() != edit.stored.trim() {
-                        ctx.cmds.push(Command::SetTranslation {
-                            zh: edit.zh.clone(),
-                            en: edit.english.trim().to_string(),
-                        });
-                    }
-                    close = true;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    close = true;
-                }
-            });
-        });
-    if open && !close {
-        ctx.st.edit.title = Some(edit);
-    }
+    ctx.st.edit.title = dialog(ui, T::Translate.get(lang), 520.0, edit, |ui, edit| {
+        ui.label(RichText::new(&edit.zh).strong());
+        gloss_line(ui, lang, &edit.zh);
+        english_field(ui, lang, T::EnglishTitle, &mut edit.english);
+        button_row(ui, lang, |ui| {
+            let save = ui.button(T::Save.get(lang)).clicked();
+            if save && edit.english.trim() != edit.stored.trim() {
+                ctx.cmds.push(Command::SetTranslation {
+                    zh: edit.zh.clone(),
+                    en: edit.english.trim().to_string(),
+                });
+            }
+            save
+        })
+    });
 }
 
 fn zone_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let Some(mut edit) = ctx.st.edit.zone.take() else {
+    let Some(edit) = ctx.st.edit.zone.take() else {
         return;
     };
-    let mut open = true;
-    let mut close = false;
-    egui::Window::new(T::EnglishName.get(lang))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(420.0)
-        .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&edit.name_zh).strong());
-            let gloss = crate::english::gloss(&edit.name_zh);
-            ui.label(
-                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
-                    .weak()
-                    .italics(),
-            );
-            let label_id = ui.label(T::EnglishName.get(lang)).id;
-            ui.add(egui::TextEdit::singleline(&mut edit.english).desired_width(f32::INFINITY))
-                .labelled_by(label_id);
-            ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
-                    ctx.cmds.push(Command::SetZoneEnglishName {
-                        slug: edit.slug.clone(),
-                        en: edit.english.trim().to_string(),
-                    });
-                    close = true;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    close = true;
-                }
-            });
-        });
-    if open && !close {
-        ctx.st.edit.zone = Some(edit);
-    }
+    ctx.st.edit.zone = dialog(ui, T::EnglishName.get(lang), 420.0, edit, |ui, edit| {
+        ui.label(RichText::new(&edit.name_zh).strong());
+        gloss_line(ui, lang, &edit.name_zh);
+        english_field(ui, lang, T::EnglishName, &mut edit.english);
+        button_row(ui, lang, |ui| {
+            let save = ui.button(T::Save.get(lang)).clicked();
+            if save {
+                ctx.cmds.push(Command::SetZoneEnglishName {
+                    slug: edit.slug.clone(),
+                    en: edit.english.trim().to_string(),
+                });
+            }
+            save
+        })
+    });
+}
+
+/// The field for a user's English text (a title or a zone name), labelled `label`.
+fn english_field(ui: &mut egui::Ui, lang: crate::gui::i18n::Lang, label: T, text: &mut String) {
+    let label_id = ui.label(label.get(lang)).id;
+    let field = egui::TextEdit::singleline(text).desired_width(f32::INFINITY);
+    let field = match label {
+        T::EnglishTitle => field.hint_text(T::EnglishTitleHint.get(lang)),
+        _ => field,
+    };
+    ui.add(field).labelled_by(label_id);
 }
 
 fn target_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let Some(mut edit) = ctx.st.edit.target.take() else {
+    let Some(edit) = ctx.st.edit.target.take() else {
         return;
     };
-    let mut open = true;
-    // Esc closes the editor without saving, as Cancel does.
-    let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
     let indicators: Vec<(String, String)> = Catalog::in_use()
         .indicators
         .iter()
         .map(|i| (i.id.clone(), ctx.indicator_name(&i.id)))
         .collect();
-    egui::Window::new(T::CorrectTarget.get(lang))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(420.0)
-        .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&edit.original.sentence).weak());
-            egui::Grid::new("target_edit")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    let label_id = ui.label(T::IndicatorText.get(lang)).id;
-                    ui.text_edit_singleline(&mut edit.indicator)
-                        .labelled_by(label_id);
-                    ui.end_row();
-                    let any = T::Any.get(lang);
-                    let label = T::CanonicalIndicator.get(lang);
-                    super::sidebar::combo(
-                        ui,
-                        label,
-                        "edit_ind",
-                        &mut edit.indicator_id,
-                        &indicators,
-                        any,
-                    );
-                    ui.end_row();
-                    let label_id = ui.label(T::Comparator.get(lang)).id;
-                    egui::ComboBox::from_id_salt("edit_cmp")
-                        .selected_text(edit.comparator.as_str())
-                        .show_ui(ui, |ui| {
-                            use Comparator::*;
-                            for c in [Ge, Gt, Eq, Approx, Le, Lt] {
-                                ui.selectable_value(&mut edit.comparator, c, c.as_str());
-                            }
-                        })
-                        .response
-                        .labelled_by(label_id);
-                    ui.end_row();
-                    for (label, field) in [
+    ctx.st.edit.target = dialog(ui, T::CorrectTarget.get(lang), 420.0, edit, |ui, edit| {
+        ui.label(RichText::new(&edit.original.sentence).weak());
+        egui::Grid::new("target_edit")
+            .num_columns(2)
+            .show(ui, |ui| {
+                field_rows(ui, lang, [(T::IndicatorText, &mut edit.indicator)]);
+                let any = T::Any.get(lang);
+                let label = T::CanonicalIndicator.get(lang);
+                super::sidebar::combo(
+                    ui,
+                    label,
+                    "edit_ind",
+                    &mut edit.indicator_id,
+                    &indicators,
+                    any,
+                );
+                ui.end_row();
+                let label_id = ui.label(T::Comparator.get(lang)).id;
+                egui::ComboBox::from_id_salt("edit_cmp")
+                    .selected_text(edit.comparator.as_str())
+                    .show_ui(ui, |ui| {
+                        use Comparator::*;
+                        for c in [Ge, Gt, Eq, Approx, Le, Lt] {
+                            ui.selectable_value(&mut edit.comparator, c, c.as_str());
+                        }
+                    })
+                    .response
+                    .labelled_by(label_id);
+                ui.end_row();
+                field_rows(
+                    ui,
+                    lang,
+                    [
                         (T::Value, &mut edit.value),
                         (T::Unit, &mut edit.unit),
                         (T::Year, &mut edit.year),
-                    ] {
-                        let label_id = ui.label(label.get(lang)).id;
-                        ui.text_edit_singleline(field).labelled_by(label_id);
-                        ui.end_row();
-                    }
-                });
-            if let Some(e) = &edit.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
-                    match edit.correction() {
-                        Ok(correction) => {
-                            ctx.cmds.push(Command::CorrectTarget {
-                                id: edit.id,
-                                correction,
-                            });
-                            close = true;
-                        }
-                        Err(key) => edit.error = Some(key.get(lang).to_string()),
-                    }
-                }
-                if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {
-                    ctx.cmds.push(Command::ResetTarget(edit.id));
-                    close = true;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    close = true;
-                }
+                    ],
+                );
             });
-        });
-    if open && !close {
-        ctx.st.edit.target = Some(edit);
-    }
+        error_line(ui, edit.error.as_deref());
+        button_row(ui, lang, |ui| {
+            if ui.button(T::Save.get(lang)).clicked() {
+                match edit.correction() {
+                    Ok(correction) => {
+                        ctx.cmds.push(Command::CorrectTarget {
+                            id: edit.id,
+                            correction,
+                        });
+                        return true;
+                    }
+                    Err(key) => edit.error = Some(key.get(lang).to_string()),
+                }
+            }
+            let reset = edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked();
+            if reset {
+                ctx.cmds.push(Command::ResetTarget(edit.id));
+            }
+            reset
+        })
+    });
 }
 
 fn measure_window(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let Some(mut edit) = ctx.st.edit.measure.take() else {
+    let Some(edit) = ctx.st.edit.measure.take() else {
         return;
     };
-    let mut open = true;
-    // Esc closes the editor without saving, as Cancel does.
-    let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
-    egui::Window::new(T::CorrectMeasure.get(lang))
-        .open(&mut open)
-        .collapsible(false)
-        .default_width(460.0)
-        .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&edit.title).strong());
-            ui.label(T::Themes.get(lang));
-            ui.horizontal_wrapped(|ui| {
-                for theme in &Catalog::in_use().themes {
-                    let mut on = edit.themes.contains(&theme.id);
-                    if ui.checkbox(&mut on, ctx.theme_name(&theme.id)).changed() {
-                        if on {
-                            edit.themes.push(theme.id.clone());
-                        } else {
-                            edit.themes.retain(|t| *t != theme.id);
-                        }
+    let themes: Vec<(String, String)> = Catalog::in_use()
+        .themes
+        .iter()
+        .map(|t| (t.id.clone(), ctx.theme_name(&t.id)))
+        .collect();
+    ctx.st.edit.measure = dialog(ui, T::CorrectMeasure.get(lang), 460.0, edit, |ui, edit| {
+        ui.label(RichText::new(&edit.title).strong());
+        ui.label(T::Themes.get(lang));
+        ui.horizontal_wrapped(|ui| {
+            for (id, name) in &themes {
+                let mut on = edit.themes.contains(id);
+                if ui.checkbox(&mut on, name).changed() {
+                    if on {
+                        edit.themes.push(id.clone());
+                    } else {
+                        edit.themes.retain(|t| t != id);
                     }
                 }
-            });
-            let label_id = ui.label(T::UnitsHint.get(lang)).id;
-            ui.text_edit_multiline(&mut edit.units)
-                .labelled_by(label_id);
-            let gloss = crate::english::gloss(&edit.title);
-            ui.label(
-                RichText::new(format!("{}: {gloss}", T::MachineGloss.get(lang)))
-                    .weak()
-                    .italics(),
-            );
-            let label_id = ui.label(T::EnglishTitle.get(lang)).id;
-            ui.add(
-                egui::TextEdit::singleline(&mut edit.english)
-                    .hint_text(T::EnglishTitleHint.get(lang))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label_id);
-            ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
-                    let translated = edit.english.trim() != edit.english_stored.trim();
-                    let unchanged = (edit.themes.clone(), edit.units.clone()) == edit.opened;
-                    if !(translated && unchanged) {
-                        let correction = MeasureCorrection {
-                            themes: Some(edit.themes.clone()),
-                            units: Some(parse_units(&edit.units)),
-                        };
-                        ctx.cmds.push(Command::CorrectMeasure {
-                            id: edit.id,
-                            correction,
-                        });
-                    }
-                    if translated {
-                        ctx.cmds.push(Command::SetTranslation {
-                            zh: edit.title.clone(),
-                            en: edit.english.trim().to_string(),
-                        });
-                    }
-                    close = true;
-                }
-                if edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked() {
-                    ctx.cmds.push(Command::ResetMeasure(edit.id));
-                    close = true;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    close = true;
-                }
-            });
+            }
         });
-    if open && !close {
-        ctx.st.edit.measure = Some(edit);
-    }
+        let label_id = ui.label(T::UnitsHint.get(lang)).id;
+        ui.text_edit_multiline(&mut edit.units)
+            .labelled_by(label_id);
+        gloss_line(ui, lang, &edit.title);
+        english_field(ui, lang, T::EnglishTitle, &mut edit.english);
+        button_row(ui, lang, |ui| {
+            if ui.button(T::Save.get(lang)).clicked() {
+                let translated = edit.english.trim() != edit.english_stored.trim();
+                let unchanged = (edit.themes.clone(), edit.units.clone()) == edit.opened;
+                if !(translated && unchanged) {
+                    let correction = MeasureCorrection {
+                        themes: Some(edit.themes.clone()),
+                        units: Some(parse_units(&edit.units)),
+                    };
+                    ctx.cmds.push(Command::CorrectMeasure {
+                        id: edit.id,
+                        correction,
+                    });
+                }
+                if translated {
+                    ctx.cmds.push(Command::SetTranslation {
+                        zh: edit.title.clone(),
+                        en: edit.english.trim().to_string(),
+                    });
+                }
+                return true;
+            }
+            let reset = edit.corrected && ui.button(T::ResetToParsed.get(lang)).clicked();
+            if reset {
+                ctx.cmds.push(Command::ResetMeasure(edit.id));
+            }
+            reset
+        })
+    });
 }
 
 /// Splits a typed unit list on `、,,;;` and newlines; the first unit leads.

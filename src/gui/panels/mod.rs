@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod agency_page;
 pub mod chart;
 pub mod compare;
+pub mod dialog;
 pub mod diff;
 pub mod edit;
 pub mod export;
