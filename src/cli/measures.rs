@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::table::{OutFormat, Table};
 use crate::catalog::Catalog;
 use crate::charts::Lang;
-use crate::charts::labels::{agency_name, theme_name};
+use crate::charts::labels::agency_name;
 use crate::english;
 use crate::model::Role;
 use crate::store::Store;
@@ -101,17 +101,11 @@ fn run_en(store: &Store, filter: &Filter, format: OutFormat) -> anyhow::Result<(
                 }
             })
             .collect();
-        let themes: Vec<String> = m
-            .themes
-            .iter()
-            .map(|t| theme_name(catalog, t, Lang::En))
-            .collect();
-        let path: Vec<String> = m.path.iter().map(|p| english::outline_label(p)).collect();
-        let firms: Vec<String> = m
-            .key_enterprises
-            .iter()
-            .map(|k| english::gloss(k))
-            .collect();
+        let english::MeasureParts {
+            themes,
+            path,
+            firms,
+        } = english::measure_parts(catalog, &m);
         table.push(vec![
             m.id.into(),
             m.zone_slug.into(),

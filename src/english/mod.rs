@@ -174,6 +174,31 @@ pub fn has_cjk(s: &str) -> bool {
     s.chars().any(is_cjk)
 }
 
+/// A measure's themes, outline path and key enterprises in English, as listings and
+/// tables show them.
+pub struct MeasureParts {
+    pub themes: Vec<String>,
+    pub path: Vec<String>,
+    pub firms: Vec<String>,
+}
+
+/// The English [`MeasureParts`] of `m`.
+pub fn measure_parts(
+    catalog: &crate::catalog::Catalog,
+    m: &crate::store::rows::MeasureRow,
+) -> MeasureParts {
+    use crate::charts::{Lang, labels::theme_name};
+    MeasureParts {
+        themes: m
+            .themes
+            .iter()
+            .map(|t| theme_name(catalog, t, Lang::En))
+            .collect(),
+        path: m.path.iter().map(|p| outline_label(p)).collect(),
+        firms: m.key_enterprises.iter().map(|k| gloss(k)).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::analysis::Dataset;
 use crate::catalog::Catalog;
 use crate::charts::Lang;
 use crate::charts::build::instrument_name;
-use crate::charts::labels::{agency_name, document_title, indicator_name, theme_name, zone_label};
+use crate::charts::labels::{agency_name, document_title, indicator_name, zone_label};
 use crate::english::{self, values};
 use crate::model::{Comparator, Role};
 use crate::store::rows::MeasureRow;
@@ -66,17 +66,11 @@ pub fn measures(ds: &Dataset, catalog: &Catalog) -> Table {
         .filter(|m| ds.selected.contains(&m.zone_slug))
         .map(|m| {
             let title = english::title(&ds.translations, &m.title);
-            let themes: Vec<String> = m
-                .themes
-                .iter()
-                .map(|t| theme_name(catalog, t, Lang::En))
-                .collect();
-            let path: Vec<String> = m.path.iter().map(|p| english::outline_label(p)).collect();
-            let firms: Vec<String> = m
-                .key_enterprises
-                .iter()
-                .map(|k| english::gloss(k))
-                .collect();
+            let english::MeasureParts {
+                themes,
+                path,
+                firms,
+            } = english::measure_parts(catalog, m);
             vec![
                 Cell::text(zone_label(ds, &m.zone_slug, Lang::En)),
                 Cell::text(document_title(ds, m.doc_id, Lang::En)),
