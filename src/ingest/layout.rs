@@ -13,21 +13,7 @@ pub fn assemble(pages: &[String]) -> String {
             .collect();
         let full = lines.iter().map(|l| width(l)).max().unwrap_or(0);
         for line in lines {
-            if open && !starts_like_heading(line) {
-                let glue = out.ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && line
-                        .trim_start()
-                        .starts_with(|c: char| c.is_ascii_alphanumeric());
-                if glue {
-                    out.push(' ');
-                }
-                out.push_str(line.trim_start());
-            } else {
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-                out.push_str(line);
-            }
+            push_line(&mut out, line, open, |c| c.is_ascii_alphanumeric());
             open = full >= 24
                 && width(line) * 100 >= full * 85
                 && !ends_sentence(line)
@@ -38,6 +24,25 @@ pub fn assemble(pages: &[String]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Appends `line` to `out`: joined to the paragraph `out` ends with when that paragraph is
+/// `open` (broken at the page width) and the line opens no heading — with a space when the
+/// paragraph ends in a Latin letter or digit and the line opens with a char `glues` — else
+/// on a line of its own.
+fn push_line(out: &mut String, line: &str, open: bool, glues: fn(char) -> bool) {
+    if open && !starts_like_heading(line) {
+        let line = line.trim_start();
+        if out.ends_with(|c: char| c.is_ascii_alphanumeric()) && line.starts_with(glues) {
+            out.push(' ');
+        }
+        out.push_str(line);
+    } else {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
 }
 
 /// Plain text laid out at a fixed width (a PDF saved as text): lines that fill the width
@@ -78,21 +83,9 @@ pub fn unwrap_plain(text: &str) -> Option<String> {
             }
             continue;
         }
-        if open && !starts_like_heading(line) {
-            let glue = out.ends_with(|c: char| c.is_ascii_alphanumeric())
-                && line
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_alphabetic());
-            if glue {
-                out.push(' ');
-            }
-            out.push_str(line.trim_start());
-        } else {
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push_str(line);
-        }
+        // A number broken over two lines is one number: only a word after a word or
+        // number gets a space.
+        push_line(&mut out, line, open, |c| c.is_ascii_alphabetic());
         open = fills(line);
     }
     if !out.is_empty() && !out.ends_with('\n') {

@@ -715,7 +715,12 @@ impl Run<'_> {
 /// The measure whose span holds the sentence `start..end` (else the figure at `pos`).
 /// Measures come in text order and do not overlap, so the candidate is found by binary
 /// search: a linear scan per figure made parsing quadratic in the document's size.
-fn owning_measure(measures: &[Measure], start: usize, end: usize, pos: usize) -> Option<usize> {
+pub(super) fn owning_measure(
+    measures: &[Measure],
+    start: usize,
+    end: usize,
+    pos: usize,
+) -> Option<usize> {
     let holding = |at: usize| {
         let k = measures
             .partition_point(|mm| mm.span.0 <= at)

@@ -152,18 +152,22 @@ impl<'a> Content<'a> {
         }
     }
 
+    /// The names of the briefing's zones, in the briefing's language.
+    fn zone_names(&self) -> Vec<String> {
+        self.ds
+            .selected
+            .iter()
+            .map(|s| zone_label(self.ds, s, self.lang))
+            .collect()
+    }
+
     /// Title of the briefing, naming the zones and the date.
     pub fn heading(&mut self, date: Option<&str>) {
         let title = self.pick(
             "园区规划对比简报",
             "Development-zone plans: comparison briefing",
         );
-        let zones: Vec<String> = self
-            .ds
-            .selected
-            .iter()
-            .map(|s| zone_label(self.ds, s, self.lang))
-            .collect();
+        let zones = self.zone_names();
         let mut subtitle = zones.join(self.pick("、", "; "));
         if let Some(d) = date {
             subtitle.push_str(&format!(" · {d}"));
@@ -177,12 +181,7 @@ impl<'a> Content<'a> {
     /// The zones and themes a briefing made without the app's selection covers.
     pub fn default_selection(&self, themes: &[String]) -> Vec<(String, String)> {
         let sep = self.pick("、", "; ");
-        let zones: Vec<String> = self
-            .ds
-            .selected
-            .iter()
-            .map(|s| zone_label(self.ds, s, self.lang))
-            .collect();
+        let zones = self.zone_names();
         let themes: Vec<String> = themes
             .iter()
             .map(|t| theme_name(self.catalog, t, self.lang))

@@ -89,8 +89,7 @@ pub fn read(
                     sentence: sentence.clone(),
                 });
                 if is_target {
-                    let k = measures.partition_point(|m| m.span.0 <= row.start);
-                    let measure = k.checked_sub(1).filter(|&k| row.start < measures[k].span.1);
+                    let measure = super::owning_measure(measures, row.start, row.end, row.start);
                     out.targets.push(Target {
                         indicator: indicator.clone(),
                         indicator_id,
