@@ -425,7 +425,16 @@ impl App {
             }
             Command::AddImportFiles(files) => {
                 self.prefs.view = View::Import;
-                self.ui.import.add_files(files);
+                // A folder brings the files it holds in the formats zonecompare reads.
+                match crate::ingest::folders::expand(&files) {
+                    Ok(inputs) => self.ui.import.add_files(inputs.files),
+                    Err(e) => {
+                        // The folder's own message (its name and the system's reason).
+                        self.ui.status = Some((e.to_string(), true));
+                        self.ui.status_text = None;
+                        return;
+                    }
+                }
                 self.apply(Command::StartPreview);
             }
             Command::StartPreview => {

@@ -7,6 +7,7 @@
 pub mod clean;
 mod contact;
 pub mod docx;
+pub mod folders;
 mod guard;
 pub mod html;
 pub(crate) mod layout;

@@ -27,7 +27,8 @@ use crate::ingest::{self, Ingested};
 use crate::model::ParsedDocument;
 use crate::parse;
 
-/// Files stored per transaction.
+/// Files stored per transaction; an import reports progress and can be cancelled after
+/// each.
 pub const BATCH: usize = 256;
 
 /// One file for [`Store::import_many`].

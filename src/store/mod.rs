@@ -37,7 +37,7 @@ use crate::error::{Error, Result};
 use crate::model::{ParsedDocument, Zone};
 use rows::*;
 
-pub use bulk::{BulkFile, ImportSource, ParsedFile, parse_file};
+pub use bulk::{BATCH, BulkFile, ImportSource, ParsedFile, parse_file};
 pub use import::{parser_version, sha256_hex, slug_for_name};
 pub use seed::{bundled_documents, bundled_zones};
 pub use write::item_keys;

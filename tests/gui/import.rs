@@ -2,6 +2,7 @@
 //! damaged-database dialog.
 
 use super::*;
+use egui_kittest::kittest::NodeT as _;
 
 #[test]
 fn importing_a_file_into_a_new_zone_adds_it_everywhere() {
@@ -459,4 +460,122 @@ fn value_comparator_and_year_are_edited_in_the_preview_before_saving() {
         assert_eq!(t.target.indicator_id.as_deref(), Some("tech_enterprises"));
         assert!(!targets[1].corrected, "the others as parsed");
     }
+}
+
+/// `n` generated documents written under `dir`, one sub-folder per zone, plus a file of a
+/// format zonecompare does not read.
+fn corpus_folder(dir: &Path, n: usize) -> PathBuf {
+    let root = dir.join("收到的文件");
+    for d in zonecompare::store::synth::SynthStream::new(7, n) {
+        let folder = root.join(&d.zone_slug);
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(folder.join(&d.name), &d.bytes).expect("file");
+    }
+    std::fs::write(root.join("说明.xlsx"), b"not a document").expect("file");
+    root
+}
+
+#[test]
+fn a_dropped_folder_lists_its_documents_one_line_each_and_a_click_shows_a_preview() {
+    let (dir, db) = temp_db();
+    let folder = corpus_folder(dir.path(), 30);
+    let mut h = harness(&db, prefs(Lang::En));
+    h.state_mut().push(Command::AddImportFiles(vec![folder]));
+    settle(&mut h);
+    let files = h.state().ui.import.files.clone();
+    assert_eq!(
+        files.len(),
+        30,
+        "the folder's documents, not the spreadsheet"
+    );
+    assert_eq!(h.state().ui.import.previews.len(), 30);
+    // One line per file with what the preview found; no preview is open yet.
+    let first = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    let line = h
+        .query_all_by_label_contains(&first)
+        .filter_map(|n| n.accesskit_node().label())
+        .next()
+        .expect("the first file's line");
+    assert!(
+        line.starts_with(&first) && line.to_lowercase().contains(" measures · "),
+        "{line}"
+    );
+    assert!(h.query_by_label_contains("Title: ").is_none());
+    h.get_by_label(&line).click();
+    h.run_steps(2);
+    assert_eq!(h.state().ui.import.selected, Some(0));
+    assert!(h.query_by_label_contains("Title: ").is_some());
+
+    // The save button is in reach above the list, and every file is stored.
+    {
+        let import = &mut h.state_mut().ui.import;
+        import.new_zone = true;
+        import.slug = "folder-zone".into();
+        import.name_zh = "文件夹区".into();
+    }
+    h.run_steps(2);
+    h.get_by_label(T::SaveImport.get(Lang::En)).click();
+    settle(&mut h);
+    let results = &h.state().ui.import.results;
+    assert_eq!(results.len(), 30);
+    assert!(
+        results
+            .iter()
+            .all(|r| matches!(r.result, Ok(ImportOutcome::Imported { .. })))
+    );
+    let line = h
+        .query_all_by_label_contains(&first)
+        .filter_map(|n| n.accesskit_node().label())
+        .next()
+        .expect("the first file's line");
+    assert!(line.starts_with("√ "), "{line}");
+}
+
+#[test]
+fn cancelling_an_import_stops_after_the_batch_being_written() {
+    let (dir, db) = temp_db();
+    let n = zonecompare::store::BATCH * 3;
+    let folder = corpus_folder(dir.path(), n);
+    let mut h = harness(&db, prefs(Lang::Zh));
+    h.state_mut().push(Command::AddImportFiles(vec![folder]));
+    settle(&mut h);
+    {
+        let import = &mut h.state_mut().ui.import;
+        import.new_zone = true;
+        import.slug = "cancelled-zone".into();
+        import.name_zh = "取消区".into();
+    }
+    h.run_steps(2);
+    h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
+    // The click starts the job; the user cancels while it runs (the status bar and the
+    // Import view both offer the button).
+    let cancel = T::Cancel.get(Lang::Zh);
+    for _ in 0..20 {
+        if h.query_all_by_label(cancel).next().is_some() {
+            break;
+        }
+        h.step();
+    }
+    h.get_all_by_label(cancel)
+        .next()
+        .expect("a cancel button while the import runs")
+        .click();
+    h.run_steps(2);
+    settle(&mut h);
+    let results = h.state().ui.import.results.clone();
+    assert!(
+        results.len() < n && results.len() % zonecompare::store::BATCH == 0,
+        "stopped after a whole batch: {} of {n} reported",
+        results.len()
+    );
+    let stored = h
+        .state()
+        .data
+        .overview
+        .zones
+        .iter()
+        .find(|z| z.zone.slug == "cancelled-zone")
+        .map_or(0, |z| z.document_count);
+    assert_eq!(stored, results.len(), "what was reported is what is stored");
+    assert!(h.query_by_label(T::Cancelled.get(Lang::Zh)).is_some());
 }

@@ -41,6 +41,8 @@ pub struct ImportState {
     pub edits: Vec<(PathBuf, usize, TargetEdit)>,
     /// The preview target whose editor is open under its file's list.
     pub editing: Option<(PathBuf, usize)>,
+    /// The file whose preview is shown under a long list (index into `files`).
+    pub selected: Option<usize>,
 }
 
 /// A replacement for the native file dialog: returns the chosen files, `None` if cancelled.
@@ -60,6 +62,30 @@ impl ImportState {
         self.edits.clear();
         self.editing = None;
         self.message = None;
+        self.selected = None;
+    }
+
+    /// The preview of file `i`: the preview job lists the files in order, so it is at
+    /// index `i` unless the list changed since.
+    pub fn preview_of(&self, i: usize) -> Option<&FilePreview> {
+        let path = self.files.get(i)?;
+        match self.previews.get(i) {
+            Some(p) if &p.path == path => Some(p),
+            _ => self.previews.iter().find(|p| &p.path == path),
+        }
+    }
+
+    /// The import result of file `i` (results come in the order of the files too).
+    pub fn result_of(&self, i: usize) -> Option<&Result<ImportOutcome, String>> {
+        let path = self.files.get(i)?;
+        match self.results.get(i) {
+            Some(r) if &r.path == path => Some(&r.result),
+            _ => self
+                .results
+                .iter()
+                .find(|r| &r.path == path)
+                .map(|r| &r.result),
+        }
     }
 
     /// The edit of target `index` of `file`, if one was started.
@@ -114,12 +140,9 @@ impl ImportState {
     pub fn sources(&self) -> Vec<ImportSource> {
         self.files
             .iter()
-            .map(|f| {
-                let parsed = self
-                    .previews
-                    .iter()
-                    .find(|p| &p.path == f)
-                    .and_then(|p| p.parsed.clone());
+            .enumerate()
+            .map(|(i, f)| {
+                let parsed = self.preview_of(i).and_then(|p| p.parsed.clone());
                 match parsed {
                     Some(parsed) => ImportSource::Parsed(parsed),
                     None => ImportSource::Path(f.clone()),
@@ -216,16 +239,19 @@ pub fn show(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            files(ui, ctx);
-            if !ctx.st.import.files.is_empty() {
-                ui.separator();
-                destination(ui, ctx);
-            }
-        });
+    // The destination and the save button come before the list: they stay in reach
+    // however many files are listed.
+    if !ctx.st.import.files.is_empty() {
+        destination(ui, ctx);
+        ui.separator();
+    }
+    files(ui, ctx);
 }
+
+/// Up to this many files, each is listed with its preview to unfold (open when there are
+/// at most three). More are listed one line each, only the lines in view drawn, and the
+/// clicked file's preview is shown under the list: a thousand files keep the frame short.
+const UNFOLDED_LIST_MAX: usize = 20;
 
 fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     let count = ctx.st.import.files.len();
@@ -246,6 +272,9 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
                     ..ImportState::default()
                 };
             }
+        }
+        if count > UNFOLDED_LIST_MAX {
+            ui.label(RichText::new(tally(ctx)).weak());
         }
     });
     if let Some(job) = ctx.job {
@@ -268,63 +297,178 @@ fn files(ui: &mut egui::Ui, ctx: &mut Ctx<'_>) {
     }
     // The typed edits are taken out while the list is drawn (it reads the rest of the
     // state) and put back after.
-    let mut edits = std::mem::take(&mut ctx.st.import.edits);
-    let mut editing = ctx.st.import.editing.take();
-    let st = &ctx.st.import;
-    let error = ui.visuals().error_fg_color;
-    let mut chosen: Vec<(PathBuf, usize, String)> = Vec::new();
-    for path in &st.files {
-        let name = path.display().to_string();
-        let preview = st.previews.iter().find(|p| &p.path == path);
-        let result = st.results.iter().find(|r| &r.path == path);
-        egui::CollapsingHeader::new(&name)
-            .id_salt(&name)
-            .default_open(st.files.len() <= 3)
-            .show(ui, |ui| {
-                if let Some(r) = result {
-                    match &r.result {
-                        Ok(ImportOutcome::Imported {
-                            measures, targets, ..
-                        }) => {
-                            ui.label(format!(
-                                "√ {} · {measures} {} · {targets} {}",
-                                ctx.t(T::Imported),
-                                ctx.t(T::Measures),
-                                ctx.t(T::Targets)
-                            ));
-                        }
-                        Ok(ImportOutcome::AlreadyPresent { .. }) => {
-                            ui.label(ctx.t(T::AlreadyPresent));
-                        }
-                        Err(e) => {
-                            ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
-                        }
-                    }
-                }
-                match preview.map(|p| &p.result) {
-                    Some(Ok(info)) => {
-                        let mut rows = PreviewRows {
-                            path,
-                            edits: &mut edits,
-                            editing: &mut editing,
-                        };
-                        for (i, id) in preview_body(ui, ctx, info, &mut rows) {
-                            chosen.push((path.clone(), i, id));
-                        }
-                    }
-                    Some(Err(e)) => {
-                        ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
-                    }
-                    None => {}
-                }
-            });
+    let mut rows = Edits {
+        edits: std::mem::take(&mut ctx.st.import.edits),
+        editing: ctx.st.import.editing.take(),
+        chosen: Vec::new(),
+    };
+    if count <= UNFOLDED_LIST_MAX {
+        unfolded_list(ui, ctx, &mut rows);
+    } else {
+        one_line_list(ui, ctx, &mut rows);
     }
-    ctx.st.import.edits = edits;
-    ctx.st.import.editing = editing;
-    for (file, i, id) in chosen {
+    ctx.st.import.edits = rows.edits;
+    ctx.st.import.editing = rows.editing;
+    for (file, i, id) in rows.chosen {
         let m = &mut ctx.st.import.mappings;
         m.retain(|(f, j, _)| !(*f == file && *j == i));
         m.push((file, i, id));
+    }
+}
+
+/// The edits of the previews, taken out of the state while the list is drawn, and the
+/// indicators chosen in this frame.
+struct Edits {
+    edits: Vec<(PathBuf, usize, TargetEdit)>,
+    editing: Option<(PathBuf, usize)>,
+    chosen: Vec<(PathBuf, usize, String)>,
+}
+
+/// Each file under a header that unfolds its preview and result.
+fn unfolded_list(ui: &mut egui::Ui, ctx: &Ctx<'_>, rows: &mut Edits) {
+    let st = &ctx.st.import;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, path) in st.files.iter().enumerate() {
+                let name = path.display().to_string();
+                egui::CollapsingHeader::new(&name)
+                    .id_salt(&name)
+                    .default_open(st.files.len() <= 3)
+                    .show(ui, |ui| file_details(ui, ctx, i, rows));
+            }
+        });
+}
+
+/// One line per file (a mark, its name and what became of it), only the lines in view
+/// drawn; the clicked file's preview below.
+fn one_line_list(ui: &mut egui::Ui, ctx: &mut Ctx<'_>, rows: &mut Edits) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 2.0;
+    let list_height = (ui.available_height() * 0.45).max(row_height * 4.0);
+    let mut clicked = None;
+    {
+        let st = &ctx.st.import;
+        egui::ScrollArea::vertical()
+            .id_salt("import_files")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, st.files.len(), |ui, range| {
+                for i in range {
+                    let line = file_line(ctx, i);
+                    let on = st.selected == Some(i);
+                    if ui
+                        .add(egui::Button::selectable(on, line).truncate())
+                        .clicked()
+                    {
+                        clicked = Some(i);
+                    }
+                }
+            });
+    }
+    if let Some(i) = clicked {
+        let st = &mut ctx.st.import;
+        st.selected = (st.selected != Some(i)).then_some(i);
+    }
+    ui.separator();
+    let st = &ctx.st.import;
+    let Some(i) = st.selected.filter(|&i| i < st.files.len()) else {
+        ui.label(RichText::new(ctx.t(T::ClickFileForPreview)).weak());
+        return;
+    };
+    ui.strong(st.files[i].display().to_string());
+    egui::ScrollArea::vertical()
+        .id_salt("import_file_details")
+        .auto_shrink([false, false])
+        .show(ui, |ui| file_details(ui, ctx, i, rows));
+}
+
+/// `12 previewed · 1 failed · 3 imported`: what became of the listed files.
+fn tally(ctx: &Ctx<'_>) -> String {
+    let st = &ctx.st.import;
+    let failed = st.previews.iter().filter(|p| p.result.is_err()).count()
+        + st.results.iter().filter(|r| r.result.is_err()).count();
+    let saved = st.results.iter().filter(|r| r.result.is_ok()).count();
+    let previewed = st.previews.iter().filter(|p| p.result.is_ok()).count();
+    let mut parts = Vec::new();
+    if previewed > 0 {
+        parts.push(format!("{previewed} {}", ctx.t(T::Previewed)));
+    }
+    if saved > 0 {
+        parts.push(format!("{saved} {}", ctx.t(T::Imported)));
+    }
+    if failed > 0 {
+        parts.push(format!("{failed} {}", ctx.t(T::Failed)));
+    }
+    parts.join(" · ")
+}
+
+/// The line of file `i` in the one-line list: √ stored, = already present, × refused or
+/// not readable; a previewed file with its counts, one not yet read followed by `…`.
+fn file_line(ctx: &Ctx<'_>, i: usize) -> String {
+    let st = &ctx.st.import;
+    let path = &st.files[i];
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let what = match (st.result_of(i), st.preview_of(i).map(|p| &p.result)) {
+        (Some(Ok(ImportOutcome::Imported { .. })), _) => format!("√ {name}"),
+        (Some(Ok(ImportOutcome::AlreadyPresent { .. })), _) => {
+            format!("= {name} · {}", ctx.t(T::AlreadyPresent))
+        }
+        (Some(Err(e)), _) | (None, Some(Err(e))) => format!("× {name} · {e}"),
+        (None, Some(Ok(info))) => format!(
+            "{name} · {} {} · {} {}",
+            info.measure_count,
+            ctx.t(T::Measures),
+            info.targets.len(),
+            ctx.t(T::Targets)
+        ),
+        (None, None) => format!("{name} …"),
+    };
+    what.replace('\n', " ")
+}
+
+/// What became of file `i` (its import result) and its preview, with the editable rows.
+fn file_details(ui: &mut egui::Ui, ctx: &Ctx<'_>, i: usize, rows: &mut Edits) {
+    let st = &ctx.st.import;
+    let path = &st.files[i];
+    let error = ui.visuals().error_fg_color;
+    if let Some(r) = st.result_of(i) {
+        match r {
+            Ok(ImportOutcome::Imported {
+                measures, targets, ..
+            }) => {
+                ui.label(format!(
+                    "√ {} · {measures} {} · {targets} {}",
+                    ctx.t(T::Imported),
+                    ctx.t(T::Measures),
+                    ctx.t(T::Targets)
+                ));
+            }
+            Ok(ImportOutcome::AlreadyPresent { .. }) => {
+                ui.label(ctx.t(T::AlreadyPresent));
+            }
+            Err(e) => {
+                ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
+            }
+        }
+    }
+    match st.preview_of(i).map(|p| &p.result) {
+        Some(Ok(info)) => {
+            let mut preview = PreviewRows {
+                path,
+                edits: &mut rows.edits,
+                editing: &mut rows.editing,
+            };
+            for (t, id) in preview_body(ui, ctx, info, &mut preview) {
+                rows.chosen.push((path.clone(), t, id));
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(error, format!("{}: {e}", ctx.t(T::Failed)));
+        }
+        None => {}
     }
 }
 
