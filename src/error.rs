@@ -22,9 +22,35 @@ pub enum Error {
     /// A taxonomy file in `data/` is malformed.
     #[error("catalog {file}: {message}")]
     Catalog { file: String, message: String },
-    /// The database refused an operation.
+    /// The database refused an operation; `kind` says why in a form callers act on.
     #[error("database {}: {message}", shown(path))]
-    Store { path: PathBuf, message: String },
+    Store {
+        path: PathBuf,
+        kind: StoreFault,
+        message: String,
+    },
+}
+
+/// Why the database refused: the CLI and the app choose what to offer (recovery, waiting,
+/// an update) from this, never from the message's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreFault {
+    /// Another program holds the database (still locked after the busy timeout, or open
+    /// while the file was to be moved).
+    Busy,
+    /// The file is damaged: not a SQLite file, shorter than its header says, or failing
+    /// SQLite's quick check. `db recover` applies.
+    Damaged,
+    /// Written by a newer zonecompare.
+    NewerSchema,
+    /// A SQLite database of another program.
+    Foreign,
+    /// A row broke a rule of the schema (a unique key, a reference).
+    Constraint,
+    /// A zone, document or row asked for does not exist.
+    NotFound,
+    /// Anything else: the disk, the file system, a value the schema refuses.
+    Other,
 }
 
 impl Error {
@@ -34,6 +60,28 @@ impl Error {
             path: path.as_ref().to_path_buf(),
             message: message.into(),
         }
+    }
+
+    /// Shorthand for [`Error::Store`].
+    pub fn store(path: impl AsRef<Path>, kind: StoreFault, message: impl Into<String>) -> Self {
+        Error::Store {
+            path: path.as_ref().to_path_buf(),
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The kind of a database error (`None` for the other variants).
+    pub fn store_fault(&self) -> Option<StoreFault> {
+        match self {
+            Error::Store { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a damaged database file (what `db recover` is for).
+    pub fn is_damaged(&self) -> bool {
+        self.store_fault() == Some(StoreFault::Damaged)
     }
 
     /// Shorthand for [`Error::Io`].

@@ -44,10 +44,14 @@ fn garbage_and_truncated_files_are_refused_and_left_unchanged() {
     std::fs::write(&junk, garbage()).unwrap();
     let (cut, cut_bytes) = truncated_db(dir.path());
     for (path, bytes) in [(junk.clone(), garbage()), (cut.clone(), cut_bytes)] {
-        let err = Store::open(&path)
-            .err()
-            .expect("damaged file refused")
-            .to_string();
+        let err = Store::open(&path).err().expect("damaged file refused");
+        // The kind, not the words, tells callers to offer recovery.
+        assert_eq!(
+            err.store_fault(),
+            Some(zonecompare::error::StoreFault::Damaged),
+            "{err}"
+        );
+        let err = err.to_string();
         assert!(err.contains(&path.display().to_string()), "{err}");
         assert!(!err.contains('\n'), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "file changed");

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use zonecompare::Error;
+use zonecompare::error::StoreFault;
 use zonecompare::store::Store;
 use zonecompare::store::migrate::{self, SCHEMA_VERSION};
 
@@ -13,9 +14,13 @@ fn version_of(path: &Path) -> u32 {
     migrate::user_version(&conn).expect("user_version")
 }
 
-fn store_message(r: zonecompare::Result<Store>) -> String {
+/// The message of a refused open, after checking the kind of refusal callers act on.
+fn store_message_of_kind(r: zonecompare::Result<Store>, expected: StoreFault) -> String {
     match r {
-        Err(Error::Store { message, .. }) => message,
+        Err(Error::Store { message, kind, .. }) => {
+            assert_eq!(kind, expected, "{message}");
+            message
+        }
         Err(other) => panic!("expected a store error, got {other}"),
         Ok(_) => panic!("expected the database to be refused"),
     }
@@ -150,7 +155,7 @@ fn newer_schema_is_refused_and_left_alone() {
             .expect("future db");
     }
     let before = std::fs::read(&path).expect("read");
-    let message = store_message(Store::open(&path));
+    let message = store_message_of_kind(Store::open(&path), StoreFault::NewerSchema);
     assert!(
         message.contains(&format!(
             "was written by a newer zonecompare (schema 99 > {SCHEMA_VERSION})"
@@ -167,7 +172,7 @@ fn garbage_file_is_refused_and_kept() {
     let path = dir.path().join("garbage.sqlite");
     let junk: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
     std::fs::write(&path, &junk).expect("write");
-    let message = store_message(Store::open(&path));
+    let message = store_message_of_kind(Store::open(&path), StoreFault::Damaged);
     assert!(message.contains("not a zonecompare database"), "{message}");
     assert_eq!(std::fs::read(&path).expect("read"), junk);
 }
@@ -185,7 +190,7 @@ fn truncated_database_is_refused_and_kept() {
     let full = std::fs::read(&path).expect("read");
     let cut = &full[..full.len() / 2];
     std::fs::write(&path, cut).expect("truncate");
-    let message = store_message(Store::open(&path));
+    let message = store_message_of_kind(Store::open(&path), StoreFault::Damaged);
     assert!(message.contains("truncated"), "{message}");
     assert_eq!(std::fs::read(&path).expect("read"), cut);
 }
@@ -199,7 +204,7 @@ fn sqlite_file_of_another_program_is_refused() {
         conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
             .expect("other db");
     }
-    let message = store_message(Store::open(&path));
+    let message = store_message_of_kind(Store::open(&path), StoreFault::Foreign);
     assert!(message.contains("another program"), "{message}");
     let conn = Connection::open(&path).expect("open");
     let n: i64 = conn

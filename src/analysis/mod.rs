@@ -52,10 +52,11 @@ impl Dataset {
         for slug in zones {
             if !all.iter().any(|z| &z.zone.slug == slug) {
                 let known: Vec<&str> = all.iter().map(|z| z.zone.slug.as_str()).collect();
-                return Err(Error::Store {
-                    path: store.path().to_path_buf(),
-                    message: format!("unknown zone `{slug}` (known: {})", known.join(", ")),
-                });
+                return Err(Error::store(
+                    store.path(),
+                    crate::error::StoreFault::NotFound,
+                    format!("unknown zone `{slug}` (known: {})", known.join(", ")),
+                ));
             }
         }
         let selected: Vec<String> = if zones.is_empty() {

@@ -264,7 +264,7 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db_path(db)?;
     let mut store = match Store::open(&path) {
         Ok(store) => store,
-        Err(e) if crate::store::recovery::is_damaged(&path) => {
+        Err(e) if e.is_damaged() => {
             anyhow::bail!(db::damaged_message(&path, &e))
         }
         Err(e) => return Err(e.into()),
@@ -284,9 +284,8 @@ fn check_before_writing(store: &Store) -> anyhow::Result<()> {
     let Err(e) = store.check_sound() else {
         return Ok(());
     };
-    let path = store.path();
-    if crate::store::recovery::is_damaged(path) {
-        anyhow::bail!(db::damaged_message(path, &e));
+    if e.is_damaged() {
+        anyhow::bail!(db::damaged_message(store.path(), &e));
     }
     Err(e.into())
 }

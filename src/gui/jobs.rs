@@ -669,11 +669,10 @@ fn open_or_recover(
 ) -> Option<Store> {
     // Checked once at the start, on this worker thread: damage is offered for recovery
     // before the user adds anything to the file.
-    let error = match Store::open(db_path).and_then(|s| s.check_sound().map(|()| s)) {
+    let (error, damaged) = match Store::open(db_path).and_then(|s| s.check_sound().map(|()| s)) {
         Ok(store) => return Some(store),
-        Err(e) => e.to_string(),
+        Err(e) => (e.to_string(), e.is_damaged()),
     };
-    let damaged = crate::store::recovery::is_damaged(db_path);
     if damaged {
         let backup = crate::store::recovery::sound_backups(db_path)
             .into_iter()

@@ -310,10 +310,11 @@ pub(crate) fn reset_measure(store: &mut Store, id: i64) -> Result<()> {
 }
 
 fn store_missing(path: &std::path::Path, what: &str, id: i64) -> crate::Error {
-    crate::Error::Store {
-        path: path.to_path_buf(),
-        message: format!("no {what} with id {id}"),
-    }
+    crate::Error::store(
+        path,
+        crate::error::StoreFault::NotFound,
+        format!("no {what} with id {id}"),
+    )
 }
 
 /// Re-applies every overlay stored for content `sha` to the freshly written extraction of

@@ -128,7 +128,10 @@ pub(crate) fn create_zone(store: &mut Store, zone: &Zone) -> Result<()> {
         )));
     }
     if store.zone(&zone.slug)?.is_some() {
-        return Err(store.fail(format!("zone '{}' already exists", zone.slug)));
+        return Err(store.fail_as(
+            crate::error::StoreFault::Constraint,
+            format!("zone '{}' already exists", zone.slug),
+        ));
     }
     insert_zone(&store.conn, zone).map_err(|e| store.err(e))
 }
@@ -373,10 +376,11 @@ fn reparse_one(
     let path = store.path.clone();
     let err = |e: WriteError| match e {
         WriteError::Db(e) => super::migrate::db_err(&path, e),
-        WriteError::Invalid(m) => Error::Store {
-            path: path.clone(),
-            message: format!("document {doc_id}: {m}"),
-        },
+        WriteError::Invalid(m) => Error::store(
+            &path,
+            crate::error::StoreFault::Other,
+            format!("document {doc_id}: {m}"),
+        ),
     };
     let tx = store
         .conn

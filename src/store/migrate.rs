@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StoreFault};
 
 /// Numbered migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[(&str, &str)] = &[
@@ -58,28 +58,39 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Maps a SQLite error to the library error naming the database file.
 pub(crate) fn db_err(path: &Path, e: rusqlite::Error) -> Error {
-    let message = match &e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
+    use rusqlite::ErrorCode;
+    let code = match &e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    };
+    let (kind, message) = match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
+            StoreFault::Busy,
             "the database is in use by another zonecompare (it stayed locked for 5 s); \
              close the other program and try again"
-                .to_string()
-        }
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-            "is not a zonecompare database (unreadable header); the file was left unchanged"
-                .to_string()
-        }
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+                .to_string(),
+        ),
+        Some(ErrorCode::NotADatabase) => (
+            StoreFault::Damaged,
+            format!(
+                "is not a zonecompare database (unreadable header); the file was left \
+                 unchanged: {}",
+                recovery_advice(path)
+            ),
+        ),
+        Some(ErrorCode::DatabaseCorrupt) => (
+            StoreFault::Damaged,
             format!(
                 "the database file is damaged; the file was left unchanged: {}",
                 recovery_advice(path)
-            )
+            ),
+        ),
+        Some(ErrorCode::ConstraintViolation) => {
+            (StoreFault::Constraint, e.to_string().replace('\n', " "))
         }
-        _ => e.to_string().replace('\n', " "),
+        _ => (StoreFault::Other, e.to_string().replace('\n', " ")),
     };
-    Error::Store {
-        path: path.to_path_buf(),
-        message,
-    }
+    Error::store(path, kind, message)
 }
 
 /// What to do about a damaged database: `db recover`, naming the backup it can restore.
@@ -115,11 +126,8 @@ pub fn has_log(path: &Path) -> bool {
     PathBuf::from(wal).exists()
 }
 
-fn store_err(path: &Path, message: impl Into<String>) -> Error {
-    Error::Store {
-        path: path.to_path_buf(),
-        message: message.into(),
-    }
+fn store_err(path: &Path, kind: StoreFault, message: impl Into<String>) -> Error {
+    Error::store(path, kind, message)
 }
 
 /// A connection to a database whose schema is current.
@@ -160,6 +168,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
         if check != "ok" {
             return Err(store_err(
                 path,
+                StoreFault::Damaged,
                 format!(
                     "the database file is damaged ({}); the file was left unchanged: {}",
                     first_problem(&check),
@@ -171,6 +180,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     if version > SCHEMA_VERSION {
         return Err(store_err(
             path,
+            StoreFault::NewerSchema,
             format!(
                 "was written by a newer zonecompare (schema {version} > {SCHEMA_VERSION}); \
                  update zonecompare or use another --db"
@@ -180,6 +190,7 @@ pub(crate) fn open_connection(path: &Path) -> Result<Opened> {
     if version == 0 && table_count > 0 {
         return Err(store_err(
             path,
+            StoreFault::Foreign,
             "is a SQLite file of another program (no zonecompare schema); the file was left \
              unchanged",
         ));
@@ -244,7 +255,12 @@ fn check_header(path: &Path) -> Result<bool> {
     if read < 100 || &header[..16] != b"SQLite format 3\0" {
         return Err(store_err(
             path,
-            "is not a zonecompare database (not a SQLite file); the file was left unchanged",
+            StoreFault::Damaged,
+            format!(
+                "is not a zonecompare database (not a SQLite file); the file was left \
+                 unchanged: {}",
+                recovery_advice(path)
+            ),
         ));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
@@ -267,6 +283,7 @@ fn check_header(path: &Path) -> Result<bool> {
     if short {
         return Err(store_err(
             path,
+            StoreFault::Damaged,
             format!(
                 "is truncated ({len} bytes, the header says {} bytes); the file was left \
                  unchanged: {}",
@@ -323,12 +340,17 @@ pub(crate) fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()>
     tmp_name.push(format!(".tmp-{}-{nanos}-{n}", std::process::id()));
     let tmp = PathBuf::from(tmp_name);
     let _ = std::fs::remove_file(&tmp);
-    let tmp_str = tmp
-        .to_str()
-        .ok_or_else(|| store_err(path, "the backup path is not valid Unicode"))?;
+    let tmp_str = tmp.to_str().ok_or_else(|| {
+        store_err(
+            path,
+            StoreFault::Other,
+            "the backup path is not valid Unicode",
+        )
+    })?;
     conn.execute("VACUUM INTO ?1", [tmp_str]).map_err(|e| {
         store_err(
             path,
+            StoreFault::Other,
             format!("could not write a backup before migrating: {e}"),
         )
     })?;

@@ -79,20 +79,26 @@ impl Store {
         if check == "ok" {
             return Ok(());
         }
-        Err(self.fail(format!(
-            "the database file is damaged ({}); nothing was written: {}",
-            migrate::first_problem(&check),
-            migrate::recovery_advice(&self.path)
-        )))
+        Err(self.fail_as(
+            crate::error::StoreFault::Damaged,
+            format!(
+                "the database file is damaged ({}); nothing was written: {}",
+                migrate::first_problem(&check),
+                migrate::recovery_advice(&self.path)
+            ),
+        ))
     }
 
     /// The database file in the app's data folder ([`crate::paths::data_dir`]).
     pub fn default_path() -> Result<PathBuf> {
         crate::paths::data_dir()
             .map(|dir| dir.join(crate::paths::DATABASE_FILE))
-            .ok_or_else(|| Error::Store {
-                path: PathBuf::from("zonecompare.sqlite"),
-                message: "no home directory to keep the database in; pass --db PATH".into(),
+            .ok_or_else(|| {
+                Error::store(
+                    "zonecompare.sqlite",
+                    crate::error::StoreFault::Other,
+                    "no home directory to keep the database in; pass --db PATH",
+                )
             })
     }
 
@@ -316,9 +322,12 @@ impl Store {
     /// Gives a zone the English name the user typed; an empty name puts back the gloss of
     /// its Chinese name.
     pub fn set_zone_english_name(&mut self, slug: &str, en: &str) -> Result<()> {
-        let zone = self
-            .zone(slug)?
-            .ok_or_else(|| self.fail(format!("unknown zone '{slug}'")))?;
+        let zone = self.zone(slug)?.ok_or_else(|| {
+            self.fail_as(
+                crate::error::StoreFault::NotFound,
+                format!("unknown zone '{slug}'"),
+            )
+        })?;
         let en = match en.trim() {
             "" => crate::english::gloss(&zone.name_zh),
             typed => typed.to_string(),
@@ -352,10 +361,11 @@ impl Store {
     }
 
     fn fail(&self, message: impl Into<String>) -> Error {
-        Error::Store {
-            path: self.path.clone(),
-            message: message.into(),
-        }
+        Error::store(&self.path, crate::error::StoreFault::Other, message)
+    }
+
+    fn fail_as(&self, kind: crate::error::StoreFault, message: impl Into<String>) -> Error {
+        Error::store(&self.path, kind, message)
     }
 }
 

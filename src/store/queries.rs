@@ -345,7 +345,10 @@ pub(crate) fn set_actual(store: &mut Store, row: &ActualRow) -> Result<()> {
         .optional()
         .map_err(|e| store.err(e))?;
     let Some(zone_id) = zone_id else {
-        return Err(store.fail(format!("unknown zone '{}'", row.zone_slug)));
+        return Err(store.fail_as(
+            crate::error::StoreFault::NotFound,
+            format!("unknown zone '{}'", row.zone_slug),
+        ));
     };
     if row.indicator_id.trim().is_empty() || !row.value.is_finite() {
         return Err(store.fail("an actual needs an indicator and a finite value"));

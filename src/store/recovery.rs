@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StoreFault};
 
 /// Whether the file at `path` exists and is a damaged database: not a SQLite file, shorter
 /// than its header says while no write-ahead log is beside it, or failing SQLite's quick
@@ -76,6 +76,7 @@ fn refuse_in_use(path: &Path) -> Result<()> {
     if in_use(path) {
         return Err(Error::Store {
             path: path.to_path_buf(),
+            kind: StoreFault::Busy,
             message: "is in use by another program (an import or the app?); close it and try \
                       again; nothing was moved"
                 .into(),
@@ -155,12 +156,14 @@ pub fn restore_backup(path: &Path, backup: &Path) -> Result<(Store, PathBuf)> {
     if !backup.is_file() {
         return Err(Error::Store {
             path: backup.to_path_buf(),
+            kind: StoreFault::NotFound,
             message: "backup not found".into(),
         });
     }
     if !is_sound_file(backup) {
         return Err(Error::Store {
             path: backup.to_path_buf(),
+            kind: StoreFault::Other,
             message: "the backup is itself damaged; nothing was moved".into(),
         });
     }

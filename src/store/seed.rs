@@ -71,10 +71,11 @@ pub(crate) fn seed(store: &mut Store) -> Result<()> {
     let path = store.path.clone();
     let err = |e: WriteError| match e {
         WriteError::Db(e) => super::migrate::db_err(&path, e),
-        WriteError::Invalid(m) => Error::Store {
-            path: path.clone(),
-            message: format!("bundled corpus: {m}"),
-        },
+        WriteError::Invalid(m) => Error::store(
+            &path,
+            crate::error::StoreFault::Other,
+            format!("bundled corpus: {m}"),
+        ),
     };
     let tx = store
         .conn

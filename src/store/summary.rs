@@ -290,7 +290,10 @@ pub(crate) fn document(store: &Store, doc_id: i64) -> Result<DocumentText> {
         .optional()
         .map_err(|e| store.err(e))?;
     let Some((info, text)) = row else {
-        return Err(store.fail(format!("no document with id {doc_id}")));
+        return Err(store.fail_as(
+            crate::error::StoreFault::NotFound,
+            format!("no document with id {doc_id}"),
+        ));
     };
     let mut stmt = store
         .conn
