@@ -389,23 +389,26 @@ fn import_refuses_a_database_whose_pages_are_damaged() {
     std::fs::write(&db, &bytes).unwrap();
     let file = dir.path().join("new.txt");
     std::fs::write(&file, "一、发展目标\n到2025年,高新技术企业不少于120户。\n").unwrap();
-    let out = cli(
-        &db,
-        &["import", file.to_str().unwrap(), "--new-zone", "测试区"],
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    assert!(
-        err.contains("is damaged") && err.contains("db recover"),
-        "{err}"
-    );
-    assert!(err.contains("zc.sqlite.bak-v"), "names the backup: {err}");
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        bytes,
-        "the damaged file was written to"
-    );
+    // Into a new zone (checked before the zone is made) and into an existing one (checked
+    // while the file is parsed, before the first write).
+    for target in [["--new-zone", "测试区"], ["--zone", "zhongde"]] {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        args.extend(target);
+        let out = cli(&db, &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(
+            err.contains("is damaged") && err.contains("db recover"),
+            "{err}"
+        );
+        assert!(err.contains("zc.sqlite.bak-v"), "names the backup: {err}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "the damaged file was written to"
+        );
+    }
 }
 
 /// The state another program's checkpoint leaves for a moment: the file's header already

@@ -35,6 +35,10 @@ pub fn run(store: &mut Store, paths: &[PathBuf], target: &Target) -> anyhow::Res
             slug.clone()
         }
         Target::NewZone(name) => {
+            // Making the zone is a write: a damaged file is refused before it.
+            if store.zone_named(name)?.is_none() {
+                super::check_before_writing(store)?;
+            }
             let zone = store.zone_for_name(name)?;
             eprintln!("zone {} ({})", zone.slug, zone.name_zh);
             zone.slug
@@ -77,7 +81,12 @@ pub fn run(store: &mut Store, paths: &[PathBuf], target: &Target) -> anyhow::Res
         true
     };
     let sources: Vec<ImportSource> = files.iter().cloned().map(ImportSource::Path).collect();
-    store.import_sources(&sources, &slug, &mut on_outcome)?;
+    store
+        .import_sources(&sources, &slug, &mut on_outcome)
+        .map_err(|e| match e.is_damaged() {
+            true => anyhow::anyhow!(super::db::damaged_message(store.path(), &e)),
+            false => e.into(),
+        })?;
     drop(err);
     eprintln!("{}", summary(&counts, inputs.skipped));
     if counts.refused > 0 {

@@ -280,7 +280,7 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
 
 /// Refuses to write into a damaged database (SQLite's quick check), with the one-line
 /// message naming `db recover` and the backup.
-fn check_before_writing(store: &Store) -> anyhow::Result<()> {
+pub(crate) fn check_before_writing(store: &Store) -> anyhow::Result<()> {
     let Err(e) = store.check_sound() else {
         return Ok(());
     };
@@ -343,7 +343,8 @@ fn run_data(db: Option<PathBuf>, command: Command) -> anyhow::Result<()> {
                 (None, Some(name)) => import::Target::NewZone(name),
                 (None, None) => anyhow::bail!("import needs --zone SLUG or --new-zone NAME"),
             };
-            check_before_writing(&store)?;
+            // The files are checked against the database while they are parsed (the
+            // batch importer checks the file before its first write).
             import::run(&mut store, &files, &target)
         }
         Command::Zones { format, lang } => zones::run(&store, format, lang),

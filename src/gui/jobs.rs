@@ -5,14 +5,14 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
 
 use super::data::{self, Filtered, OpenDocument, Overview};
 use crate::analysis::diff::PlanDiff;
 use crate::model::Zone;
 use crate::store::rows::*;
-use crate::store::{ImportSource, ParsedFile, Store};
+use crate::store::{ImportSource, ParsedFile, SoundnessCheck, Store};
 
 /// Who to wake when a result arrives (set on the first frame).
 pub type Notifier = Arc<OnceLock<egui::Context>>;
@@ -46,6 +46,21 @@ pub enum Request {
     SetZoneEnglishName(String, String),
     /// Replace the damaged database (only answered while the database cannot be opened).
     Recover(Recovery),
+}
+
+impl Request {
+    /// Whether answering it writes to the database (it then waits for the quick check).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::Refresh { .. }
+                | Request::Document(_)
+                | Request::ZoneDetails(..)
+                | Request::DocumentTitles
+                | Request::Diff(..)
+                | Request::Recover(_)
+        )
+    }
 }
 
 /// How to replace a damaged database; the damaged file is kept beside it either way.
@@ -566,21 +581,72 @@ fn worker(
     let Some(mut store) = open_or_recover(&db_path, &requests, &send) else {
         return;
     };
+    // SQLite's quick check runs beside the queries (seconds on a large database): the
+    // views fill at once, writes wait for the verdict, and damage found is offered for
+    // recovery as soon as it is known.
+    let mut check = store.start_soundness_check();
     // Documents stored by an older parser are parsed again (corrections kept), as the CLI
     // does, before the first query answers.
-    if let Err(e) = store
-        .stale_documents()
-        .and_then(|n| if n > 0 { store.reparse_all() } else { Ok(0) })
-    {
-        send(Event::Failed(0, e.to_string()));
+    match store.stale_documents() {
+        Ok(0) => {}
+        Ok(_) => {
+            let reparsed = match store.finish_soundness_check(&mut check) {
+                Ok(()) => store.reparse_all().map(|_| ()),
+                Err(e) if e.is_damaged() => match recover_after(e, &db_path, &requests, &send) {
+                    Some(s) => {
+                        store = s;
+                        Ok(())
+                    }
+                    None => return,
+                },
+                Err(e) => Err(e),
+            };
+            if let Err(e) = reparsed {
+                send(Event::Failed(0, e.to_string()));
+            }
+        }
+        Err(e) => send(Event::Failed(0, e.to_string())),
     }
-    while let Ok(first) = requests.recv() {
+    loop {
+        let first = match next_request(&requests, check.as_mut()) {
+            Next::Request(env) => *env,
+            Next::Closed => return,
+            Next::Checked => {
+                if let Err(e) = store.finish_soundness_check(&mut check) {
+                    check = None;
+                    if e.is_damaged() {
+                        match recover_after(e, &db_path, &requests, &send) {
+                            Some(s) => store = s,
+                            None => return,
+                        }
+                    }
+                }
+                continue;
+            }
+        };
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
         let last = batch.last().map(|e| (e.seq, e.filter.clone()));
         let Some((last_seq, filter)) = last else {
             continue;
         };
+        // Nothing is written into a file the check found damaged: the writes are refused
+        // and the app offers recovery.
+        if batch.iter().any(|e| e.request.writes())
+            && let Err(e) = store.finish_soundness_check(&mut check)
+        {
+            check = None;
+            for env in &batch {
+                send(Event::Failed(env.seq, e.to_string()));
+            }
+            if e.is_damaged() {
+                match recover_after(e, &db_path, &requests, &send) {
+                    Some(s) => store = s,
+                    None => return,
+                }
+            }
+            continue;
+        }
         let mut refresh = false;
         let mut overview = false;
         for env in batch {
@@ -659,6 +725,36 @@ fn worker(
     }
 }
 
+/// What the query worker waits for: a request, or (while it runs) the quick check's
+/// verdict.
+enum Next {
+    Request(Box<Envelope>),
+    /// The quick check has its verdict.
+    Checked,
+    /// The app went away.
+    Closed,
+}
+
+/// The next request; while `check` runs it is looked at every 100 ms between requests.
+fn next_request(requests: &Receiver<Envelope>, check: Option<&mut SoundnessCheck>) -> Next {
+    let Some(check) = check else {
+        return requests
+            .recv()
+            .map_or(Next::Closed, |env| Next::Request(Box::new(env)));
+    };
+    loop {
+        match requests.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(env) => return Next::Request(Box::new(env)),
+            Err(RecvTimeoutError::Disconnected) => return Next::Closed,
+            Err(RecvTimeoutError::Timeout) => {
+                if check.try_verdict().is_some() {
+                    return Next::Checked;
+                }
+            }
+        }
+    }
+}
+
 /// Opens the database. When that fails the reason is reported (a damaged file as
 /// [`Event::StoreDamaged`], so the app can offer recovery) and requests are answered with
 /// the error until a [`Request::Recover`] succeeds. `None` when the app went away first.
@@ -667,12 +763,23 @@ fn open_or_recover(
     requests: &Receiver<Envelope>,
     send: &dyn Fn(Event),
 ) -> Option<Store> {
-    // Checked once at the start, on this worker thread: damage is offered for recovery
-    // before the user adds anything to the file.
-    let (error, damaged) = match Store::open(db_path).and_then(|s| s.check_sound().map(|()| s)) {
-        Ok(store) => return Some(store),
-        Err(e) => (e.to_string(), e.is_damaged()),
-    };
+    match Store::open(db_path) {
+        Ok(store) => Some(store),
+        Err(e) => recover_after(e, db_path, requests, send),
+    }
+}
+
+/// Reports `error` (a damaged file as [`Event::StoreDamaged`], naming the backup it would
+/// restore) and answers every request with it until a [`Request::Recover`] succeeds.
+/// `None` when the app went away first.
+fn recover_after(
+    error: crate::Error,
+    db_path: &Path,
+    requests: &Receiver<Envelope>,
+    send: &dyn Fn(Event),
+) -> Option<Store> {
+    let damaged = error.is_damaged();
+    let error = error.to_string();
     if damaged {
         let backup = crate::store::recovery::sound_backups(db_path)
             .into_iter()

@@ -20,7 +20,7 @@ use super::checkpoint::{self, Checkpoints};
 use super::deferred::{self, TriggersOff};
 use super::import::{refusal, sha256_hex, write_parsed};
 use super::rows::ImportOutcome;
-use super::{NewDocument, Store};
+use super::{NewDocument, SoundnessCheck, Store};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Ingested};
@@ -239,6 +239,9 @@ where
 {
     let known = known_documents(store)?;
     let known = &known;
+    // The file is checked while the files are read and parsed; the first write waits for
+    // the verdict, and an import that writes nothing does not wait at all.
+    let mut check = store.start_soundness_check();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let source = Mutex::new(sources.enumerate());
     let (send, recv) = mpsc::sync_channel::<(usize, Prepared)>(workers * 4);
@@ -267,14 +270,17 @@ where
         let signal = checkpoints.and_then(|c| c.spawn(scope));
         // The writer stops checkpointing only once the thread that does it runs.
         let paused = signal.as_ref().and_then(|_| checkpoint::pause(&store.conn));
-        let outcomes = write_in_order(store, recv, signal.as_ref(), on_outcome);
+        let outcomes = write_in_order(store, recv, signal.as_ref(), &mut check, on_outcome);
         // The files are stored whatever happens here: a failed merge leaves a correct
         // index with more segments, which the next import merges. An import that stored
         // nothing leaves the database as it was.
-        let stored = outcomes.as_ref().map_or(true, |o| {
-            o.iter()
-                .any(|o| matches!(o, Ok(ImportOutcome::Imported { .. })))
-        });
+        let stored = match &outcomes {
+            Ok(o) => o
+                .iter()
+                .any(|o| matches!(o, Ok(ImportOutcome::Imported { .. }))),
+            // A damaged file gets nothing more, not even the merge.
+            Err(e) => !e.is_damaged(),
+        };
         if stored && let Err(e) = deferred::merge_index(&store.conn) {
             log::warn!("{}: full-text index not merged: {e}", store.path.display());
         }
@@ -293,6 +299,7 @@ fn write_in_order(
     store: &mut Store,
     recv: mpsc::Receiver<(usize, Prepared)>,
     checkpoints: Option<&mpsc::SyncSender<()>>,
+    check: &mut Option<SoundnessCheck>,
     on_outcome: OnOutcome<'_>,
 ) -> Result<Vec<Result<ImportOutcome>>> {
     let mut outcomes = Vec::new();
@@ -325,7 +332,7 @@ fn write_in_order(
         next_index += 1;
         batch.push(p);
         if batch.len() == BATCH {
-            let written = write_batch(store, std::mem::take(&mut batch))?;
+            let written = write_batch(store, std::mem::take(&mut batch), check)?;
             checkpoint::request(checkpoints);
             if !report(&mut outcomes, written) {
                 return Ok(outcomes);
@@ -333,7 +340,7 @@ fn write_in_order(
         }
     }
     if !batch.is_empty() {
-        let written = write_batch(store, batch)?;
+        let written = write_batch(store, batch, check)?;
         report(&mut outcomes, written);
     }
     Ok(outcomes)
@@ -359,7 +366,11 @@ impl Ready {
 /// back and written again with a savepoint per file, so that file alone is refused. (A
 /// savepoint per file in every batch made SQLite walk a growing statement journal at every
 /// insert that fires a trigger: 14 % of an import's time.)
-fn write_batch(store: &mut Store, batch: Vec<Prepared>) -> Result<Vec<Result<ImportOutcome>>> {
+fn write_batch(
+    store: &mut Store,
+    batch: Vec<Prepared>,
+    check: &mut Option<SoundnessCheck>,
+) -> Result<Vec<Result<ImportOutcome>>> {
     let mut outcomes: Vec<Option<Result<ImportOutcome>>> = Vec::with_capacity(batch.len());
     let ready: Vec<Ready> = batch
         .into_iter()
@@ -387,6 +398,8 @@ fn write_batch(store: &mut Store, batch: Vec<Prepared>) -> Result<Vec<Result<Imp
         })
         .collect();
     if ready.iter().any(|r| r.doc.is_some()) {
+        // Nothing goes into a damaged file.
+        store.finish_soundness_check(check)?;
         let written = match write_ready(store, &ready, false)? {
             Some(written) => written,
             None => write_ready(store, &ready, true)?.unwrap_or_default(),

@@ -174,6 +174,15 @@ pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
     if name.is_empty() {
         return Err(store.fail("a new zone needs a name"));
     }
+    if let Some(zone) = zone_named(store, name)? {
+        return Ok(zone);
+    }
+    create_zone_named(store, name)
+}
+
+/// The first zone whose Chinese or English name is `name`.
+pub(crate) fn zone_named(store: &Store, name: &str) -> Result<Option<Zone>> {
+    let name = name.trim();
     let existing: Option<String> = store
         .conn
         .query_row(
@@ -183,11 +192,13 @@ pub(crate) fn zone_for_name(store: &mut Store, name: &str) -> Result<Zone> {
         )
         .optional()
         .map_err(|e| store.err(e))?;
-    if let Some(slug) = existing {
-        return store
-            .zone(&slug)?
-            .ok_or_else(|| store.fail("zone vanished"));
+    match existing {
+        Some(slug) => store.zone(&slug),
+        None => Ok(None),
     }
+}
+
+fn create_zone_named(store: &mut Store, name: &str) -> Result<Zone> {
     let base = slug_for_name(name);
     let mut slug = base.clone();
     let mut n = 2;

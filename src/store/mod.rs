@@ -24,6 +24,7 @@ mod queries;
 pub mod recovery;
 pub mod rows;
 mod seed;
+mod soundness;
 mod summary;
 pub mod synth;
 mod translations;
@@ -40,12 +41,16 @@ use rows::*;
 pub use bulk::{BATCH, BulkFile, ImportSource, ParsedFile, parse_file};
 pub use import::{parser_version, sha256_hex, slug_for_name};
 pub use seed::{bundled_documents, bundled_zones};
+pub use soundness::SoundnessCheck;
 pub use write::item_keys;
 
 /// An open database.
 pub struct Store {
     path: PathBuf,
     conn: Connection,
+    /// The file passed SQLite's quick check through this handle, or this handle created
+    /// it: writes need not check it again.
+    checked: std::cell::Cell<bool>,
 }
 
 impl Store {
@@ -56,6 +61,7 @@ impl Store {
         let mut store = Store {
             path: path.to_path_buf(),
             conn: opened.conn,
+            checked: std::cell::Cell::new(opened.created),
         };
         // Fills a database without zones (a new one); a no-op otherwise.
         seed::seed(&mut store)?;
@@ -72,21 +78,29 @@ impl Store {
     /// a damaged file is refused with the way to recover it instead of receiving more
     /// data. Busy is not damage: it reports as the database being in use.
     pub fn check_sound(&self) -> Result<()> {
-        let check: String = self
-            .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        if check == "ok" {
+        if self.checked.get() {
             return Ok(());
         }
-        Err(self.fail_as(
-            crate::error::StoreFault::Damaged,
-            format!(
-                "the database file is damaged ({}); nothing was written: {}",
-                migrate::first_problem(&check),
-                migrate::recovery_advice(&self.path)
-            ),
-        ))
+        soundness::quick_check(&self.conn, &self.path)?;
+        self.checked.set(true);
+        Ok(())
+    }
+
+    /// Starts SQLite's quick check of this database on a thread of its own (see
+    /// [`SoundnessCheck`]); `None` when it already passed through this handle.
+    pub fn start_soundness_check(&self) -> Option<SoundnessCheck> {
+        (!self.checked.get()).then(|| SoundnessCheck::start(&self.path))
+    }
+
+    /// Waits for a check started by [`Store::start_soundness_check`]; once it has passed,
+    /// this handle writes without checking again.
+    pub fn finish_soundness_check(&self, check: &mut Option<SoundnessCheck>) -> Result<()> {
+        if let Some(c) = check.as_mut() {
+            c.wait()?;
+            self.checked.set(true);
+            *check = None;
+        }
+        Ok(())
     }
 
     /// The database file in the app's data folder ([`crate::paths::data_dir`]).
@@ -148,6 +162,11 @@ impl Store {
     /// derived from the name.
     pub fn zone_for_name(&mut self, name: &str) -> Result<Zone> {
         import::zone_for_name(self, name)
+    }
+
+    /// The zone named `name` (Chinese or English name), if there is one.
+    pub fn zone_named(&self, name: &str) -> Result<Option<Zone>> {
+        import::zone_named(self, name)
     }
 
     /// Reads, parses and stores one file for `zone_slug`, in one transaction, through the

@@ -579,3 +579,46 @@ fn cancelling_an_import_stops_after_the_batch_being_written() {
     assert_eq!(stored, results.len(), "what was reported is what is stored");
     assert!(h.query_by_label(T::Cancelled.get(Lang::Zh)).is_some());
 }
+
+/// A file whose header and schema read but whose later pages are garbage: the app opens
+/// it (the check runs beside the first queries) and offers recovery once the check has
+/// found the damage.
+#[test]
+fn damage_found_by_the_check_after_opening_is_offered_for_recovery() {
+    let (_dir, db) = temp_db();
+    drop(Store::open(&db).expect("open"));
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("checkpoint");
+    }
+    let mut bytes = std::fs::read(&db).expect("read");
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let pages = bytes.len() / page;
+    for p in pages / 2..pages {
+        for (i, b) in bytes[p * page..(p + 1) * page].iter_mut().enumerate() {
+            *b = GARBAGE[i % GARBAGE.len()];
+        }
+    }
+    std::fs::write(&db, &bytes).expect("damage");
+    let lang = Lang::En;
+    let app = App::with_prefs(db.clone(), prefs(lang));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(zonecompare::gui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    let start = std::time::Instant::now();
+    while h.query_by_label(T::DamagedTitle.get(lang)).is_none() {
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "the damage was never offered for recovery"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(h.query_by_label(T::StartFresh.get(lang)).is_some());
+    assert!(
+        std::fs::read(&db).expect("read") == bytes,
+        "nothing written"
+    );
+}
