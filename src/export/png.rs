@@ -5,8 +5,24 @@ use resvg::{tiny_skia, usvg};
 
 use super::fonts::font_db;
 
-/// Minimum width of exported PNG images in pixels.
+/// Width of exported PNG images in pixels.
 pub const PNG_WIDTH: u32 = 2000;
+
+/// Most pixels one image may have (2000 × 8000): rendering holds the image twice (the
+/// canvas and its encoding copy), 4 bytes a pixel, so one chart costs at most about
+/// 130 MB however tall it is. A taller chart is drawn at a smaller scale instead.
+pub const MAX_PIXELS: u64 = 16_000_000;
+
+/// The scale that fits a `width` × `height` drawing to [`PNG_WIDTH`] pixels wide, or
+/// smaller when that would exceed [`MAX_PIXELS`].
+fn scale_for(width: f32, height: f32) -> f32 {
+    let wide = PNG_WIDTH as f32 / width;
+    let pixels = f64::from(width * wide) * f64::from(height * wide);
+    if pixels <= MAX_PIXELS as f64 {
+        return wide;
+    }
+    wide * (MAX_PIXELS as f64 / pixels).sqrt() as f32
+}
 
 /// Rasterises an SVG document (as written by [`crate::charts::svg`]) to PNG bytes.
 pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
@@ -19,10 +35,11 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
     };
     let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("invalid SVG: {e}"))?;
     let size = tree.size();
-    let scale = PNG_WIDTH as f32 / size.width();
-    let height = (size.height() * scale).ceil() as u32;
-    let mut pixmap = tiny_skia::Pixmap::new(PNG_WIDTH, height.max(1))
-        .ok_or_else(|| format!("image too large ({PNG_WIDTH}×{height} px)"))?;
+    let scale = scale_for(size.width(), size.height());
+    let width = ((size.width() * scale).floor() as u32).clamp(1, PNG_WIDTH);
+    let height = ((size.height() * scale).floor() as u32).max(1);
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| format!("image too large ({width}×{height} px)"))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
@@ -76,5 +93,19 @@ mod tests {
                 crate::export::save_chart(&chart, &path.with_extension("svg")).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn a_very_tall_drawing_is_scaled_down_to_the_pixel_budget() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="40000" viewBox="0 0 800 40000"><rect x="0" y="0" width="800" height="40000" fill="red"/></svg>"#;
+        let png = svg_to_png(svg).expect("png");
+        let (w, h) = (
+            u32::from_be_bytes(png[16..20].try_into().unwrap()),
+            u32::from_be_bytes(png[20..24].try_into().unwrap()),
+        );
+        assert!(u64::from(w) * u64::from(h) <= MAX_PIXELS, "{w}×{h}");
+        assert!(w < PNG_WIDTH && h > 4 * w, "kept its proportions: {w}×{h}");
+        // An ordinary chart keeps the full width.
+        assert!((scale_for(800.0, 600.0) - 2.5).abs() < 1e-6);
     }
 }

@@ -30,12 +30,6 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
         lang.pick("政策主题分布", "Policy themes by zone").into(),
         subtitle,
     );
-    let measures: Vec<_> = ds
-        .measures
-        .iter()
-        .filter(|m| opts.themes.is_empty() || m.themes.iter().any(|t| opts.themes.contains(t)))
-        .cloned()
-        .collect();
     let mut m = theme_matrix(&ds.measures, &ds.selected, catalog);
     let keep: Vec<usize> = if opts.themes.is_empty() {
         // the most frequent themes, kept in catalogue order
@@ -60,9 +54,12 @@ pub(super) fn themes_chart(ds: &Dataset, catalog: &Catalog, opts: &ChartOptions)
             ),
         });
     }
+    // The documents of the measures counted (read in place: a zone may hold tens of
+    // thousands of measures).
     let mut sources = Sources::default();
-    measures
+    ds.measures
         .iter()
+        .filter(|m| opts.themes.is_empty() || m.themes.iter().any(|t| opts.themes.contains(t)))
         .filter(|x| ds.selected.contains(&x.zone_slug))
         .for_each(|x| sources.add(x.doc_id));
     let categories = m
