@@ -447,3 +447,95 @@ fn a_file_shorter_than_its_header_with_a_log_beside_it_is_not_damage() {
     );
     drop(writer);
 }
+
+/// The rotating backups beside `db` (`<file>.bak-v<N>-<seconds>`), oldest first.
+fn rotating_backups(db: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = recovery::backups(db)
+        .into_iter()
+        .filter(|b| {
+            let name = b.file_name().unwrap().to_string_lossy().into_owned();
+            name.rsplit_once('-')
+                .is_some_and(|(head, t)| head.contains(".bak-v") && t.parse::<u64>().is_ok())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// An import that stores documents writes a backup when the newest is a day old, keeps
+/// the last three of those, and leaves the one made at creation; a second import the same
+/// day writes none. The new backup is sound, holds what was imported and is offered first.
+#[test]
+fn imports_keep_a_backup_a_day_and_the_last_three() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = valid_db(dir.path(), "zc.sqlite");
+    let created = recovery::backups(&db);
+    assert_eq!(created.len(), 1, "a backup at creation: {created:?}");
+    let day = 24 * 60 * 60;
+    let now = std::time::SystemTime::now();
+    let secs = now.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let age = |days: u64| now - Duration::from_secs(days * day);
+    let set_written = |p: &Path, t: std::time::SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    set_written(&created[0], age(2));
+    let version = zonecompare::store::migrate::SCHEMA_VERSION;
+    for days in [5, 4, 3] {
+        let old = dir
+            .path()
+            .join(format!("zc.sqlite.bak-v{version}-{}", secs - days * day));
+        std::fs::copy(&created[0], &old).unwrap();
+        set_written(&old, age(days));
+    }
+    let file = dir.path().join("new.txt");
+    std::fs::write(&file, "一、发展目标\n到2025年,高新技术企业不少于120户。\n").unwrap();
+    let out = cli(
+        &db,
+        &["import", file.to_str().unwrap(), "--zone", "zhongde"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let rotating = rotating_backups(&db);
+    assert_eq!(rotating.len(), 3, "{rotating:?}");
+    let oldest_kept = format!("-{}", secs - 4 * day);
+    assert!(
+        rotating[0].to_string_lossy().ends_with(&oldest_kept),
+        "{rotating:?}"
+    );
+    let newest = rotating[2].clone();
+    assert!(created[0].exists(), "the backup made at creation stays");
+    assert_eq!(recovery::sound_backups(&db).first(), Some(&newest));
+    let conn =
+        rusqlite::Connection::open_with_flags(&newest, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let docs: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM documents WHERE source_name = 'new.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(docs, 1, "the backup holds the import");
+
+    // The same day: no second backup.
+    std::fs::write(&file, "一、发展目标\n到2026年,高新技术企业不少于150户。\n").unwrap();
+    let out = cli(
+        &db,
+        &["import", file.to_str().unwrap(), "--zone", "zhongde"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(rotating_backups(&db), rotating);
+}

@@ -284,6 +284,14 @@ where
         if stored && let Err(e) = deferred::merge_index(&store.conn) {
             log::warn!("{}: full-text index not merged: {e}", store.path.display());
         }
+        // A copy a day of a database that grows, so `db recover --restore` has a recent
+        // one to offer. Not having it is no reason to fail the import.
+        if stored
+            && outcomes.is_ok()
+            && let Err(e) = super::recovery::rotate_backup(store)
+        {
+            log::warn!("{}: no backup written: {e}", store.path.display());
+        }
         checkpoint::request(signal.as_ref());
         if let Some(pages) = paused {
             checkpoint::restore(&store.conn, pages);

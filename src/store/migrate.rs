@@ -329,7 +329,12 @@ pub fn backup_path(path: &Path, version: u32) -> PathBuf {
 
 /// Writes a consistent copy of the database (WAL content included) next to it.
 pub(crate) fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()> {
-    let dest = backup_path(path, version);
+    write_copy(conn, path, &backup_path(path, version))
+}
+
+/// Writes a consistent copy of the database at `path` to `dest` (through a temporary
+/// file beside it, renamed when complete: a killed copy never looks like a backup).
+pub(crate) fn write_copy(conn: &Connection, path: &Path, dest: &Path) -> Result<()> {
     // A name of its own: two programs migrating the same file at once both write a copy.
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -351,9 +356,9 @@ pub(crate) fn backup(conn: &Connection, path: &Path, version: u32) -> Result<()>
         store_err(
             path,
             StoreFault::Other,
-            format!("could not write a backup before migrating: {e}"),
+            format!("could not write a backup: {e}"),
         )
     })?;
-    std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, e))?;
+    std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
     Ok(())
 }

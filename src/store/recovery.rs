@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -104,8 +104,33 @@ fn is_busy(e: &rusqlite::Error) -> bool {
         if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
-/// The backups of the database at `path` (`<file>.bak-v<N>`), newest schema first.
+/// A day: an import writes a new rotating backup when the newest backup is older.
+pub const ROTATION_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Rotating backups kept (`<file>.bak-v<N>-<unix seconds>`); older ones are removed, so
+/// backups take at most this many copies of the database beside the ones written at
+/// creation and before each migration.
+pub const ROTATING_KEPT: usize = 3;
+
+/// The backups of the database at `path` (`<file>.bak-v<N>`, written at creation and
+/// before a migration to schema N; `<file>.bak-v<N>-<unix seconds>`, the rotating ones),
+/// newest schema first, then most recent first.
 pub fn backups(path: &Path) -> Vec<PathBuf> {
+    let mut found = listed_backups(path);
+    found.sort_by_key(|b| std::cmp::Reverse((b.version, b.written)));
+    found.into_iter().map(|b| b.path).collect()
+}
+
+/// A backup file and what its name says.
+struct Listed {
+    path: PathBuf,
+    version: u32,
+    /// The time in a rotating backup's name, else the file's modification time.
+    written: u64,
+    rotating: bool,
+}
+
+fn listed_backups(path: &Path) -> Vec<Listed> {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Vec::new();
     };
@@ -114,18 +139,70 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
         _ => PathBuf::from("."),
     };
     let prefix = format!("{name}.bak-v");
-    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir(&dir)
+    std::fs::read_dir(&dir)
         .into_iter()
         .flatten()
         .flatten()
         .filter_map(|entry| {
             let file = entry.file_name().to_string_lossy().into_owned();
-            let version = file.strip_prefix(&prefix)?.parse::<u32>().ok()?;
-            Some((version, entry.path()))
+            let rest = file.strip_prefix(&prefix)?;
+            let (version, stamp) = match rest.split_once('-') {
+                Some((v, t)) => (v.parse::<u32>().ok()?, Some(t.parse::<u64>().ok()?)),
+                None => (rest.parse::<u32>().ok()?, None),
+            };
+            let modified = || {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_secs())
+            };
+            Some(Listed {
+                path: entry.path(),
+                version,
+                written: stamp.unwrap_or_else(modified),
+                rotating: stamp.is_some(),
+            })
         })
+        .collect()
+}
+
+/// After an import has stored documents: writes a rotating backup when the newest backup
+/// of the current schema is older than [`ROTATION_INTERVAL`] (at most one a day, however
+/// many imports), then removes rotating backups beyond the newest [`ROTATING_KEPT`].
+/// Returns the backup written, if one was.
+pub(crate) fn rotate_backup(store: &Store) -> Result<Option<PathBuf>> {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let version = super::migrate::SCHEMA_VERSION;
+    let newest = listed_backups(&store.path)
+        .into_iter()
+        .filter(|b| b.version == version)
+        .map(|b| b.written)
+        .max();
+    if newest.is_some_and(|t| now.saturating_sub(t) < ROTATION_INTERVAL.as_secs()) {
+        return Ok(None);
+    }
+    let mut name = store.path.as_os_str().to_owned();
+    name.push(format!(".bak-v{version}-{now}"));
+    let dest = PathBuf::from(name);
+    super::migrate::write_copy(&store.conn, &store.path, &dest)?;
+    let mut rotating: Vec<Listed> = listed_backups(&store.path)
+        .into_iter()
+        .filter(|b| b.rotating)
         .collect();
-    found.sort_by_key(|b| std::cmp::Reverse(b.0));
-    found.into_iter().map(|(_, p)| p).collect()
+    rotating.sort_by_key(|b| std::cmp::Reverse(b.written));
+    for old in rotating.iter().skip(ROTATING_KEPT) {
+        if let Err(e) = std::fs::remove_file(&old.path) {
+            log::warn!(
+                "{}: old backup not removed: {e}",
+                crate::error::shown(&old.path)
+            );
+        }
+    }
+    Ok(Some(dest))
 }
 
 /// The backups of [`backups`] that are sound databases themselves (a SQLite file passing
