@@ -175,8 +175,36 @@ pub fn quantity(value: f64, value_max: Option<f64>, unit: &str, noun: &str) -> S
         "" => v,
         "rank" => format!("top {v}"),
         "%" | "‰" => format!("{v}{}", u.name),
+        name if value_max.is_none() && value * u.factor == 1.0 => {
+            format!("{v} {}", singular(name))
+        }
         name => format!("{v} {name}"),
     }
+}
+
+/// The singular of a counted noun, for a count of one (`enterprises` → `enterprise`,
+/// `facilities` → `facility`, `people` → `person`); a word that is not a plain English
+/// plural is kept as it is.
+fn singular(noun: &str) -> String {
+    let (head, last) = match noun.rsplit_once(' ') {
+        Some((head, last)) => (format!("{head} "), last),
+        None => (String::new(), noun),
+    };
+    let one = if let Some(stem) = last.strip_suffix("people") {
+        format!("{stem}person")
+    } else if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| last.ends_with(e))
+    {
+        last[..last.len() - 2].to_string()
+    } else if last.ends_with('s') && !last.ends_with("ss") && last.len() > 2 {
+        last[..last.len() - 1].to_string()
+    } else {
+        last.to_string()
+    };
+    format!("{head}{one}")
 }
 
 /// A target in English: comparator words, the quantity, the deadline
@@ -319,5 +347,27 @@ mod tests {
         );
         assert_eq!(comparator_words(Comparator::Approx), "about");
         assert_eq!(number(-1234567.25), "-1,234,567.25");
+    }
+
+    #[test]
+    fn a_count_of_one_names_one_thing() {
+        assert_eq!(quantity(1.0, None, "家", "enterprises"), "1 enterprise");
+        assert_eq!(quantity(1.0, None, "个", "facilities"), "1 facility");
+        assert_eq!(quantity(1.0, None, "人", ""), "1 person");
+        assert_eq!(quantity(1.0, None, "人次", ""), "1 person-time");
+        assert_eq!(quantity(1.0, None, "次", ""), "1 time");
+        assert_eq!(quantity(1.0, None, "个", "bases"), "1 base");
+        assert_eq!(
+            quantity(1.0, None, "个", "business processes"),
+            "1 business process"
+        );
+        // More than one, a range, or a unit that is no plural: as before.
+        assert_eq!(quantity(2.0, None, "家", "enterprises"), "2 enterprises");
+        assert_eq!(
+            quantity(1.0, Some(2.0), "家", "enterprises"),
+            "1–2 enterprises"
+        );
+        assert_eq!(quantity(1.0, None, "平方公里", ""), "1 km²");
+        assert_eq!(quantity(1.0, None, "标箱", ""), "1 TEU");
     }
 }
