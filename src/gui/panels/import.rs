@@ -560,7 +560,12 @@ fn preview_body(
                 ui.label("");
                 ui.end_row();
                 for (i, t) in info.targets.iter().enumerate() {
-                    ui.add(egui::Label::new(format!("◆ {}", t.indicator)).truncate());
+                    // Wide enough for a usual indicator; a longer one is cut, whole on hover.
+                    ui.scope(|ui| {
+                        ui.set_min_width(180.0);
+                        ui.add(egui::Label::new(format!("◆ {}", t.indicator)).truncate())
+                            .on_hover_text(&t.indicator);
+                    });
                     // The mapping can be changed before saving (kept as a correction).
                     let current = ctx.st.import.mapping(path, i).or(t.indicator_id.as_deref());
                     let shown = match current {
