@@ -282,8 +282,20 @@ fn date_at(chars: &[(usize, char)]) -> Option<((i32, u32, u32), usize)> {
     } else if chars.get(pos).is_some_and(|c| c.1.is_ascii_digit()) {
         return None;
     }
-    ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then_some(((year, month, day), pos))
+    ((1900..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in(year, month)).contains(&day))
+    .then_some(((year, month, day), pos))
+}
+
+/// Days of `month` in `year` (Gregorian calendar): a date such as `2月30日` is no date.
+fn days_in(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 fn cn_digit_value(c: char) -> Option<u32> {
@@ -456,6 +468,14 @@ mod tests {
     fn dates_in_several_writings() {
         let d = |s: &str| date_in(s).map(|x| x.0);
         assert_eq!(d("2019年5月6日"), Some((2019, 5, 6)));
+        // Only days the month has.
+        assert_eq!(d("2019年2月30日"), None);
+        assert_eq!(d("2021-04-31"), None);
+        assert_eq!(d("2019年2月29日"), None);
+        assert_eq!(d("2020年2月29日"), Some((2020, 2, 29)));
+        assert_eq!(d("2000/2/29"), Some((2000, 2, 29)));
+        assert_eq!(d("2100年2月29日"), None);
+        assert_eq!(d("2021年12月31日"), Some((2021, 12, 31)));
         assert_eq!(d("发布时间:2020-12-01 10:00"), Some((2020, 12, 1)));
         assert_eq!(d("发布日期:2016/7/9 8:00:01"), Some((2016, 7, 9)));
         assert_eq!(d("二〇一九年十二月二十日"), Some((2019, 12, 20)));
