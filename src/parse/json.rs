@@ -1,4 +1,4 @@
-//! The `parse --format json` contract of PRODUCT.md, field for field. Users' scripts and
+//! The `parse --format json` contract (the schema the README documents), field for field. Users' scripts and
 //! independent checks rely on it: change names or meanings only with a new schema version.
 
 use serde::Serialize;
