@@ -1,5 +1,6 @@
-//! The `parse --format json` contract (the schema the README documents), field for field. Users' scripts and
-//! independent checks rely on it: change names or meanings only with a new schema version.
+//! The `parse --format json` contract (the schema the README documents), field for field.
+//! Users' scripts and independent checks rely on it: change names or meanings only with a
+//! new schema version.
 
 use serde::Serialize;
 
