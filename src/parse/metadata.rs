@@ -2,10 +2,7 @@
 //! city whose agency names apply. Looks at the head of the document (before the first
 //! heading), signature lines (`沈阳市人民政府` over a date) and labelled lines (`发布日期:`).
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::lexicon::places::{city_in, most_frequent_city};
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
@@ -24,33 +21,6 @@ pub struct Metadata {
     pub kind: DocKind,
     /// City the document's agencies belong to (`沈阳`), when named.
     pub city: Option<&'static str>,
-}
-
-/// Cities recognised for agency names (`data/cities.txt`, one a line); the bundled corpus
-/// needs 沈阳, 大连 and 重庆.
-static CITIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/cities.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
-/// [`CITIES`] as one automaton: the leftmost name wins, and at one place the earlier line.
-static CITY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Searched over titles and issuers only (short): the automaton that is cheapest to
-    // build (the default one cost 1.7 M instructions to build, once a process).
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(CITIES.iter())
-        .unwrap_or_else(|e| panic!("the city list builds an automaton: {e}"))
-});
-
-/// The first city of [`CITIES`] named in `s` (earliest occurrence).
-pub fn city_in(s: &str) -> Option<&'static str> {
-    CITY_FINDER.find(s).map(|m| CITIES[m.pattern().as_usize()])
 }
 
 /// The year an undated document is about, from a title naming one year as its subject
@@ -114,30 +84,6 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         kind,
         city,
     }
-}
-
-/// The city of [`CITIES`] named most often in `text` (one pass over the text). A speed
-/// trick kept on purpose: over a whole document, testing each char against the sorted
-/// initials of the cities and only then the names costs 1.7 M fewer instructions per 10
-/// passes of the parse bench than a `find_iter` of an automaton built for a long text.
-fn most_frequent_city(text: &str) -> Option<&'static str> {
-    static INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    let mut counts = vec![0usize; CITIES.len()];
-    for (i, c) in text.char_indices() {
-        if INITIALS.binary_search(&c).is_err() {
-            continue;
-        }
-        if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
-            counts[k] += 1;
-        }
-    }
-    let best = (0..CITIES.len()).max_by_key(|&k| (counts[k], usize::MAX - k))?;
-    (counts[best] > 0).then_some(CITIES[best])
 }
 
 /// A line that reads like a title: no full stop, not an address line.
