@@ -1,30 +1,80 @@
-//! The parser's word lists, grouped by what the words mean in a planning document: the
-//! labels and verbs of a responsibility annotation, the words that make up an agency's
-//! name, and the cities agencies belong to. Each group is one file; a list matched against
-//! text (does any word occur, and where) is one `aho_corasick` automaton built once, and a
-//! small set tested by exact lookup (a suffix, a prefix) stays a slice beside it.
+//! The parser's word lists, one file per meaning: the labels and role verbs of a
+//! responsibility annotation ([`annotations`]), the words of an agency's name
+//! ([`agencies`]), the cities agencies belong to ([`places`], from `data/cities.txt`),
+//! section titles ([`sections`]), document kinds ([`documents`]), units and comparators
+//! ([`quantities`]), goal and current words ([`goals`]), the words of a figure's clause
+//! ([`clauses`]), condition words ([`conditions`]) and year words ([`time`]).
 //!
-//! Every other parse module takes its words from here, so a word is added in one place and
-//! no module keeps a table of first chars in step with a list by hand.
+//! Every other parse module takes its words from here: a word is added in one place, and no
+//! module keeps a table of first chars in step with a list by hand. How a list is matched
+//! depends on the text it is matched in:
+//! - the cities, searched in titles, issuers and names, are one `aho_corasick` automaton
+//!   built once; the short lists asked about names and labels are a [`WordSet`] (a
+//!   measured speed trick: its doc comment gives the figures);
+//! - lists the target extraction reads around a figure are searched in the document held
+//!   as `char`s, where positions are char indices: they are prepared once as
+//!   [`Keywords`](crate::parse::targets::scan::Keywords) by their reader;
+//! - small sets tested by exact lookup (a suffix, a prefix) stay slices.
 
 pub mod agencies;
 pub mod annotations;
+pub mod clauses;
+pub mod conditions;
+pub mod documents;
+pub mod goals;
 pub mod places;
+pub mod quantities;
+pub mod sections;
+pub mod time;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+/// A short word list searched in short strings (names, labels): the words with the set of
+/// their first chars, derived from the list when it is prepared, so a place where no word
+/// can start is passed over with one lookup and the words are compared only where one may.
+///
+/// A speed trick kept on purpose, measured with the parse bench (10 passes, instructions
+/// counted by callgrind): with the annotation labels, the own-marker words and the
+/// not-place words each matched through an `aho_corasick` automaton instead, parsing cost
+/// 1.7 M more instructions stepping noncontiguous NFAs byte by byte (0.7 M of it to build
+/// them), 2.6 M more with DFAs (2.1 M to build) and 3.3 M more through
+/// `AhoCorasick::find` — 1.5 % to 3 % of the whole parse, for lists of 4 to 37 words
+/// asked about strings of a few dozen bytes.
+#[derive(Debug)]
+pub struct WordSet {
+    words: &'static [&'static str],
+    /// First chars of the words, sorted, without repeats.
+    initials: Vec<char>,
+}
 
-/// One automaton over `words`, reporting the leftmost match (the longest one there). The
-/// lists are short and searched in short strings (names, labels), so the automaton is a
-/// DFA without a prefilter: cheapest per search, and built once a process.
-fn automaton(words: &[&str], start: StartKind) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(start)
-        .prefilter(false)
-        .build(words)
-        .unwrap_or_else(|e| panic!("a word list builds an automaton: {e}"))
+impl WordSet {
+    /// Prepares `words` (none empty).
+    pub fn new(words: &'static [&'static str]) -> WordSet {
+        let mut initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        initials.sort_unstable();
+        initials.dedup();
+        WordSet { words, initials }
+    }
+
+    fn may_open(&self, c: char) -> bool {
+        self.initials.binary_search(&c).is_ok()
+    }
+
+    /// The first word of the list that opens `s`, as its index in the list.
+    pub fn opening(&self, s: &str) -> Option<usize> {
+        let c = s.chars().next()?;
+        if !self.may_open(c) {
+            return None;
+        }
+        self.words.iter().position(|w| s.starts_with(w))
+    }
+
+    /// Whether any word occurs in `s`.
+    pub fn occurs_in(&self, s: &str) -> bool {
+        s.char_indices()
+            .any(|(i, c)| self.may_open(c) && self.words.iter().any(|w| s[i..].starts_with(w)))
+    }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_figures;

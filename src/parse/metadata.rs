@@ -6,6 +6,7 @@ use super::lexicon::places::{city_in, most_frequent_city};
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
+use crate::parse::lexicon::documents::{DATE_LABELS, DOC_KIND_WORDS, ISSUER_ENDINGS};
 use period::period_of;
 
 /// Everything [`extract`] finds about the document as a whole.
@@ -184,21 +185,6 @@ fn strip_trailing_note(s: &str) -> &str {
     }
 }
 
-const DOC_KIND_WORDS: [&str; 12] = [
-    "意见》",
-    "方案》",
-    "规划》",
-    "通知》",
-    "意见",
-    "方案",
-    "规划",
-    "通知",
-    "办法",
-    "计划",
-    "纲要",
-    "决定",
-];
-
 /// End (byte) of a document number at the start of `s` (`大政办发〔2017〕133号`).
 fn doc_number_at(s: &str) -> Option<usize> {
     let open = s.find(['〔', '[', '(', '【'])?;
@@ -254,20 +240,12 @@ fn find_doc_number(t: &NormText, head_end: usize) -> Option<String> {
 /// Issue date: a labelled line (`发布日期:`), else a line holding only a date (signature),
 /// else a date on a news source line near the top.
 fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
-    const LABELS: [&str; 7] = [
-        "发布日期",
-        "发布时间",
-        "成文日期",
-        "发文日期",
-        "印发日期",
-        "日期:",
-        "时间:",
-    ];
     let strs: Vec<&str> = t.lines.iter().map(|&l| t.line_str(l)).collect();
     let labelled = strs
         .iter()
         .filter(|s| {
-            (s.contains("日期") || s.contains("时间")) && LABELS.iter().any(|lb| s.contains(lb))
+            (s.contains("日期") || s.contains("时间"))
+                && DATE_LABELS.iter().any(|lb| s.contains(lb))
         })
         .find_map(|s| date_in(s));
     let alone = || {
@@ -284,19 +262,6 @@ fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
     };
     labelled.or_else(alone).or_else(source).map(|d| d.0)
 }
-
-const ISSUER_ENDINGS: [&str; 10] = [
-    "人民政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "管委会",
-    "政府",
-    "局",
-    "厅",
-    "部",
-    "委",
-];
 
 fn issuer_from_title(title: &str) -> Option<String> {
     let i = title.find("关于")?;

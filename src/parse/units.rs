@@ -5,10 +5,6 @@
 
 use std::ops::Range;
 
-use super::normalize::char_count;
-use crate::model::Role;
-use crate::utf8::utf8_len;
-
 use super::lexicon;
 use super::lexicon::agencies::{
     AGENCY_ENDINGS, LEVEL_CHARS, OWN_PREFIXES, SHARED_ORGANS, ends_like_agency, has_level_or_place,
@@ -17,6 +13,9 @@ use super::lexicon::agencies::{
 use super::lexicon::annotations::{
     ETC_TAILS, Field as LabelKind, NOTE_OPENERS, ROLE_MANNERS, ROLE_VERBS,
 };
+use super::normalize::char_count;
+use crate::model::Role;
+use crate::utf8::utf8_len;
 
 /// A label at the start of `s` (`责任单位:`), with the text after its colon.
 fn label_at(s: &str) -> Option<(LabelKind, &str)> {

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, StartKind};
+use super::WordSet;
 
 /// Endings of a complete agency name; a `各…` item without one continues in the next item.
 pub const AGENCY_ENDINGS: [&str; 24] = [
@@ -70,17 +70,22 @@ pub const NOT_PLACES: [&str; 12] = [
     "城市",
 ];
 
-static NOT_PLACE_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| super::automaton(&NOT_PLACES, StartKind::Unanchored));
+static NOT_PLACE_FINDER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&NOT_PLACES));
 
 /// Whether one of [`NOT_PLACES`] occurs in `name`.
 pub fn has_not_place_word(name: &str) -> bool {
-    NOT_PLACE_FINDER.is_match(name)
+    NOT_PLACE_FINDER.occurs_in(name)
 }
 
-/// `name` with every [`NOT_PLACES`] word cut out.
+/// `name` with every [`NOT_PLACES`] word cut out, one word after the other in list order.
 pub fn without_not_places(name: &str) -> String {
-    NOT_PLACE_FINDER.replace_all(name, &[""; NOT_PLACES.len()])
+    let mut stripped = name.to_string();
+    for w in NOT_PLACES {
+        if stripped.contains(w) {
+            stripped = stripped.replace(w, "");
+        }
+    }
+    stripped
 }
 
 /// Openings of a name that carries its own level (`国家…`, `市…`, `各…`, `驻…`).
@@ -105,10 +110,9 @@ pub const OWN_PREFIXES: [&str; 14] = [
 /// name's level (`沈阳海关`, `东北大学`, `人民银行沈阳分行`).
 pub const OWN_MARKERS: [&str; 4] = ["海关", "大学", "学院", "银行"];
 
-static OWN_MARKER_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| super::automaton(&OWN_MARKERS, StartKind::Unanchored));
+static OWN_MARKER_FINDER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&OWN_MARKERS));
 
 /// Whether one of [`OWN_MARKERS`] occurs in `name`.
 pub fn has_own_marker(name: &str) -> bool {
-    OWN_MARKER_FINDER.is_match(name)
+    OWN_MARKER_FINDER.occurs_in(name)
 }

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use super::WordSet;
 
 /// What a label says about the units listed after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,17 +63,25 @@ pub const LABELS: &[(&str, Field)] = &[
     ("备注", Field::Other),
 ];
 
-/// [`LABELS`] as an automaton matched only at the start of a string: most strings tried
-/// open with no label and are rejected on their first byte.
-static LABEL_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = LABELS.iter().map(|(w, _)| *w).collect();
-    super::automaton(&words, StartKind::Anchored)
-});
+/// The words of [`LABELS`], in the same order.
+const LABEL_WORDS: [&str; LABELS.len()] = {
+    let mut words = [""; LABELS.len()];
+    let mut i = 0;
+    while i < LABELS.len() {
+        words[i] = LABELS[i].0;
+        i += 1;
+    }
+    words
+};
+
+/// [`LABELS`] prepared for testing the start of a string: most strings tried open with no
+/// label and are rejected on their first char.
+static LABEL_FINDER: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&LABEL_WORDS));
 
 /// The label that opens `s`, with its byte length.
 pub fn label_at_start(s: &str) -> Option<(Field, usize)> {
-    let m = LABEL_FINDER.find(Input::new(s).anchored(Anchored::Yes))?;
-    Some((LABELS[m.pattern().as_usize()].1, m.end()))
+    let (word, field) = LABELS[LABEL_FINDER.opening(s)?];
+    Some((field, word.len()))
 }
 
 /// The label that closes `s` (`…。主责单位` before its colon).
