@@ -228,25 +228,9 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     })
 }
 
-/// Index of the first `(` or `:` in `bytes[from..]`. Eight bytes are tested at a time: a
-/// word holds a byte equal to `m` exactly when `word ^ mm…m` holds a zero byte.
+/// Index of the first `(` or `:` in `bytes[from..]`.
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let (open, colon) = (ONES * u64::from(b'('), ONES * u64::from(b':'));
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if has_zero_byte(word ^ open) || has_zero_byte(word ^ colon) {
-            break;
-        }
-        i += 8;
-    }
-    let rest = bytes.get(i..)?;
-    rest.iter()
-        .position(|&b| b == b'(' || b == b':')
-        .map(|k| i + k)
+    memchr::memchr2(b'(', b':', bytes.get(from..)?).map(|k| from + k)
 }
 
 /// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
