@@ -1,5 +1,6 @@
 //! What each word list is for, on snippets written for these tests.
 
+use super::WordSet;
 use super::agencies::*;
 use super::annotations::*;
 use super::places::*;
@@ -159,4 +160,19 @@ fn cities_come_from_the_data_file_and_the_first_named_wins() {
         Some("重庆")
     );
     assert_eq!(most_frequent_city("没有城市"), None);
+}
+
+#[test]
+fn a_word_set_finds_its_words_only_where_one_starts() {
+    static WORDS: [&str; 3] = ["海关", "大学", "大学城"];
+    let set = WordSet::new(&WORDS);
+    assert_eq!(set.opening("大学生"), Some(1));
+    assert_eq!(set.opening("海关总署"), Some(0));
+    assert_eq!(set.opening("东北大学"), None);
+    assert_eq!(set.opening(""), None);
+    assert!(set.occurs_in("东北大学"));
+    assert!(set.occurs_in("沈阳海关"));
+    // `大` opens a word but no word follows it here.
+    assert!(!set.occurs_in("大连市"));
+    assert!(!set.occurs_in(""));
 }
