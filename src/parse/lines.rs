@@ -4,6 +4,7 @@
 //! (`ingest::clean`) before any text is parsed.
 
 use super::normalize::char_count;
+use crate::parse::lexicon::documents::{OWN_DOCUMENT_KINDS, PURPOSE_WORDS};
 
 /// A heading number at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,12 +186,9 @@ pub fn is_closing(line: &str) -> bool {
     if line.len() > 240 {
         return false;
     }
-    const DOCS: [&str; 11] = [
-        "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划", "政策", "规定", "若干",
-    ];
     let own_doc = line
         .strip_prefix('本')
-        .is_some_and(|r| DOCS.iter().any(|d| r.starts_with(d)));
+        .is_some_and(|r| OWN_DOCUMENT_KINDS.iter().any(|d| r.starts_with(d)));
     // Searched only for a line naming its own document.
     let in_force = || {
         ["之日起", "起施行", "起实施", "起执行"]
@@ -203,16 +201,8 @@ pub fn is_closing(line: &str) -> bool {
 /// The opening clause of a policy stating its purpose and basis (`为加快…,结合实际,制定本
 /// 政策。`), never a task.
 pub fn states_purpose(text: &str) -> bool {
-    const MADE: [&str; 6] = [
-        "制定本",
-        "特制定",
-        "制定如下",
-        "现提出",
-        "特提出",
-        "提出如下",
-    ];
     let opens = text.starts_with('为') || text.starts_with("根据");
-    opens && text.len() <= 600 && MADE.iter().any(|w| text.contains(w))
+    opens && text.len() <= 600 && PURPOSE_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// A line holding nothing but a date (the date under a signature).

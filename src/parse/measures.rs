@@ -14,30 +14,7 @@ use super::tagging;
 use super::units::{annotations, starts_with_annotation, trailing_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit, Role};
-
-/// Endings of section titles that state goals, principles or background, not tasks.
-const NON_TASK_ENDINGS: [&str; 18] = [
-    "目标",
-    "指导思想",
-    "基本原则",
-    "总体要求",
-    "总体思路",
-    "发展基础",
-    "现状",
-    "形势",
-    "背景",
-    "意义",
-    "总则",
-    "附则",
-    "概况",
-    "问题",
-    "成效",
-    "回顾",
-    "机遇",
-    "挑战",
-];
-/// Endings that mark a non-task chapter only at the top of the outline (`区位布局`).
-const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
+use crate::parse::lexicon::sections::{NON_TASK_ENDINGS, NON_TASK_TOP_ENDINGS};
 
 /// Whether a section title names a goals/principles/background section.
 pub fn is_non_task_title(title: &str, top_level: bool) -> bool {

@@ -2,13 +2,11 @@
 //! city whose agency names apply. Looks at the head of the document (before the first
 //! heading), signature lines (`沈阳市人民政府` over a date) and labelled lines (`发布日期:`).
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::lexicon::places::{city_in, most_frequent_city};
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
+use crate::parse::lexicon::documents::{DATE_LABELS, DOC_KIND_WORDS, ISSUER_ENDINGS};
 use period::period_of;
 
 /// Everything [`extract`] finds about the document as a whole.
@@ -24,33 +22,6 @@ pub struct Metadata {
     pub kind: DocKind,
     /// City the document's agencies belong to (`沈阳`), when named.
     pub city: Option<&'static str>,
-}
-
-/// Cities recognised for agency names (`data/cities.txt`, one a line); the bundled corpus
-/// needs 沈阳, 大连 and 重庆.
-static CITIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/cities.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
-/// [`CITIES`] as one automaton: the leftmost name wins, and at one place the earlier line.
-static CITY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Searched over titles and issuers only (short): the automaton that is cheapest to
-    // build (the default one cost 1.7 M instructions to build, once a process).
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(CITIES.iter())
-        .unwrap_or_else(|e| panic!("the city list builds an automaton: {e}"))
-});
-
-/// The first city of [`CITIES`] named in `s` (earliest occurrence).
-pub fn city_in(s: &str) -> Option<&'static str> {
-    CITY_FINDER.find(s).map(|m| CITIES[m.pattern().as_usize()])
 }
 
 /// The year an undated document is about, from a title naming one year as its subject
@@ -114,30 +85,6 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         kind,
         city,
     }
-}
-
-/// The city of [`CITIES`] named most often in `text` (one pass over the text). A speed
-/// trick kept on purpose: over a whole document, testing each char against the sorted
-/// initials of the cities and only then the names costs 1.7 M fewer instructions per 10
-/// passes of the parse bench than a `find_iter` of an automaton built for a long text.
-fn most_frequent_city(text: &str) -> Option<&'static str> {
-    static INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = CITIES.iter().filter_map(|c| c.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    let mut counts = vec![0usize; CITIES.len()];
-    for (i, c) in text.char_indices() {
-        if INITIALS.binary_search(&c).is_err() {
-            continue;
-        }
-        if let Some(k) = CITIES.iter().position(|city| text[i..].starts_with(city)) {
-            counts[k] += 1;
-        }
-    }
-    let best = (0..CITIES.len()).max_by_key(|&k| (counts[k], usize::MAX - k))?;
-    (counts[best] > 0).then_some(CITIES[best])
 }
 
 /// A line that reads like a title: no full stop, not an address line.
@@ -238,21 +185,6 @@ fn strip_trailing_note(s: &str) -> &str {
     }
 }
 
-const DOC_KIND_WORDS: [&str; 12] = [
-    "意见》",
-    "方案》",
-    "规划》",
-    "通知》",
-    "意见",
-    "方案",
-    "规划",
-    "通知",
-    "办法",
-    "计划",
-    "纲要",
-    "决定",
-];
-
 /// End (byte) of a document number at the start of `s` (`大政办发〔2017〕133号`).
 fn doc_number_at(s: &str) -> Option<usize> {
     let open = s.find(['〔', '[', '(', '【'])?;
@@ -308,20 +240,12 @@ fn find_doc_number(t: &NormText, head_end: usize) -> Option<String> {
 /// Issue date: a labelled line (`发布日期:`), else a line holding only a date (signature),
 /// else a date on a news source line near the top.
 fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
-    const LABELS: [&str; 7] = [
-        "发布日期",
-        "发布时间",
-        "成文日期",
-        "发文日期",
-        "印发日期",
-        "日期:",
-        "时间:",
-    ];
     let strs: Vec<&str> = t.lines.iter().map(|&l| t.line_str(l)).collect();
     let labelled = strs
         .iter()
         .filter(|s| {
-            (s.contains("日期") || s.contains("时间")) && LABELS.iter().any(|lb| s.contains(lb))
+            (s.contains("日期") || s.contains("时间"))
+                && DATE_LABELS.iter().any(|lb| s.contains(lb))
         })
         .find_map(|s| date_in(s));
     let alone = || {
@@ -338,19 +262,6 @@ fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
     };
     labelled.or_else(alone).or_else(source).map(|d| d.0)
 }
-
-const ISSUER_ENDINGS: [&str; 10] = [
-    "人民政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "管委会",
-    "政府",
-    "局",
-    "厅",
-    "部",
-    "委",
-];
 
 fn issuer_from_title(title: &str) -> Option<String> {
     let i = title.find("关于")?;

@@ -5,6 +5,7 @@
 //! it ([`normalize`]), which has the same chars at the same offsets.
 
 pub mod json;
+mod lexicon;
 mod lines;
 pub mod measures;
 pub mod metadata;

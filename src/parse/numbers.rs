@@ -79,6 +79,10 @@ const NUMERAL_MASK: [u64; 4] = low_byte_mask(NUMERAL_CHARS);
 /// Bitmap of the chars a number can start with: ASCII and full-width digits and every
 /// Chinese numeral char. The target scanner tests each char of a sentence against it, so
 /// nearly every char costs one lookup.
+///
+/// A speed trick kept on purpose, with [`NUMERAL_MASK`]: with both bitmaps replaced by
+/// digit ranges and `NUMERAL_CHARS.contains(c)`, the parse bench cost 44.4 M more
+/// instructions per 10 passes (156.3 M against 111.9 M, callgrind).
 const NUMBER_START: [u64; BMP_WORDS] =
     bmp_mask(&["0123456789", "０１２３４５６７８９", NUMERAL_CHARS]);
 

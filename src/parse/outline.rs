@@ -9,6 +9,8 @@ use super::lines::{
 use super::normalize::{NormText, char_count};
 use super::units::{starts_with_annotation, trailing_annotation};
 use crate::model::Section;
+use crate::parse::lexicon::documents::TITLE_KINDS;
+use crate::parse::lexicon::sections::CHAPTER_ENDINGS;
 
 /// Rank given to unnumbered chapter headings (`主要任务`) and to other unnumbered headings.
 const UNNUMBERED_CHAPTER_RANK: u8 = 2;
@@ -49,12 +51,6 @@ impl Heading {
     }
 }
 
-/// Words that end the title of a chapter heading in an unnumbered document.
-const CHAPTER_ENDINGS: [&str; 19] = [
-    "任务", "目标", "布局", "措施", "要求", "思想", "原则", "背景", "形势", "意义", "路径", "举措",
-    "保障", "定位", "思路", "基础", "工作", "内容", "重点",
-];
-
 /// Whether a short unnumbered heading names a chapter (`主要任务`, `发展目标`).
 pub fn is_chapter_title(title: &str) -> bool {
     char_count(title) <= 8 && CHAPTER_ENDINGS.iter().any(|w| title.ends_with(w))
@@ -62,10 +58,7 @@ pub fn is_chapter_title(title: &str) -> bool {
 
 /// Titles of the document itself rather than of a section (`…实施方案`, `关于…的通知`).
 fn looks_like_document_title(line: &str) -> bool {
-    const KINDS: [&str; 9] = [
-        "意见", "方案", "规划", "通知", "办法", "计划", "纲要", "决定", "细则",
-    ];
-    line.contains("关于") || line.contains('《') || KINDS.iter().any(|k| line.ends_with(k))
+    line.contains("关于") || line.contains('《') || TITLE_KINDS.iter().any(|k| line.ends_with(k))
 }
 
 /// Finds the headings of the document and links them into a tree.

@@ -6,37 +6,15 @@
 use std::sync::LazyLock;
 
 use crate::model::{Statistic, Target};
+use crate::parse::lexicon::goals::{CURRENT_WORDS, HOLDING_VERBS, NOW_WORDS};
 use crate::parse::targets::scan::Keywords;
-
-/// Words that, before a figure in its sentence, say it describes the present even inside a
-/// goals section (`现有企业100家,到2025年达到200家`).
-pub const NOW_WORDS: &[&str] = &[
-    "以来",
-    "同比",
-    "去年",
-    "上年",
-    "上半年",
-    "前三季度",
-    "目前",
-    "现有",
-    "已有",
-    "已经",
-    "已建成",
-    "截至",
-    "截止",
-    "现已",
-    "原有",
-];
-
-/// Words that mark a figure as current when nothing says it is a goal (`累计`, `拥有`).
-pub const CURRENT_WORDS: &[&str] = &["拥有", "共有", "累计", "已", "进驻", "聚集了", "集聚了"];
 
 /// [`NOW_WORDS`] prepared for scanning.
 pub static NOW: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(NOW_WORDS));
 /// [`CURRENT_WORDS`] prepared for scanning.
 pub static CURRENT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(CURRENT_WORDS));
-/// Verbs of holding that make a whole sentence describe the present (`…拥有…`).
-pub static HOLDING: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&["拥有", "共有"]));
+/// [`HOLDING_VERBS`] prepared for scanning.
+pub static HOLDING: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(HOLDING_VERBS));
 
 /// True when a marker of `words` occurs in `chars[from..to]` (`拥有量`, a noun, does not
 /// count).

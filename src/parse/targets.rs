@@ -19,6 +19,8 @@ mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::lexicon::clauses::LAND_WORKS;
+use crate::parse::lexicon::goals::{CURRENT_VERBS, GOAL_WORDS, PLAN_WORDS, REVIEW_WORDS};
 use crate::parse::lines::Marker;
 use crate::parse::normalize::NormText;
 use crate::parse::numbers;
@@ -207,21 +209,10 @@ fn same_thing(a: &str, b: &str) -> bool {
     2 * shared >= sa.union(&sb).count()
 }
 
-/// Words that make an unlabelled figure a goal when nothing marks it as current.
-const GOAL_WORDS: &[&str] = &[
-    "规划", "计划", "目标", "增长", "增速", "比重", "力争", "争取", "提高", "提升", "下降", "降低",
-    "压缩", "缩短",
-];
-
 static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_WORDS));
 
-/// Planning words that make every figure of their sentence a goal (`规划建设…,总面积约
-/// 50平方公里`).
-static PLANS: LazyLock<Keywords> =
-    LazyLock::new(|| Keywords::new(&["规划", "计划", "目标", "力争", "争取"]));
-
-/// Words that turn a figure into a current one (not a goal) when they precede it.
-const CURRENT_VERBS: &[&str] = &["拥有", "共有", "现有", "进驻"];
+/// [`PLAN_WORDS`] prepared for scanning.
+static PLANS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PLAN_WORDS));
 
 /// State of one extraction.
 struct Run<'a> {
@@ -260,17 +251,6 @@ enum InlineSection {
     /// Results or the present state.
     Review,
 }
-
-/// Words of a short sentence naming a review of results (`“十四五”时期发展成就`).
-const REVIEW_WORDS: &[&str] = &[
-    "成就",
-    "成效",
-    "回顾",
-    "总结",
-    "发展基础",
-    "发展现状",
-    "以来",
-];
 
 /// [`REVIEW_WORDS`] and `目标`, prepared: one search tells whether a short sentence may
 /// name a section at all.
@@ -867,14 +847,10 @@ fn recurring(chars: &[char], sentence_start: usize, pos: usize) -> bool {
 /// 平方公里`): the zone's scope, a statistic, not a result to reach. Land developed,
 /// rebuilt or let (`新增开发面积5平方公里`) is a goal.
 fn zone_scope(chars: &[char], m: &Mention, clause_start: usize, indicator: &str) -> bool {
-    const WORKS: &[&str] = &[
-        "新增", "开发", "建成", "完成", "整治", "盘活", "出让", "供应", "收储", "征收", "招商",
-        "腾退",
-    ];
     matches!(m.unit, "平方公里" | "公顷")
         && (indicator.contains("面积") || indicator.contains("范围"))
-        && !contains_any(chars, clause_start, m.start, WORKS)
-        && !WORKS.iter().any(|w| indicator.contains(w))
+        && !contains_any(chars, clause_start, m.start, LAND_WORKS)
+        && !LAND_WORKS.iter().any(|w| indicator.contains(w))
 }
 
 /// Posts and staffing quotas (`设管委会副主任1名`) are organisation, not goals.

@@ -5,78 +5,23 @@
 
 use std::ops::Range;
 
+use super::lexicon;
+use super::lexicon::agencies::{
+    AGENCY_ENDINGS, LEVEL_CHARS, OWN_PREFIXES, SHARED_ORGANS, ends_like_agency, has_level_or_place,
+    has_not_place_word, has_own_marker, without_not_places,
+};
+use super::lexicon::annotations::{
+    ETC_TAILS, Field as LabelKind, NOTE_OPENERS, ROLE_MANNERS, ROLE_VERBS,
+};
 use super::normalize::char_count;
 use crate::model::Role;
 use crate::utf8::utf8_len;
 
-/// What a label says about the units listed after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LabelKind {
-    /// `责任单位`: role from the list's grouping.
-    Responsible,
-    Lead,
-    Co,
-    /// `重点企业`/`重点机构`: key enterprises, not units.
-    Enterprise,
-    /// `适用范围`, `完成时限`, `责任领导`: a field of the annotation that names no unit.
-    Other,
-}
-
-/// Labels of a responsibility annotation and what the list after each one names.
-const LABELS: &[(&str, LabelKind)] = &[
-    ("责任单位", LabelKind::Responsible),
-    ("责任部门", LabelKind::Responsible),
-    ("责任主体", LabelKind::Responsible),
-    ("负责单位", LabelKind::Responsible),
-    ("负责部门", LabelKind::Responsible),
-    ("实施单位", LabelKind::Responsible),
-    ("实施部门", LabelKind::Responsible),
-    ("责任处室", LabelKind::Responsible),
-    ("牵头处室", LabelKind::Lead),
-    ("牵头领导", LabelKind::Other),
-    ("牵头单位", LabelKind::Lead),
-    ("牵头部门", LabelKind::Lead),
-    ("主责单位", LabelKind::Lead),
-    ("主责部门", LabelKind::Lead),
-    ("配合单位", LabelKind::Co),
-    ("配合部门", LabelKind::Co),
-    ("协同单位", LabelKind::Co),
-    ("协同部门", LabelKind::Co),
-    ("参与单位", LabelKind::Co),
-    ("协办单位", LabelKind::Co),
-    ("重点企业", LabelKind::Enterprise),
-    ("重点机构", LabelKind::Enterprise),
-    ("重点园区", LabelKind::Enterprise),
-    ("重点单位", LabelKind::Enterprise),
-    ("配合处室", LabelKind::Co),
-    ("支持单位", LabelKind::Co),
-    ("适用范围", LabelKind::Other),
-    ("实施范围", LabelKind::Other),
-    ("完成时限", LabelKind::Other),
-    ("完成时间", LabelKind::Other),
-    ("时间节点", LabelKind::Other),
-    ("时间安排", LabelKind::Other),
-    ("进度安排", LabelKind::Other),
-    ("责任领导", LabelKind::Other),
-    ("分管领导", LabelKind::Other),
-    ("责任人", LabelKind::Other),
-    ("备注", LabelKind::Other),
-];
-
-/// First chars of the [`LABELS`] (a test keeps the two in step).
-const LABEL_LEADS: &str = "责负实牵配协参主重支适完时进分备";
-
 /// A label at the start of `s` (`责任单位:`), with the text after its colon.
 fn label_at(s: &str) -> Option<(LabelKind, &str)> {
     let s = s.trim_start();
-    // Most texts open with no label: reject them on their first char.
-    if !s.chars().next().is_some_and(|c| LABEL_LEADS.contains(c)) {
-        return None;
-    }
-    LABELS.iter().find_map(|&(name, kind)| {
-        let rest = s.strip_prefix(name)?.trim_start();
-        rest.strip_prefix(':').map(|r| (kind, r))
-    })
+    let (kind, len) = lexicon::annotations::label_at_start(s)?;
+    s[len..].trim_start().strip_prefix(':').map(|r| (kind, r))
 }
 
 /// The units and key enterprises named in one annotation.
@@ -167,24 +112,13 @@ pub fn units_of_cells(
     parse_annotation(&fields, 0..len).units
 }
 
-/// Verbs closing a unit list in `(市发展改革委牵头,市科技局、财政局配合)`, with the role
-/// they give.
-const ROLE_VERBS: [(&str, LabelKind); 6] = [
-    ("牵头", LabelKind::Lead),
-    ("负责", LabelKind::Lead),
-    ("配合", LabelKind::Co),
-    ("参与", LabelKind::Co),
-    ("协助", LabelKind::Co),
-    ("协同", LabelKind::Co),
-];
-
 /// `市科技局、财政局配合` → (co, `市科技局、财政局`), when the names end like agencies.
 fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
     let segment = segment.trim();
     ROLE_VERBS.iter().find_map(|&(verb, kind)| {
         let mut names = segment.strip_suffix(verb)?.trim_end();
         // `按职责分工负责`, `分别负责`, `共同牵头`.
-        for manner in ["按职责分工", "按职能分工", "按职责", "分别", "共同"] {
+        for manner in ROLE_MANNERS {
             names = names.strip_suffix(manner).unwrap_or(names).trim_end();
         }
         let names = names.strip_prefix('由').unwrap_or(names);
@@ -294,32 +228,16 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     })
 }
 
-/// Index of the first `(` or `:` in `bytes[from..]`. Eight bytes are tested at a time: a
-/// word holds a byte equal to `m` exactly when `word ^ mm…m` holds a zero byte.
+/// Index of the first `(` or `:` in `bytes[from..]`.
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let (open, colon) = (ONES * u64::from(b'('), ONES * u64::from(b':'));
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if has_zero_byte(word ^ open) || has_zero_byte(word ^ colon) {
-            break;
-        }
-        i += 8;
-    }
-    let rest = bytes.get(i..)?;
-    rest.iter()
-        .position(|&b| b == b'(' || b == b':')
-        .map(|k| i + k)
+    memchr::memchr2(b'(', b':', bytes.get(from..)?).map(|k| from + k)
 }
 
 /// Start of a label that ends at the colon at byte `colon` and opens the text, a line or
 /// a sentence (`…。主责单位:…`).
 fn bare_label_start(text: &str, colon: usize) -> Option<usize> {
     let before = text[..colon].trim_end();
-    let (name, _) = LABELS.iter().find(|(name, _)| before.ends_with(name))?;
+    let name = lexicon::annotations::label_at_end(before)?;
     let start = before.len() - name.len();
     let prev = text[..start].chars().next_back();
     prev.is_none_or(|p| matches!(p, '\n' | '。' | ' ' | ';' | '[' | '【' | '〔'))
@@ -477,34 +395,6 @@ fn split_enterprises(body: &str) -> Vec<String> {
     names
 }
 
-/// Endings of a complete agency name; a `各…` item without one continues in the next item.
-const AGENCY_ENDINGS: [&str; 24] = [
-    "政府",
-    "管委会",
-    "委员会",
-    "部门",
-    "单位",
-    "机构",
-    "局",
-    "委",
-    "办",
-    "厅",
-    "院",
-    "部",
-    "中心",
-    "集团",
-    "公司",
-    "组",
-    "会",
-    "所",
-    "处",
-    "署",
-    "站",
-    "队",
-    "行",
-    "校",
-];
-
 /// Splits one group on `、`, cleaning each name. A distributive set (`各区、县级市`,
 /// `各有关区、县级市政府`) names every kind of body it lists: `各区`, `各县级市` (with a
 /// final organ word shared by all: `各区政府`, `各县级市政府`).
@@ -535,13 +425,6 @@ fn split_units(group: &str) -> Vec<String> {
     out
 }
 
-fn ends_like_agency(name: &str) -> bool {
-    AGENCY_ENDINGS.iter().any(|e| name.ends_with(e))
-}
-
-/// Organ words a distributive set shares (`各区、县级市政府`).
-const SHARED_ORGANS: [&str; 5] = ["人民政府", "政府", "管委会", "党委", "党工委"];
-
 /// A further kind of body in a distributive set: a short name of a level or place
 /// (`县级市`, `开发区`, `县(市)`), possibly with the set's organ word.
 fn is_set_member(name: &str) -> bool {
@@ -553,7 +436,7 @@ fn is_set_member(name: &str) -> bool {
     (1..=5).contains(&n)
         && !stem.starts_with('各')
         && !ends_like_agency(stem)
-        && (stem.contains(LEVEL_CHARS.as_slice()) || stem.contains(PLACE_CHARS.as_slice()))
+        && has_level_or_place(stem)
 }
 
 /// Writes out an open distributive set: its `各…` word and shared organ go to every member.
@@ -616,74 +499,17 @@ fn trailing_second_plate(s: &str) -> Option<usize> {
 }
 
 fn find_note_paren(s: &str) -> Option<usize> {
-    const NOTES: [&str; 9] = [
-        "以下", "下同", "简称", "均指", "含", "包括", "不含", "即", "指",
-    ];
     s.match_indices('(')
         .map(|(i, _)| i)
-        .find(|&i| NOTES.iter().any(|n| s[i + 1..].starts_with(n)))
+        .find(|&i| NOTE_OPENERS.iter().any(|n| s[i + 1..].starts_with(n)))
 }
 
 fn strip_trailing_etc(s: &str) -> &str {
-    const TAILS: [&str; 7] = [
-        "等有关部门",
-        "等相关部门",
-        "等有关单位",
-        "等相关单位",
-        "等部门",
-        "等单位",
-        "等",
-    ];
     let mut s = s;
-    while let Some(t) = TAILS.iter().find_map(|t| s.strip_suffix(t)) {
+    while let Some(t) = ETC_TAILS.iter().find_map(|t| s.strip_suffix(t)) {
         s = t.trim_end();
     }
     s
-}
-
-/// Chars marking an administrative level or place inside a name (`浑南区政府`).
-const LEVEL_CHARS: [char; 6] = ['市', '省', '区', '县', '州', '旗'];
-const PLACE_CHARS: [char; 7] = ['园', '镇', '乡', '村', '港', '岛', '湾'];
-/// Words containing a level or place char that do not name a place.
-const NOT_PLACES: [&str; 12] = [
-    "市场",
-    "城乡",
-    "乡村",
-    "农村",
-    "村镇",
-    "园林",
-    "港口",
-    "港航",
-    "港澳",
-    "区块链",
-    "社区",
-    "城市",
-];
-const OWN_PREFIXES: [&str; 14] = [
-    "国家",
-    "国务院",
-    "中央",
-    "中共",
-    "全国",
-    "中国",
-    "国网",
-    "各",
-    "团",
-    "驻",
-    "省",
-    "市",
-    "区",
-    "县",
-];
-const OWN_MARKERS: [&str; 4] = ["海关", "大学", "学院", "银行"];
-
-/// Whether one of [`OWN_MARKERS`] occurs in `name`: the words are tried only where their
-/// first char is (one pass over a short name instead of a substring search per word).
-fn has_own_marker(name: &str) -> bool {
-    name.char_indices().any(|(i, c)| {
-        matches!(c, '海' | '大' | '学' | '银')
-            && OWN_MARKERS.iter().any(|m| name[i..].starts_with(m))
-    })
 }
 
 /// Whether a name carries its own level or place (`市科技局`, `沈阳高新区管委会`,
@@ -698,35 +524,19 @@ fn has_own_prefix(name: &str) -> bool {
     }
     if OWN_PREFIXES.iter().any(|p| name.starts_with(p))
         || has_own_marker(name)
-        || super::metadata::city_in(name).is_some()
+        || lexicon::places::city_in(name).is_some()
     {
         return true;
     }
     // Cutting words out cannot add a level or place char: most names have none.
-    if !name.contains(LEVEL_CHARS) && !name.contains(PLACE_CHARS) {
+    if !has_level_or_place(name) {
         return false;
     }
     // Nor is there anything to cut in most of the others.
     if !has_not_place_word(name) {
         return true;
     }
-    let mut stripped = name.to_string();
-    for w in NOT_PLACES {
-        if stripped.contains(w) {
-            stripped = stripped.replace(w, "");
-        }
-    }
-    stripped.contains(LEVEL_CHARS) || stripped.contains(PLACE_CHARS)
-}
-
-/// First chars of the [`NOT_PLACES`] words.
-const NOT_PLACE_LEADS: [char; 9] = ['市', '城', '乡', '农', '村', '园', '港', '区', '社'];
-
-/// Whether one of [`NOT_PLACES`] occurs in `name`, tried only where one may start.
-fn has_not_place_word(name: &str) -> bool {
-    name.char_indices().any(|(i, c)| {
-        NOT_PLACE_LEADS.contains(&c) && NOT_PLACES.iter().any(|w| name[i..].starts_with(w))
-    })
+    has_level_or_place(&without_not_places(name))
 }
 
 /// The level prefix a following bare name inherits: `市` from `市科技局`, `市委` from

@@ -6,76 +6,7 @@ use std::sync::LazyLock;
 
 use super::scan::{Keywords, is_space};
 use crate::model::Comparator;
-
-/// Words written just before the figure, with what they mean.
-const BEFORE: &[(&str, Comparator)] = &[
-    ("达到或超过", Comparator::Ge),
-    ("达到或高于", Comparator::Ge),
-    ("不少于", Comparator::Ge),
-    ("不低于", Comparator::Ge),
-    ("不小于", Comparator::Ge),
-    ("至少", Comparator::Ge),
-    ("超过", Comparator::Gt),
-    ("超", Comparator::Gt),
-    ("突破", Comparator::Gt),
-    ("多于", Comparator::Gt),
-    ("高于", Comparator::Gt),
-    ("大于", Comparator::Gt),
-    ("达到", Comparator::Eq),
-    ("达", Comparator::Eq),
-    ("实现", Comparator::Eq),
-    ("为", Comparator::Eq),
-    ("分别为", Comparator::Eq),
-    ("分别达到", Comparator::Eq),
-    ("提高到", Comparator::Eq),
-    ("提高至", Comparator::Eq),
-    ("提升到", Comparator::Eq),
-    ("提升至", Comparator::Eq),
-    ("增加到", Comparator::Eq),
-    ("增加至", Comparator::Eq),
-    ("增长到", Comparator::Eq),
-    ("增长至", Comparator::Eq),
-    ("增至", Comparator::Eq),
-    ("扩大到", Comparator::Eq),
-    ("扩大至", Comparator::Eq),
-    ("扩大为", Comparator::Eq),
-    ("保持在", Comparator::Eq),
-    ("稳定在", Comparator::Eq),
-    ("约", Comparator::Approx),
-    ("大约", Comparator::Approx),
-    ("近", Comparator::Approx),
-    ("接近", Comparator::Approx),
-    ("将近", Comparator::Approx),
-    ("不超过", Comparator::Le),
-    ("不高于", Comparator::Le),
-    ("不大于", Comparator::Le),
-    ("控制在", Comparator::Le),
-    ("降至", Comparator::Le),
-    ("压缩至", Comparator::Le),
-    ("压缩到", Comparator::Le),
-    ("缩短至", Comparator::Le),
-    ("缩短到", Comparator::Le),
-    ("减少至", Comparator::Le),
-    ("减少到", Comparator::Le),
-    ("降到", Comparator::Le),
-    ("降低至", Comparator::Le),
-    ("降低到", Comparator::Le),
-    ("下降至", Comparator::Le),
-    ("下降到", Comparator::Le),
-    ("低于", Comparator::Lt),
-    ("少于", Comparator::Lt),
-    ("小于", Comparator::Lt),
-];
-
-/// Words written just after the figure (and its unit).
-const AFTER: &[(&str, Comparator)] = &[
-    ("及以上", Comparator::Ge),
-    ("以上", Comparator::Ge),
-    ("及以下", Comparator::Le),
-    ("以下", Comparator::Le),
-    ("以内", Comparator::Le),
-    ("左右", Comparator::Approx),
-];
+use crate::parse::lexicon::quantities::{AFTER, BEFORE};
 
 fn words(table: &'static [(&'static str, Comparator)]) -> Keywords {
     let list: Vec<&'static str> = table.iter().map(|(w, _)| *w).collect();

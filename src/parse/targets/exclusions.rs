@@ -8,123 +8,11 @@ use std::sync::LazyLock;
 use super::indicators::VERBS;
 use super::mentions::{Mention, counts_things, is_physical};
 use super::scan::{Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
+use crate::parse::lexicon::conditions::{
+    AWARD_WORDS, CLASS_NOUNS, DESCRIBING_VERBS, DOCUMENT_PARTS, PER_ITEM_WORDS, POLICY_WORDS,
+    PREPOSITIONS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
+};
 use crate::parse::numbers::digit_value;
-
-/// Verbs that make `N强` a ranking goal (`进入全国高新区20强`).
-const RANK_VERBS: &[&str] = &[
-    "进入", "跻身", "迈入", "位列", "位居", "挺进", "晋级", "入围", "进",
-];
-
-/// Words marking a subsidy, reward or other policy amount (`给予最高50万元补贴`). Before a
-/// count of people or things they name whom a programme selects (`每年资助100名青年人才`),
-/// which is a goal: see [`PER_ITEM_WORDS`].
-const POLICY_WORDS: &[&str] = &[
-    "补贴", "补助", "奖励", "资助", "贴息", "奖补", "给予", "最高", "按照", "每家", "每户", "每个",
-    "每项", "每人", "单个", "单项",
-];
-
-/// Words of a per-item rule (`每家企业最多3个`), which make even a count a parameter.
-const PER_ITEM_WORDS: &[&str] = &[
-    "每家", "每户", "每个", "每项", "每人", "单个", "单项", "最高",
-];
-
-/// Prepositions before a count of the fields or places a measure covers
-/// (`围绕5个重点领域`, `在3个园区开展试点`).
-const PREPOSITIONS: &[&str] = &[
-    "围绕", "聚焦", "依托", "针对", "通过", "在", "从", "对", "按", "覆盖",
-];
-
-/// Speed, power and size words of technical specifications.
-const SPEC_WORDS: &[&str] = &[
-    "时速",
-    "速度",
-    "功率",
-    "电压",
-    "排量",
-    "载重",
-    "容量为",
-    "直径",
-    "长度",
-];
-
-/// Amounts a percentage is taken of when a policy sets a rate (`最低价标准的70%`,
-/// `研发投入的20%`), not totals a share is measured against (`企业总量的50%`).
-const RATE_BASES: &[&str] = &[
-    "标准",
-    "价格",
-    "基准价",
-    "底价",
-    "投资额",
-    "研发投入",
-    "研发费用",
-    "费用",
-    "成本",
-    "租金",
-    "工资",
-    "薪酬",
-    "利息",
-    "保费",
-    "出资额",
-    "金额",
-    "额度",
-    "实际投入",
-    "到位资金",
-];
-
-/// Terms of a rule rather than results (`考核权重不低于5%`, `贷款利率不超过4%`).
-const RULE_TERMS: &[&str] = &[
-    "权重",
-    "利率",
-    "税率",
-    "费率",
-    "分值",
-    "系数",
-    "补贴比例",
-    "补助比例",
-    "资助比例",
-    "奖励比例",
-    "贴息比例",
-    "分担比例",
-    "出资比例",
-];
-
-/// Words right after a figure that make it the amount of an award (`20%给予补贴`,
-/// `30万元奖励`).
-const AWARD_WORDS: &[&str] = &[
-    "给予",
-    "补贴",
-    "补助",
-    "奖励",
-    "资助",
-    "奖补",
-    "贴息",
-    "的补贴",
-    "的补助",
-    "的奖励",
-    "的资助",
-];
-
-/// Verbs that describe what a document contains (`提出了12项具体举措`).
-const DESCRIBING_VERBS: &[&str] = &[
-    "提出",
-    "包括",
-    "包含",
-    "涵盖",
-    "涉及",
-    "分为",
-    "共分",
-    "列出",
-    "明确了",
-    "出台了",
-    "部署了",
-    "部署",
-    "安排了",
-];
-
-/// Parts of a document counted when it describes itself.
-const DOCUMENT_PARTS: &[&str] = &[
-    "举措", "措施", "任务", "政策", "条款", "方面", "部分", "意见", "章节", "行动",
-];
 
 static SPECS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(SPEC_WORDS));
 static AWARDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(AWARD_WORDS));
@@ -237,7 +125,6 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
 /// `超百亿元企业5家`, `投资额10亿元以上项目20个`, `排名前3位的单位`: the figure
 /// describes the class of things another figure (or a rule) is about.
 fn class_descriptor(chars: &[char], m: &Mention) -> bool {
-    const CLASS_NOUNS: &[&str] = &["企业", "项目", "产业集群", "集群", "龙头", "品牌", "单位"];
     let mut pos = m.end;
     if chars.get(pos) == Some(&'的') {
         pos += 1;
@@ -393,7 +280,12 @@ fn closes_goal_clause(chars: &[char], m: &Mention) -> bool {
         .rev()
         .find(|&i| "，,。；;：:！？\n、".contains(chars[i]))
         .map_or(0, |i| i + 1);
-    contains_any(chars, start, m.start, super::indicators::GOAL_VERBS)
+    contains_any(
+        chars,
+        start,
+        m.start,
+        crate::parse::lexicon::clauses::GOAL_VERBS,
+    )
 }
 
 #[cfg(test)]

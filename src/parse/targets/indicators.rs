@@ -13,106 +13,13 @@ use super::scan::{
     starts_with_at, string,
 };
 use super::years;
+use crate::parse::lexicon::clauses::{
+    AREA_WORDS, BORROWS_SUBJECT, FUNDING_VERBS, GOAL_VERBS, LEADING, MODALS, NOT_NOUNS,
+};
 use crate::parse::numbers::digit_value;
-
-/// Verbs that introduce the quantified object (`建设…中试基地1个`).
-pub const GOAL_VERBS: &[&str] = &[
-    "引进培养",
-    "培育引进",
-    "引进培育",
-    "新建",
-    "新设",
-    "建设",
-    "建成",
-    "培育",
-    "引进",
-    "引入",
-    "打造",
-    "设立",
-    "组建",
-    "形成",
-    "举办",
-    "开展",
-    "新增",
-    "吸引",
-    "招引",
-    "集聚",
-    "聚集",
-    "认定",
-    "创建",
-    "争创",
-    "建立",
-    "培养",
-    "储备",
-    "引育",
-    "新认定",
-    "新培育",
-    "新引进",
-    "拥有",
-    "进驻",
-    "共有",
-    "现有",
-    "落户",
-    "安排",
-    "完成",
-];
 
 /// [`GOAL_VERBS`] prepared for scanning.
 pub static VERBS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_VERBS));
-
-/// Words opening a clause that are not part of the indicator.
-const LEADING: &[&str] = &[
-    "累计",
-    "力争",
-    "争取",
-    "确保",
-    "每年",
-    "目前",
-    "现有",
-    "其中",
-    "同时",
-    "并且",
-    "并",
-    "全年",
-    "在",
-    "以",
-    "原",
-    "共",
-    "已",
-    "的基础上",
-    "基础上",
-    "以及",
-    "和",
-    "与",
-    "及",
-];
-
-/// Growth and share heads that take the previous figure's subject.
-const BORROWS_SUBJECT: &[&str] = &[
-    "年均增长",
-    "年均增速",
-    "同比增长",
-    "年增长",
-    "增长",
-    "增速",
-    "占",
-];
-
-/// Words for the whole territory before a figure written ahead of its noun
-/// (`激活全区197家技术研发平台`).
-const AREA_WORDS: &[&str] = &[
-    "全区",
-    "全市",
-    "全省",
-    "全县",
-    "全国",
-    "全园",
-    "园区内",
-    "区内",
-];
-
-/// Verbs after which a figure is a budget line of the previous clause's fund.
-const FUNDING_VERBS: &[&str] = &["安排", "投入", "出资", "筹集"];
 
 /// True for characters that end a clause.
 pub fn is_clause_stop(chars: &[char], i: usize) -> bool {
@@ -242,9 +149,6 @@ fn relative_time(chars: &[char], from: usize, to: usize) -> Option<usize> {
     }
     (i > from + digits + 1).then_some(i.min(to))
 }
-
-/// Modal words between an indicator and its figure (`营业总收入将突破…`).
-const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望", "累计"];
 
 /// Strips `的`, spaces, a trailing `达` and modal words from the end of `from..to`.
 fn skip_trailing(chars: &[char], from: usize, mut to: usize) -> usize {
@@ -477,10 +381,6 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
     if with_yi && let Some(i) = (from..to).find(|&i| chars[i] == '为') {
         to = i;
     }
-    const NOT_NOUNS: &[&str] = &[
-        "基础", "以上", "以下", "左右", "比例", "的", "给予", "用于", "作为", "以", "为", "内",
-        "后", "前", "次", "左", "由",
-    ];
     let first_ok = chars.get(from).is_some_and(|&c| {
         super::scan::is_cjk(c) || matches!(c, '“' | '"' | '《' | '‘') || c.is_ascii_alphabetic()
     });

@@ -4,31 +4,7 @@
 use super::indicators::is_clause_stop;
 use super::scan::{rfind, starts_with_at, string};
 use super::years;
-
-/// Words that end the subject of a `分别` clause: what follows them is the predicate
-/// (`…企业在2022年的基础上实现翻番`, `…企业将分别`).
-const PREDICATE_OPENERS: &[&str] = &[
-    "在",
-    "实现",
-    "将",
-    "要",
-    "力争",
-    "争取",
-    "达到",
-    "均分别",
-    "均为",
-    "均达",
-    "均增长",
-    "均超",
-    "均突破",
-    "共",
-    "数量",
-    "总数",
-    "规模",
-];
-
-/// Joins between members of an enumerated subject.
-const JOINS: &[&str] = &["以及", "和", "与", "及", "、"];
+use crate::parse::lexicon::clauses::{JOINS, PREDICATE_OPENERS};
 
 /// The members the figures after the `分别` before `pos` take in order, when the clause
 /// holding the figure (from `clause_start`) says `分别` and the text before it enumerates

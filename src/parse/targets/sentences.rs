@@ -3,6 +3,9 @@
 //! belong to a goals section (`二、发展目标`, `发展目标`).
 
 use super::scan::{Keywords, is_space};
+use crate::parse::lexicon::sections::{
+    GOAL_TITLES, OTHER_SECTION_TITLES, REVIEW_TITLES, TASK_VERBS,
+};
 use crate::parse::lines::{Marker, is_page_number};
 use crate::parse::normalize::NormText;
 use std::sync::LazyLock;
@@ -248,27 +251,9 @@ fn heading_level(chars: &[char], start: usize, end: usize, marker: Option<&Marke
 /// The level of a short unnumbered line read as a heading: below every numbered rank.
 pub const UNNUMBERED: u8 = 9;
 
-/// Section titles of a review of the present (`一、发展基础`, `(一)发展现状`): figures there
-/// describe the past unless they carry a deadline.
-const REVIEW_TITLES: &[&str] = &[
-    "发展基础",
-    "发展现状",
-    "现实基础",
-    "基础条件",
-    "发展成效",
-    "工作回顾",
-    "主要成就",
-    "发展环境",
-    "面临形势",
-    "发展形势",
-    "基本情况",
-    "现状分析",
-    "取得成效",
-];
-
 /// Marks goals sections and review sections.
 fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
-    static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&["目标"]));
+    static GOALS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_TITLES));
     static REVIEWS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(REVIEW_TITLES));
     mark_sections(chars, paragraphs, (&GOALS, usize::MAX, false), |p, v| {
         p.goals = v
@@ -278,9 +263,8 @@ fn mark_goals(chars: &[char], paragraphs: &mut [Paragraph]) {
     mark_sections(chars, paragraphs, (&REVIEWS, 12, true), |p, v| p.review = v);
 }
 
-/// Words of a heading that opens another kind of section than goals or a review.
-static OTHER_SECTION: LazyLock<Keywords> =
-    LazyLock::new(|| Keywords::new(&["任务", "措施", "保障", "举措", "路径", "布局", "思想"]));
+/// [`OTHER_SECTION_TITLES`] prepared for scanning.
+static OTHER_SECTION: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(OTHER_SECTION_TITLES));
 
 /// Marks the paragraphs of the sections whose heading names one of `titles`: from that
 /// heading up to the next heading at the same or a higher level (for an unnumbered heading:
@@ -334,12 +318,6 @@ fn mark_sections(
         mark(p, level_in.is_some());
     }
 }
-
-/// Verbs a task title opens with (`优化人才发展环境`, `营造良好发展环境`).
-const TASK_VERBS: &[&str] = &[
-    "优化", "营造", "改善", "提升", "打造", "建设", "推进", "推动", "加强", "加快", "深化", "完善",
-    "强化", "构建", "培育", "夯实", "巩固", "扩大", "提高", "实施", "促进", "健全", "创新",
-];
 
 /// Whether a heading whose title (after its number) starts at `title` opens with a task
 /// verb.

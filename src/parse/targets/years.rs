@@ -4,6 +4,7 @@
 //! 基数`) or one end of a period (`2018-2020年`).
 
 use super::scan::{ends_with_at, is_space, longest_prefix, longest_suffix, starts_with_at};
+use crate::parse::lexicon::time::{ASOF_BEFORE, BASELINE_BEFORE, DEADLINE_BEFORE, YEAR_TAILS};
 use crate::parse::numbers::{self, digit_value};
 
 /// What a year in the text says.
@@ -32,31 +33,6 @@ pub struct YearMention {
     pub kind: YearKind,
 }
 
-const DEADLINE_BEFORE: &[&str] = &[
-    "到",
-    "至",
-    "力争到",
-    "力争至",
-    "争取到",
-    "争取至",
-    "力争在",
-    "力争",
-    "争取",
-    "确保",
-];
-const ASOF_BEFORE: &[&str] = &["截至", "截止", "截止到", "截至到"];
-const BASELINE_BEFORE: &[&str] = &["比", "较", "相比", "以", "同", "与", "自", "从"];
-const TAIL: &[&str] = &[
-    "年底前",
-    "年末前",
-    "年以前",
-    "年前",
-    "年底",
-    "年末",
-    "年内",
-    "年",
-];
-
 /// Every year expression in `chars[from..to]`.
 pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
     let mut out = Vec::new();
@@ -77,7 +53,7 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
             i += 1;
             continue;
         };
-        let Some(tail) = longest_prefix(chars, n.end, TAIL) else {
+        let Some(tail) = longest_prefix(chars, n.end, YEAR_TAILS) else {
             i = n.end;
             continue;
         };
