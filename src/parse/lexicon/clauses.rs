@@ -108,6 +108,14 @@ pub const NOT_NOUNS: &[&str] = &[
     "前", "次", "左", "由",
 ];
 
+/// Verbs that open the predicate of a counted noun written after its figure
+/// (`10家链主企业给予重点支持`, `50家配套企业参与协作`, `200家企业完成数字化改造`): the
+/// indicator is the noun before them.
+pub const PREDICATE_AFTER_NOUN: &[&str] = &[
+    "给予", "参与", "参加", "开展", "获得", "享受", "入驻", "落户", "纳入", "进入", "完成", "实现",
+    "达到",
+];
+
 /// Words that end the subject of a `分别` clause: what follows them is the predicate
 /// (`…企业在2022年的基础上实现翻番`, `…企业将分别`).
 pub const PREDICATE_OPENERS: &[&str] = &[

@@ -15,6 +15,7 @@ use super::scan::{
 use super::years;
 use crate::parse::lexicon::clauses::{
     AREA_WORDS, BORROWS_SUBJECT, FUNDING_VERBS, GOAL_VERBS, LEADING, MODALS, NOT_NOUNS,
+    PREDICATE_AFTER_NOUN,
 };
 use crate::parse::numbers::digit_value;
 
@@ -392,6 +393,15 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
     let from = enumeration_end(chars, from, to)
         .filter(|&h| h < to)
         .unwrap_or(from);
+    // `10家链主企业给予重点支持`: the noun ends where its predicate begins (a noun of two
+    // characters at least: `100家落户企业` keeps its first word). A verb followed by `的`
+    // opens a relative clause inside the noun (`100名享受政府特殊津贴的人才`), no predicate.
+    let to = (from + 2..to)
+        .find(|&i| {
+            longest_prefix(chars, i, PREDICATE_AFTER_NOUN).is_some()
+                && !chars[i..to].contains(&'的')
+        })
+        .unwrap_or(to);
     let noun = string(chars, from, to);
     Some(if scale { format!("{noun}规模") } else { noun })
 }

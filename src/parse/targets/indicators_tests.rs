@@ -175,3 +175,17 @@ fn relative_time_phrases_are_not_indicators() {
     assert_eq!(indicators("3年内新建标准厂房20万平方米"), ["标准厂房"]);
     assert_eq!(indicators("今后五年建设公租房8000套"), ["公租房"]);
 }
+
+#[test]
+fn the_noun_after_a_figure_ends_where_its_predicate_begins() {
+    assert_eq!(indicators("每年遴选10家链主企业给予重点支持"), ["链主企业"]);
+    assert_eq!(indicators("组织50家配套企业参与协作"), ["配套企业"]);
+    assert_eq!(indicators("推动200家规上企业完成数字化改造"), ["规上企业"]);
+    // A noun that opens with such a word keeps it.
+    assert_eq!(indicators("服务100家落户企业"), ["落户企业"]);
+    // A verb inside a relative clause (`…的`) belongs to the noun.
+    assert_eq!(
+        indicators("选拔100名骨干、享受政府特殊津贴的后备人才"),
+        ["骨干、享受政府特殊津贴的后备人才"]
+    );
+}
