@@ -13,6 +13,9 @@ pub const UNITS: &[&str] = &[
     "元/平方米",
     "吨标准煤/万元",
     "吨/万元",
+    // Concentrations of an environmental goal (`PM2.5平均浓度控制在35微克/立方米以内`).
+    "微克/立方米",
+    "毫克/立方米",
     "万辆",
     "辆",
     "个工作日",

@@ -302,6 +302,13 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
     if !enumeration && from < to && object > from {
         return string(chars, from, object - verb_len(chars, from, object));
     }
+    // `营业收入比2020年翻一番，达到5000亿元`: a clause that is only a verb and its figure
+    // continues the comparison before it, whose subject it measures.
+    if from >= to
+        && let Some(subject) = compared_subject(chars, input.sentence.0, input.clause_start)
+    {
+        return subject;
+    }
     input
         .previous_in_paragraph
         .map(|p| subject_of(p).to_string())
@@ -404,6 +411,24 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
         .unwrap_or(to);
     let noun = string(chars, from, to);
     Some(if scale { format!("{noun}规模") } else { noun })
+}
+
+/// The subject of the clause before the one starting at `clause_start` when that clause
+/// compares it with a year (`营业收入比2020年翻一番`, `产值较2020年增长一倍`): the words
+/// before `比` / `较`.
+fn compared_subject(chars: &[char], sentence_start: usize, clause_start: usize) -> Option<String> {
+    let end = clause_start
+        .checked_sub(1)
+        .filter(|&e| e > sentence_start)?;
+    let start = clause_start_before(chars, sentence_start, end);
+    let from = skip_leading(chars, start, end);
+    let at = (from + 2..end).find(|&i| {
+        matches!(chars[i], '比' | '较')
+            && years::years_in(chars, i + 1, end)
+                .first()
+                .is_some_and(|y| y.start == i + 1)
+    })?;
+    Some(string(chars, from, at))
 }
 
 /// The clause before the one starting at `clause_start`, without its leading verb

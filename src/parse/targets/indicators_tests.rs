@@ -189,3 +189,15 @@ fn the_noun_after_a_figure_ends_where_its_predicate_begins() {
         ["骨干、享受政府特殊津贴的后备人才"]
     );
 }
+
+#[test]
+fn a_figure_after_a_comparison_measures_the_compared_subject() {
+    assert_eq!(
+        indicators("营业收入比2020年翻一番，达到5000亿元"),
+        ["营业收入"]
+    );
+    assert_eq!(
+        indicators("工业总产值较2020年明显提高，达2000亿元"),
+        ["工业总产值"]
+    );
+}

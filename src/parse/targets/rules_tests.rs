@@ -247,3 +247,13 @@ fn the_land_area_of_a_zone_is_its_scope_not_a_goal() {
     let (t, _) = run("到2026年,新增开发面积5平方公里。");
     assert_eq!(t.len(), 1);
 }
+
+#[test]
+fn a_concentration_bounded_by_a_comparator_is_a_goal_and_a_bare_one_a_specification() {
+    let (t, _) = run("到2026年，细颗粒物（PM2.5）平均浓度控制在35微克/立方米以内。");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].value, t[0].unit.as_str()), (35.0, "微克/立方米"));
+    assert_eq!(t[0].comparator, Le);
+    assert_eq!(t[0].year, Some(2026));
+    assert!(targets("配备精度0.5毫克/立方米的监测设备。").is_empty());
+}
