@@ -119,6 +119,8 @@ fn the_same_document_twice_is_not_compared() {
     let first = h.state().ui.diff.old.expect("a default older version");
     h.state_mut().ui.diff.new = Some(first);
     h.run_steps(2);
+    // A title list asked again by a late overview refresh (a loaded machine) is waited for.
+    settle(&mut h);
     assert!(h.query_by_label(T::DiffSame.get(Lang::En)).is_some());
     h.get_by_label(T::DiffRun.get(Lang::En)).click();
     settle(&mut h);
