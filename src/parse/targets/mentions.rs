@@ -120,6 +120,28 @@ fn can_start(chars: &[char], i: usize) -> bool {
 
 /// Reads the unit after a number ending at `end`: optional `余`/`多`, optional magnitude
 /// word for digits, then the unit. Returns (multiplier, unit, unit end, more_than).
+/// Where the unit of a number ending at `end` starts: at `end`, or past one line break
+/// when a line was broken between a number and its unit (`固定资产投资突破2900` /
+/// `亿元，…`, text taken from a PDF or typed with hard breaks). A blank line between them
+/// is a paragraph break, not a wrap.
+fn across_line_break(chars: &[char], end: usize) -> usize {
+    if !matches!(chars.get(end), Some('\n' | '\r')) {
+        return end;
+    }
+    let mut p = end;
+    let mut breaks = 0;
+    while let Some(&c) = chars.get(p) {
+        match c {
+            '\n' => breaks += 1,
+            '\r' | ' ' | '\t' | '\u{3000}' => {}
+            _ => break,
+        }
+        p += 1;
+    }
+    let unit_follows = unit_at(chars, p).is_some() || numbers::magnitude_suffix(chars, p).is_some();
+    if breaks == 1 && unit_follows { p } else { end }
+}
+
 fn unit_after(
     chars: &[char],
     end: usize,
@@ -128,7 +150,7 @@ fn unit_after(
     if num.percent {
         return Some((1.0, "%", end, false));
     }
-    let mut pos = end;
+    let mut pos = across_line_break(chars, end);
     let mut more_than = false;
     if matches!(chars.get(pos), Some('余') | Some('多')) {
         more_than = true;
@@ -255,6 +277,20 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.value_max, m.unit, m.comparator()))
             .collect()
+    }
+
+    #[test]
+    fn a_unit_on_the_line_after_its_number_is_read() {
+        assert_eq!(
+            mentions("投资突破2900\n亿元，"),
+            [(2900.0, None, "亿元", Comparator::Gt)]
+        );
+        assert_eq!(
+            mentions("达到150\r\n  家"),
+            [(150.0, None, "家", Comparator::Eq)]
+        );
+        // A blank line is a paragraph break: the number stands alone.
+        assert!(mentions("共2900\n\n亿元").is_empty());
     }
 
     #[test]
