@@ -161,13 +161,16 @@ fn reads_as_text(line: &str) -> bool {
 }
 
 /// Whether a line stops in the middle of a sentence (a paragraph wrapped over several
-/// lines, as in text taken from a PDF): a long line ending in a character or a comma.
+/// lines, as in text taken from a PDF): a long line ending in a character or a comma, or a
+/// line of any length ending in `、`, which always has another item after it
+/// (`责任单位：市商务局、` / `市财政局`).
 pub fn ends_mid_sentence(line: &str) -> bool {
     let last = line.chars().last().unwrap_or('。');
-    line.chars().count() >= 15
-        && (('\u{4e00}'..='\u{9fff}').contains(&last)
-            || last.is_ascii_alphanumeric()
-            || matches!(last, ',' | '、' | '“' | '(' | '《'))
+    last == '、'
+        || (line.chars().count() >= 15
+            && (('\u{4e00}'..='\u{9fff}').contains(&last)
+                || last.is_ascii_alphanumeric()
+                || matches!(last, ',' | '“' | '(' | '《')))
 }
 
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
@@ -434,6 +437,10 @@ mod tests {
         let prev = "推进园区建设,完善配套设施,加快引进一批龙头企业和配套";
         assert!(ends_mid_sentence(prev));
         assert!(continues(prev, "企业"));
+        // A short line ending in `、` goes on: its list has another item.
+        assert!(ends_mid_sentence("责任单位:行政审批局、"));
+        assert!(continues("责任单位:行政审批局、", "政务服务中心"));
+        assert!(!ends_mid_sentence("责任单位:行政审批局"));
         assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
         assert!(!continues(prev, "2020年5月1日"));
         assert!(!ends_mid_sentence("发展目标"));

@@ -61,6 +61,22 @@ fn trailing_bracketed(s: &str) -> Option<usize> {
     label_at(&s[start + open.len_utf8()..]).map(|_| start)
 }
 
+/// End of an unbracketed annotation starting at byte `from`: its line's end, or a later
+/// line's when a line ends in `、` (a list wrapped onto the next line, `责任单位：市商务局、` /
+/// `市财政局`), for a few lines at most.
+fn list_end(text: &str, from: usize) -> usize {
+    let mut end = text[from..].find('\n').map_or(text.len(), |e| from + e);
+    for _ in 0..4 {
+        if end >= text.len() || !text[from..end].trim_end().ends_with('、') {
+            break;
+        }
+        end = text[end + 1..]
+            .find('\n')
+            .map_or(text.len(), |e| end + 1 + e);
+    }
+    end
+}
+
 /// Byte range of a bracketed annotation whose label starts at byte `label` of `text`
 /// (the bracket just before it up to its partner, or to the line end when unclosed).
 fn bracketed_range(text: &str, label: usize) -> Option<Range<usize>> {
@@ -201,9 +217,7 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
             bare_label_start(text, i)
                 .filter(|&start| start >= covered)
                 .map(|start| {
-                    bracketed_range(text, start).unwrap_or_else(|| {
-                        start..text[i..].find('\n').map_or(text.len(), |e| i + e)
-                    })
+                    bracketed_range(text, start).unwrap_or_else(|| start..list_end(text, i))
                 })
         };
         if let Some(r) = range {

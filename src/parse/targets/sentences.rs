@@ -196,6 +196,10 @@ fn ends_citation(chars: &[char], j: usize) -> bool {
 /// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
 fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
     let last = chars[end - 1];
+    // An enumeration never ends in `、`: another item follows on the next line.
+    if last == '、' {
+        return true;
+    }
     end - start >= 15
         && (('\u{4e00}'..='\u{9fff}').contains(&last)
             || last.is_ascii_alphanumeric()
@@ -398,6 +402,9 @@ mod tests {
         assert_eq!(l.paragraphs.len(), 3);
         let (t, _) = texts("园区规划建设方案发布会在高新区召开\n到2025年,企业达到10家。");
         assert_eq!(t.len(), 2);
+        // A list broken after `、` goes on in the next line, however short the line.
+        let (t, _) = texts("到2025年,引进研发机构、\n孵化器30家。");
+        assert_eq!(t, ["到2025年,引进研发机构、\n孵化器30家。"]);
     }
 
     #[test]

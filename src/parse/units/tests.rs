@@ -264,3 +264,16 @@ fn bracketed_annotations_are_read_like_parenthesised_ones() {
     // A bracket that holds no label is no annotation.
     assert_eq!(trailing_annotation("建设示范园区[二期]"), None);
 }
+
+#[test]
+fn a_unit_list_wrapped_after_a_list_mark_goes_on_in_the_next_line() {
+    assert_eq!(
+        names("推行一网通办。\n责任单位:行政审批局、\n政务服务中心\n(二)强化保障。"),
+        ["行政审批局", "政务服务中心"]
+    );
+    // Without the mark the next line is not part of the list.
+    assert_eq!(
+        names("推行一网通办。\n责任单位:行政审批局\n政务服务中心负责窗口建设。"),
+        ["行政审批局"]
+    );
+}
