@@ -87,15 +87,9 @@ fn refuse_in_use(path: &Path) -> Result<()> {
 
 /// Runs `PRAGMA quick_check` read-only; a busy database is not counted as damaged.
 fn quick_check_fails(path: &Path) -> bool {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = match Connection::open_with_flags(path, flags) {
-        Ok(c) => c,
-        Err(e) => return !is_busy(&e),
-    };
-    let _ = conn.busy_timeout(super::migrate::BUSY_TIMEOUT);
-    match conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)) {
-        Ok(result) => result != "ok",
-        Err(e) => !is_busy(&e),
+    match super::soundness::check_file(path, |_| {}) {
+        Ok(()) => false,
+        Err(e) => e.store_fault() != Some(StoreFault::Busy),
     }
 }
 

@@ -32,6 +32,17 @@ pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
     ))
 }
 
+/// Runs the quick check on the file at `path` through a read-only connection of its own
+/// (waiting out a writer's lock as other connections do); `opened` sees the connection
+/// before the check starts.
+pub(crate) fn check_file(path: &Path, opened: impl FnOnce(&Connection)) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| migrate::db_err(path, e))?;
+    let _ = conn.busy_timeout(migrate::BUSY_TIMEOUT);
+    opened(&conn);
+    quick_check(&conn, path)
+}
+
 /// What the check found, kept so it can be asked again.
 #[derive(Debug, Clone)]
 enum Verdict {
@@ -68,16 +79,11 @@ impl SoundnessCheck {
         let slot = Arc::clone(&interrupt);
         let file = path.to_path_buf();
         let run = move || {
-            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let result = Connection::open_with_flags(&file, flags)
-                .map_err(|e| migrate::db_err(&file, e))
-                .and_then(|conn| {
-                    let _ = conn.busy_timeout(migrate::BUSY_TIMEOUT);
-                    if let Ok(mut slot) = slot.lock() {
-                        *slot = Some(conn.get_interrupt_handle());
-                    }
-                    quick_check(&conn, &file)
-                });
+            let result = check_file(&file, |conn| {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(conn.get_interrupt_handle());
+                }
+            });
             if let Ok(mut slot) = slot.lock() {
                 *slot = None;
             }
@@ -94,17 +100,8 @@ impl SoundnessCheck {
             .spawn(run);
         // No thread to be had: the check runs now, on this one.
         if spawned.is_err() {
-            {
-                check.receiver = None;
-                check.verdict = Some(Verdict::of(
-                    Connection::open_with_flags(
-                        path,
-                        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                    )
-                    .map_err(|e| migrate::db_err(path, e))
-                    .and_then(|conn| quick_check(&conn, path)),
-                ));
-            }
+            check.receiver = None;
+            check.verdict = Some(Verdict::of(check_file(path, |_| {})));
         }
         check
     }
