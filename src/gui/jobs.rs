@@ -592,13 +592,12 @@ fn worker(
         Ok(_) => {
             let reparsed = match store.finish_soundness_check(&mut check) {
                 Ok(()) => store.reparse_all().map(|_| ()),
-                Err(e) if e.is_damaged() => match recover_after(e, &db_path, &requests, &send) {
-                    Some(s) => {
-                        store = s;
-                        Ok(())
+                Err(e) if e.is_damaged() => {
+                    if !recover_if_damaged(e, &mut store, &db_path, &requests, &send) {
+                        return;
                     }
-                    None => return,
-                },
+                    Ok(())
+                }
                 Err(e) => Err(e),
             };
             if let Err(e) = reparsed {
@@ -614,11 +613,8 @@ fn worker(
             Next::Checked => {
                 if let Err(e) = store.finish_soundness_check(&mut check) {
                     check = None;
-                    if e.is_damaged() {
-                        match recover_after(e, &db_path, &requests, &send) {
-                            Some(s) => store = s,
-                            None => return,
-                        }
+                    if !recover_if_damaged(e, &mut store, &db_path, &requests, &send) {
+                        return;
                     }
                 }
                 continue;
@@ -639,11 +635,8 @@ fn worker(
             for env in &batch {
                 send(Event::Failed(env.seq, e.to_string()));
             }
-            if e.is_damaged() {
-                match recover_after(e, &db_path, &requests, &send) {
-                    Some(s) => store = s,
-                    None => return,
-                }
+            if !recover_if_damaged(e, &mut store, &db_path, &requests, &send) {
+                return;
             }
             continue;
         }
@@ -766,6 +759,28 @@ fn open_or_recover(
     match Store::open(db_path) {
         Ok(store) => Some(store),
         Err(e) => recover_after(e, db_path, requests, send),
+    }
+}
+
+/// After the quick check refused the file: a damaged one is offered for recovery and the
+/// recovered store takes `store`'s place; any other refusal (a busy file) leaves it.
+/// `false` when the app went away during the recovery.
+fn recover_if_damaged(
+    error: crate::Error,
+    store: &mut Store,
+    db_path: &Path,
+    requests: &Receiver<Envelope>,
+    send: &dyn Fn(Event),
+) -> bool {
+    if !error.is_damaged() {
+        return true;
+    }
+    match recover_after(error, db_path, requests, send) {
+        Some(recovered) => {
+            *store = recovered;
+            true
+        }
+        None => false,
     }
 }
 
