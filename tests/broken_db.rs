@@ -493,16 +493,19 @@ fn imports_keep_a_backup_a_day_and_the_last_three() {
         set_written(&old, age(days));
     }
     let file = dir.path().join("new.txt");
-    std::fs::write(&file, "一、发展目标\n到2025年,高新技术企业不少于120户。\n").unwrap();
-    let out = cli(
-        &db,
-        &["import", file.to_str().unwrap(), "--zone", "zhongde"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let import = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        let out = cli(
+            &db,
+            &["import", file.to_str().unwrap(), "--zone", "zhongde"],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    import("一、发展目标\n到2025年,高新技术企业不少于120户。\n");
 
     let rotating = rotating_backups(&db);
     assert_eq!(rotating.len(), 3, "{rotating:?}");
@@ -527,15 +530,6 @@ fn imports_keep_a_backup_a_day_and_the_last_three() {
     assert_eq!(docs, 1, "the backup holds the import");
 
     // The same day: no second backup.
-    std::fs::write(&file, "一、发展目标\n到2026年,高新技术企业不少于150户。\n").unwrap();
-    let out = cli(
-        &db,
-        &["import", file.to_str().unwrap(), "--zone", "zhongde"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    import("一、发展目标\n到2026年,高新技术企业不少于150户。\n");
     assert_eq!(rotating_backups(&db), rotating);
 }

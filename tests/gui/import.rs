@@ -462,6 +462,14 @@ fn value_comparator_and_year_are_edited_in_the_preview_before_saving() {
     }
 }
 
+/// Chooses a new zone as the import's destination, as the user fills its fields.
+fn new_zone(h: &mut Harness<'static, App>, slug: &str, name_zh: &str) {
+    let import = &mut h.state_mut().ui.import;
+    import.new_zone = true;
+    import.slug = slug.into();
+    import.name_zh = name_zh.into();
+}
+
 /// `n` generated documents written under `dir`, one sub-folder per zone, plus a file of a
 /// format zonecompare does not read.
 fn corpus_folder(dir: &Path, n: usize) -> PathBuf {
@@ -507,12 +515,7 @@ fn a_dropped_folder_lists_its_documents_one_line_each_and_a_click_shows_a_previe
     assert!(h.query_by_label_contains("Title: ").is_some());
 
     // The save button is in reach above the list, and every file is stored.
-    {
-        let import = &mut h.state_mut().ui.import;
-        import.new_zone = true;
-        import.slug = "folder-zone".into();
-        import.name_zh = "文件夹区".into();
-    }
+    new_zone(&mut h, "folder-zone", "文件夹区");
     h.run_steps(2);
     h.get_by_label(T::SaveImport.get(Lang::En)).click();
     settle(&mut h);
@@ -539,12 +542,7 @@ fn cancelling_an_import_stops_after_the_batch_being_written() {
     let mut h = harness(&db, prefs(Lang::Zh));
     h.state_mut().push(Command::AddImportFiles(vec![folder]));
     settle(&mut h);
-    {
-        let import = &mut h.state_mut().ui.import;
-        import.new_zone = true;
-        import.slug = "cancelled-zone".into();
-        import.name_zh = "取消区".into();
-    }
+    new_zone(&mut h, "cancelled-zone", "取消区");
     h.run_steps(2);
     h.get_by_label(T::SaveImport.get(Lang::Zh)).click();
     // The click starts the job; the user cancels while it runs (the status bar and the
