@@ -165,12 +165,24 @@ fn reads_as_text(line: &str) -> bool {
 /// line of any length ending in `、`, which always has another item after it
 /// (`责任单位：市商务局、` / `市财政局`).
 pub fn ends_mid_sentence(line: &str) -> bool {
+    breaks_off(line, false)
+}
+
+/// Whether a line breaks off inside a sentence that the next line finishes. `continued`:
+/// the line itself goes on from a line broken mid-sentence. Ending in `、` it always does.
+/// Ending in a character or a comma, a line alone breaks off only when it is long running
+/// text, with clause marks (a title or a heading has none, however long); the middle of a
+/// wrapped paragraph is no title, so it breaks off whatever its length (a text broken at
+/// ragged places: `…固定资产投资突破2900` / `亿元,新引进亿元以上项目` / `60个。`).
+pub fn breaks_off(line: &str, continued: bool) -> bool {
     let last = line.chars().last().unwrap_or('。');
-    last == '、'
-        || (line.chars().count() >= 15
-            && (('\u{4e00}'..='\u{9fff}').contains(&last)
-                || last.is_ascii_alphanumeric()
-                || matches!(last, ',' | '“' | '(' | '《')))
+    if last == '、' {
+        return true;
+    }
+    let open = ('\u{4e00}'..='\u{9fff}').contains(&last)
+        || last.is_ascii_alphanumeric()
+        || matches!(last, ',' | '“' | '(' | '《');
+    open && (continued || (line.chars().nth(14).is_some() && line.contains([',', '、', '。', ';'])))
 }
 
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or
@@ -444,6 +456,15 @@ mod tests {
         assert!(!continues("推进园区建设,完善配套设施。", "某市人民政府"));
         assert!(!continues(prev, "2020年5月1日"));
         assert!(!ends_mid_sentence("发展目标"));
+        // A long title has no clause marks: it does not run into the line after it.
+        assert!(!ends_mid_sentence(
+            "关于加快推进经济技术开发区创新提升打造改革开放新高地的实施意见"
+        ));
+        // The middle of a wrapped paragraph breaks off whatever its length, unless it ends
+        // its sentence.
+        assert!(breaks_off("亿元以上产业项目", true));
+        assert!(!breaks_off("亿元以上产业项目", false));
+        assert!(!breaks_off("40个。", true));
         assert!(!continues("设立专项资金。", "本意见自印发之日起施行。"));
         assert!(is_page_number("- 12 -") && is_page_number("第3页 共9页"));
         assert!(!is_page_number("12家企业"));

@@ -6,7 +6,7 @@ use super::scan::{Keywords, is_space};
 use crate::parse::lexicon::sections::{
     GOAL_TITLES, OTHER_SECTION_TITLES, REVIEW_TITLES, TASK_VERBS,
 };
-use crate::parse::lines::{Marker, is_page_number};
+use crate::parse::lines::{Marker, breaks_off, is_page_number};
 use crate::parse::normalize::NormText;
 use std::sync::LazyLock;
 
@@ -95,7 +95,10 @@ pub fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layou
             continue;
         }
         let marker = marker.as_ref().filter(|_| start != end);
-        let heading = heading_level(chars, start, end, marker);
+        // The line after one broken mid-sentence is its tail, however short, unless it is
+        // numbered.
+        let heading = heading_level(chars, start, end, marker)
+            .filter(|_| open.is_none() || marker.is_some());
         let goes_on = open.filter(|_| start != end && marker.is_none() && heading.is_none());
         if goes_on.is_none()
             && let Some(o) = open.take()
@@ -146,7 +149,7 @@ pub fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layou
             }
         }
         let wraps =
-            out.paragraphs[paragraph].heading.is_none() && breaks_mid_sentence(chars, start, end);
+            out.paragraphs[paragraph].heading.is_none() && breaks_off(text, goes_on.is_some());
         if wraps {
             open = Some(Open {
                 paragraph,
@@ -189,24 +192,6 @@ fn ends_citation(chars: &[char], j: usize) -> bool {
         .take_while(|c| c.is_ascii_digit())
         .count();
     digits > 0 && j > digits && chars[j - digits - 1] == '['
-}
-
-/// A long line of running text (it has clause marks: a title or a heading has none) that
-/// stops inside a sentence: its last char is a CJK char, a Latin letter or digit, or a
-/// comma-like mark (as [`crate::parse::lines::ends_mid_sentence`] reads a line).
-fn breaks_mid_sentence(chars: &[char], start: usize, end: usize) -> bool {
-    let last = chars[end - 1];
-    // An enumeration never ends in `、`: another item follows on the next line.
-    if last == '、' {
-        return true;
-    }
-    end - start >= 15
-        && (('\u{4e00}'..='\u{9fff}').contains(&last)
-            || last.is_ascii_alphanumeric()
-            || matches!(last, ',' | '，' | '、' | '“' | '(' | '（' | '《'))
-        && chars[start..end]
-            .iter()
-            .any(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
@@ -405,6 +390,16 @@ mod tests {
         // A list broken after `、` goes on in the next line, however short the line.
         let (t, _) = texts("到2025年,引进研发机构、\n孵化器30家。");
         assert_eq!(t, ["到2025年,引进研发机构、\n孵化器30家。"]);
+        // Text broken at ragged places: once a line has broken off mid-sentence, a short
+        // line that also ends inside the clause goes on too.
+        let (t, _) = texts("全年新增规模以上工业企业15家,引进\n亿元以上产业项目\n40个。\n加快建设");
+        assert_eq!(
+            t,
+            [
+                "全年新增规模以上工业企业15家,引进\n亿元以上产业项目\n40个。",
+                "加快建设"
+            ]
+        );
     }
 
     #[test]
