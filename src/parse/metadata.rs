@@ -70,7 +70,7 @@ pub fn extract(t: &NormText, first_heading: Option<usize>) -> Metadata {
         .filter(|l| Some(**l) != title_line)
         .map(|&l| t.line_str(l))
         .collect();
-    let period = period_of(&title, &head, &t.norm);
+    let period = period_of(&title, title_year(&title), &head, &t.norm);
     let kind = kind_of(&title, news, &head);
     let city = city_in(&title)
         .or_else(|| issuer.as_deref().and_then(city_in))

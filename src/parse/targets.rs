@@ -342,6 +342,12 @@ impl Run<'_> {
         }
     }
 
+    /// The year a plan of work for one year plans (`2025年工作要点`): every goal in it is
+    /// due that year unless it says otherwise.
+    fn plan_of_one_year(&self) -> Option<i32> {
+        self.ctx.period.filter(|p| p.start == p.end).map(|p| p.end)
+    }
+
     fn is_future(&self, year: i32) -> bool {
         match (self.ctx.doc_year, self.ctx.period) {
             (Some(d), _) => year > d,
@@ -506,7 +512,8 @@ impl Run<'_> {
             .stated
             .or(years.opener)
             .or(if recurring { period_end } else { None })
-            .or(years.goals.flatten());
+            .or(years.goals.flatten())
+            .or(self.plan_of_one_year());
         let now_word = marks_current(chars, s.start, m.start, &NOW)
             || (m.start > 0 && chars[m.start - 1] == '原');
         let figure = self.figure(s, m, indicator, year);

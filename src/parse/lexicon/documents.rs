@@ -12,6 +12,14 @@ pub const OWN_DOCUMENT_KINDS: [&str; 11] = [
     "意见", "方案", "规划", "办法", "通知", "细则", "措施", "计划", "政策", "规定", "若干",
 ];
 
+/// Words of a title naming a plan of work (`2025年工作要点`, `2024年度目标任务`): with one
+/// year in the title, the document plans that year.
+pub const WORK_PLAN_WORDS: [&str; 7] = ["要点", "计划", "方案", "任务", "目标", "安排", "清单"];
+
+/// Words of a title naming an account of a year rather than a plan for it
+/// (`2023年工作总结`, `2023年统计公报`).
+pub const ACCOUNT_WORDS: [&str; 5] = ["总结", "公报", "报告", "年鉴", "统计"];
+
 /// Words of the opening clause that states a policy's purpose (`…,特制定本政策`).
 pub const PURPOSE_WORDS: [&str; 6] = [
     "制定本",

@@ -2,15 +2,34 @@
 //! `2018年-2020年`) and five-year plans (`十四五` = 2021–2025).
 
 use crate::model::Period;
+use crate::parse::lexicon::documents::{ACCOUNT_WORDS, WORK_PLAN_WORDS};
 
 /// Plan period, only where the document states one: a year range or `十四五` in the
-/// title, a year range in the head, or `“十四五”期间` in the text. A goal year alone
-/// (`到2023年`) is not a period.
-pub(super) fn period_of(title: &str, head: &str, text: &str) -> Option<Period> {
+/// title, the one year of a plan of work (`2025年工作要点`: `title_year` is the one year
+/// the title names), a year range in the head, or `“十四五”期间` in the text. A goal year
+/// alone (`到2023年`) is not a period.
+pub(super) fn period_of(
+    title: &str,
+    title_year: Option<i32>,
+    head: &str,
+    text: &str,
+) -> Option<Period> {
     year_range(title)
         .or_else(|| five_year_plan(title))
+        .or_else(|| title_year.and_then(|y| year_of_work_plan(title, y)))
         .or_else(|| year_range(head))
         .or_else(|| five_year_plan_period(text))
+}
+
+/// A title naming a plan of work for one year (`某开发区2025年工作要点`, `2024年度招商
+/// 目标任务`), not an account of it (`2023年工作总结`): its period is that year.
+fn year_of_work_plan(title: &str, year: i32) -> Option<Period> {
+    let plans = WORK_PLAN_WORDS.iter().any(|w| title.contains(w));
+    let account = ACCOUNT_WORDS.iter().any(|w| title.contains(w));
+    (plans && !account).then_some(Period {
+        start: year,
+        end: year,
+    })
 }
 
 fn five_year(s: &str) -> Option<Period> {

@@ -109,6 +109,19 @@ fn five_year_plan_names_give_the_period() {
 }
 
 #[test]
+fn a_plan_of_work_for_one_year_has_that_year_as_its_period() {
+    let m = meta("某高新区2025年工作要点\n一、主要目标\n正文内容。\n");
+    assert_eq!(m.period, period(2025, 2025));
+    let m = meta("某县2024年度招商引资目标任务\n正文内容。\n");
+    assert_eq!(m.period, period(2024, 2024));
+    // An account of a year plans nothing; a plan named after a goal year has no period.
+    let m = meta("某开发区2023年工作总结\n正文内容。\n");
+    assert_eq!(m.period, None);
+    let m = meta("某市到2030年产业发展规划\n正文内容。\n");
+    assert_eq!(m.period, None);
+}
+
+#[test]
 fn a_goal_year_alone_gives_no_period() {
     let m = meta(
         "各有关单位:\n为加快发展,提出如下意见。\n一、目标\n到2024年,产值翻番。\n\

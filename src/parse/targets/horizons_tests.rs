@@ -100,3 +100,31 @@ fn the_goals_a_year_names_are_targets_of_that_year() {
     );
     assert!(targets.is_empty() && stats.len() == 1);
 }
+
+#[test]
+fn a_plan_of_work_for_one_year_dates_its_goals_that_year() {
+    let one_year = TargetContext {
+        period: Some(Period {
+            start: 2025,
+            end: 2025,
+        }),
+        doc_year: Some(2025),
+        news: false,
+    };
+    let text =
+        "二、重点工作\n(一)建设数字园区。园区5G基站覆盖率达到95%,到2027年建成智慧园区平台3个。";
+    let t = with(&one_year, text);
+    assert_eq!(t[0].1, 95.0);
+    assert_eq!(t[0].2, Some(2025));
+    // A year the sentence states still wins.
+    assert_eq!((t[1].1, t[1].2), (3.0, Some(2027)));
+    // A plan over several years leaves an undated goal undated.
+    let several = TargetContext {
+        period: Some(Period {
+            start: 2021,
+            end: 2025,
+        }),
+        ..one_year
+    };
+    assert_eq!(with(&several, "园区5G基站覆盖率达到95%。")[0].2, None);
+}

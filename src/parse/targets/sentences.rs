@@ -97,8 +97,8 @@ pub fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layou
         let marker = marker.as_ref().filter(|_| start != end);
         // The line after one broken mid-sentence is its tail, however short, unless it is
         // numbered.
-        let heading = heading_level(chars, start, end, marker)
-            .filter(|_| open.is_none() || marker.is_some());
+        let heading =
+            heading_level(chars, start, end, marker).filter(|_| open.is_none() || marker.is_some());
         let goes_on = open.filter(|_| start != end && marker.is_none() && heading.is_none());
         if goes_on.is_none()
             && let Some(o) = open.take()
