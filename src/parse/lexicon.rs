@@ -13,7 +13,7 @@
 //!   measured speed trick: its doc comment gives the figures);
 //! - lists the target extraction reads around a figure are searched in the document held
 //!   as `char`s, where positions are char indices: they are prepared once as
-//!   [`Keywords`](crate::parse::targets::scan::Keywords) by their reader;
+//!   [`Keywords`](crate::parse::scan::Keywords) by their reader;
 //! - small sets tested by exact lookup (a suffix, a prefix) stay slices.
 
 pub mod agencies;

@@ -5,6 +5,7 @@
 //! it ([`normalize`]), which has the same chars at the same offsets.
 
 pub mod json;
+pub(crate) mod layout;
 mod lexicon;
 mod lines;
 pub mod measures;
@@ -12,6 +13,7 @@ pub mod metadata;
 pub mod normalize;
 pub mod numbers;
 pub mod outline;
+pub(crate) mod scan;
 pub mod statistics;
 pub mod tables;
 pub mod tagging;
@@ -38,6 +40,7 @@ pub fn explain_text(text: &str, catalog: &Catalog) -> Vec<Explained> {
 fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Explained>) {
     let norm = normalize::NormText::new(text);
     let markers = outline::line_markers(&norm);
+    let layout = layout::Layout::of(&norm, &markers);
     let headings = outline::headings_from(&norm, &markers);
     let tables = tables::tables(&norm);
     let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
@@ -56,10 +59,10 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         news: meta.kind == crate::model::DocKind::News,
     };
     let (mut targets, mut statistics, mut explained) = if explain {
-        let explained = targets::explain_read(&norm, &markers, &measures, &ctx, catalog);
+        let explained = targets::explain_read(&layout, &measures, &ctx, catalog);
         (Vec::new(), Vec::new(), explained)
     } else {
-        let (t, s) = targets::read(&norm, &markers, &measures, &ctx, catalog);
+        let (t, s) = targets::read(&layout, &measures, &ctx, catalog);
         (t, s, Vec::new())
     };
     // An indicator table is read by its columns, not as sentences.

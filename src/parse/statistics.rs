@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::model::{Statistic, Target};
 use crate::parse::lexicon::goals::{CURRENT_WORDS, HOLDING_VERBS, NOW_WORDS};
-use crate::parse::targets::scan::Keywords;
+use crate::parse::scan::Keywords;
 
 /// [`NOW_WORDS`] prepared for scanning.
 pub static NOW: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(NOW_WORDS));

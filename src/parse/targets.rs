@@ -1,7 +1,7 @@
 //! Quantified targets and current statistics.
 //!
 //! The text is held once as `char`s; paragraphs and sentences are laid out
-//! ([`sentences`]), each sentence is scanned for figures with a unit ([`mentions`]),
+//! ([`crate::parse::layout`]), each sentence is scanned for figures with a unit ([`mentions`]),
 //! figures that are not goals are set aside ([`exclusions`]), and each remaining figure
 //! becomes a target (a goal, with its deadline year from [`years`]) or a statistic (a
 //! current figure, see [`crate::parse::statistics`]).
@@ -12,24 +12,21 @@ pub mod explain;
 mod indicators;
 mod mentions;
 mod respectively;
-pub(crate) mod scan;
-mod sentences;
 pub mod table_rows;
 mod years;
 
 use crate::catalog::Catalog;
 use crate::model::{Comparator, Measure, Period, Statistic, Target};
+use crate::parse::layout::{Layout, Sentence};
 use crate::parse::lexicon::clauses::LAND_WORKS;
 use crate::parse::lexicon::goals::{CURRENT_VERBS, GOAL_WORDS, PLAN_WORDS, REVIEW_WORDS};
-use crate::parse::lines::Marker;
 use crate::parse::normalize::NormText;
 use crate::parse::numbers;
 use crate::parse::outline::line_markers;
+use crate::parse::scan::{self, Keywords, contains_any, string};
 use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
 use explain::{Explained, Outcome};
 use mentions::Mention;
-use scan::{Keywords, contains_any, string};
-use sentences::{Layout, Sentence};
 use std::sync::LazyLock;
 use years::{YearKind, YearMention};
 
@@ -53,18 +50,18 @@ pub fn extract_targets(
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
     let t = NormText::new(text);
-    read(&t, &line_markers(&t), measures, ctx, catalog)
+    let layout = Layout::of(&t, &line_markers(&t));
+    read(&layout, measures, ctx, catalog)
 }
 
-/// [`extract_targets`] on the document's one line view, as the parser reads it.
+/// [`extract_targets`] on the document's one layout, as the parser reads it.
 pub(crate) fn read(
-    t: &NormText,
-    markers: &[Option<Marker>],
+    layout: &Layout,
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
-    let (targets, statistics, _) = extract(t, markers, measures, ctx, catalog, false);
+    let (targets, statistics, _) = extract(layout, measures, ctx, catalog, false);
     (targets, statistics)
 }
 
@@ -77,32 +74,30 @@ pub fn explain_targets(
     catalog: &Catalog,
 ) -> Vec<Explained> {
     let t = NormText::new(text);
-    extract(&t, &line_markers(&t), measures, ctx, catalog, true).2
+    let layout = Layout::of(&t, &line_markers(&t));
+    extract(&layout, measures, ctx, catalog, true).2
 }
 
-/// [`explain_targets`] on the document's one line view.
+/// [`explain_targets`] on the document's one layout.
 pub(crate) fn explain_read(
-    t: &NormText,
-    markers: &[Option<Marker>],
+    layout: &Layout,
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
 ) -> Vec<Explained> {
-    extract(t, markers, measures, ctx, catalog, true).2
+    extract(layout, measures, ctx, catalog, true).2
 }
 
 fn extract(
-    t: &NormText,
-    markers: &[Option<Marker>],
+    layout: &Layout,
     measures: &[Measure],
     ctx: &TargetContext,
     catalog: &Catalog,
     explain: bool,
 ) -> (Vec<Target>, Vec<Statistic>, Vec<Explained>) {
-    let chars: Vec<char> = t.orig.chars().collect();
-    let layout = sentences::layout(t, markers, &chars);
+    let chars = &layout.chars;
     let mut run = Run {
-        chars: &chars,
+        chars,
         measures,
         ctx,
         catalog,
@@ -113,7 +108,7 @@ fn extract(
         target_notes: Vec::new(),
         goals_paragraph: false,
     };
-    run.document(&layout);
+    run.document(layout);
     // A short first line without a full stop, above the body, is the headline
     // (`…计划——推进项目129项`).
     let headline = layout

@@ -9,7 +9,7 @@ use super::quantities::*;
 use super::sections::*;
 use super::time::*;
 use crate::model::Comparator;
-use crate::parse::targets::scan::{Keywords, longest_prefix, longest_suffix};
+use crate::parse::scan::{Keywords, longest_prefix, longest_suffix};
 
 fn chars(s: &str) -> Vec<char> {
     s.chars().collect()

@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use super::scan::{Keywords, is_space};
 use crate::model::Comparator;
 use crate::parse::lexicon::quantities::{AFTER, BEFORE};
+use crate::parse::scan::{Keywords, is_space};
 
 fn words(table: &'static [(&'static str, Comparator)]) -> Keywords {
     let list: Vec<&'static str> = table.iter().map(|(w, _)| *w).collect();

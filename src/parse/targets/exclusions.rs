@@ -7,12 +7,14 @@ use std::sync::LazyLock;
 
 use super::indicators::VERBS;
 use super::mentions::{Mention, counts_things, is_physical};
-use super::scan::{Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at};
 use crate::parse::lexicon::conditions::{
     AWARD_WORDS, CLASS_NOUNS, DESCRIBING_VERBS, DOCUMENT_PARTS, PER_ITEM_WORDS, POLICY_WORDS,
     PREPOSITIONS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
 };
 use crate::parse::numbers::digit_value;
+use crate::parse::scan::{
+    Keywords, contains_any, is_cjk, is_space, longest_suffix, starts_with_at,
+};
 
 static SPECS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(SPEC_WORDS));
 static AWARDS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(AWARD_WORDS));

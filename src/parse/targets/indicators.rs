@@ -8,16 +8,16 @@ use std::sync::LazyLock;
 
 use super::comparators;
 use super::mentions::{Mention, counts_things};
-use super::scan::{
-    Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
-    starts_with_at, string,
-};
 use super::years;
 use crate::parse::lexicon::clauses::{
     AREA_WORDS, BORROWS_SUBJECT, FUNDING_VERBS, GOAL_VERBS, LEADING, MODALS, NOT_NOUNS,
     PREDICATE_AFTER_NOUN,
 };
 use crate::parse::numbers::digit_value;
+use crate::parse::scan::{
+    Keywords, char_len, ends_with_at, is_space, longest_prefix, longest_suffix, rfind,
+    starts_with_at, string,
+};
 
 /// [`GOAL_VERBS`] prepared for scanning.
 pub static VERBS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(GOAL_VERBS));
@@ -390,7 +390,9 @@ fn suffix_noun(chars: &[char], m: &Mention, sentence_end: usize, with_yi: bool) 
         to = i;
     }
     let first_ok = chars.get(from).is_some_and(|&c| {
-        super::scan::is_cjk(c) || matches!(c, '“' | '"' | '《' | '‘') || c.is_ascii_alphabetic()
+        crate::parse::scan::is_cjk(c)
+            || matches!(c, '“' | '"' | '《' | '‘')
+            || c.is_ascii_alphabetic()
     });
     if to <= from || !first_ok || longest_prefix(chars, from, NOT_NOUNS).is_some() || to - from > 90
     {
@@ -443,7 +445,7 @@ fn previous_clause(chars: &[char], sentence_start: usize, clause_start: usize) -
     let from = from + verb;
     let fund = ["资金", "基金", "经费"]
         .iter()
-        .any(|w| super::scan::contains(chars, from, end, w));
+        .any(|w| crate::parse::scan::contains(chars, from, end, w));
     (from < end && fund).then(|| string(chars, from, end))
 }
 

@@ -6,10 +6,10 @@
 use super::comparators;
 use std::sync::LazyLock;
 
-use super::scan::Keywords;
 use crate::model::Comparator;
 use crate::parse::lexicon::quantities::{BLOCKED, UNITS};
 use crate::parse::numbers::{self, Number};
+use crate::parse::scan::Keywords;
 
 /// True for units of physical size (power, mass, length) and durations: specifications or
 /// terms unless a comparator word or a goal verb introduces them.

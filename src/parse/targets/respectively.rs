@@ -2,9 +2,9 @@
 //! in order, to the members of the enumerated subject before it.
 
 use super::indicators::is_clause_stop;
-use super::scan::{rfind, starts_with_at, string};
 use super::years;
 use crate::parse::lexicon::clauses::{JOINS, PREDICATE_OPENERS};
+use crate::parse::scan::{rfind, starts_with_at, string};
 
 /// The members the figures after the `分别` before `pos` take in order, when the clause
 /// holding the figure (from `clause_start`) says `分别` and the text before it enumerates

@@ -3,9 +3,9 @@
 //! past or future depending on the document's date), a baseline (`比2020年`, `以2021年…为
 //! 基数`) or one end of a period (`2018-2020年`).
 
-use super::scan::{ends_with_at, is_space, longest_prefix, longest_suffix, starts_with_at};
 use crate::parse::lexicon::time::{ASOF_BEFORE, BASELINE_BEFORE, DEADLINE_BEFORE, YEAR_TAILS};
 use crate::parse::numbers::{self, digit_value};
+use crate::parse::scan::{ends_with_at, is_space, longest_prefix, longest_suffix, starts_with_at};
 
 /// What a year in the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,9 @@
-//! The layout target extraction needs: paragraphs (lines), sentences (split at `。！？；`
-//! and line ends, either width) with character spans, heading lines, and which paragraphs
-//! belong to a goals section (`二、发展目标`, `发展目标`).
+//! The document's one layout: paragraphs (lines, wrapped lines joined, page numbers
+//! skipped), sentences (split at `。！？；` and line ends, either width) with character spans,
+//! heading lines, and which paragraphs belong to a goals or a review section (`二、发展目标`,
+//! `发展目标`, `发展基础`). Built once per document.
 
-use super::scan::{Keywords, is_space};
+use super::scan::{self, Keywords, is_space};
 use crate::parse::lexicon::sections::{
     GOAL_TITLES, OTHER_SECTION_TITLES, REVIEW_TITLES, TASK_VERBS,
 };
@@ -44,11 +45,24 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Paragraphs and sentences of a document.
+/// The document's chars with its paragraphs and sentences.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
+    /// The cleaned text as chars: every span of the layout indexes it.
+    pub chars: Vec<char>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+}
+
+impl Layout {
+    /// Lays out the text, reading the document's one line split and its one heading
+    /// numbers (`outline::line_markers`).
+    pub fn of(t: &NormText, markers: &[Option<Marker>]) -> Layout {
+        let chars: Vec<char> = t.orig.chars().collect();
+        let mut out = layout(t, markers, &chars);
+        out.chars = chars;
+        out
+    }
 }
 
 fn is_terminator(c: char) -> bool {
@@ -85,7 +99,7 @@ impl Open {
 /// Reads the document's one line split ([`NormText::lines`], trimmed char spans) and its one
 /// heading numbers (`outline::line_markers`). A line broken mid-sentence goes on in the next
 /// line (page numbers in between skipped).
-pub fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
+fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
     for (&line, marker) in t.lines.iter().zip(markers) {
@@ -313,12 +327,12 @@ fn mark_sections(
 fn opens_with_task_verb(chars: &[char], title: usize) -> bool {
     TASK_VERBS
         .iter()
-        .any(|v| super::scan::starts_with_at(chars, title, v))
+        .any(|v| scan::starts_with_at(chars, title, v))
 }
 
 /// Whether the paragraph `start..end` is a run-in `实施…行动。` paragraph.
 fn opens_action(chars: &[char], start: usize, end: usize) -> bool {
-    if !super::scan::starts_with_at(chars, start, "实施") {
+    if !scan::starts_with_at(chars, start, "实施") {
         return false;
     }
     let head: String = chars[start..end.min(start + 40)].iter().collect();
