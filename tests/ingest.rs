@@ -32,7 +32,31 @@ fn is_dropped(line: &str, drops: &[&str]) -> bool {
     drops.iter().any(|d| line.trim().starts_with(d))
 }
 
-/// Every non-empty line of the original is either boilerplate (and gone) or kept verbatim.
+/// A line with the spaces that set off figures in running text (`转化 5%`) removed: the one
+/// change cleaning makes inside a body line of these documents.
+fn without_figure_spaces(line: &str) -> String {
+    let c: Vec<char> = line.chars().collect();
+    let figure = |k: usize| c[k].is_ascii_digit() || c[k] == '%';
+    let prose = line.contains(['，', '。', '；', '、']);
+    (0..c.len())
+        .filter(|&k| {
+            let gap = prose
+                && c[k] == ' '
+                && k > 0
+                && k + 1 < c.len()
+                && (figure(k - 1) || figure(k + 1))
+                && !c[k - 1].is_ascii_alphabetic()
+                && !c[k + 1].is_ascii_alphabetic()
+                && !c[k - 1].is_whitespace()
+                && !c[k + 1].is_whitespace();
+            !gap
+        })
+        .map(|k| c[k])
+        .collect()
+}
+
+/// Every non-empty line of the original is either boilerplate (and gone) or kept verbatim
+/// (but for the spaces around figures).
 #[test]
 fn corpus_keeps_every_body_line_and_drops_boilerplate() {
     for exp in CORPUS {
@@ -44,7 +68,8 @@ fn corpus_keeps_every_body_line_and_drops_boilerplate() {
             .map(str::trim_end)
             .filter(|l| !l.trim().is_empty())
         {
-            let present = lines.contains(&line);
+            let present =
+                lines.contains(&line) || lines.contains(&without_figure_spaces(line).as_str());
             if is_dropped(line, exp.drop) {
                 assert!(!present, "{}: boilerplate kept: {line}", exp.file);
             } else {

@@ -92,7 +92,7 @@ fn zhongde_plan_000() {
     // Planned areas of the core blocks: no year stated, not in a goals paragraph.
     target(&t, 3.2, "平方公里", Approx, None);
     target(&t, 3.6, "平方公里", Approx, None);
-    // `转化 5%“黄金股”经验` names a model, it is not a goal.
+    // `转化5%“黄金股”经验` names a model, it is not a goal.
     assert!(t.iter().all(|x| x.value != 5.0 || x.unit != "%"));
 }
 

@@ -5,7 +5,8 @@
 //! a line wherever it is; length caps keep body sentences that merely mention such words.
 //! Weak signals (short menu words, rows of link labels, "recommended" widgets) count only
 //! in the page header (before the first body paragraph) or footer (after the last one).
-//! Kept lines are unchanged apart from line endings and trailing white space.
+//! Kept lines are unchanged apart from line endings and trailing white space, and, in text
+//! saved from a PDF, digits spread out and spaces around figures.
 
 use super::contact;
 use super::layout::starts_like_heading;
@@ -19,6 +20,7 @@ pub fn clean(raw: &str) -> String {
     let kept = join_kept(&lines, &keep);
     // Text saved from a PDF: digits spread out and lines broken at the page width.
     let kept = super::layout::join_spaced_digits(&kept).unwrap_or(kept);
+    let kept = super::layout::close_figure_gaps(&kept).unwrap_or(kept);
     super::layout::unwrap_plain(&kept).unwrap_or(kept)
 }
 

@@ -151,6 +151,73 @@ pub fn join_spaced_digits(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Spaces set around a figure inside running text (`新增铁路专用线 3 条`, `增长 12 % 以上`,
+/// `到 2027 年`), as PDF extraction and some web typesetting leave them, removed: a figure
+/// is read with its unit and its year only when they touch. Only prose lines are changed
+/// (a line with a full-width `，` `。` `；` or `、`): in a table row written as text the
+/// spaces separate cells.
+pub fn close_figure_gaps(text: &str) -> Option<String> {
+    // Most texts have no digit beside a space: one pass over the bytes says so.
+    let spaced = text.as_bytes().windows(2).any(|w| {
+        (w[0] == b' ' && (w[1].is_ascii_digit() || w[1] == b'%'))
+            || (w[1] == b' ' && (w[0].is_ascii_digit() || w[0] == b'%'))
+    });
+    if !spaced {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if !line.contains(['，', '。', '；', '、']) {
+            out.push_str(line);
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ' ' && i > 0 {
+                let run = chars[i..].iter().take_while(|&&c| c == ' ').count();
+                let (a, b) = (chars[i - 1], chars.get(i + run).copied());
+                if run <= 2 && b.is_some_and(|b| figure_gap(a, b, &chars[i + run + 1..])) {
+                    changed = true;
+                    i += run;
+                    continue;
+                }
+            }
+            out.push(c);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Whether a space between `a` and `b` (`after`: the chars after `b`) sits inside a
+/// figure's writing: between a number and its unit, percent sign or year mark, between a
+/// word and the number after it, or around the point of a decimal.
+fn figure_gap(a: char, b: char, after: &[char]) -> bool {
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let digit_after = after
+        .iter()
+        .find(|&&c| c != ' ')
+        .is_some_and(char::is_ascii_digit);
+    ((a.is_ascii_digit() || a == '%') && (cjk(b) || b == '%'))
+        || (cjk(a) && b.is_ascii_digit() && !names_with_letters(after))
+        || (a.is_ascii_digit() && b == '.' && digit_after)
+        || (a == '.' && b.is_ascii_digit())
+}
+
+/// Whether the digits opening `rest` run into Latin letters (`5G`, `3D`): a name, not a
+/// figure.
+fn names_with_letters(rest: &[char]) -> bool {
+    rest.iter()
+        .find(|c| !c.is_ascii_digit() && **c != '.')
+        .is_some_and(char::is_ascii_alphabetic)
+}
+
 /// Printed width in half-width columns: ASCII counts one, everything else two.
 fn width(line: &str) -> usize {
     line.trim()
@@ -241,6 +308,22 @@ mod tests {
         assert_eq!(join_spaced_digits("第 1 0 条").as_deref(), Some("第 10 条"));
         assert_eq!(join_spaced_digits("steps 1 2 3 done"), None);
         assert_eq!(join_spaced_digits("增长12 %"), None);
+    }
+
+    #[test]
+    fn spaces_around_a_figure_in_running_text_are_closed() {
+        assert_eq!(
+            close_figure_gaps("到 2027 年，新增货运专线 3 条，运量增长 12 % 以上。").as_deref(),
+            Some("到2027年，新增货运专线3条，运量增长12%以上。")
+        );
+        assert_eq!(
+            close_figure_gaps("比率降至 13 . 5 %，企业 15 家。").as_deref(),
+            Some("比率降至13.5%，企业15家。")
+        );
+        // A table row keeps the spaces between its cells; Latin words keep theirs.
+        assert_eq!(close_figure_gaps("研发投入强度 2.5 3.0 预期性"), None);
+        assert_eq!(close_figure_gaps("建成 5G 基站，推广 AI 应用。"), None);
+        assert_eq!(close_figure_gaps("增长12%，企业15家。"), None);
     }
 
     #[test]
