@@ -40,11 +40,36 @@ pub fn word_at(chars: &[char], pos: usize) -> Option<&'static str> {
     WORDS.at(chars, pos).filter(|w| w.chars().count() > 1)
 }
 
-/// The comparator word starting at `pos` (after the unit): its text and meaning.
-pub fn after(chars: &[char], pos: usize) -> Option<(&'static str, Comparator)> {
+/// The comparator word starting at `pos` (after the unit): its text, meaning and end. A
+/// word broken over a line end (`增长12%以` / `上`, text wrapped at a fixed width) is read
+/// whole, the break skipped.
+pub fn after(chars: &[char], pos: usize) -> Option<(&'static str, Comparator, usize)> {
     static WORDS: LazyLock<Keywords> = LazyLock::new(|| words(AFTER));
-    let w = WORDS.at(chars, pos)?;
-    Some((w, lookup(AFTER, w)?))
+    if let Some(w) = WORDS.at(chars, pos) {
+        return Some((w, lookup(AFTER, w)?, pos + w.chars().count()));
+    }
+    // The word's first chars before the break, the rest after it.
+    let head = chars[pos..]
+        .iter()
+        .take(3)
+        .take_while(|c| !is_space(**c))
+        .count();
+    let mut rest = pos + head;
+    let mut breaks = 0;
+    while let Some(&c) = chars.get(rest).filter(|c| is_space(**c)) {
+        breaks += usize::from(c == '\n');
+        rest += 1;
+    }
+    if head == 0 || breaks != 1 {
+        return None;
+    }
+    let joined: Vec<char> = chars[pos..pos + head]
+        .iter()
+        .chain(chars[rest..].iter().take(3))
+        .copied()
+        .collect();
+    let w = WORDS.at(&joined, 0).filter(|w| w.chars().count() > head)?;
+    Some((w, lookup(AFTER, w)?, rest + w.chars().count() - head))
 }
 
 /// Combines the words found around a figure: a word after it wins, then a word before it,
@@ -72,7 +97,7 @@ mod tests {
 
     fn after_of(s: &str) -> Option<Comparator> {
         let c: Vec<char> = s.chars().collect();
-        after(&c, 0).map(|(_, cmp)| cmp)
+        after(&c, 0).map(|(_, cmp, _)| cmp)
     }
 
     #[test]
@@ -113,6 +138,11 @@ mod tests {
         assert_eq!(after_of("以内"), Some(Le));
         assert_eq!(after_of("左右,"), Some(Approx));
         assert_eq!(after_of("的比例"), None);
+        // A word a fixed-width wrap broke in two is read across the break.
+        let c: Vec<char> = "以\n上。".chars().collect();
+        assert_eq!(after(&c, 0), Some(("以上", Ge, 3)));
+        let c: Vec<char> = "左\n\n右".chars().collect();
+        assert_eq!(after(&c, 0), None);
     }
 
     #[test]

@@ -239,8 +239,9 @@ pub fn scan(chars: &[char], from: usize, to: usize) -> Vec<Mention> {
         if unit_end > to {
             break;
         }
-        let after = comparators::after(chars, unit_end);
-        let end = unit_end + after.map_or(0, |(w, _)| w.chars().count());
+        let after_word = comparators::after(chars, unit_end);
+        let after = after_word.map(|(w, cmp, _)| (w, cmp));
+        let end = after_word.map_or(unit_end, |(_, _, end)| end);
         let before = comparators::before(chars, i);
         for (k, n) in list.iter().enumerate() {
             if !(n.value * mult).is_finite() {
