@@ -6,11 +6,13 @@
 use std::sync::LazyLock;
 
 use crate::model::{Statistic, Target};
-use crate::parse::lexicon::goals::{CURRENT_WORDS, HOLDING_VERBS, NOW_WORDS};
+use crate::parse::lexicon::goals::{CURRENT_WORDS, HOLDING_VERBS, NOW_WORDS, YEAR_ON_YEAR_WORDS};
 use crate::parse::scan::Keywords;
 
 /// [`NOW_WORDS`] prepared for scanning.
 pub static NOW: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(NOW_WORDS));
+/// [`YEAR_ON_YEAR_WORDS`] prepared for scanning.
+pub static YEAR_ON_YEAR: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(YEAR_ON_YEAR_WORDS));
 /// [`CURRENT_WORDS`] prepared for scanning.
 pub static CURRENT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(CURRENT_WORDS));
 /// [`HOLDING_VERBS`] prepared for scanning.

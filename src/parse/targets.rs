@@ -24,7 +24,7 @@ use crate::parse::normalize::NormText;
 use crate::parse::numbers;
 use crate::parse::outline::line_markers;
 use crate::parse::scan::{self, Keywords, contains_any, string};
-use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, marks_current};
+use crate::parse::statistics::{self, CURRENT, HOLDING, NOW, YEAR_ON_YEAR, marks_current};
 use explain::{Explained, Outcome};
 use mentions::Mention;
 use std::sync::LazyLock;
@@ -417,7 +417,11 @@ impl Run<'_> {
                 .iter()
                 .rfind(|y| horizon_of_clause(chars, s.start, y) && self.is_deadline(y))
                 .map(|y| y.year);
-            current_mode = current_mode || self.sentence_is_current(s, &year_marks);
+            // A sentence announcing goals (`今年主要预期目标是:…`) ends the description of
+            // the present before it (`2026年是“十五五”开局之年。`).
+            let first_figure = mentions.first().map_or(s.end, |m| m.start);
+            current_mode = !announces_goals(chars, s.start, first_figure)
+                && (current_mode || self.sentence_is_current(s, &year_marks));
             if mentions.is_empty() {
                 continue;
             }
@@ -485,6 +489,16 @@ impl Run<'_> {
         past_clause_year
             || marks_current(chars, s.start, s.end, &NOW)
             || marks_current(chars, s.start, s.end, &HOLDING)
+            || (!self.planned(s, s.start, None)
+                && marks_current(chars, s.start, s.end, &YEAR_ON_YEAR))
+    }
+
+    /// Whether a figure at `pos` (or the sentence, for `None`) is planned by where it
+    /// stands: in a task of a plan (not a news report) or in a goals section.
+    fn planned(&self, s: &Sentence, pos: usize, goals: Option<Option<i32>>) -> bool {
+        let in_task =
+            !self.ctx.news && owning_measure(self.measures, s.start, s.end, pos).is_some();
+        in_task || goals.is_some() || self.goals_paragraph
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -510,7 +524,9 @@ impl Run<'_> {
             .or(years.goals.flatten())
             .or(self.plan_of_one_year());
         let now_word = marks_current(chars, s.start, m.start, &NOW)
-            || (m.start > 0 && chars[m.start - 1] == '原');
+            || (m.start > 0 && chars[m.start - 1] == '原')
+            || (!self.planned(s, m.start, years.goals)
+                && marks_current(chars, s.start, m.start, &YEAR_ON_YEAR));
         let figure = self.figure(s, m, indicator, year);
         let (stat, rule) = if (sy.past.is_some() || now_word || years.review) && sy.stated.is_none()
         {
@@ -761,6 +777,22 @@ fn names_its_goals(chars: &[char], year_end: usize, pos: usize) -> bool {
     let after = at + 2;
     matches!(chars.get(after), Some('是' | '为' | ':' | '：'))
         || scan::starts_with_at(chars, after, "如下")
+}
+
+/// Whether the words before the first figure of a sentence announce the goals it lists:
+/// `目标` followed by `是`, `为`, `:` or `如下` (`全县主要预期目标是:`, `工作目标:`).
+fn announces_goals(chars: &[char], start: usize, first_figure: usize) -> bool {
+    let mut from = start;
+    while let Some(at) = scan::find(chars, from, first_figure, "目标") {
+        let after = at + 2;
+        if matches!(chars.get(after), Some('是' | '为' | ':' | '：'))
+            || scan::starts_with_at(chars, after, "如下")
+        {
+            return true;
+        }
+        from = after;
+    }
+    false
 }
 
 /// Whether a year sets a horizon for what follows: a deadline (`力争到2025年`, `2024年底`,

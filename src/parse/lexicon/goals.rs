@@ -26,7 +26,6 @@ pub const REVIEW_WORDS: &[&str] = &[
 /// goals section (`现有企业100家,到2025年达到200家`).
 pub const NOW_WORDS: &[&str] = &[
     "以来",
-    "同比",
     "去年",
     "上年",
     "上半年",
@@ -41,6 +40,11 @@ pub const NOW_WORDS: &[&str] = &[
     "现已",
     "原有",
 ];
+
+/// Words saying a change is counted against the same period of the year before (`同比增长
+/// 12%`): a report of results, except where a plan sets the change as a task or goal
+/// (`涉企检查频次同比下降30%`).
+pub const YEAR_ON_YEAR_WORDS: &[&str] = &["同比"];
 
 /// Words that mark a figure as current when nothing says it is a goal (`累计`, `拥有`).
 pub const CURRENT_WORDS: &[&str] = &["拥有", "共有", "累计", "已", "进驻", "聚集了", "集聚了"];

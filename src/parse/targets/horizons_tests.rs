@@ -128,3 +128,26 @@ fn a_plan_of_work_for_one_year_dates_its_goals_that_year() {
     };
     assert_eq!(with(&several, "园区5G基站覆盖率达到95%。")[0].2, None);
 }
+
+#[test]
+fn a_sentence_announcing_goals_ends_the_present_before_it() {
+    let ctx = TargetContext {
+        period: None,
+        doc_year: Some(2026),
+        news: false,
+    };
+    // The first sentence describes the present year; the second announces its goals.
+    let text = "2026年是新一轮规划的开局之年。全区主要预期目标是:工业增加值增长7%左右,新增市场主体1000户以上。";
+    let (t, s) = extract_targets(text, &[], &ctx, Catalog::in_use());
+    assert!(s.is_empty(), "{s:?}");
+    let values: Vec<f64> = t.iter().map(|t| t.value).collect();
+    assert_eq!(values, [7.0, 1000.0]);
+    // Without the announcement the figures stay a description of the present.
+    let (t, _) = extract_targets(
+        "2026年是新一轮规划的开局之年。全区工业增加值增长7%左右。",
+        &[],
+        &ctx,
+        Catalog::in_use(),
+    );
+    assert!(t.is_empty(), "{t:?}");
+}

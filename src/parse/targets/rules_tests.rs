@@ -257,3 +257,16 @@ fn a_concentration_bounded_by_a_comparator_is_a_goal_and_a_bare_one_a_specificat
     assert_eq!(t[0].year, Some(2026));
     assert!(targets("配备精度0.5毫克/立方米的监测设备。").is_empty());
 }
+
+#[test]
+fn a_year_on_year_change_is_a_result_unless_a_plan_sets_it() {
+    let doc = crate::parse::parse_text(
+        "某区2026年营商环境工作方案\n一、2025年工作回顾\n1-11月,全区税收收入同比增长6%。\n二、重点任务\n\
+         1.规范涉企检查。涉企检查频次同比下降30%以上。(责任单位:区司法局)\n",
+        Catalog::in_use(),
+    );
+    let t: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(t, [(30.0, Some(2026))]);
+    let s: Vec<f64> = doc.statistics.iter().map(|s| s.value).collect();
+    assert_eq!(s, [6.0]);
+}
