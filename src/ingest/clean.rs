@@ -314,9 +314,18 @@ fn is_label(t: &str, max_chars: usize) -> bool {
         && !t.chars().any(|c| c.is_ascii_digit() || c.is_whitespace())
 }
 
-/// A row of three or more short link labels: `领导班子 专家团队 组织机构 下载专区`.
+/// A row of three or more short link labels: `领导班子 专家团队 组织机构 下载专区` — but not
+/// the header row of a table (`序号 重点任务 牵头单位 配合单位`).
 fn is_menu_row(t: &str) -> bool {
-    link_labels(t) >= 3
+    link_labels(t) >= 3 && !heads_table(t)
+}
+
+/// Whether a row of short words names a table's columns: a row number, or units beside
+/// tasks or indicators.
+fn heads_table(t: &str) -> bool {
+    let numbered = t.contains("序号") || t.contains("编号");
+    let units = t.contains("单位") || t.contains("部门");
+    numbered || (units && (t.contains("任务") || t.contains("工作") || t.contains("指标")))
 }
 
 /// How many short link labels the line is made of (0 when it is anything else).
@@ -391,6 +400,18 @@ mod tests {
             clean(page),
             "一、总体要求\n二、发展目标\n三、重点任务\n园区发展实施方案\n\
              到2025年,园区规模以上工业企业达到500家,研发投入强度达到3%以上。\n"
+        );
+    }
+
+    #[test]
+    fn a_table_header_is_not_a_menu_row() {
+        let page = "网站首页 新闻中心 政务公开 联系我们\n\
+            附件:重点任务分工表\n序号 重点任务 牵头单位 配合单位\n\
+            1 建设中试基地3个,完善配套。 区科技局 区财政局\n";
+        assert_eq!(
+            clean(page),
+            "附件:重点任务分工表\n序号 重点任务 牵头单位 配合单位\n\
+             1 建设中试基地3个,完善配套。 区科技局 区财政局\n"
         );
     }
 

@@ -176,10 +176,24 @@ pub fn close_figure_gaps(text: &str) -> Option<String> {
             continue;
         }
         let chars: Vec<char> = line.chars().collect();
+        // The space after the number opening a table row (`1 到2027年… 市发改委 市统计局`:
+        // cells parted by spaces) parts cells: it stays. A line opening with a wrapped
+        // figure (`10 家以上。`) is no row.
+        let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+        let lead = indent
+            + chars[indent..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        let lead = if has_cell_gaps(&chars[lead..]) {
+            lead
+        } else {
+            usize::MAX
+        };
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
-            if c == ' ' && i > 0 {
+            if c == ' ' && i > 0 && i != lead {
                 let run = chars[i..].iter().take_while(|&&c| c == ' ').count();
                 let (a, b) = (chars[i - 1], chars.get(i + run).copied());
                 if run <= 2 && b.is_some_and(|b| figure_gap(a, b, &chars[i + run + 1..])) {
@@ -208,6 +222,17 @@ fn figure_gap(a: char, b: char, after: &[char]) -> bool {
         || (cjk(a) && b.is_ascii_digit() && !names_with_letters(after))
         || (a.is_ascii_digit() && b == '.' && digit_after)
         || (a == '.' && b.is_ascii_digit())
+}
+
+/// Whether a line's chars hold two or more spaces between Chinese chars (cells of a table
+/// row laid out with spaces).
+fn has_cell_gaps(chars: &[char]) -> bool {
+    let cjk = |c: &char| !c.is_ascii() && !c.is_whitespace();
+    chars
+        .windows(3)
+        .filter(|w| w[1] == ' ' && cjk(&w[0]) && cjk(&w[2]))
+        .nth(1)
+        .is_some()
 }
 
 /// Whether the digits opening `rest` run into Latin letters (`5G`, `3D`): a name, not a
@@ -320,7 +345,17 @@ mod tests {
             close_figure_gaps("比率降至 13 . 5 %，企业 15 家。").as_deref(),
             Some("比率降至13.5%，企业15家。")
         );
-        // A table row keeps the spaces between its cells; Latin words keep theirs.
+        // A figure wrapped to the start of a line is closed up.
+        assert_eq!(
+            close_figure_gaps("10 家以上。(牵头单位:区招商局)").as_deref(),
+            Some("10家以上。(牵头单位:区招商局)")
+        );
+        // A table row keeps the spaces between its cells (and after its number); Latin
+        // words keep theirs.
+        assert_eq!(
+            close_figure_gaps("1 培育企业50 家，建设平台 市工信局 市科技局、市统计局").as_deref(),
+            Some("1 培育企业50家，建设平台 市工信局 市科技局、市统计局")
+        );
         assert_eq!(close_figure_gaps("研发投入强度 2.5 3.0 预期性"), None);
         assert_eq!(close_figure_gaps("建成 5G 基站，推广 AI 应用。"), None);
         assert_eq!(close_figure_gaps("增长12%，企业15家。"), None);

@@ -9,6 +9,7 @@ use crate::parse::lexicon::sections::{
 };
 use crate::parse::lines::{Marker, breaks_off, is_page_number};
 use crate::parse::normalize::NormText;
+use crate::parse::tables::{Column, Table};
 use std::sync::LazyLock;
 
 /// The rank of a chapter number (`一、`): a chapter ends a section headed by an unnumbered
@@ -55,11 +56,22 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lays out the text, reading the document's one line split and its one heading
-    /// numbers (`outline::line_markers`).
-    pub fn of(t: &NormText, markers: &[Option<Marker>]) -> Layout {
+    /// Lays out the text, reading the document's one line split, its one heading numbers
+    /// (`outline::line_markers`) and its tables: a table row is a paragraph of its own.
+    pub fn of(t: &NormText, markers: &[Option<Marker>], tables: &[Table]) -> Layout {
         let chars: Vec<char> = t.orig.chars().collect();
-        let mut out = layout(t, markers, &chars);
+        // Each row's start and where its text starts (after its number cell).
+        let rows: Vec<(usize, usize)> = tables
+            .iter()
+            .flat_map(|table| {
+                let numbered = table.columns.first() == Some(&Column::Number);
+                table.rows.iter().map(move |r| {
+                    let text = r.cells.get(1).filter(|_| numbered).map_or(r.start, |c| c.0);
+                    (r.start, text)
+                })
+            })
+            .collect();
+        let mut out = layout(t, markers, &rows, &chars);
         out.chars = chars;
         out
     }
@@ -99,11 +111,27 @@ impl Open {
 /// Reads the document's one line split ([`NormText::lines`], trimmed char spans) and its one
 /// heading numbers (`outline::line_markers`). A line broken mid-sentence goes on in the next
 /// line (page numbers in between skipped).
-fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
+fn layout(
+    t: &NormText,
+    markers: &[Option<Marker>],
+    rows: &[(usize, usize)],
+    chars: &[char],
+) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
     for (&line, marker) in t.lines.iter().zip(markers) {
         let (start, end) = (line.start, line.end);
+        // Table rows come in text order: a row neither goes on from the line before nor
+        // into the next.
+        let row = (start != end)
+            .then(|| rows.binary_search_by_key(&start, |r| r.0).ok())
+            .flatten()
+            .map(|k| rows[k].1);
+        if row.is_some()
+            && let Some(o) = open.take()
+        {
+            o.close(&mut out.sentences, chars);
+        }
         let text = t.line_str(line);
         if start != end && end - start <= 14 && is_page_number(text) {
             continue;
@@ -133,12 +161,13 @@ fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
                     end,
                     heading,
                     run_in: run_in_level(chars, start, end, marker),
-                    title_start: start + marker.map_or(0, |m| m.len),
+                    title_start: row.unwrap_or(start + marker.map_or(0, |m| m.len)),
                     goals: false,
                     review: false,
                     first_sentence: out.sentences.len(),
                 });
-                (out.paragraphs.len() - 1, start)
+                // A table row's sentence starts after its number.
+                (out.paragraphs.len() - 1, row.unwrap_or(start))
             }
         };
         for (j, &c) in (start..end).zip(&chars[start..end]) {
@@ -162,8 +191,9 @@ fn layout(t: &NormText, markers: &[Option<Marker>], chars: &[char]) -> Layout {
                 _ => {}
             }
         }
-        let wraps =
-            out.paragraphs[paragraph].heading.is_none() && breaks_off(text, goes_on.is_some());
+        let wraps = row.is_none()
+            && out.paragraphs[paragraph].heading.is_none()
+            && breaks_off(text, goes_on.is_some());
         if wraps {
             open = Some(Open {
                 paragraph,
@@ -346,13 +376,37 @@ mod tests {
     fn texts(s: &str) -> (Vec<String>, Layout) {
         let c: Vec<char> = s.chars().collect();
         let t = NormText::new(s);
-        let l = layout(&t, &crate::parse::outline::line_markers(&t), &c);
+        let l = layout(&t, &crate::parse::outline::line_markers(&t), &[], &c);
         let t = l
             .sentences
             .iter()
             .map(|x| c[x.start..x.end].iter().collect())
             .collect();
         (t, l)
+    }
+
+    #[test]
+    fn a_table_row_is_a_paragraph_of_its_own_without_its_number() {
+        let s = "序号 重点任务 牵头单位 配合单位\n\
+                 1 到2027年,建成中试基地3个,完善配套 区科技局 区财政局、各街道\n\
+                 2 培育链主企业10家 区工信局 区商务局\n";
+        let t = NormText::new(s);
+        let tables = crate::parse::tables::tables(&t);
+        let l = Layout::of(&t, &crate::parse::outline::line_markers(&t), &tables);
+        let text: Vec<String> = l
+            .sentences
+            .iter()
+            .map(|x| l.chars[x.start..x.end].iter().collect())
+            .collect();
+        // The first row ends in a char, as a wrapped line does, yet the next row is not
+        // its tail.
+        assert_eq!(
+            text[1..],
+            [
+                "到2027年,建成中试基地3个,完善配套 区科技局 区财政局、各街道",
+                "培育链主企业10家 区工信局 区商务局"
+            ]
+        );
     }
 
     #[test]

@@ -40,9 +40,9 @@ pub fn explain_text(text: &str, catalog: &Catalog) -> Vec<Explained> {
 fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Explained>) {
     let norm = normalize::NormText::new(text);
     let markers = outline::line_markers(&norm);
-    let layout = layout::Layout::of(&norm, &markers);
-    let headings = outline::headings_from(&norm, &markers);
     let tables = tables::tables(&norm);
+    let layout = layout::Layout::of(&norm, &markers, &tables);
+    let headings = outline::headings_from(&norm, &markers);
     let meta = metadata::extract(&norm, headings.first().map(|h| h.line));
     let measures = measures::Extractor {
         text: &norm,

@@ -1,5 +1,7 @@
 //! Tables written out as text: a row per line with cells between `|` or tabs (how a web
-//! page's or a word processor's table is copied), or a cell per line closed by `|`. Two
+//! page's or a word processor's table is copied), a cell per line closed by `|`, or a
+//! numbered row per line with cells between spaces (how text taken from a PDF lays a
+//! table out). Two
 //! kinds matter to a plan: a **task table** (`序号 | 重点工作 | 牵头单位 | 配合单位 | 完成
 //! 时限`, the 任务分工表 of an annex), whose rows are measures with their units, and an
 //! **indicator table** (`指标名称 | 单位 | 2020年 | 2025年 | 属性`), whose rows give a
@@ -152,21 +154,27 @@ enum Form {
     RowLines,
     /// A cell per line, each closed by `|`.
     CellLines,
+    /// A numbered row per line, cells between spaces.
+    SpaceRows,
 }
 
 /// Every task and indicator table of the text.
 pub fn tables(t: &NormText) -> Vec<Table> {
     let mut out = Vec::new();
     // Most documents hold no separator at all: one byte search over the whole text (a
-    // per-line char search cost 6 % of a parse).
-    if !has_separator(t.norm.as_bytes()) {
+    // per-line char search cost 6 % of a parse). A header with cells between spaces
+    // names units or indicators.
+    let spaced = t.norm.contains("单位") || t.norm.contains("指标");
+    if !has_separator(t.norm.as_bytes()) && !spaced {
         return out;
     }
     let mut i = 0;
     while i < t.lines.len() {
         let line = t.line_str(t.lines[i]);
-        // Only a line with a separator can open a table.
-        if !has_separator(line.as_bytes()) {
+        // Only a line with a separator, or a header of words between spaces, can open a
+        // table.
+        let opens = has_separator(line.as_bytes()) || (spaced && is_space_header(line));
+        if !opens {
             i += 1;
             continue;
         }
@@ -221,6 +229,69 @@ fn cells(t: &NormText, line: Line) -> Vec<(usize, usize)> {
     out
 }
 
+/// The cells of a line whose cells are parted by spaces: char spans of its runs of
+/// non-space chars.
+fn space_cells(t: &NormText, line: Line) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = line.start;
+    for c in t.line_str(line).chars() {
+        match (c.is_whitespace(), start) {
+            (true, Some(a)) => {
+                out.push((a, pos));
+                start = None;
+            }
+            (false, None) => start = Some(pos),
+            _ => {}
+        }
+        pos += 1;
+    }
+    if let Some(a) = start {
+        out.push((a, pos));
+    }
+    out
+}
+
+/// A header line of a table laid out with spaces: three or more short words between
+/// spaces, opening with the row number's header and every one naming a column, which
+/// together make a task or an indicator table (`序号 任务 牵头单位 配合单位`).
+fn is_space_header(line: &str) -> bool {
+    if !line.contains(' ') || line.chars().count() > 80 {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.iter().any(|w| w.chars().count() > MAX_HEADER_CHARS) {
+        return false;
+    }
+    let columns: Vec<Column> = words.iter().map(|w| column_of(w)).collect();
+    columns[0] == Column::Number
+        && columns.iter().filter(|c| **c == Column::Other).count() <= 1
+        && kind_of(&columns).is_some()
+}
+
+/// The cells of a row laid out with spaces, fitted to `columns`: spaces inside the task or
+/// indicator text part it into more cells than there are columns, so the surplus joins
+/// that cell again; a row short of cells leaves its last columns empty.
+fn fit_space_row(
+    cells: Vec<(usize, usize)>,
+    columns: &[Column],
+    line: Line,
+) -> Vec<(usize, usize)> {
+    let n = columns.len();
+    let mut cells = cells;
+    if cells.len() > n {
+        let text = columns
+            .iter()
+            .position(|c| matches!(c, Column::Task | Column::Indicator))
+            .unwrap_or(0);
+        let extra = cells.len() - n;
+        let joined = (cells[text].0, cells[text + extra].1);
+        cells.splice(text..=text + extra, [joined]);
+    }
+    cells.resize(n, (line.end, line.end));
+    cells
+}
+
 fn text_of<'t>(t: &'t NormText, span: (usize, usize)) -> &'t str {
     t.norm_slice(span.0, span.1)
 }
@@ -230,6 +301,8 @@ fn table_at(t: &NormText, i: usize) -> Option<(Table, usize)> {
     let first = cells(t, t.lines[i]);
     let (form, header, mut k) = if first.len() >= 2 {
         (Form::RowLines, first, i + 1)
+    } else if is_space_header(t.line_str(t.lines[i])) {
+        (Form::SpaceRows, space_cells(t, t.lines[i]), i + 1)
     } else {
         // A cell per line: the header runs while lines are short header cells.
         let mut header = Vec::new();
@@ -285,6 +358,21 @@ fn table_at(t: &NormText, i: usize) -> Option<(Table, usize)> {
                     start: line.start,
                     end: line.end,
                     cells: c,
+                });
+                end = line.end;
+                k += 1;
+            }
+        }
+        Form::SpaceRows => {
+            while let Some(&line) = t.lines.get(k) {
+                let c = space_cells(t, line);
+                if c.len() < 2 || !is_row_number(text_of(t, c[0])) {
+                    break;
+                }
+                rows.push(Row {
+                    start: line.start,
+                    end: line.end,
+                    cells: fit_space_row(c, &columns, line),
                 });
                 end = line.end;
                 k += 1;
@@ -446,6 +534,27 @@ mod tests {
         assert_eq!(table.columns[3], Column::Year(2022));
         assert_eq!(table.columns[4], Column::Year(2025));
         assert_eq!(rows[1][1], "研发投入强度");
+    }
+
+    #[test]
+    fn a_task_table_laid_out_with_spaces() {
+        let (table, rows, _) = one("附件\n重点任务分工表\n序号 重点任务 牵头单位 配合单位\n\
+             1 建设中试基地3个 区科技局 区财政局、区工信局\n\
+             2 培育链主 企业10家 区工信局 区商务局\n\
+             3 盘活低效用地500亩 区自然资源局\n说明:按季度报送。\n");
+        assert_eq!(table.kind, Kind::Tasks);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0][2], "区科技局");
+        assert_eq!(rows[0][3], "区财政局、区工信局");
+        // A space inside the task text: the row has a cell too many, the task takes it.
+        assert_eq!(rows[1][1], "培育链主 企业10家");
+        assert_eq!(rows[1][3], "区商务局");
+        // A row without co-operating units leaves that cell empty.
+        assert_eq!(rows[2][1], "盘活低效用地500亩");
+        assert_eq!(rows[2][3], "");
+        // Prose with spaces is no header.
+        assert!(!is_space_header("序号 为 加快 发展"));
+        assert!(!is_space_header("一、 重点 任务"));
     }
 
     #[test]

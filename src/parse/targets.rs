@@ -50,7 +50,7 @@ pub fn extract_targets(
     catalog: &Catalog,
 ) -> (Vec<Target>, Vec<Statistic>) {
     let t = NormText::new(text);
-    let layout = Layout::of(&t, &line_markers(&t));
+    let layout = Layout::of(&t, &line_markers(&t), &crate::parse::tables::tables(&t));
     read(&layout, measures, ctx, catalog)
 }
 
@@ -74,7 +74,7 @@ pub fn explain_targets(
     catalog: &Catalog,
 ) -> Vec<Explained> {
     let t = NormText::new(text);
-    let layout = Layout::of(&t, &line_markers(&t));
+    let layout = Layout::of(&t, &line_markers(&t), &crate::parse::tables::tables(&t));
     extract(&layout, measures, ctx, catalog, true).2
 }
 
