@@ -416,15 +416,16 @@ fn add_outside(found: &mut Vec<Found>, extra: Vec<Found>) {
     }
 }
 
-/// In a document that annotates its tasks with responsible units (at least four in five
-/// measures), a measure without units at another depth of the outline than every
-/// annotated one is a chapter of closing instructions (`五、切实做好组织实施`), not a task.
+/// In a document that annotates its tasks with responsible units (three or more, and at
+/// least three in four measures), a measure without units at another depth of the outline
+/// than every annotated one is a chapter of closing instructions (`五、切实做好组织实施`,
+/// `四、保障措施` over a plain paragraph), not a task.
 fn without_unannotated_outliers(mut measures: Vec<Measure>) -> Vec<Measure> {
     let annotated = measures
         .iter()
         .filter(|m| !m.responsible_units.is_empty())
         .count();
-    if measures.len() < 5 || annotated * 5 < measures.len() * 4 {
+    if annotated < 3 || annotated * 4 < measures.len() * 3 {
         return measures;
     }
     let depths: Vec<usize> = measures

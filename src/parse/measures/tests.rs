@@ -292,6 +292,23 @@ fn a_closing_chapter_of_an_annotated_document_is_no_measure() {
 }
 
 #[test]
+fn a_safeguards_chapter_over_a_plain_paragraph_is_no_measure_beside_three_annotated_tasks() {
+    let text = "某区三年行动方案\n一、重点任务\n\
+        (一)建设算力中心。(区工信局负责)\n(二)培育数据企业。(区大数据中心负责)\n\
+        (三)开放应用场景。(区科技局牵头,区财政局配合)\n\
+        二、保障措施\n建立工作专班,统筹推进各项任务。\n";
+    let numbers: Vec<Option<String>> = measures(text).into_iter().map(|m| m.number).collect();
+    assert_eq!(
+        numbers,
+        [
+            Some("(一)".into()),
+            Some("(二)".into()),
+            Some("(三)".into())
+        ]
+    );
+}
+
+#[test]
 fn an_annotated_paragraph_without_a_number_is_a_measure() {
     let text = "某县推进园区建设的实施方案\n一、重点任务\n\
         加快标准厂房建设,完善园区配套设施。(责任单位:县工信局、县住建局)\n\
