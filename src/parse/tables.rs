@@ -345,7 +345,9 @@ fn table_at(t: &NormText, i: usize) -> Option<(Table, usize)> {
                     continue;
                 }
                 let c = cells(t, line);
-                if c.len() < 2 {
+                // Fewer than two cells, or the header of the next table (`指标 | 2024年 |
+                // 2027年`), ends the table.
+                if c.len() < 2 || names_columns(t, &c) {
                     break;
                 }
                 if numbered && !is_row_number(text_of(t, c[0])) {
@@ -442,6 +444,16 @@ fn cell_line_rows(t: &NormText, mut k: usize, n: usize, numbered: bool) -> (Vec<
         }
     }
     (rows, k)
+}
+
+/// Whether the cells of a row are a header: short cells naming columns that make a task
+/// or an indicator table.
+fn names_columns(t: &NormText, cells: &[(usize, usize)]) -> bool {
+    if cells.iter().any(|c| c.1 - c.0 > MAX_HEADER_CHARS) {
+        return false;
+    }
+    let columns: Vec<Column> = cells.iter().map(|&c| column_of(text_of(t, c))).collect();
+    columns.iter().filter(|c| **c == Column::Other).count() <= 1 && kind_of(&columns).is_some()
 }
 
 /// `1`, `12`, `1.`, `(3)`: a row number.
@@ -555,6 +567,18 @@ mod tests {
         // Prose with spaces is no header.
         assert!(!is_space_header("序号 为 加快 发展"));
         assert!(!is_space_header("一、 重点 任务"));
+    }
+
+    #[test]
+    fn a_second_header_starts_a_second_table() {
+        let t = NormText::new(
+            "指标 | 2025年 | 2030年 | 属性\n工业增加值(亿元) | 300 | 450 | 预期性\n\
+             指标 | 2024年(基期) | 2027年(目标) | 属性\n规上工业企业数(家) | 420 | 600 | 预期性\n",
+        );
+        let found = tables(&t);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].columns[2], Column::Year(2027));
+        assert_eq!(found[1].rows.len(), 1);
     }
 
     #[test]

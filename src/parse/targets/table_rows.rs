@@ -143,10 +143,18 @@ struct CellValue {
     unit: Option<String>,
 }
 
-/// `900`, `≥90`, `>60`, `3左右`, `5以上`, `8-10`, `3.5%`: the cell's figure; `—`, `[6]`
-/// or words give none.
+/// `900`, `≥90`, `>60`, `3左右`, `5以上`, `8-10`, `3.5%`: the cell's figure; `—` or words
+/// give none. A figure in brackets (`〔13.5〕`, `[18]`) is the total over the plan's years,
+/// as plans write the cumulative indicators (energy and carbon intensity cuts): the same
+/// figure.
 fn value_of(cell: &str) -> Option<CellValue> {
     let mut s: &str = &cell.replace([' ', ','], "");
+    for (open, close) in [('〔', '〕'), ('[', ']'), ('【', '】')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            s = inner;
+            break;
+        }
+    }
     let mut comparator = Comparator::Eq;
     for (w, c) in [
         ("≥", Comparator::Ge),
@@ -229,6 +237,9 @@ mod tests {
         );
         let v = value_of("3.5%").unwrap_or_else(|| unreachable!());
         assert_eq!(v.unit.as_deref(), Some("%"));
+        let v = value_of("〔13.5〕").unwrap_or_else(|| unreachable!());
+        assert_eq!((v.value, v.comparator), (13.5, Comparator::Eq));
+        assert_eq!(value_of("[18]").map(|v| v.value), Some(18.0));
         assert_eq!(value_of("—"), None);
         assert_eq!(value_of("保持合理区间"), None);
     }
