@@ -747,7 +747,9 @@ fn sentence_years(
     for y in year_marks.iter().filter(|y| y.end <= pos) {
         match y.kind {
             YearKind::Deadline | YearKind::Bare
-                if run.is_deadline(y) || names_its_goals(run.chars, y.end, pos) =>
+                if run.is_deadline(y)
+                    || names_its_goals(run.chars, y.end, pos)
+                    || intends(run, y, sentence_start, pos) =>
             {
                 out.stated = Some(y.year);
                 out.past = None;
@@ -760,6 +762,17 @@ fn sentence_years(
         }
     }
     out
+}
+
+/// Whether a bare year opening a clause is followed, before the figure at `pos`, by a
+/// planning word (`2026年,园区要力争新增…40家`, `2024年,计划完成…`): the year is one to
+/// reach, even in an undated document or in the year the document was written — not a
+/// year gone by.
+fn intends(run: &Run, y: &YearMention, sentence_start: usize, pos: usize) -> bool {
+    y.kind == YearKind::Bare
+        && run.ctx.doc_year.is_none_or(|d| y.year >= d)
+        && horizon_of_clause(run.chars, sentence_start, y)
+        && PLANS.any_in(run.chars, y.end, pos)
 }
 
 /// Whether the year ending at `year_end` names the goals its figures are (`2024年经济社会

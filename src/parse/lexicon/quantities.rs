@@ -56,6 +56,8 @@ pub const UNITS: &[&str] = &[
     "万场",
     "万次",
     "万株",
+    "万张",
+    "万间",
     "人",
     "名",
     "位",
@@ -73,6 +75,14 @@ pub const UNITS: &[&str] = &[
     "支",
     "台",
     "套",
+    // Beds, rooms, buildings, sites and ships (`床位800张`, `口袋公园20处`); not `批`,
+    // which `一批` makes a word of its own.
+    "张",
+    "间",
+    "栋",
+    "幢",
+    "处",
+    "艘",
     "种",
     "倍",
     "万千瓦",
@@ -115,6 +125,9 @@ pub const BLOCKED: &[(&str, &str)] = &[
     ("人", "才民员工口"),
     ("班", "子组长级车"),
     ("列", "入为车举出表"),
+    ("处", "理于置室长级分罚"),
+    ("张", "贴"),
+    ("间", "隔距断"),
 ];
 
 /// Words written just before the figure, with what they mean.

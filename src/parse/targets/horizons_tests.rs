@@ -151,3 +151,31 @@ fn a_sentence_announcing_goals_ends_the_present_before_it() {
     );
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_year_opening_a_clause_of_intent_is_a_deadline() {
+    let t = with(&undated(), "2030年,园区要力争新增规上工业企业40家。");
+    assert_eq!((t[0].1, t[0].2), (40.0, Some(2030)));
+    // In the year the document was written, too.
+    let t = with(&dated(), "2023年,计划新开工项目25个。");
+    assert_eq!((t[0].1, t[0].2), (25.0, Some(2023)));
+    // A year gone by, or one stated without intent, stays a result.
+    let (t, s) = extract_targets(
+        "2022年,园区力争新增企业40家。2023年,园区新增企业30家。",
+        &[],
+        &dated(),
+        Catalog::in_use(),
+    );
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(s.len(), 2);
+}
+
+#[test]
+fn beds_rooms_and_sites_are_counted() {
+    let t = with(
+        &dated(),
+        "到2025年,新增养老床位800张,改造客房500间,建设口袋公园20处。",
+    );
+    let got: Vec<f64> = t.iter().map(|t| t.1).collect();
+    assert_eq!(got, [800.0, 500.0, 20.0]);
+}
