@@ -141,8 +141,19 @@ fn verb_role(segment: &str) -> Option<(LabelKind, &str)> {
         let agency_like = AGENCY_ENDINGS
             .iter()
             .any(|e| strip_trailing_etc(names).ends_with(e));
-        agency_like.then_some((kind, names))
+        (agency_like || names_every_place(names)).then_some((kind, names))
     })
+}
+
+/// A distributive set of places (`各街道`, `各区`, `各乡镇`, `各县(市、区)`): the bodies of
+/// every such place, a unit as any agency is (`(区发展改革局牵头,各街道配合)`).
+fn names_every_place(names: &str) -> bool {
+    let Some(rest) = names.strip_prefix('各') else {
+        return false;
+    };
+    let rest = rest.strip_prefix("有关").unwrap_or(rest);
+    (1..=8).contains(&char_count(rest))
+        && (rest.ends_with("街道") || rest.ends_with(')') || has_level_or_place(rest))
 }
 
 /// A parenthetical made only of `…牵头`/`…负责`/`…配合` parts, one of them leading.

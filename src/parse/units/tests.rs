@@ -187,7 +187,13 @@ fn lead_and_co_verbs() {
     assert_eq!(u[2], ("市财政局".into(), "co"));
     let u = units("(市商务局牵头,各区政府配合)");
     assert_eq!(u[1], ("各区政府".into(), "co"));
+    // Every street office, every county: a set of places co-operates as any agency does.
+    let u = units("(区发展改革局牵头,各街道配合)");
+    assert_eq!(u[1], ("各街道".into(), "co"));
+    let u = units("(市农业农村局牵头,各乡镇配合)");
+    assert_eq!(u[1], ("各乡镇".into(), "co"));
     assert!(units("选派专家(由企业负责)。").is_empty());
+    assert!(units("鼓励参与(各方面配合)。").is_empty());
     assert!(units("支持企业(含个体户)发展。").is_empty());
 }
 
