@@ -237,6 +237,8 @@ struct ParagraphYears {
     goals: Option<Option<i32>>,
     /// Inside a review of the present (`发展基础`).
     review: bool,
+    /// The year the heading of the paragraph's section names (`三、2025年重点工作`).
+    section: Option<i32>,
 }
 
 /// A section named inside a paragraph by a short sentence of its own.
@@ -271,12 +273,31 @@ impl Run<'_> {
         // the goals below it.
         let mut heading_year: Option<i32> = None;
         let mut in_goals = false;
+        // The headings above the paragraph that name a year, with their levels.
+        let mut section_years: Vec<(u8, i32)> = Vec::new();
         for (pi, p) in layout.paragraphs.iter().enumerate() {
             if p.heading.is_some() {
                 heading_year = years::years_in(self.chars, p.start, p.end)
                     .iter()
                     .find(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
                     .map(|y| y.year);
+            }
+            if let Some(level) = p.heading.or(p.run_in) {
+                section_years.retain(|&(l, _)| l < level);
+                let title_end = if p.run_in.is_some() && p.heading.is_none() {
+                    (p.start..p.end)
+                        .find(|&j| matches!(self.chars[j], '。' | ';' | '；'))
+                        .unwrap_or(p.end)
+                } else {
+                    p.end
+                };
+                let named = years::years_in(self.chars, p.start, title_end)
+                    .into_iter()
+                    .find(|y| matches!(y.kind, YearKind::Bare | YearKind::Deadline))
+                    .filter(|y| self.ctx.doc_year.is_none_or(|d| y.year >= d));
+                if let Some(y) = named {
+                    section_years.push((level, y.year));
+                }
             }
             let next = layout
                 .paragraphs
@@ -304,6 +325,7 @@ impl Run<'_> {
                 opener,
                 goals: p.goals.then_some(goals_year.or(period_end)),
                 review: p.review,
+                section: section_years.last().map(|&(_, y)| y),
             };
             self.paragraph(sentences, &years);
         }
@@ -522,6 +544,7 @@ impl Run<'_> {
             .or(years.opener)
             .or(if recurring { period_end } else { None })
             .or(years.goals.flatten())
+            .or(years.section)
             .or(self.plan_of_one_year());
         let now_word = marks_current(chars, s.start, m.start, &NOW)
             || (m.start > 0 && chars[m.start - 1] == '原')

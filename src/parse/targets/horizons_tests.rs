@@ -179,3 +179,19 @@ fn beds_rooms_and_sites_are_counted() {
     let got: Vec<f64> = t.iter().map(|t| t.1).collect();
     assert_eq!(got, [800.0, 500.0, 20.0]);
 }
+
+#[test]
+fn a_year_in_a_section_heading_dates_the_goals_under_it() {
+    let doc = crate::parse::parse_text(
+        "某市政府工作报告\n一、过去一年工作回顾\n全市新增企业120家。\n二、2025年重点工作\n\
+         (一)扩大有效投资。实施市级重点项目500个。\n(二)培育企业。新增规上工业企业150家。\n\
+         三、2026年工作展望\n(一)建设平台。建成创新平台10个。\n",
+        Catalog::in_use(),
+    );
+    let t: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    // The section a heading names a year for ends at the next heading of its rank.
+    assert_eq!(
+        t,
+        [(500.0, Some(2025)), (150.0, Some(2025)), (10.0, Some(2026))]
+    );
+}
