@@ -260,7 +260,22 @@ fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
             .filter(|s| s.contains("来源") || s.contains('|'))
             .find_map(|s| date_in(s))
     };
-    labelled.or_else(alone).or_else(source).map(|d| d.0)
+    // A speech or report gives its date under the title: `(2025年1月10日在市人民代表大会
+    // 上)`, `——2025年1月10日在…会议上的讲话`.
+    let delivered = || {
+        strs.iter()
+            .take(6)
+            .filter(|s| s.len() <= 240)
+            .find_map(|s| {
+                let inner = s.trim_start_matches(['(', '—', '-', ' ']);
+                date_in(inner).filter(|(_, r)| r.start == 0 && inner[r.end..].starts_with('在'))
+            })
+    };
+    labelled
+        .or_else(alone)
+        .or_else(source)
+        .or_else(delivered)
+        .map(|d| d.0)
 }
 
 fn issuer_from_title(title: &str) -> Option<String> {

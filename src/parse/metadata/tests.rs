@@ -101,6 +101,14 @@ fn chinese_numeral_signature_date() {
 }
 
 #[test]
+fn a_report_is_dated_by_the_line_saying_when_it_was_delivered() {
+    let m = meta("政府工作报告\n(2025年1月10日在某市第十届人民代表大会第四次会议上)\n各位代表:\n");
+    assert_eq!(m.date.as_deref(), Some("2025-01-10"));
+    let m = meta("在全区经济工作会议上的讲话\n——2024年12月28日在区委经济工作会议上\n同志们:\n");
+    assert_eq!(m.date.as_deref(), Some("2024-12-28"));
+}
+
+#[test]
 fn five_year_plan_names_give_the_period() {
     let m = meta("某园区“十四五”发展规划\n正文内容。\n");
     assert_eq!(m.period, period(2021, 2025));
