@@ -166,8 +166,10 @@ fn layout(
                     review: false,
                     first_sentence: out.sentences.len(),
                 });
-                // A table row's sentence starts after its number.
-                (out.paragraphs.len() - 1, row.unwrap_or(start))
+                // A numbered paragraph's first sentence, and a table row's, starts after
+                // its number.
+                let p = &out.paragraphs[out.paragraphs.len() - 1];
+                (out.paragraphs.len() - 1, p.title_start)
             }
         };
         for (j, &c) in (start..end).zip(&chars[start..end]) {
@@ -446,10 +448,11 @@ mod tests {
             t,
             [
                 "某区扶持办法",
-                "(一)支持研发。",
+                // A numbered paragraph's first sentence starts after its number.
+                "支持研发。",
                 "对企业按增量部分\n的10%给予奖励。",
                 "到2025年,研发\n- 3 -\n投入强度达到3%。",
-                "(二)其他。"
+                "其他。"
             ]
         );
         assert_eq!(l.paragraphs.len(), 3);
