@@ -99,8 +99,11 @@ pub const AREA_WORDS: &[&str] = &[
 /// Verbs after which a figure is a budget line of the previous clause's fund.
 pub const FUNDING_VERBS: &[&str] = &["安排", "投入", "出资", "筹集"];
 
-/// Modal words between an indicator and its figure (`营业总收入将突破…`).
-pub const MODALS: &[&str] = &["将", "力争", "争取", "预计", "确保", "有望", "累计"];
+/// Modal words and verbs of keeping between an indicator and its figure (`营业总收入将突破…`,
+/// `新型产业用地占比应当达到…`, `优良天数比例保持…`).
+pub const MODALS: &[&str] = &[
+    "将", "力争", "争取", "预计", "确保", "有望", "累计", "应当", "必须", "要", "保持",
+];
 
 /// Words that cannot open the noun of an indicator (`以上`, `给予`).
 pub const NOT_NOUNS: &[&str] = &[

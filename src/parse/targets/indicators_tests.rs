@@ -201,3 +201,16 @@ fn a_figure_after_a_comparison_measures_the_compared_subject() {
         ["工业总产值"]
     );
 }
+
+#[test]
+fn a_modal_or_a_verb_of_keeping_before_the_figure_is_not_part_of_the_indicator() {
+    assert_eq!(
+        indicators("到2028年,工业用地中新型产业用地占比应当达到20%以上"),
+        ["工业用地中新型产业用地占比"]
+    );
+    assert_eq!(
+        indicators("空气质量优良天数比例保持90%以上"),
+        ["空气质量优良天数比例"]
+    );
+    assert_eq!(indicators("研发投入强度要达到3%"), ["研发投入强度"]);
+}
