@@ -353,7 +353,13 @@ impl Run<'_> {
     /// A year expression that sets a deadline still ahead of the document's date.
     fn is_deadline(&self, y: &YearMention) -> bool {
         match y.kind {
-            YearKind::Deadline => self.ctx.doc_year.is_none_or(|d| y.year >= d),
+            // Undated, a plan's own period tells: a deadline before it starts (`“十四五”期间`
+            // in a plan for 2026–2030) is gone by.
+            YearKind::Deadline => match (self.ctx.doc_year, self.ctx.period) {
+                (Some(d), _) => y.year >= d,
+                (None, Some(p)) => y.year >= p.start,
+                (None, None) => true,
+            },
             YearKind::Bare => self.is_future(y.year),
             _ => false,
         }

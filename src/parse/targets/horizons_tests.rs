@@ -195,3 +195,23 @@ fn a_year_in_a_section_heading_dates_the_goals_under_it() {
         [(500.0, Some(2025)), (150.0, Some(2025)), (10.0, Some(2026))]
     );
 }
+
+#[test]
+fn a_deadline_before_an_undated_plan_starts_is_gone_by() {
+    let plan = TargetContext {
+        period: Some(Period {
+            start: 2026,
+            end: 2030,
+        }),
+        doc_year: None,
+        news: false,
+    };
+    let (t, s) = extract_targets(
+        "“十四五”期间,高新技术企业数量达到1200家。到2030年,高新技术企业数量达到2000家。",
+        &[],
+        &plan,
+        Catalog::in_use(),
+    );
+    assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [2000.0]);
+    assert_eq!(s.iter().map(|s| s.value).collect::<Vec<_>>(), [1200.0]);
+}
