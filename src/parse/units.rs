@@ -236,10 +236,30 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
             found.push(r);
         }
     }
+    if found.is_empty()
+        && let Some(r) = closing_verb_clause(text)
+    {
+        found.push(r);
+    }
     found
         .into_iter()
         .map(|r| parse_annotation(text, r))
         .collect()
+}
+
+/// The last sentence of a text when it names who does the work without brackets
+/// (`…培育链主企业3家。市工信局牵头,市发展改革委配合。`, `由市商务局负责。`): made only of
+/// role-verb parts, one of them leading, and closing the text.
+fn closing_verb_clause(text: &str) -> Option<Range<usize>> {
+    let body = text.trim_end();
+    let end = body.strip_suffix('。').unwrap_or(body).len();
+    let start = body[..end].rfind(['。', '\n', ';']).map_or(0, |k| {
+        k + body[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = &body[start..end];
+    let lead_space = clause.len() - clause.trim_start().len();
+    (start > 0 && clause.chars().count() <= 80 && is_verb_annotation(clause.trim()))
+        .then(|| start + lead_space..end)
 }
 
 /// Byte offsets of the `(` and `:` in `text` (both ASCII, so never inside another char).

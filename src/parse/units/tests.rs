@@ -198,6 +198,26 @@ fn lead_and_co_verbs() {
 }
 
 #[test]
+fn a_closing_sentence_of_role_verbs_is_an_annotation_without_brackets() {
+    let u = units("培育链主企业3家。市工信局牵头,市发展改革委、市科技局配合。");
+    assert_eq!(
+        u,
+        [
+            ("市工信局".into(), "lead"),
+            ("市发展改革委".into(), "co"),
+            ("市科技局".into(), "co"),
+        ]
+    );
+    assert_eq!(
+        units("培育集群5个。由市商务局牵头,市财政局配合。"),
+        [("市商务局".into(), "lead"), ("市财政局".into(), "co")]
+    );
+    // A sentence of the task itself, or one in the middle, is none.
+    assert!(units("企业负责建设,政府配合。").is_empty());
+    assert!(units("培育集群5个。市商务局牵头,市财政局配合。建设平台。").is_empty());
+}
+
+#[test]
 fn text_without_labels_has_no_annotation() {
     assert!(annotations("各责任单位要认真落实(详见附件)。").is_empty());
 }
