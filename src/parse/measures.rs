@@ -417,23 +417,37 @@ fn add_outside(found: &mut Vec<Found>, extra: Vec<Found>) {
 }
 
 /// In a document that annotates its tasks with responsible units (three or more, and at
-/// least three in four measures), a measure without units at another depth of the outline
-/// than every annotated one is a chapter of closing instructions (`五、切实做好组织实施`,
-/// `四、保障措施` over a plain paragraph), not a task.
+/// least half the measures), the unannotated items of a chapter without any annotated one
+/// are no tasks (`四、保障措施` / `(一)加强组织领导`); with three in four measures
+/// annotated, neither is a measure without units at another depth of the outline than
+/// every annotated one: a chapter of closing instructions (`五、切实做好组织实施`,
+/// `四、保障措施` over a plain paragraph).
 fn without_unannotated_outliers(mut measures: Vec<Measure>) -> Vec<Measure> {
     let annotated = measures
         .iter()
         .filter(|m| !m.responsible_units.is_empty())
         .count();
-    if annotated < 3 || annotated * 4 < measures.len() * 3 {
+    if annotated < 3 || annotated * 2 < measures.len() {
         return measures;
     }
+    // Three in four measures annotated: an unannotated one at another depth is out too.
+    let mostly = annotated * 4 >= measures.len() * 3;
     let depths: Vec<usize> = measures
         .iter()
         .filter(|m| !m.responsible_units.is_empty())
         .map(|m| m.path.len())
         .collect();
-    measures.retain(|m| !m.responsible_units.is_empty() || depths.contains(&m.path.len()));
+    // The chapters holding an annotated task.
+    let chapters: Vec<Option<String>> = measures
+        .iter()
+        .filter(|m| !m.responsible_units.is_empty())
+        .map(|m| m.path.first().cloned().filter(|_| m.path.len() > 1))
+        .collect();
+    measures.retain(|m| {
+        let chapter = m.path.first().cloned().filter(|_| m.path.len() > 1);
+        !m.responsible_units.is_empty()
+            || ((!mostly || depths.contains(&m.path.len())) && chapters.contains(&chapter))
+    });
     measures
 }
 

@@ -309,6 +309,25 @@ fn a_safeguards_chapter_over_a_plain_paragraph_is_no_measure_beside_three_annota
 }
 
 #[test]
+fn the_unannotated_items_of_a_chapter_of_safeguards_are_no_measures() {
+    let text = "某市行动方案\n一、重点任务\n\
+        (一)建设算力中心。(市工信局负责)\n(二)培育数据企业。(市大数据局负责)\n\
+        (三)开放应用场景。(市科技局牵头,市财政局配合)\n(四)完善标准体系。\n\
+        二、保障措施\n(一)加强组织领导。成立领导小组。\n(二)加大资金支持。安排专项资金。\n";
+    let titles: Vec<String> = measures(text).into_iter().map(|m| m.title).collect();
+    // An unannotated item among annotated tasks stays a task.
+    assert_eq!(
+        titles,
+        [
+            "建设算力中心",
+            "培育数据企业",
+            "开放应用场景",
+            "完善标准体系"
+        ]
+    );
+}
+
+#[test]
 fn an_annotated_paragraph_without_a_number_is_a_measure() {
     let text = "某县推进园区建设的实施方案\n一、重点任务\n\
         加快标准厂房建设,完善园区配套设施。(责任单位:县工信局、县住建局)\n\
