@@ -11,12 +11,16 @@ use crate::parse::lexicon::quantities::{BLOCKED, UNITS};
 use crate::parse::numbers::{self, Number};
 use crate::parse::scan::Keywords;
 
-/// True for units of physical size (power, mass, length) and durations: specifications or
-/// terms unless a comparator word or a goal verb introduces them.
+/// True for units of physical size (power, mass, length), durations and bare magnitudes
+/// (`500万`): specifications or terms unless a comparator word or a goal verb introduces
+/// them.
 pub fn is_physical(unit: &str) -> bool {
     matches!(
         unit,
-        "万千瓦"
+        "万" | "亿"
+            | "小时"
+            | "个小时"
+            | "万千瓦"
             | "千瓦"
             | "兆瓦"
             | "万吨"
@@ -185,6 +189,16 @@ fn unit_after(
         }
         if let Some(u) = unit_at(chars, p) {
             return Some((mult, u, p + u.chars().count(), more_than));
+        }
+        // A bare magnitude closing its clause (`粉丝数达到500万,`, `突破300万以上`) is the
+        // unit as written.
+        let closes = chars
+            .get(p)
+            .is_none_or(|&c| !(c.is_alphanumeric() || c == '“' || c == '"'))
+            || comparators::after(chars, p).is_some();
+        if len == 1 && closes {
+            let unit = if chars[pos] == '万' { "万" } else { "亿" };
+            return Some((1.0, unit, p, more_than));
         }
     }
     None

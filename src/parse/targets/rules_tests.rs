@@ -270,3 +270,19 @@ fn a_year_on_year_change_is_a_result_unless_a_plan_sets_it() {
     let s: Vec<f64> = doc.statistics.iter().map(|s| s.value).collect();
     assert_eq!(s, [6.0]);
 }
+
+#[test]
+fn a_bare_magnitude_or_hours_after_a_goal_word_is_a_figure() {
+    let t =
+        targets("到2026年,平台粉丝数达到500万,年接待游客突破300万以上,通关时间压缩至24小时以内。");
+    assert_eq!(
+        t,
+        [
+            (500.0, "万".to_string(), Some(2026)),
+            (300.0, "万".to_string(), Some(2026)),
+            (24.0, "小时".to_string(), Some(2026)),
+        ]
+    );
+    // Not introduced by a goal word, a bare magnitude or a duration is no target.
+    assert!(targets("中心提供24小时服务,覆盖500万人口中的300万。").is_empty());
+}
