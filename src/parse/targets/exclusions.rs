@@ -265,6 +265,11 @@ fn chinese_count_is_goal(chars: &[char], m: &Mention) -> bool {
     if m.before.is_some() || m.after.is_some() {
         return true;
     }
+    // A rank (`稳居全省前五位`, `进入全国第三名`) counts no categories.
+    let ranked = m.start > 0 && matches!(chars[m.start - 1], '前' | '第');
+    if ranked && matches!(m.unit, "位" | "名" | "强") {
+        return true;
+    }
     let mut end = m.start;
     while end > 0 && is_space(chars[end - 1]) {
         end -= 1;
@@ -306,6 +311,8 @@ mod tests {
     #[test]
     fn a_chinese_count_closing_a_goal_clause_is_a_target() {
         assert_eq!(why("新增上市企业十五家，"), [None]);
+        // A rank in Chinese numerals is no count of categories.
+        assert_eq!(why("营商环境评价稳居全省前五位"), [None]);
         assert_eq!(
             why("金普新区和高新区两个主要产业集聚区"),
             [Some("category-count")]
