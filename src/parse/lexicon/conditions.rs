@@ -11,13 +11,45 @@ pub const RANK_VERBS: &[&str] = &[
 /// count of people or things they name whom a programme selects (`每年资助100名青年人才`),
 /// which is a goal: see [`PER_ITEM_WORDS`].
 pub const POLICY_WORDS: &[&str] = &[
-    "补贴", "补助", "奖励", "资助", "贴息", "奖补", "给予", "最高", "按照", "每家", "每户", "每个",
-    "每项", "每人", "单个", "单项",
+    "补贴",
+    "补助",
+    "奖励",
+    "资助",
+    "贴息",
+    "奖补",
+    "给予",
+    "最高",
+    "按照",
+    "每家",
+    "每户",
+    "每个",
+    "每项",
+    "每人",
+    "单个",
+    "单项",
+    "每乡",
+    "每镇",
+    "每村",
+    "每街道",
+    "每社区",
 ];
 
-/// Words of a per-item rule (`每家企业最多3个`), which make even a count a parameter.
+/// Words of a per-item rule (`每家企业最多3个`, `每乡镇不少于5名`: a norm for every place),
+/// which make even a count a parameter.
 pub const PER_ITEM_WORDS: &[&str] = &[
-    "每家", "每户", "每个", "每项", "每人", "单个", "单项", "最高",
+    "每家",
+    "每户",
+    "每个",
+    "每项",
+    "每人",
+    "单个",
+    "单项",
+    "最高",
+    "每乡",
+    "每镇",
+    "每村",
+    "每街道",
+    "每社区",
 ];
 
 /// Prepositions before a count of the fields or places a measure covers

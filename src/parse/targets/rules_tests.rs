@@ -286,3 +286,11 @@ fn a_bare_magnitude_or_hours_after_a_goal_word_is_a_figure() {
     // Not introduced by a goal word, a bare magnitude or a duration is no target.
     assert!(targets("中心提供24小时服务,覆盖500万人口中的300万。").is_empty());
 }
+
+#[test]
+fn a_norm_for_every_place_is_a_parameter() {
+    assert!(targets("配备乡镇农技人员每乡镇不少于5名。").is_empty());
+    assert!(targets("每村建设1个综合服务站。").is_empty());
+    // A total over the places is a goal.
+    assert_eq!(targets("到2026年,全县配备乡镇农技人员100名。").len(), 1);
+}
