@@ -148,7 +148,14 @@ fn class_descriptor(chars: &[char], m: &Mention) -> bool {
         && (qualified..(qualified + 8).min(chars.len()))
             .take_while(|&i| !super::indicators::is_clause_stop(chars, i))
             .any(|i| CLASS_NOUNS.iter().any(|w| starts_with_at(chars, i, w)));
-    rank || (money && class_noun) || (of && class_noun) || class_after_of
+    // `千万元以上技改项目3000个`: a bounded amount before a short noun phrase ending in a
+    // class noun.
+    let bounded_before_class = money
+        && m.after.is_some()
+        && (qualified..(qualified + 6).min(chars.len()))
+            .take_while(|&i| !super::indicators::is_clause_stop(chars, i))
+            .any(|i| CLASS_NOUNS.iter().any(|w| starts_with_at(chars, i, w)));
+    rank || (money && class_noun) || (of && class_noun) || class_after_of || bounded_before_class
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -311,6 +318,11 @@ mod tests {
     #[test]
     fn a_chinese_count_closing_a_goal_clause_is_a_target() {
         assert_eq!(why("新增上市企业十五家，"), [None]);
+        // A bounded amount names the class of projects counted after it.
+        assert_eq!(
+            why("每年实施千万元以上技改项目3000个"),
+            [Some("class-threshold"), None]
+        );
         // A rank in Chinese numerals is no count of categories.
         assert_eq!(why("营商环境评价稳居全省前五位"), [None]);
         assert_eq!(
