@@ -162,10 +162,13 @@ enum Form {
 pub fn tables(t: &NormText) -> Vec<Table> {
     let mut out = Vec::new();
     // Most documents hold no separator at all: one byte search over the whole text (a
-    // per-line char search cost 6 % of a parse). A header with cells between spaces
-    // names units or indicators.
-    let spaced = t.norm.contains("单位") || t.norm.contains("指标");
-    if !has_separator(t.norm.as_bytes()) && !spaced {
+    // per-line char search cost 6 % of a parse). A header with cells between spaces opens
+    // with the row number's column.
+    let bytes = t.norm.as_bytes();
+    let spaced = ROW_NUMBER_HEADERS
+        .iter()
+        .any(|h| memchr::memmem::find(bytes, h.as_bytes()).is_some());
+    if !has_separator(bytes) && !spaced {
         return out;
     }
     let mut i = 0;
@@ -252,11 +255,15 @@ fn space_cells(t: &NormText, line: Line) -> Vec<(usize, usize)> {
     out
 }
 
+/// Headers of the row number's column (the first of [`HEADERS`]).
+const ROW_NUMBER_HEADERS: [&str; 2] = ["序号", "编号"];
+
 /// A header line of a table laid out with spaces: three or more short words between
 /// spaces, opening with the row number's header and every one naming a column, which
 /// together make a task or an indicator table (`序号 任务 牵头单位 配合单位`).
 fn is_space_header(line: &str) -> bool {
-    if !line.contains(' ') || line.chars().count() > 80 {
+    let numbered = ROW_NUMBER_HEADERS.iter().any(|h| line.starts_with(h));
+    if !numbered || !line.contains(' ') || line.chars().count() > 80 {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();

@@ -276,26 +276,28 @@ impl Run<'_> {
         // The headings above the paragraph that name a year, with their levels.
         let mut section_years: Vec<(u8, i32)> = Vec::new();
         for (pi, p) in layout.paragraphs.iter().enumerate() {
-            if p.heading.is_some() {
-                heading_year = years::years_in(self.chars, p.start, p.end)
-                    .iter()
-                    .find(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
-                    .map(|y| y.year);
-            }
             if let Some(level) = p.heading.or(p.run_in) {
-                section_years.retain(|&(l, _)| l < level);
-                let title_end = if p.run_in.is_some() && p.heading.is_none() {
+                // The title: the heading line, or the first sentence of a run-in heading.
+                let title_end = if p.heading.is_none() {
                     (p.start..p.end)
                         .find(|&j| matches!(self.chars[j], '。' | ';' | '；'))
                         .unwrap_or(p.end)
                 } else {
                     p.end
                 };
-                let named = years::years_in(self.chars, p.start, title_end)
-                    .into_iter()
+                let named = years::years_in(self.chars, p.start, title_end);
+                if p.heading.is_some() {
+                    heading_year = named
+                        .iter()
+                        .find(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
+                        .map(|y| y.year);
+                }
+                section_years.retain(|&(l, _)| l < level);
+                let section = named
+                    .iter()
                     .find(|y| matches!(y.kind, YearKind::Bare | YearKind::Deadline))
                     .filter(|y| self.ctx.doc_year.is_none_or(|d| y.year >= d));
-                if let Some(y) = named {
+                if let Some(y) = section {
                     section_years.push((level, y.year));
                 }
             }
