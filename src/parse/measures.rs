@@ -14,7 +14,7 @@ use super::tagging;
 use super::units::{annotations, starts_with_annotation, trailing_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit, Role};
-use crate::parse::lexicon::sections::{NON_TASK_ENDINGS, NON_TASK_TOP_ENDINGS};
+use crate::parse::lexicon::sections::{NON_TASK_ENDINGS, NON_TASK_TOP_ENDINGS, SAFEGUARD_TITLES};
 
 /// Whether a section title names a goals/principles/background section.
 pub fn is_non_task_title(title: &str, top_level: bool) -> bool {
@@ -85,7 +85,25 @@ impl Extractor<'_, '_> {
             found = self.heading_measures(true);
         }
         let measures = found.into_iter().map(|f| self.build(f)).collect();
-        without_unannotated_outliers(measures)
+        without_unannotated_outliers(measures, &self.safeguard_chapters())
+    }
+
+    /// The path keys (number, or title when unnumbered) of the top chapters on how the
+    /// plan is carried out (`四、保障措施`).
+    fn safeguard_chapters(&self) -> Vec<String> {
+        self.headings
+            .iter()
+            .filter(|h| h.parent.is_none())
+            .filter(|h| {
+                let title = self.title_of(h);
+                SAFEGUARD_TITLES.iter().any(|w| title.contains(w))
+            })
+            .map(|h| {
+                h.number
+                    .clone()
+                    .unwrap_or_else(|| self.title_of(h).to_string())
+            })
+            .collect()
     }
 
     fn title_of(&self, h: &Heading) -> &str {
@@ -417,12 +435,13 @@ fn add_outside(found: &mut Vec<Found>, extra: Vec<Found>) {
 }
 
 /// In a document that annotates its tasks with responsible units (three or more, and at
-/// least half the measures), the unannotated items of a chapter without any annotated one
-/// are no tasks (`四、保障措施` / `(一)加强组织领导`); with three in four measures
+/// least half the measures), the unannotated items of a chapter on carrying the plan out
+/// without any annotated item (`safeguards`) are no tasks (`四、保障措施` /
+/// `(一)加强组织领导`); with three in four measures
 /// annotated, neither is a measure without units at another depth of the outline than
 /// every annotated one: a chapter of closing instructions (`五、切实做好组织实施`,
 /// `四、保障措施` over a plain paragraph).
-fn without_unannotated_outliers(mut measures: Vec<Measure>) -> Vec<Measure> {
+fn without_unannotated_outliers(mut measures: Vec<Measure>, safeguards: &[String]) -> Vec<Measure> {
     let annotated = measures
         .iter()
         .filter(|m| !m.responsible_units.is_empty())
@@ -445,8 +464,11 @@ fn without_unannotated_outliers(mut measures: Vec<Measure>) -> Vec<Measure> {
         .collect();
     measures.retain(|m| {
         let chapter = m.path.first().cloned().filter(|_| m.path.len() > 1);
+        let safeguard = chapter
+            .as_ref()
+            .is_some_and(|c| safeguards.contains(c) && !chapters.contains(&chapter));
         !m.responsible_units.is_empty()
-            || ((!mostly || depths.contains(&m.path.len())) && chapters.contains(&chapter))
+            || ((!mostly || depths.contains(&m.path.len())) && !safeguard)
     });
     measures
 }

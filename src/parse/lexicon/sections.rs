@@ -54,6 +54,17 @@ pub const NON_TASK_ENDINGS: [&str; 18] = [
     "挑战",
 ];
 
+/// Words of a chapter title on how the plan is carried out (`四、保障措施`, `五、组织实施`):
+/// where a document annotates its tasks, such a chapter's unannotated items are no tasks.
+pub const SAFEGUARD_TITLES: &[&str] = &[
+    "保障",
+    "组织实施",
+    "组织领导",
+    "工作要求",
+    "实施要求",
+    "贯彻落实",
+];
+
 /// Endings that mark a non-task chapter only at the top of the outline (`区位布局`).
 pub const NON_TASK_TOP_ENDINGS: [&str; 3] = ["布局", "定位", "范围"];
 

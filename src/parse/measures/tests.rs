@@ -328,6 +328,15 @@ fn the_unannotated_items_of_a_chapter_of_safeguards_are_no_measures() {
 }
 
 #[test]
+fn an_unannotated_chapter_of_tasks_keeps_its_items() {
+    let text = "某市行动方案\n一、建设平台\n\
+        (一)建设算力中心。(市工信局负责)\n(二)培育数据企业。(市大数据局负责)\n\
+        (三)开放应用场景。(市科技局牵头,市财政局配合)\n\
+        二、扩大开放\n(一)举办推介活动。\n(二)引进外资项目。\n";
+    assert_eq!(measures(text).len(), 5);
+}
+
+#[test]
 fn an_annotated_paragraph_without_a_number_is_a_measure() {
     let text = "某县推进园区建设的实施方案\n一、重点任务\n\
         加快标准厂房建设,完善园区配套设施。(责任单位:县工信局、县住建局)\n\
