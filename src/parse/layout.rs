@@ -337,7 +337,8 @@ fn mark_sections(
             } else {
                 p.end
             };
-            let short = title_end - p.start <= max_len;
+            // The title's length, after its number.
+            let short = title_end.saturating_sub(p.title_start) <= max_len;
             // Searched last: most headings fail the cheaper tests.
             let names = || {
                 titles.any_in(chars, p.start, title_end)

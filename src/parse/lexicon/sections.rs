@@ -18,6 +18,10 @@ pub const REVIEW_TITLES: &[&str] = &[
     "基本情况",
     "现状分析",
     "取得成效",
+    // An account of a year's plan (`一、2024年计划执行情况`, `重点工作完成情况`).
+    "执行情况",
+    "完成情况",
+    "运行情况",
 ];
 
 /// Verbs a task title opens with (`优化人才发展环境`, `营造良好发展环境`).
@@ -33,8 +37,10 @@ pub const CHAPTER_ENDINGS: [&str; 19] = [
 ];
 
 /// Endings of section titles that state goals, principles or background, not tasks.
-pub const NON_TASK_ENDINGS: [&str; 18] = [
+pub const NON_TASK_ENDINGS: [&str; 19] = [
     "目标",
+    // `执行情况`, `完成情况`: an account of work done.
+    "情况",
     "指导思想",
     "基本原则",
     "总体要求",

@@ -386,3 +386,16 @@ fn rows_of_a_task_table_are_measures_with_their_units() {
         .collect();
     assert_eq!(names, ["各区政府", "各县级市政府"]);
 }
+
+#[test]
+fn an_account_of_work_done_holds_no_tasks() {
+    let text = "某区2025年工作要点\n一、2024年重点工作完成情况\n\
+        (一)产业项目顺利推进。全年完成投资40亿元。\n(二)营商环境持续优化。\n\
+        二、2025年重点任务\n(一)加快项目建设。(区发展改革局负责)\n\
+        (二)优化营商环境。(区营商局负责)\n";
+    let found = measures(text);
+    assert_eq!(
+        found.iter().map(|m| m.title.as_str()).collect::<Vec<_>>(),
+        ["加快项目建设", "优化营商环境"]
+    );
+}

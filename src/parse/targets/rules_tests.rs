@@ -294,3 +294,16 @@ fn a_norm_for_every_place_is_a_parameter() {
     // A total over the places is a goal.
     assert_eq!(targets("到2026年,全县配备乡镇农技人员100名。").len(), 1);
 }
+
+#[test]
+fn figures_under_an_account_of_the_years_plan_are_results() {
+    let text = "某区2025年国民经济和社会发展计划\n一、2024年计划执行情况\n\
+        全区地区生产总值增长5.2%,新增市场主体3000户。\n\
+        二、2025年主要目标\n地区生产总值增长6%左右,新增市场主体3500户以上。\n";
+    let (t, s) = run(text);
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(6.0, Some(2025)), (3500.0, Some(2025))]
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+}
