@@ -2,8 +2,8 @@
 //! means in a given city. City entries win over the `*` entries, so one alias
 //! (`高新区管委会`) can mean a different body in each city.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Deserialize;
 

@@ -2,6 +2,10 @@
 //! city whose agency names apply. Looks at the head of the document (before the first
 //! heading), signature lines (`沈阳市人民政府` over a date) and labelled lines (`发布日期:`).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::lexicon::places::{city_in, most_frequent_city};
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
@@ -240,11 +244,15 @@ fn find_doc_number(t: &NormText, head_end: usize) -> Option<String> {
 /// Issue date: a labelled line (`发布日期:`), else a line holding only a date (signature),
 /// else a date on a news source line near the top.
 fn find_date(t: &NormText) -> Option<(i32, u32, u32)> {
+    // Every label holds one of these words. Prebuilt finders: a `str::contains` per line
+    // cost 1.6 M instructions per 10 parse-bench passes, these about a fifth of it.
+    static DATE_WORDS: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new("日期"), Finder::new("时间")]);
     let strs: Vec<&str> = t.lines.iter().map(|&l| t.line_str(l)).collect();
     let labelled = strs
         .iter()
         .filter(|s| {
-            (s.contains("日期") || s.contains("时间"))
+            DATE_WORDS.iter().any(|f| f.find(s.as_bytes()).is_some())
                 && DATE_LABELS.iter().any(|lb| s.contains(lb))
         })
         .find_map(|s| date_in(s));
