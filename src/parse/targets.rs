@@ -879,25 +879,35 @@ fn respective_subjects(
 /// `全年`, `今年`, `年底` in `from..to` meaning the current year (not `2024年底`, `5年内`,
 /// `去年`, `今年以来`).
 fn this_year_word(chars: &[char], from: usize, to: usize) -> bool {
-    // One pass over the chars: every word involved holds `年`, or is `以来`.
+    // One pass over the chars: every word involved holds `年`, or is `以来`. The last word
+    // before the figure decides: `去年新增30家,今年力争新增40家` sets this year's goal
+    // after last year's result.
     let mut found = false;
     for i in from..to {
         match chars[i] {
             '年' => {
                 let prev = (i > from).then(|| chars[i - 1]);
+                // `去年全年`: the whole of last year.
+                let last_years_whole = prev == Some('全')
+                    && i >= from + 3
+                    && chars[i - 2] == '年'
+                    && matches!(chars[i - 3], '去' | '上');
                 match prev {
-                    Some('去' | '上') => return false,
+                    Some('去' | '上') => found = false,
+                    Some('全') if last_years_whole => {}
                     Some('全' | '今' | '本') => found = true,
-                    _ => {}
-                }
-                let numeral = prev.is_some_and(|p| {
-                    numbers::digit_value(p).is_some() || numbers::is_chinese_numeral_char(p)
-                });
-                if chars.get(i + 1) == Some(&'底') && !numeral {
-                    found = true;
+                    _ => {
+                        // `年底前`: the end of this year.
+                        let numeral = prev.is_some_and(|p| {
+                            numbers::digit_value(p).is_some() || numbers::is_chinese_numeral_char(p)
+                        });
+                        if chars.get(i + 1) == Some(&'底') && !numeral {
+                            found = true;
+                        }
+                    }
                 }
             }
-            '以' if i + 1 < to && chars[i + 1] == '来' => return false,
+            '以' if i + 1 < to && chars[i + 1] == '来' => found = false,
             _ => {}
         }
     }

@@ -59,6 +59,13 @@ pub const LEADING: &[&str] = &[
     "并且",
     "并",
     "全年",
+    // Time words opening a clause (`今年力争新增40家`) say when, not what.
+    "今年",
+    "明年",
+    "本年",
+    "当年",
+    "去年",
+    "上年",
     "在",
     "以",
     "原",

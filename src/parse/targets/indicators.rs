@@ -299,8 +299,13 @@ fn noun_phrase(input: &IndicatorInput, from: usize, to: usize) -> String {
     if let Some(s) = suffix_noun(chars, m, input.sentence.1, with_yi) {
         return s;
     }
+    // A clause that is only its verb (`今年力争新增40家`) counts what the figure before it
+    // counted.
     if !enumeration && from < to && object > from {
-        return string(chars, from, object - verb_len(chars, from, object));
+        let end = object - verb_len(chars, from, object);
+        if end > from || input.previous_in_paragraph.is_none() {
+            return string(chars, from, end);
+        }
     }
     // `营业收入比2020年翻一番，达到5000亿元`: a clause that is only a verb and its figure
     // continues the comparison before it, whose subject it measures.

@@ -214,3 +214,12 @@ fn a_modal_or_a_verb_of_keeping_before_the_figure_is_not_part_of_the_indicator()
     );
     assert_eq!(indicators("研发投入强度要达到3%"), ["研发投入强度"]);
 }
+
+#[test]
+fn a_time_word_and_a_modal_before_the_verb_are_no_indicator() {
+    assert_eq!(
+        indicators("上年培育专精特新企业12家,今年力争新增20家。"),
+        ["专精特新企业", "专精特新企业"]
+    );
+    assert_eq!(indicators("明年争取建成充电桩500个"), ["充电桩"]);
+}

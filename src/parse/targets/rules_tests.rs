@@ -307,3 +307,20 @@ fn figures_under_an_account_of_the_years_plan_are_results() {
     );
     assert_eq!(s.len(), 2, "{s:?}");
 }
+
+#[test]
+fn a_later_clause_of_this_years_intent_sets_a_goal_after_last_years_result() {
+    let (t, s) = run("去年新增规上工业企业30家,今年力争新增40家。");
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.value, t.indicator.as_str(), t.year))
+            .collect::<Vec<_>>(),
+        [(40.0, "规上工业企业", Some(2024))]
+    );
+    assert_eq!(
+        s.iter().map(|s| (s.value, s.year)).collect::<Vec<_>>(),
+        [(30.0, Some(2023))]
+    );
+    // The whole of last year is last year's.
+    assert!(targets("去年全年完成投资80亿元。").is_empty());
+}
