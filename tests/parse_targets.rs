@@ -19,6 +19,7 @@ fn doc(
         period: period.map(|(start, end)| Period { start, end }),
         doc_year,
         news: false,
+        accounted: None,
     };
     let (targets, statistics) = extract_targets(&text, &[], &ctx, Catalog::in_use());
     // Every span points at its sentence in the text.

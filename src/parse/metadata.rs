@@ -10,7 +10,9 @@ use super::lexicon::places::{city_in, most_frequent_city};
 use super::lines::{date_in, parse_marker};
 use super::normalize::{NormText, char_count};
 use crate::model::{DocKind, Period};
-use crate::parse::lexicon::documents::{DATE_LABELS, DOC_KIND_WORDS, ISSUER_ENDINGS};
+use crate::parse::lexicon::documents::{
+    DATE_LABELS, DOC_KIND_WORDS, ISSUER_ENDINGS, RESULTS_OF_YEAR_WORDS,
+};
 use period::period_of;
 
 /// Everything [`extract`] finds about the document as a whole.
@@ -55,6 +57,17 @@ fn title_year(title: &str) -> Option<i32> {
         found = Some(year).filter(|y| (1990..=2100).contains(y));
     }
     found
+}
+
+/// The year a document gives an account of, from a title naming one year and an account
+/// of results (`某开发区2024年工作总结`): what it says of the whole year (`全年`) is that
+/// year's result, not a goal.
+pub fn accounted_year(title: &str) -> Option<i32> {
+    RESULTS_OF_YEAR_WORDS
+        .iter()
+        .any(|w| title.contains(w))
+        .then(|| title_year(title))
+        .flatten()
 }
 
 /// Reads the metadata of a document; `first_heading` is the line index of its first

@@ -57,6 +57,7 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         period: meta.period,
         doc_year: meta.year,
         news: meta.kind == crate::model::DocKind::News,
+        accounted: metadata::accounted_year(&meta.title),
     };
     let (mut targets, mut statistics, mut explained) = if explain {
         let explained = targets::explain_read(&layout, &measures, &ctx, catalog);

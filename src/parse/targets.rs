@@ -39,6 +39,9 @@ pub struct TargetContext {
     pub doc_year: Option<i32>,
     /// A news report: what it counts so far (`累计建成…`) is current, not planned.
     pub news: bool,
+    /// The year an account of results reports on (`2024年工作总结`): its `全年`, `今年`
+    /// figures are that year's results.
+    pub accounted: Option<i32>,
 }
 
 /// Finds every target and statistic in `text`; `measures` (already extracted, with spans)
@@ -770,10 +773,15 @@ fn sentence_years(
     pos: usize,
 ) -> SentenceYears {
     let mut out = SentenceYears::default();
-    if let Some(y) = run.ctx.doc_year
+    // An account's `全年` is the year it reports on, a plan's the year it was written in.
+    if let Some(y) = run.ctx.accounted.or(run.ctx.doc_year)
         && this_year_word(run.chars, sentence_start, pos)
     {
-        out.stated = Some(y);
+        if run.ctx.accounted.is_some() {
+            out.past = Some(y);
+        } else {
+            out.stated = Some(y);
+        }
     }
     for y in year_marks.iter().filter(|y| y.end <= pos) {
         match y.kind {

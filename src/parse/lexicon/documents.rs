@@ -20,6 +20,11 @@ pub const WORK_PLAN_WORDS: [&str; 7] = ["要点", "计划", "方案", "任务", 
 /// (`2023年工作总结`, `2023年统计公报`).
 pub const ACCOUNT_WORDS: [&str; 5] = ["总结", "公报", "报告", "年鉴", "统计"];
 
+/// Words of a title naming an account of one year's results only (`2024年工作总结`,
+/// `2024年统计公报`, `2024年计划执行情况`); a work report (`政府工作报告`) also sets
+/// the next year's goals, so `报告` is not among them.
+pub const RESULTS_OF_YEAR_WORDS: [&str; 5] = ["总结", "公报", "年鉴", "执行情况", "完成情况"];
+
 /// Words of the opening clause that states a policy's purpose (`…,特制定本政策`).
 pub const PURPOSE_WORDS: [&str; 6] = [
     "制定本",

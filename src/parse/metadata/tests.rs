@@ -184,3 +184,20 @@ fn an_undated_work_list_is_of_the_year_its_title_names() {
     assert_eq!(meta("关于到2030年建成丙园区的意见\n正文。\n").year, None);
     assert_eq!(meta("丁区发展规划(2021-2025年)\n正文。\n").year, None);
 }
+
+#[test]
+fn an_account_of_one_years_results_names_that_year() {
+    assert_eq!(accounted_year("某开发区2024年工作总结"), Some(2024));
+    assert_eq!(
+        accounted_year("某市2023年国民经济和社会发展统计公报"),
+        Some(2023)
+    );
+    assert_eq!(
+        accounted_year("关于某区2024年计划执行情况的报告"),
+        Some(2024)
+    );
+    // A plan of work, and a work report that also sets next year's goals.
+    assert_eq!(accounted_year("某开发区2025年工作要点"), None);
+    assert_eq!(accounted_year("2025年政府工作报告"), None);
+    assert_eq!(accounted_year("某区工作总结"), None);
+}

@@ -16,6 +16,7 @@ fn dated() -> TargetContext {
         period: None,
         doc_year: Some(2023),
         news: false,
+        accounted: None,
     }
 }
 
@@ -24,6 +25,7 @@ fn undated() -> TargetContext {
         period: None,
         doc_year: None,
         news: false,
+        accounted: None,
     }
 }
 
@@ -84,6 +86,7 @@ fn the_goals_a_year_names_are_targets_of_that_year() {
         period: None,
         doc_year: Some(2024),
         news: false,
+        accounted: None,
     };
     let t = with(
         &ctx,
@@ -110,6 +113,7 @@ fn a_plan_of_work_for_one_year_dates_its_goals_that_year() {
         }),
         doc_year: Some(2025),
         news: false,
+        accounted: None,
     };
     let text =
         "二、重点工作\n(一)建设数字园区。园区5G基站覆盖率达到95%,到2027年建成智慧园区平台3个。";
@@ -135,6 +139,7 @@ fn a_sentence_announcing_goals_ends_the_present_before_it() {
         period: None,
         doc_year: Some(2026),
         news: false,
+        accounted: None,
     };
     // The first sentence describes the present year; the second announces its goals.
     let text = "2026年是新一轮规划的开局之年。全区主要预期目标是:工业增加值增长7%左右,新增市场主体1000户以上。";
@@ -205,6 +210,7 @@ fn a_deadline_before_an_undated_plan_starts_is_gone_by() {
         }),
         doc_year: None,
         news: false,
+        accounted: None,
     };
     let (t, s) = extract_targets(
         "“十四五”期间,高新技术企业数量达到1200家。到2030年,高新技术企业数量达到2000家。",

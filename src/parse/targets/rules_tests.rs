@@ -12,6 +12,7 @@ fn ctx() -> TargetContext {
         }),
         doc_year: Some(2024),
         news: false,
+        accounted: None,
     }
 }
 
@@ -121,6 +122,7 @@ fn cumulative_figures_with_a_goal_word_are_goals() {
     assert_eq!(t[0].value, 80.0);
     let news = TargetContext {
         news: true,
+        accounted: None,
         ..ctx()
     };
     let (t, s) = extract_targets("园区累计引进人才1200人。", &[], &news, Catalog::in_use());
@@ -161,6 +163,7 @@ fn unmarked_figures_in_a_plan_task_are_goals() {
     assert_eq!((t[0].value, t[0].measure), (200.0, Some(0)));
     let news = TargetContext {
         news: true,
+        accounted: None,
         ..ctx()
     };
     let (t, s) = extract_targets(text, &measures, &news, Catalog::in_use());
@@ -323,4 +326,25 @@ fn a_later_clause_of_this_years_intent_sets_a_goal_after_last_years_result() {
     );
     // The whole of last year is last year's.
     assert!(targets("去年全年完成投资80亿元。").is_empty());
+}
+
+#[test]
+fn the_whole_year_of_an_account_is_its_result_and_the_next_years_plan_a_goal() {
+    let ctx = TargetContext {
+        period: None,
+        doc_year: Some(2025),
+        news: false,
+        accounted: Some(2024),
+    };
+    let text = "某园区2024年工作总结\n一、主要工作\n全年完成工业总产值150亿元,新增入园企业26家。\n\
+        二、下步打算\n2025年,力争工业总产值增长10%,新增入园企业30家以上。\n";
+    let (t, s) = extract_targets(text, &[], &ctx, Catalog::in_use());
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(10.0, Some(2025)), (30.0, Some(2025))]
+    );
+    assert_eq!(
+        s.iter().map(|s| (s.value, s.year)).collect::<Vec<_>>(),
+        [(150.0, Some(2024)), (26.0, Some(2024))]
+    );
 }

@@ -221,6 +221,7 @@ mod tests {
             period: None,
             doc_year,
             news: false,
+            accounted: None,
         }
     }
 

@@ -11,6 +11,7 @@ fn ctx() -> TargetContext {
         }),
         doc_year: Some(2021),
         news: false,
+        accounted: None,
     }
 }
 
