@@ -240,8 +240,12 @@ struct ParagraphYears {
     goals: Option<Option<i32>>,
     /// Inside a review of the present (`发展基础`).
     review: bool,
-    /// The year the heading of the paragraph's section names (`三、2025年重点工作`).
+    /// The year the heading of the paragraph's section names (`三、2025年重点工作`,
+    /// `二、今年主要目标`), when not gone by.
     section: Option<i32>,
+    /// The year gone by a heading names (`一、2024年工作回顾`, `一、过去一年工作回顾`): the
+    /// year of the results stated under it.
+    section_past: Option<i32>,
 }
 
 /// A section named inside a paragraph by a short sentence of its own.
@@ -289,19 +293,28 @@ impl Run<'_> {
                     p.end
                 };
                 let named = years::years_in(self.chars, p.start, title_end);
+                // `二、今年主要目标`, `一、过去一年工作回顾`: a year told by the document's own.
+                let relative = || {
+                    let d = self.ctx.doc_year?;
+                    years::relative_year(self.chars, p.start, title_end, d)
+                };
                 if p.heading.is_some() {
                     heading_year = named
                         .iter()
                         .find(|y| !matches!(y.kind, YearKind::Baseline | YearKind::AsOf))
-                        .map(|y| y.year);
+                        .map(|y| y.year)
+                        .or_else(|| {
+                            relative().filter(|&y| self.ctx.doc_year.is_none_or(|d| y >= d))
+                        });
                 }
                 section_years.retain(|&(l, _)| l < level);
                 let section = named
                     .iter()
                     .find(|y| matches!(y.kind, YearKind::Bare | YearKind::Deadline))
-                    .filter(|y| self.ctx.doc_year.is_none_or(|d| y.year >= d));
+                    .map(|y| y.year)
+                    .or_else(relative);
                 if let Some(y) = section {
-                    section_years.push((level, y.year));
+                    section_years.push((level, y));
                 }
             }
             let next = layout
@@ -330,7 +343,14 @@ impl Run<'_> {
                 opener,
                 goals: p.goals.then_some(goals_year.or(period_end)),
                 review: p.review,
-                section: section_years.last().map(|&(_, y)| y),
+                section: section_years
+                    .last()
+                    .map(|&(_, y)| y)
+                    .filter(|&y| self.ctx.doc_year.is_none_or(|d| y >= d)),
+                section_past: section_years
+                    .last()
+                    .map(|&(_, y)| y)
+                    .filter(|&y| self.ctx.doc_year.is_some_and(|d| y < d)),
             };
             self.paragraph(sentences, &years);
         }
@@ -620,7 +640,8 @@ impl Run<'_> {
             let last_year = contains_any(chars, s.start, m.start, &["去年", "上年"])
                 .then(|| self.ctx.doc_year.map(|y| y - 1))
                 .flatten();
-            let st = statistics::from_figure(figure, sy.past.or(last_year), self.ctx.doc_year);
+            let year = sy.past.or(last_year).or(years.section_past);
+            let st = statistics::from_figure(figure, year, self.ctx.doc_year);
             self.note(s, m, Outcome::Statistic, rule, Some(&st.indicator), st.year);
             self.statistics.push(st);
         } else {

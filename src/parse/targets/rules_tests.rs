@@ -348,3 +348,19 @@ fn the_whole_year_of_an_account_is_its_result_and_the_next_years_plan_a_goal() {
         [(150.0, Some(2024)), (26.0, Some(2024))]
     );
 }
+
+#[test]
+fn a_heading_dated_by_the_documents_year_dates_what_stands_under_it() {
+    // ctx(): a document of 2024.
+    let text = "某区政府工作报告\n一、过去一年工作回顾\n全区地区生产总值增长5.2%。\n\
+        二、今年主要目标\n地区生产总值增长6%左右。\n三、明年工作安排\n力争实施重点项目120个。\n";
+    let (t, s) = run(text);
+    assert_eq!(
+        s.iter().map(|s| (s.value, s.year)).collect::<Vec<_>>(),
+        [(5.2, Some(2023))]
+    );
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(6.0, Some(2024)), (120.0, Some(2025))]
+    );
+}

@@ -135,6 +135,24 @@ fn five_year_plan(chars: &[char], i: usize) -> Option<YearMention> {
     })
 }
 
+/// The year a word relative to the document's year `doc_year` names in `from..to`: `今年`,
+/// `本年` that year, `明年` the next, `去年`, `上年`, `过去一年` the one before. Meant for
+/// headings (`二、今年主要目标`), short lines read once each.
+pub fn relative_year(chars: &[char], from: usize, to: usize, doc_year: i32) -> Option<i32> {
+    (from + 1..to).find_map(|i| {
+        if chars[i] != '年' {
+            return None;
+        }
+        match chars[i - 1] {
+            '今' | '本' => Some(doc_year),
+            '明' => Some(doc_year + 1),
+            '去' | '上' => Some(doc_year - 1),
+            '一' if i >= from + 3 && chars[i - 3..i - 1] == ['过', '去'] => Some(doc_year - 1),
+            _ => None,
+        }
+    })
+}
+
 /// A year expression opening the sentence `start..end` and followed by a comma
 /// (`到2020年,`, `力争到2025年底,`, `“十四五”期间,`): it governs the whole sentence group.
 pub fn opener(chars: &[char], start: usize, end: usize) -> Option<YearMention> {
@@ -218,5 +236,19 @@ mod tests {
         assert_eq!(check("“十四五”期间,新增10家。"), Some(2025));
         assert_eq!(check("企业到2020年达到5家。"), None);
         assert_eq!(check("提出“到2020年,建成中心”。"), None);
+    }
+
+    #[test]
+    fn words_relative_to_the_documents_year() {
+        let at = |s: &str| {
+            let c: Vec<char> = s.chars().collect();
+            relative_year(&c, 0, c.len(), 2025)
+        };
+        assert_eq!(at("二、今年主要目标"), Some(2025));
+        assert_eq!(at("三、明年工作安排"), Some(2026));
+        assert_eq!(at("一、过去一年工作回顾"), Some(2024));
+        assert_eq!(at("(一)上年度目标完成情况"), Some(2024));
+        assert_eq!(at("四、重点任务"), None);
+        assert_eq!(at("五年来工作回顾"), None);
     }
 }
