@@ -147,8 +147,10 @@ fn merge_restated(
     let mut origin: Vec<usize> = Vec::new();
     let in_headline = |t: &Target| headline.is_some_and(|(a, b)| a <= t.span.0 && t.span.1 <= b);
     let mut out: Vec<Target> = Vec::with_capacity(targets.len());
-    let mut seen: std::collections::HashMap<(u64, String), Vec<usize>> =
-        std::collections::HashMap::new();
+    // FxHash: SipHash's random keys made the parse bench's count vary by 0.3 M
+    // instructions from run to run, and cost more.
+    let mut seen: rustc_hash::FxHashMap<(u64, String), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
     for (i, t) in targets.into_iter().enumerate() {
         let key = (t.value.to_bits(), t.unit.clone());
         // The first statements of a figure (a headline comes first) and the latest ones:
