@@ -240,8 +240,31 @@ fn ends_citation(chars: &[char], j: usize) -> bool {
     digits > 0 && j > digits && chars[j - digits - 1] == '['
 }
 
+/// The longest sentence kept whole. A run of text without a full stop (a page of bullets
+/// or a table flattened into one line) is cut after the last comma before this length:
+/// every figure keeps its sentence, so one unbounded sentence made memory and time grow
+/// with the square of its length.
+pub const MAX_SENTENCE_CHARS: usize = 400;
+
 fn push_sentence(out: &mut Vec<Sentence>, chars: &[char], s: usize, e: usize, paragraph: usize) {
-    let (start, end) = trim(chars, s, e);
+    let (mut start, end) = trim(chars, s, e);
+    while end - start > MAX_SENTENCE_CHARS {
+        let limit = start + MAX_SENTENCE_CHARS;
+        let cut = (start + MAX_SENTENCE_CHARS / 2..limit)
+            .rev()
+            .find(|&j| matches!(chars[j], '，' | ',' | '、'))
+            .map_or(limit, |j| j + 1);
+        let (a, b) = trim(chars, start, cut);
+        if a < b {
+            out.push(Sentence {
+                start: a,
+                end: b,
+                paragraph,
+            });
+        }
+        start = cut;
+    }
+    let (start, end) = trim(chars, start, end);
     if start < end {
         out.push(Sentence {
             start,
@@ -541,5 +564,20 @@ mod tests {
         let (_, l) = texts(s);
         let goals: Vec<_> = l.paragraphs.iter().map(|p| p.goals).collect();
         assert_eq!(goals, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_run_of_text_without_a_full_stop_is_cut_into_bounded_sentences() {
+        let item = "到2027年,新增规上工业企业60家以上,";
+        let (texts, _) = texts(&item.repeat(200));
+        assert!(texts.len() > 1);
+        assert!(
+            texts
+                .iter()
+                .all(|t| t.chars().count() <= MAX_SENTENCE_CHARS)
+        );
+        // Cut after a comma, so no clause is split.
+        assert!(texts.iter().all(|t| t.starts_with("到2027年")));
+        assert_eq!(texts.concat(), item.repeat(200));
     }
 }
