@@ -33,12 +33,18 @@ fn year_of_work_plan(title: &str, year: i32) -> Option<Period> {
 }
 
 fn five_year(s: &str) -> Option<Period> {
-    const PLANS: [(&str, i32); 5] = [
+    // The formal title writes the plan out (`第十五个五年规划`).
+    const PLANS: [(&str, i32); 10] = [
         ("十一五", 2006),
         ("十二五", 2011),
         ("十三五", 2016),
         ("十四五", 2021),
         ("十五五", 2026),
+        ("第十一个五年", 2006),
+        ("第十二个五年", 2011),
+        ("第十三个五年", 2016),
+        ("第十四个五年", 2021),
+        ("第十五个五年", 2026),
     ];
     PLANS
         .iter()

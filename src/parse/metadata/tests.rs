@@ -201,3 +201,11 @@ fn an_account_of_one_years_results_names_that_year() {
     assert_eq!(accounted_year("2025年政府工作报告"), None);
     assert_eq!(accounted_year("某区工作总结"), None);
 }
+
+#[test]
+fn a_formal_five_year_plan_title_gives_its_period() {
+    let m = meta(
+        "某市国民经济和社会发展第十五个五年规划纲要\n一、发展基础\n“十四五”期间,经济总量稳步增长。\n",
+    );
+    assert_eq!(m.period, period(2026, 2030));
+}

@@ -45,11 +45,12 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         }
         let starts_number =
             digit_value(chars[i]).is_some() && (i == 0 || digit_value(chars[i - 1]).is_none());
-        if !starts_number {
-            i += 1;
-            continue;
-        }
-        let Some(n) = numbers::parse_arabic(chars, i) else {
+        let n = if starts_number {
+            numbers::parse_arabic(chars, i)
+        } else {
+            chinese_digit_year(chars, i)
+        };
+        let Some(n) = n else {
             i += 1;
             continue;
         };
@@ -98,6 +99,31 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         i = end;
     }
     out
+}
+
+/// A year written digit by digit in Chinese numerals (`二〇三〇年`, `二零二五年`), as formal
+/// plan titles and texts write it: four digit chars, read as a number.
+fn chinese_digit_year(chars: &[char], i: usize) -> Option<numbers::Number> {
+    let digit = |c: char| "〇零一二三四五六七八九".chars().position(|d| d == c);
+    if !matches!(chars[i], '一' | '二') || (i > 0 && digit(chars[i - 1]).is_some()) {
+        return None;
+    }
+    let digits = chars.get(i..i + 4)?;
+    let mut value = 0;
+    for &c in digits {
+        // `〇` and `零` both stand for 0.
+        value = value * 10 + digit(c)?.saturating_sub(1);
+    }
+    if chars.get(i + 4).copied().and_then(digit).is_some() {
+        return None;
+    }
+    Some(numbers::Number {
+        value: f64::from(value as u32),
+        start: i,
+        end: i + 4,
+        chinese: true,
+        percent: false,
+    })
 }
 
 /// `(在)2022年(的)基础上`: the year a change is measured from.
@@ -250,5 +276,14 @@ mod tests {
         assert_eq!(at("(一)上年度目标完成情况"), Some(2024));
         assert_eq!(at("四、重点任务"), None);
         assert_eq!(at("五年来工作回顾"), None);
+    }
+
+    #[test]
+    fn a_year_in_chinese_digits() {
+        assert_eq!(kinds("到二〇三〇年,"), [(2030, YearKind::Deadline)]);
+        assert_eq!(kinds("二零二五年底前完成"), [(2025, YearKind::Deadline)]);
+        // Not a year: a count, and a longer run of numerals.
+        assert!(kinds("二十五年来").is_empty());
+        assert!(kinds("一二三四五年").is_empty());
     }
 }
