@@ -587,9 +587,17 @@ fn has_own_prefix(name: &str) -> bool {
 /// The level prefix a following bare name inherits: `市` from `市科技局`, `市委` from
 /// `市委组织部` for party organs, `浑南区` from `浑南区政府`.
 fn prefix_of<'a>(prev: &'a str, name: &str) -> Option<&'a str> {
+    // A level char inside a word (`城市管理局`, `社区`, `市场监管局`) is no level.
+    let in_word = |i: usize, c: char| {
+        let through = &prev[..i + c.len_utf8()];
+        prev[i..].starts_with("市场")
+            || ["城市", "超市", "社区", "小区", "景区"]
+                .iter()
+                .any(|w| through.ends_with(w))
+    };
     let (i, c) = prev
         .char_indices()
-        .find(|&(i, c)| LEVEL_CHARS.contains(&c) && !prev[i..].starts_with("市场"))?;
+        .find(|&(i, c)| LEVEL_CHARS.contains(&c) && !in_word(i, c))?;
     let end = i + c.len_utf8();
     let party = prev[end..].starts_with('委') && (name.ends_with('部') || name == "编办");
     Some(if party {

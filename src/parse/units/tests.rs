@@ -50,6 +50,15 @@ fn shared_prefix_is_inherited() {
         names("(责任单位:市委宣传部、统战部)"),
         ["市委宣传部", "市委统战部"]
     );
+    // `城市管理局` names no level for the names after it.
+    assert_eq!(
+        names("(城市管理局牵头,供电公司、建设发展局配合)"),
+        ["城市管理局", "供电公司", "建设发展局"]
+    );
+    assert_eq!(
+        names("(责任单位:成都市科技局、经信局)"),
+        ["成都市科技局", "成都市经信局"]
+    );
 }
 
 #[test]
