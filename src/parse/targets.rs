@@ -195,7 +195,8 @@ fn merge_restated(
 /// Whether two indicators as written name the same thing: one holds the other, or they
 /// share at least half their characters.
 fn same_thing(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() {
+    // One char (`率`, `额`) names nothing on its own.
+    if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() {
         return false;
     }
     if a.contains(b) || b.contains(a) {

@@ -143,6 +143,11 @@ pub const DESCRIBING_VERBS: &[&str] = &[
     "部署了",
     "部署",
     "安排了",
+    // `将22项举措细化为68条工作任务`: the document breaking its own parts down.
+    "细化为",
+    "分解为",
+    "细化成",
+    "分解成",
 ];
 
 /// Parts of a document counted when it describes itself.
@@ -152,3 +157,18 @@ pub const DOCUMENT_PARTS: &[&str] = &[
 
 /// Nouns of a class a figure describes (`超百亿元企业`, `10亿元以上项目`).
 pub const CLASS_NOUNS: &[&str] = &["企业", "项目", "产业集群", "集群", "龙头", "品牌", "单位"];
+
+/// Zones and places a threshold that is no count picks out (`营业收入超千亿元的开发区`,
+/// `利用率达到90%以上的园区`): after `的`, like [`CLASS_NOUNS`]. A count before them
+/// (`建成5个以上的园区`) is how many are built, so counts are left out.
+pub const CLASS_PLACES: &[&str] = &[
+    "开发区",
+    "园区",
+    "高新区",
+    "经开区",
+    "产业园",
+    "县",
+    "乡镇",
+    "街道",
+    "城市",
+];

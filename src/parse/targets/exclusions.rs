@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use super::indicators::VERBS;
 use super::mentions::{Mention, counts_things, is_physical};
 use crate::parse::lexicon::conditions::{
-    AWARD_WORDS, CLASS_NOUNS, DESCRIBING_VERBS, DOCUMENT_PARTS, PER_ITEM_WORDS, POLICY_WORDS,
-    PREPOSITIONS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
+    AWARD_WORDS, CLASS_NOUNS, CLASS_PLACES, DESCRIBING_VERBS, DOCUMENT_PARTS, PER_ITEM_WORDS,
+    POLICY_WORDS, PREPOSITIONS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
 };
 use crate::parse::numbers::digit_value;
 use crate::parse::scan::{
@@ -49,15 +49,13 @@ fn funds_follow(chars: &[char], pos: usize) -> bool {
         .any(|f| starts_with_at(chars, pos + word, f))
 }
 
-/// `提出了12项具体举措`, `共分三个部分`: the document counting its own contents.
+/// `提出了12项具体举措`, `共分三个部分`, `将22项举措细化为68条任务`: the document counting
+/// its own contents (the verb may follow the figure it counts).
 fn describes_document(chars: &[char], m: &Mention, clause_start: usize) -> bool {
-    if !DESCRIBING.any_in(chars, clause_start, m.start) {
-        return false;
-    }
     let end = (m.end..chars.len())
         .find(|&i| super::indicators::is_clause_stop(chars, i))
         .unwrap_or(chars.len());
-    PARTS.any_in(chars, clause_start, end)
+    DESCRIBING.any_in(chars, clause_start, end) && PARTS.any_in(chars, clause_start, end)
 }
 static POLICIES: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(POLICY_WORDS));
 static PER_ITEMS: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(PER_ITEM_WORDS));
@@ -118,6 +116,14 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     if class_descriptor(chars, m) {
         return Some("class-threshold");
     }
+    // `面积超过2万平方米的,给予补助`: a clause closed by `的` states when a rule applies.
+    if chars.get(m.end) == Some(&'的')
+        && chars
+            .get(m.end + 1)
+            .is_some_and(|&c| matches!(c, ',' | '，' | ';' | '；'))
+    {
+        return Some("condition-of-rule");
+    }
     if m.chinese && !m.fraction && !chinese_count_is_goal(chars, m) {
         return Some("category-count");
     }
@@ -155,7 +161,19 @@ fn class_descriptor(chars: &[char], m: &Mention) -> bool {
         && (qualified..(qualified + 6).min(chars.len()))
             .take_while(|&i| !super::indicators::is_clause_stop(chars, i))
             .any(|i| CLASS_NOUNS.iter().any(|w| starts_with_at(chars, i, w)));
-    rank || (money && class_noun) || (of && class_noun) || class_after_of || bounded_before_class
+    // `营业收入超千亿元的开发区`, `利用率达到90%以上的园区`: an amount or a share bounded
+    // by a comparator picking out places (`设立120亿元的高新区发展基金` names a fund).
+    let place_after_of = of
+        && !counts_things(m.unit)
+        && (m.before.is_some() || m.after.is_some())
+        && (qualified..(qualified + 6).min(chars.len()))
+            .take_while(|&i| !super::indicators::is_clause_stop(chars, i))
+            .any(|i| CLASS_PLACES.iter().any(|w| starts_with_at(chars, i, w)));
+    rank || (money && class_noun)
+        || (of && class_noun)
+        || class_after_of
+        || bounded_before_class
+        || place_after_of
 }
 
 /// `15%:25%:60%`: a ratio, not three figures.
@@ -371,6 +389,22 @@ mod tests {
             [Some("class-threshold")]
         );
         assert_eq!(why("对排名前3位的单位予以表扬"), [Some("class-threshold")]);
+        // Amounts and shares pick out zones and places; a count of them is a goal.
+        assert_eq!(
+            why("营业收入超千亿元的开发区达到20个"),
+            [Some("class-threshold"), None]
+        );
+        assert_eq!(
+            why("对土地开发利用率达到90%以上的园区优先安排用地"),
+            [Some("class-threshold")]
+        );
+        assert_eq!(why("建成5个以上的特色产业园"), [None]);
+        assert_eq!(why("设立120亿元的高新区发展基金"), [None]);
+        // A clause closed by `的` is the condition of the rule after it.
+        assert_eq!(
+            why("新建厂房面积超过2万平方米的,按每平方米100元给予补助"),
+            [Some("condition-of-rule"), Some("policy-parameter")]
+        );
         // The threshold's class noun may close a longer phrase after `的`.
         assert_eq!(
             why("对新引进的投资额5亿元以上的装备制造业项目给予支持"),

@@ -346,8 +346,12 @@ fn enumeration_end(chars: &[char], from: usize, to: usize) -> Option<usize> {
 fn after_verb(chars: &[char], from: usize, to: usize) -> usize {
     for i in from..to {
         if let Some(v) = VERBS.at(chars, i) {
-            // `拥有量` is a noun (`每万人有效发明专利拥有量`).
-            if v == "拥有" && chars.get(i + 2) == Some(&'量') {
+            // A verb with a noun suffix is a noun: `拥有量` (`每万人有效发明专利拥有量`),
+            // `完成率`, `完成额`, `增加值`.
+            if matches!(
+                chars.get(i + char_len(v)),
+                Some('量' | '率' | '额' | '值' | '度')
+            ) {
                 continue;
             }
             // `载体建设、设施建设`: a verb closing an item of an enumeration is a noun.

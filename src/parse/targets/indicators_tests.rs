@@ -216,6 +216,18 @@ fn a_modal_or_a_verb_of_keeping_before_the_figure_is_not_part_of_the_indicator()
 }
 
 #[test]
+fn a_verb_with_a_noun_suffix_is_part_of_the_indicator() {
+    assert_eq!(
+        indicators("重点项目年度投资完成率不低于95%"),
+        ["重点项目年度投资完成率"]
+    );
+    assert_eq!(
+        indicators("固定资产投资完成额增长8%"),
+        ["固定资产投资完成额增长"]
+    );
+}
+
+#[test]
 fn a_time_word_and_a_modal_before_the_verb_are_no_indicator() {
     assert_eq!(
         indicators("上年培育专精特新企业12家,今年力争新增20家。"),

@@ -77,12 +77,14 @@ pub struct Mention {
 
 impl Mention {
     /// The comparator the words around the figure give.
+    /// The comparator the words around the figure give; a range without one (`培育8-10家`)
+    /// commits to its lower end at least.
     pub fn comparator(&self) -> Comparator {
-        comparators::resolve(
-            self.before.map(|b| b.2),
-            self.after.map(|a| a.1),
-            self.more_than,
-        )
+        let (before, after) = (self.before.map(|b| b.2), self.after.map(|a| a.1));
+        if before.is_none() && after.is_none() && self.value_max.is_some() {
+            return Comparator::Ge;
+        }
+        comparators::resolve(before, after, self.more_than)
     }
 
     /// Where the text in front of the figure ends (before a comparator word, if any).
@@ -382,9 +384,9 @@ mod tests {
         use Comparator::*;
         assert_eq!(
             mentions("培育2-3家龙头企业"),
-            vec![(2.0, Some(3.0), "家", Eq)]
+            vec![(2.0, Some(3.0), "家", Ge)]
         );
-        assert_eq!(mentions("建设1到2个基地"), vec![(1.0, Some(2.0), "个", Eq)]);
+        assert_eq!(mentions("建设1到2个基地"), vec![(1.0, Some(2.0), "个", Ge)]);
         assert_eq!(
             mentions("面积分别为7、33、74平方公里"),
             vec![

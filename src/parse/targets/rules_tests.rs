@@ -35,7 +35,7 @@ fn a_range_is_a_goal_even_without_a_verb() {
     assert!(s.is_empty(), "{s:?}");
     assert_eq!(
         (t[0].value, t[0].value_max, t[0].comparator),
-        (3.0, Some(4.0), Eq)
+        (3.0, Some(4.0), Ge)
     );
     let (t, s) = run("支持龙头企业牵头组建创新联合体5至8个。");
     assert!(s.is_empty());
@@ -86,6 +86,7 @@ fn a_document_counting_its_own_contents_sets_no_goal() {
         "《方案》提出了18项重点举措。",
         "意见共分为五个部分、涵盖30条政策措施。",
         "文件包括6个方面24条具体措施。",
+        "将15项重点举措分解为40条具体任务。",
     ] {
         let (t, s) = run(text);
         assert!(t.is_empty() && s.is_empty(), "{text}: {t:?} {s:?}");
@@ -240,6 +241,9 @@ fn a_figure_restated_is_one_target() {
     // Equal values of different things stay apart.
     let t = run("到2026年,培育龙头企业10家,建设孵化器10家。").0;
     assert_eq!(t.len(), 2);
+    // One char names nothing: it matches no indicator that holds it.
+    assert!(!same_thing("率", "土地开发利用率"));
+    assert!(same_thing("开发利用率", "土地开发利用率"));
 }
 
 #[test]
@@ -362,5 +366,16 @@ fn a_heading_dated_by_the_documents_year_dates_what_stands_under_it() {
     assert_eq!(
         t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
         [(6.0, Some(2024)), (120.0, Some(2025))]
+    );
+}
+
+#[test]
+fn a_range_commits_to_its_lower_end_at_least() {
+    let (t, _) = run("到2026年,培育专精特新企业8-10家,建设孵化器约3-5个。");
+    assert_eq!(
+        t.iter()
+            .map(|t| (t.value, t.value_max, t.comparator))
+            .collect::<Vec<_>>(),
+        [(8.0, Some(10.0), Ge), (3.0, Some(5.0), Approx)]
     );
 }

@@ -65,7 +65,7 @@ fn comparators_before_and_after_the_figure() {
 fn ranges_give_value_max() {
     assert_eq!(
         one("培育2-3家龙头企业。"),
-        (2.0, Some(3.0), "家".into(), Eq, None)
+        (2.0, Some(3.0), "家".into(), Ge, None)
     );
     assert_eq!(one("每区建设1到2个孵化基地。").1, Some(2.0));
     assert_eq!(one("新建5～8个创新中心。").1, Some(8.0));
