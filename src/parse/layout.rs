@@ -35,6 +35,8 @@ pub struct Paragraph {
     pub review: bool,
     /// Index of the first sentence of this paragraph in [`Layout::sentences`].
     pub first_sentence: usize,
+    /// For a row of a task table with a deadline column (`完成时限`): the year it names.
+    pub due: Option<i32>,
 }
 
 /// One sentence with its terminator, trimmed.
@@ -60,14 +62,23 @@ impl Layout {
     /// (`outline::line_markers`) and its tables: a table row is a paragraph of its own.
     pub fn of(t: &NormText, markers: &[Option<Marker>], tables: &[Table]) -> Layout {
         let chars: Vec<char> = t.orig.chars().collect();
-        // Each row's start and where its text starts (after its number cell).
-        let rows: Vec<(usize, usize)> = tables
+        // Each row's start, where its text starts (after its number cell), its end (a
+        // row whose cell wraps runs over several lines) and the year it is due.
+        let rows: Vec<Row> = tables
             .iter()
             .flat_map(|table| {
                 let numbered = table.columns.first() == Some(&Column::Number);
                 table.rows.iter().map(move |r| {
                     let text = r.cells.get(1).filter(|_| numbered).map_or(r.start, |c| c.0);
-                    (r.start, text)
+                    let due = table
+                        .cell(r, Column::Deadline)
+                        .and_then(|c| crate::parse::tables::deadline_year(t.norm_slice(c.0, c.1)));
+                    Row {
+                        start: r.start,
+                        text,
+                        end: r.end,
+                        due,
+                    }
                 })
             })
             .collect();
@@ -75,6 +86,16 @@ impl Layout {
         out.chars = chars;
         out
     }
+}
+
+/// A table row as the layout reads it.
+#[derive(Clone, Copy)]
+struct Row {
+    start: usize,
+    /// Where its text starts, after its number cell.
+    text: usize,
+    end: usize,
+    due: Option<i32>,
 }
 
 fn is_terminator(c: char) -> bool {
@@ -111,12 +132,7 @@ impl Open {
 /// Reads the document's one line split ([`NormText::lines`], trimmed char spans) and its one
 /// heading numbers (`outline::line_markers`). A line broken mid-sentence goes on in the next
 /// line (page numbers in between skipped).
-fn layout(
-    t: &NormText,
-    markers: &[Option<Marker>],
-    rows: &[(usize, usize)],
-    chars: &[char],
-) -> Layout {
+fn layout(t: &NormText, markers: &[Option<Marker>], rows: &[Row], chars: &[char]) -> Layout {
     let mut out = Layout::default();
     let mut open: Option<Open> = None;
     for (&line, marker) in t.lines.iter().zip(markers) {
@@ -124,9 +140,9 @@ fn layout(
         // Table rows come in text order: a row neither goes on from the line before nor
         // into the next.
         let row = (start != end)
-            .then(|| rows.binary_search_by_key(&start, |r| r.0).ok())
+            .then(|| rows.binary_search_by_key(&start, |r| r.start).ok())
             .flatten()
-            .map(|k| rows[k].1);
+            .map(|k| rows[k]);
         if row.is_some()
             && let Some(o) = open.take()
         {
@@ -161,10 +177,11 @@ fn layout(
                     end,
                     heading,
                     run_in: run_in_level(chars, start, end, marker),
-                    title_start: row.unwrap_or(start + marker.map_or(0, |m| m.len)),
+                    title_start: row.map_or(start + marker.map_or(0, |m| m.len), |r| r.text),
                     goals: false,
                     review: false,
                     first_sentence: out.sentences.len(),
+                    due: row.and_then(|r| r.due),
                 });
                 // A numbered paragraph's first sentence, and a table row's, starts after
                 // its number.
@@ -193,9 +210,13 @@ fn layout(
                 _ => {}
             }
         }
-        let wraps = row.is_none()
-            && out.paragraphs[paragraph].heading.is_none()
-            && breaks_off(text, goes_on.is_some());
+        // A table row goes on only where its cell wraps onto the next line.
+        let wraps = match row {
+            Some(r) => r.end > end,
+            None => {
+                out.paragraphs[paragraph].heading.is_none() && breaks_off(text, goes_on.is_some())
+            }
+        };
         if wraps {
             open = Some(Open {
                 paragraph,

@@ -183,6 +183,13 @@ impl<'a> NormText<'a> {
     pub fn line_str(&self, line: Line) -> &str {
         &self.norm[line.norm.0..line.norm.1]
     }
+
+    /// The white space before a line's text on its line (trimmed from its span).
+    pub fn indent(&self, line: Line) -> &str {
+        let before = &self.norm[..line.norm.0];
+        let from = before.rfind('\n').map_or(0, |i| i + 1);
+        &before[from..]
+    }
 }
 
 /// Number of chars in `s`.

@@ -29,7 +29,9 @@ pub enum Column {
     Unit,
     /// A year column (`2025年`, `2025年目标值`).
     Year(i32),
-    /// Anything else (`责任领导`, `完成时限`, `属性`, `备注`).
+    /// `完成时限`, `时间节点`: when the row's task is due.
+    Deadline,
+    /// Anything else (`责任领导`, `属性`, `备注`).
     Other,
 }
 
@@ -108,6 +110,12 @@ const HEADERS: &[(&str, Column)] = &[
     ("主要指标", Column::Indicator),
     ("具体指标", Column::Indicator),
     ("指标", Column::Indicator),
+    ("完成时限", Column::Deadline),
+    ("完成时间", Column::Deadline),
+    ("完成期限", Column::Deadline),
+    ("时间节点", Column::Deadline),
+    ("时限要求", Column::Deadline),
+    ("时限", Column::Deadline),
     ("计量单位", Column::Unit),
     ("单位", Column::Unit),
 ];
@@ -351,16 +359,45 @@ fn table_at(t: &NormText, i: usize) -> Option<(Table, usize)> {
                     k += 1;
                     continue;
                 }
-                let c = cells(t, line);
+                let mut c = cells(t, line);
+                // A line opening with a separator leaves its first cell empty (the line's
+                // own span is trimmed).
+                if opens_with_separator(t, line) {
+                    c.insert(0, (line.start, line.start));
+                }
+                // A numbered row whose cells are parted by spaces (the rest of a table
+                // taken from a PDF page laid out differently).
+                if c.len() < 2 && numbered {
+                    let spaced = space_cells(t, line);
+                    if spaced.len() >= 3 && is_row_number(text_of(t, spaced[0])) {
+                        c = fit_space_row(spaced, &columns, line);
+                    }
+                }
+                // A category line between numbered rows (`一、壮大产业规模`) heads the rows
+                // after it: the table goes on.
+                if c.len() < 2 && numbered && is_category_line(t, line) {
+                    k += 1;
+                    continue;
+                }
                 // Fewer than two cells, or the header of the next table (`指标 | 2024年 |
                 // 2027年`), ends the table.
                 if c.len() < 2 || names_columns(t, &c) {
                     break;
                 }
+                // A line whose number cell is empty goes on with the row above: a cell
+                // wrapped onto the next line.
+                if numbered
+                    && c[0].0 == c[0].1
+                    && let Some(row) = rows.last_mut()
+                {
+                    continue_row(row, &c, line.end);
+                    end = line.end;
+                    k += 1;
+                    continue;
+                }
                 if numbered && !is_row_number(text_of(t, c[0])) {
                     break;
                 }
-                let mut c = c;
                 c.resize(columns.len(), (line.end, line.end));
                 c.truncate(columns.len());
                 rows.push(Row {
@@ -463,6 +500,47 @@ fn names_columns(t: &NormText, cells: &[(usize, usize)]) -> bool {
     columns.iter().filter(|c| **c == Column::Other).count() <= 1 && kind_of(&columns).is_some()
 }
 
+/// A short line heading a group of rows (`一、壮大产业规模`, `(二)提升创新能力`): no
+/// separator, no full stop, at most 20 chars.
+fn is_category_line(t: &NormText, line: Line) -> bool {
+    let s = t.line_str(line);
+    line.end - line.start <= 20 && !s.contains(['。', ';', '；', '|', '\t'])
+}
+
+/// Joins the cells of a wrapped line to the row above: each cell the row left empty takes
+/// the line's, each one it filled runs on to the line's end of that cell.
+fn continue_row(row: &mut Row, cells: &[(usize, usize)], line_end: usize) {
+    for (held, &more) in row.cells.iter_mut().zip(cells).skip(1) {
+        if more.0 == more.1 {
+            continue;
+        }
+        if held.0 == held.1 {
+            *held = more;
+        } else {
+            held.1 = more.1;
+        }
+    }
+    row.end = line_end;
+}
+
+/// Whether the text of `line` follows a tab on its line (trimmed away from its span).
+fn opens_with_separator(t: &NormText, line: Line) -> bool {
+    t.indent(line).contains('\t')
+}
+
+/// The year a deadline cell names (`2025年12月`, `2025年底前`, `2026`); none for `每年`,
+/// `持续推进`, `长期`.
+pub fn deadline_year(cell: &str) -> Option<i32> {
+    let bytes = cell.as_bytes();
+    let at = (0..bytes.len().saturating_sub(3)).find(|&i| {
+        bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+    })?;
+    let year: i32 = cell[at..at + 4].parse().ok()?;
+    (1990..=2100).contains(&year).then_some(year)
+}
+
 /// `1`, `12`, `1.`, `(3)`: a row number.
 fn is_row_number(s: &str) -> bool {
     let s = s.trim().trim_end_matches(['.', '、']);
@@ -522,9 +600,13 @@ mod tests {
                 Column::Task,
                 Column::Lead,
                 Column::Co,
-                Column::Other
+                Column::Deadline
             ]
         );
+        assert_eq!(deadline_year("2025年12月"), Some(2025));
+        assert_eq!(deadline_year("2026年底前"), Some(2026));
+        assert_eq!(deadline_year("每年"), None);
+        assert_eq!(deadline_year("持续推进"), None);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1][1], "培育链主企业。");
         assert_eq!(rows[1][3], "");
@@ -592,5 +674,22 @@ mod tests {
     fn text_with_stray_separators_is_no_table() {
         let t = NormText::new("一、总体要求\n甲|乙\n推进工作。\n");
         assert!(tables(&t).is_empty());
+    }
+
+    #[test]
+    fn category_lines_wrapped_cells_and_spaced_rows_stay_in_the_table() {
+        let (_, rows, _) = one("序号\t重点任务\t牵头单位\t配合单位\n一、壮大产业规模\n\
+             1\t建设中试基地。\t区科技局\t区财政局\n\
+             2\t推动研发投入强度达到\n\t3%以上。\t区工信局\t区统计局\n\
+             二、优化营商环境\n\
+             3     审批时间压缩一半。     区政务服务局     区自然资源局\n");
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[0][2], "区科技局");
+        // The wrapped cell runs on into the next line; the units are the line's.
+        assert!(rows[1][1].starts_with("推动研发投入强度达到"));
+        assert!(rows[1][1].ends_with("3%以上。"));
+        assert_eq!(rows[1][2], "区工信局");
+        assert_eq!(rows[2][1], "审批时间压缩一半。");
+        assert_eq!(rows[2][3], "区自然资源局");
     }
 }

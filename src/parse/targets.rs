@@ -346,9 +346,10 @@ impl Run<'_> {
                 opener,
                 goals: p.goals.then_some(goals_year.or(period_end)),
                 review: p.review,
-                section: section_years
-                    .last()
-                    .map(|&(_, y)| y)
+                // A task table's row is due when its deadline cell says.
+                section: p
+                    .due
+                    .or(section_years.last().map(|&(_, y)| y))
                     .filter(|&y| self.ctx.doc_year.is_none_or(|d| y >= d)),
                 section_past: section_years
                     .last()

@@ -379,3 +379,14 @@ fn a_range_commits_to_its_lower_end_at_least() {
         [(8.0, Some(10.0), Ge), (3.0, Some(5.0), Approx)]
     );
 }
+
+#[test]
+fn a_task_table_row_is_due_when_its_deadline_cell_says() {
+    let text = "序号\t重点任务\t牵头单位\t完成时限\n\
+        1\t力争培育龙头企业3家。\t区工信局\t2025年12月\n\
+        2\t力争新增孵化器2个。\t区科技局\t持续推进\n";
+    assert_eq!(
+        targets(text),
+        [(3.0, "家".into(), Some(2025)), (2.0, "个".into(), None)]
+    );
+}
