@@ -324,7 +324,9 @@ fn heading_level(chars: &[char], start: usize, end: usize, marker: Option<&Marke
             )
         })
     };
-    (len <= 20 && !punct()).then_some(UNNUMBERED)
+    let cut_figure =
+        || end - start >= 2 && chars[end - 1].is_ascii_digit() && chars[end - 2].is_ascii_digit();
+    (len <= 20 && !punct() && !cut_figure()).then_some(UNNUMBERED)
 }
 
 /// The level of a short unnumbered line read as a heading: below every numbered rank.
@@ -600,5 +602,19 @@ mod tests {
         // Cut after a comma, so no clause is split.
         assert!(texts.iter().all(|t| t.starts_with("到2027年")));
         assert_eq!(texts.concat(), item.repeat(200));
+    }
+
+    #[test]
+    fn a_line_cut_after_a_figure_goes_on_in_the_next() {
+        let (texts, l) = texts("某区行动方案\n力争到2027\n年,高新技术企业达到120家。\n");
+        assert_eq!(
+            texts.last().map(String::as_str),
+            Some("力争到2027\n年,高新技术企业达到120家。")
+        );
+        assert!(
+            l.paragraphs
+                .iter()
+                .all(|p| p.heading != Some(UNNUMBERED) || p.start == 0)
+        );
     }
 }

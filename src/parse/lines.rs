@@ -176,13 +176,20 @@ pub fn ends_mid_sentence(line: &str) -> bool {
 /// ragged places: `…固定资产投资突破2900` / `亿元,新引进亿元以上项目` / `60个。`).
 pub fn breaks_off(line: &str, continued: bool) -> bool {
     let last = line.chars().last().unwrap_or('。');
-    if last == '、' {
+    if last == '、' || ends_in_cut_figure(line) {
         return true;
     }
     let open = ('\u{4e00}'..='\u{9fff}').contains(&last)
         || last.is_ascii_alphanumeric()
         || matches!(last, ',' | '“' | '(' | '《');
     open && (continued || (line.chars().nth(14).is_some() && line.contains([',', '、', '。', ';'])))
+}
+
+/// Whether a line ends in two or more digits: a figure or a year cut from its unit by a line
+/// break (`力争到2027` / `年,…`, `突破2900` / `亿元`), never the end of a title.
+pub fn ends_in_cut_figure(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= 2 && b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit()
 }
 
 /// Whether `line` goes on with the paragraph whose last line is `prev`: running text, or

@@ -181,6 +181,18 @@ fn unit_after(
     if let Some(u) = unit_at(chars, pos) {
         return Some((1.0, u, pos + u.chars().count(), more_than));
     }
+    // `突破6000亿` / `元,`: a unit broken after its magnitude by a line break.
+    if !num.chinese && numbers::magnitude_suffix(chars, pos).is_some_and(|(_, len)| len == 1) {
+        let rest = across_line_break(chars, pos + 1);
+        if rest > pos + 1 {
+            let joined: Vec<char> = std::iter::once(chars[pos])
+                .chain(chars[rest..].iter().take(6).copied())
+                .collect();
+            if let Some(u) = unit_at(&joined, 0).filter(|u| u.chars().count() > 1) {
+                return Some((1.0, u, rest + u.chars().count() - 1, more_than));
+            }
+        }
+    }
     if !num.chinese
         && let Some((mult, len)) = numbers::magnitude_suffix(chars, pos)
     {
@@ -308,6 +320,11 @@ mod tests {
         );
         // A blank line is a paragraph break: the number stands alone.
         assert!(mentions("共2900\n\n亿元").is_empty());
+        // The break may fall between the magnitude and the rest of the unit.
+        assert_eq!(
+            mentions("突破6000亿\n元，"),
+            [(6000.0, None, "亿元", Comparator::Gt)]
+        );
     }
 
     #[test]

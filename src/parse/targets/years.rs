@@ -54,7 +54,9 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
             i += 1;
             continue;
         };
-        let Some(tail) = longest_prefix(chars, n.end, YEAR_TAILS) else {
+        // `力争到2027` / `年,`: a line broken between the digits and `年`.
+        let tail_at = past_one_line_break(chars, n.end);
+        let Some(tail) = longest_prefix(chars, tail_at, YEAR_TAILS) else {
             i = n.end;
             continue;
         };
@@ -89,7 +91,7 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
             // `比2020年`, and `2012年起`/`2020年以来`: a starting point, not a deadline.
             kind = YearKind::Baseline;
         }
-        let end = n.end + tail.chars().count();
+        let end = tail_at + tail.chars().count();
         out.push(YearMention {
             start,
             end,
@@ -99,6 +101,25 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         i = end;
     }
     out
+}
+
+/// Just past one line break (with the indentation after it) at `at`, else `at`.
+fn past_one_line_break(chars: &[char], at: usize) -> usize {
+    let mut p = at;
+    if chars.get(p) == Some(&'\r') {
+        p += 1;
+    }
+    if chars.get(p) != Some(&'\n') {
+        return at;
+    }
+    p += 1;
+    while chars
+        .get(p)
+        .is_some_and(|&c| matches!(c, ' ' | '\t' | '\u{3000}'))
+    {
+        p += 1;
+    }
+    p
 }
 
 /// A year written digit by digit in Chinese numerals (`二〇三〇年`, `二零二五年`), as formal
@@ -276,6 +297,12 @@ mod tests {
         assert_eq!(at("(一)上年度目标完成情况"), Some(2024));
         assert_eq!(at("四、重点任务"), None);
         assert_eq!(at("五年来工作回顾"), None);
+    }
+
+    #[test]
+    fn a_year_broken_from_its_character_over_a_line() {
+        assert_eq!(kinds("力争到2027\n  年,"), [(2027, YearKind::Deadline)]);
+        assert!(kinds("共2027\n\n年").is_empty());
     }
 
     #[test]
