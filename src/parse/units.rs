@@ -24,6 +24,25 @@ fn label_at(s: &str) -> Option<(LabelKind, &str)> {
     s[len..].trim_start().strip_prefix(':').map(|r| (kind, r))
 }
 
+/// A segment cut before each label that follows white space (`牵头单位:县科技局　责任单位:
+/// 县财政局`: labels parted by a space, not a comma).
+fn at_spaced_labels(segment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in segment.char_indices() {
+        if !c.is_whitespace() || i <= from {
+            continue;
+        }
+        let rest = &segment[i..];
+        if label_at(rest).is_some() {
+            out.push(&segment[from..i]);
+            from = i + rest.len() - rest.trim_start().len();
+        }
+    }
+    out.push(&segment[from..]);
+    out
+}
+
 /// The units and key enterprises named in one annotation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotation {
@@ -330,7 +349,10 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     let mut kind = LabelKind::Responsible;
     // Groups of names for each label, in order.
     let mut groups: Vec<(LabelKind, Vec<String>)> = Vec::new();
-    for segment in split_top(inner, &[',', ';']) {
+    let segments = split_top(inner, &[',', ';'])
+        .into_iter()
+        .flat_map(at_spaced_labels);
+    for segment in segments {
         let body = match label_at(segment) {
             Some((k, rest)) => {
                 kind = k;

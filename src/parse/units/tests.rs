@@ -312,3 +312,19 @@ fn a_unit_list_wrapped_after_a_list_mark_goes_on_in_the_next_line() {
         ["行政审批局"]
     );
 }
+
+#[test]
+fn labels_parted_by_a_space_are_read_one_by_one() {
+    assert_eq!(
+        units("牵头单位:县科技局　责任单位:县财政局、县人社局"),
+        [
+            ("县科技局".into(), "lead"),
+            ("县财政局".into(), "co"),
+            ("县人社局".into(), "co")
+        ]
+    );
+    assert_eq!(
+        units("(牵头单位:县工信局 配合单位:县科技局)"),
+        [("县工信局".into(), "lead"), ("县科技局".into(), "co")]
+    );
+}
