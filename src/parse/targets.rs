@@ -614,7 +614,7 @@ impl Run<'_> {
             (true, "current-context")
         } else if m.more_than {
             (true, "more-than-count")
-        } else if self.current_word(clause_start, m) {
+        } else if self.current_word(clause_start, m, self.planned(s, m.start, years.goals)) {
             (true, "current-word")
         } else if !self.ctx.news && figure.measure.is_some() {
             // Nothing marks it as a goal: a figure stated as fact describes the present,
@@ -695,13 +695,15 @@ impl Run<'_> {
     /// comparator word introduces the figure (`累计达到50亿美元` is a cumulative goal) or,
     /// outside news reports, a goal verb follows it (`累计建成智能工厂80个`); in a news
     /// report `累计引进人才1200人` is a count so far.
-    fn current_word(&self, clause_start: usize, m: &Mention) -> bool {
+    /// `in_plan`: the figure stands in a task of a plan or in a goals section, where
+    /// `累计` sums what the plan will do (`项目累计实施100个`), not what was done.
+    fn current_word(&self, clause_start: usize, m: &Mention, in_plan: bool) -> bool {
         let goal_word = m.before.is_some_and(|b| b.2 != Comparator::Approx);
         let mut i = clause_start;
         while let Some((pos, w)) = CURRENT.find(self.chars, i, m.start) {
             let noun = w == "拥有" && self.chars.get(pos + 2) == Some(&'量');
             let planned = !self.ctx.news && indicators::VERBS.at(self.chars, pos + 2).is_some();
-            let cumulative_goal = w == "累计" && (goal_word || planned);
+            let cumulative_goal = w == "累计" && (goal_word || planned || in_plan);
             if !(noun || cumulative_goal) {
                 return true;
             }

@@ -121,6 +121,10 @@ fn cumulative_figures_with_a_goal_word_are_goals() {
     let (t, s) = run("推进数字化改造,累计建成智能工厂80个。");
     assert!(s.is_empty(), "{s:?}");
     assert_eq!(t[0].value, 80.0);
+    // In a goals section any verb after `累计` sums the plan's work.
+    let (t, s) = run("一、发展目标\n技改项目累计实施100个以上,累计投入50亿元。\n");
+    assert!(s.is_empty(), "{s:?}");
+    assert_eq!(t.len(), 2);
     let news = TargetContext {
         news: true,
         accounted: None,
