@@ -90,7 +90,12 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Collects `chars[from..to]` into a `String`.
 pub fn string(chars: &[char], from: usize, to: usize) -> String {
-    chars[from.min(to)..to].iter().collect()
+    let slice = &chars[from.min(to)..to];
+    // Sized for Chinese (three bytes a char): collecting grew the string a char's worth at
+    // a time past its first guess of one byte a char.
+    let mut s = String::with_capacity(slice.len() * 3);
+    s.extend(slice);
+    s
 }
 
 /// Words of the bitmaps below: one bit for each char of the Basic Multilingual Plane (chars

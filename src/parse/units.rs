@@ -26,21 +26,35 @@ fn label_at(s: &str) -> Option<(LabelKind, &str)> {
 
 /// A segment cut before each label that follows white space (`牵头单位:县科技局　责任单位:
 /// 县财政局`: labels parted by a space, not a comma).
-fn at_spaced_labels(segment: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (i, c) in segment.char_indices() {
-        if !c.is_whitespace() || i <= from {
-            continue;
+fn at_spaced_labels(segment: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(segment);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        // Only white space parts labels here, and most segments have none (the annotation
+        // text is the half-width view: an ideographic space is a space).
+        let cut = memchr::memchr2(b' ', b'\t', s.as_bytes()).and_then(|_| next_spaced_label(s));
+        match cut {
+            Some((end, next)) => {
+                rest = Some(&s[next..]);
+                Some(&s[..end])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
         }
-        let rest = &segment[i..];
-        if label_at(rest).is_some() {
-            out.push(&segment[from..i]);
-            from = i + rest.len() - rest.trim_start().len();
-        }
-    }
-    out.push(&segment[from..]);
-    out
+    })
+}
+
+/// Where the text before the first label after white space ends, and where that label
+/// starts.
+fn next_spaced_label(s: &str) -> Option<(usize, usize)> {
+    s.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .find_map(|(i, _)| {
+            let rest = &s[i..];
+            label_at(rest).map(|_| (i, i + rest.len() - rest.trim_start().len()))
+        })
 }
 
 /// The units and key enterprises named in one annotation.
@@ -352,6 +366,7 @@ fn parse_annotation(text: &str, range: Range<usize>) -> Annotation {
     let segments = split_top(inner, &[',', ';'])
         .into_iter()
         .flat_map(at_spaced_labels);
+
     for segment in segments {
         let body = match label_at(segment) {
             Some((k, rest)) => {
