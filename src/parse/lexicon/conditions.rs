@@ -155,6 +155,10 @@ pub const DOCUMENT_PARTS: &[&str] = &[
     "举措", "措施", "任务", "政策", "条款", "方面", "部分", "意见", "章节", "行动",
 ];
 
+/// Words of choosing people or entries by a quota (`每年遴选…不超过50名`, `名额控制在10名
+/// 以内`): a capped figure beside them is the quota a policy sets, not a goal.
+pub const QUOTA_WORDS: &[&str] = &["遴选", "评选", "评定", "选拔", "推荐", "名额"];
+
 /// Nouns of a class a figure describes (`超百亿元企业`, `10亿元以上项目`).
 pub const CLASS_NOUNS: &[&str] = &["企业", "项目", "产业集群", "集群", "龙头", "品牌", "单位"];
 

@@ -9,7 +9,7 @@ use super::indicators::VERBS;
 use super::mentions::{Mention, counts_things, is_physical};
 use crate::parse::lexicon::conditions::{
     AWARD_WORDS, CLASS_NOUNS, CLASS_PLACES, DESCRIBING_VERBS, DOCUMENT_PARTS, PER_ITEM_WORDS,
-    POLICY_WORDS, PREPOSITIONS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
+    POLICY_WORDS, PREPOSITIONS, QUOTA_WORDS, RANK_VERBS, RATE_BASES, RULE_TERMS, SPEC_WORDS,
 };
 use crate::parse::numbers::digit_value;
 use crate::parse::scan::{
@@ -107,7 +107,7 @@ pub fn excluded(chars: &[char], m: &Mention, clause_start: usize) -> Option<&'st
     if names_listed_items(chars, m, clause_start) {
         return Some("category-count");
     }
-    if permission_bound(chars, m, clause_start) {
+    if permission_bound(chars, m, clause_start) || quota(chars, m, clause_start) {
         return Some("policy-parameter");
     }
     if m.before.is_none() && longest_suffix(chars, m.start, PREPOSITIONS).is_some() {
@@ -274,6 +274,13 @@ fn permission_bound(chars: &[char], m: &Mention, clause_start: usize) -> bool {
         )
 }
 
+/// `每年遴选领军人才不超过50名`, `名额控制在10名以内`: a cap on how many are chosen.
+fn quota(chars: &[char], m: &Mention, clause_start: usize) -> bool {
+    use crate::model::Comparator::{Le, Lt};
+    let capped = matches!(m.comparator(), Le | Lt);
+    capped && contains_any(chars, clause_start, m.start, QUOTA_WORDS)
+}
+
 /// `进入…20强` at the end of a clause is a ranking goal; `世界500强企业` is a name.
 fn ranking(chars: &[char], m: &Mention, clause_start: usize) -> bool {
     let next = chars.get(m.unit_end).copied();
@@ -376,6 +383,16 @@ mod tests {
             [Some("policy-parameter")]
         );
         assert_eq!(why("按研发投入的10%给予补助"), [Some("policy-parameter")]);
+        // A cap on how many are chosen is a quota; choosing a number is a goal.
+        assert_eq!(
+            why("每年遴选青年英才不超过50名"),
+            [Some("policy-parameter")]
+        );
+        assert_eq!(
+            why("每年推荐名额控制在10名以内"),
+            [Some("policy-parameter")]
+        );
+        assert_eq!(why("选拔100名后备人才"), [None]);
     }
 
     #[test]
