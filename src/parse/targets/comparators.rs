@@ -48,6 +48,15 @@ pub fn after(chars: &[char], pos: usize) -> Option<(&'static str, Comparator, us
     if let Some(w) = WORDS.at(chars, pos) {
         return Some((w, lookup(AFTER, w)?, pos + w.chars().count()));
     }
+    // `控制在30个工作日内,`: `内` closing its clause bounds the figure from above (not the
+    // `内` of `内资企业`).
+    if chars.get(pos) == Some(&'内')
+        && chars
+            .get(pos + 1)
+            .is_none_or(|&c| matches!(c, ',' | '，' | '。' | ';' | '；' | '、' | '\n'))
+    {
+        return Some(("内", Comparator::Le, pos + 1));
+    }
     // The word's first chars before the break, the rest after it.
     let head = chars[pos..]
         .iter()
@@ -136,6 +145,8 @@ mod tests {
         assert_eq!(after_of("及以上"), Some(Ge));
         assert_eq!(after_of("以下"), Some(Le));
         assert_eq!(after_of("以内"), Some(Le));
+        assert_eq!(after_of("内,"), Some(Le));
+        assert_eq!(after_of("内资企业"), None);
         assert_eq!(after_of("左右,"), Some(Approx));
         assert_eq!(after_of("的比例"), None);
         // A word a fixed-width wrap broke in two is read across the break.
