@@ -192,9 +192,19 @@ fn merge_restated(
     (out, dropped)
 }
 
+/// Whether `later` restates the target `earlier`: the same value, range and unit, years
+/// that agree, and indicators naming the same thing.
+pub(crate) fn restates(earlier: &Target, later: &Target) -> bool {
+    earlier.value == later.value
+        && earlier.value_max == later.value_max
+        && earlier.unit == later.unit
+        && (earlier.year == later.year || earlier.year.is_none() || later.year.is_none())
+        && same_thing(&earlier.indicator, &later.indicator)
+}
+
 /// Whether two indicators as written name the same thing: one holds the other, or they
 /// share at least half their characters.
-fn same_thing(a: &str, b: &str) -> bool {
+pub(crate) fn same_thing(a: &str, b: &str) -> bool {
     // One char (`率`, `额`) names nothing on its own.
     if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() {
         return false;
