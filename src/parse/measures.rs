@@ -14,6 +14,7 @@ use super::tagging;
 use super::units::{annotations, starts_with_annotation, trailing_annotation};
 use crate::catalog::Catalog;
 use crate::model::{Measure, ResponsibleUnit, Role};
+use crate::parse::lexicon::documents::OWN_DOCUMENT_KINDS;
 use crate::parse::lexicon::sections::{NON_TASK_ENDINGS, NON_TASK_TOP_ENDINGS, SAFEGUARD_TITLES};
 
 /// Whether a section title names a goals/principles/background section.
@@ -468,9 +469,22 @@ fn without_unannotated_outliers(mut measures: Vec<Measure>, safeguards: &[String
             .as_ref()
             .is_some_and(|c| safeguards.contains(c) && !chapters.contains(&chapter));
         !m.responsible_units.is_empty()
-            || ((!mostly || depths.contains(&m.path.len())) && !safeguard)
+            || ((!mostly || depths.contains(&m.path.len()))
+                && !safeguard
+                && !names_own_document(&m.text))
     });
     measures
+}
+
+/// Whether an item speaks of its own document (`本办法适用于…`, `同时符合本办法和…的`,
+/// `本措施由…负责解释`): an article on how the document applies, not a task.
+fn names_own_document(text: &str) -> bool {
+    text.match_indices('本').any(|(i, _)| {
+        let rest = &text[i + '本'.len_utf8()..];
+        OWN_DOCUMENT_KINDS
+            .iter()
+            .any(|k| *k != "若干" && rest.starts_with(k))
+    })
 }
 
 #[cfg(test)]

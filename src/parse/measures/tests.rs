@@ -399,3 +399,14 @@ fn an_account_of_work_done_holds_no_tasks() {
         ["加快项目建设", "优化营商环境"]
     );
 }
+
+#[test]
+fn an_unannotated_article_on_the_document_itself_is_no_measure() {
+    let text = "某市扶持办法\n第一条 本办法适用于园区内的工业企业。\n\
+        第二条 支持项目落地。按设备购置额的10%给予补助。(责任单位:市工信局)\n\
+        第三条 鼓励技术改造。按投资额的8%给予奖励。(责任单位:市工信局)\n\
+        第四条 支持厂房建设。按每平方米100元给予补助。(责任单位:市住建局)\n\
+        第五条 同时符合本办法和其他政策的,按从优原则支持。\n";
+    let titles: Vec<String> = measures(text).into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["支持项目落地", "鼓励技术改造", "支持厂房建设"]);
+}
