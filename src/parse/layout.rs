@@ -7,7 +7,7 @@ use super::scan::{self, Keywords, is_space};
 use crate::parse::lexicon::sections::{
     GOAL_TITLES, OTHER_SECTION_TITLES, REVIEW_TITLES, TASK_VERBS,
 };
-use crate::parse::lines::{Marker, breaks_off, is_page_number};
+use crate::parse::lines::{Marker, breaks_off, ends_in_cut_figure, is_page_number};
 use crate::parse::normalize::NormText;
 use crate::parse::tables::{Column, Table};
 use std::sync::LazyLock;
@@ -155,8 +155,12 @@ fn layout(t: &NormText, markers: &[Option<Marker>], rows: &[Row], chars: &[char]
         let marker = marker.as_ref().filter(|_| start != end);
         // The line after one broken mid-sentence is its tail, however short, unless it is
         // numbered.
-        let heading =
-            heading_level(chars, start, end, marker).filter(|_| open.is_none() || marker.is_some());
+        let heading = heading_level(chars, start, end, marker).filter(|&level| {
+            // A short line ending in a figure cut from its unit (`力争到2027`) is no
+            // heading: it goes on in the next line, by the wrap rule's own test.
+            (open.is_none() || marker.is_some())
+                && (level != UNNUMBERED || !ends_in_cut_figure(text))
+        });
         let goes_on = open.filter(|_| start != end && marker.is_none() && heading.is_none());
         if goes_on.is_none()
             && let Some(o) = open.take()
@@ -324,9 +328,7 @@ fn heading_level(chars: &[char], start: usize, end: usize, marker: Option<&Marke
             )
         })
     };
-    let cut_figure =
-        || end - start >= 2 && chars[end - 1].is_ascii_digit() && chars[end - 2].is_ascii_digit();
-    (len <= 20 && !punct() && !cut_figure()).then_some(UNNUMBERED)
+    (len <= 20 && !punct()).then_some(UNNUMBERED)
 }
 
 /// The level of a short unnumbered line read as a heading: below every numbered rank.
