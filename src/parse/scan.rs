@@ -83,6 +83,27 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
+/// Just past one line break at `at` and the indentation after it (text wrapped at a fixed
+/// width or taken from a PDF: `力争到2027` / `年`), else `at`. A blank line is no wrap: past
+/// the first break the position stops at the second.
+pub fn past_one_line_break(chars: &[char], at: usize) -> usize {
+    let mut p = at;
+    if chars.get(p) == Some(&'\r') {
+        p += 1;
+    }
+    if chars.get(p) != Some(&'\n') {
+        return at;
+    }
+    p += 1;
+    while chars
+        .get(p)
+        .is_some_and(|&c| matches!(c, ' ' | '\t' | '\u{3000}'))
+    {
+        p += 1;
+    }
+    p
+}
+
 /// A CJK ideograph (the basic block and extension A).
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')

@@ -124,30 +124,19 @@ fn can_start(chars: &[char], i: usize) -> bool {
     false
 }
 
-/// Reads the unit after a number ending at `end`: optional `余`/`多`, optional magnitude
-/// word for digits, then the unit. Returns (multiplier, unit, unit end, more_than).
 /// Where the unit of a number ending at `end` starts: at `end`, or past one line break
 /// when a line was broken between a number and its unit (`固定资产投资突破2900` /
 /// `亿元，…`, text taken from a PDF or typed with hard breaks). A blank line between them
 /// is a paragraph break, not a wrap.
 fn across_line_break(chars: &[char], end: usize) -> usize {
-    if !matches!(chars.get(end), Some('\n' | '\r')) {
-        return end;
-    }
-    let mut p = end;
-    let mut breaks = 0;
-    while let Some(&c) = chars.get(p) {
-        match c {
-            '\n' => breaks += 1,
-            '\r' | ' ' | '\t' | '\u{3000}' => {}
-            _ => break,
-        }
-        p += 1;
-    }
-    let unit_follows = unit_at(chars, p).is_some() || numbers::magnitude_suffix(chars, p).is_some();
-    if breaks == 1 && unit_follows { p } else { end }
+    let p = crate::parse::scan::past_one_line_break(chars, end);
+    let unit_follows =
+        p > end && (unit_at(chars, p).is_some() || numbers::magnitude_suffix(chars, p).is_some());
+    if unit_follows { p } else { end }
 }
 
+/// Reads the unit after a number ending at `end`: optional `余`/`多`, optional magnitude
+/// word for digits, then the unit. Returns (multiplier, unit, unit end, more_than).
 fn unit_after(
     chars: &[char],
     end: usize,

@@ -5,7 +5,9 @@
 
 use crate::parse::lexicon::time::{ASOF_BEFORE, BASELINE_BEFORE, DEADLINE_BEFORE, YEAR_TAILS};
 use crate::parse::numbers::{self, digit_value};
-use crate::parse::scan::{ends_with_at, is_space, longest_prefix, longest_suffix, starts_with_at};
+use crate::parse::scan::{
+    ends_with_at, is_space, longest_prefix, longest_suffix, past_one_line_break, starts_with_at,
+};
 
 /// What a year in the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,25 +109,6 @@ pub fn years_in(chars: &[char], from: usize, to: usize) -> Vec<YearMention> {
         i = end;
     }
     out
-}
-
-/// Just past one line break (with the indentation after it) at `at`, else `at`.
-fn past_one_line_break(chars: &[char], at: usize) -> usize {
-    let mut p = at;
-    if chars.get(p) == Some(&'\r') {
-        p += 1;
-    }
-    if chars.get(p) != Some(&'\n') {
-        return at;
-    }
-    p += 1;
-    while chars
-        .get(p)
-        .is_some_and(|&c| matches!(c, ' ' | '\t' | '\u{3000}'))
-    {
-        p += 1;
-    }
-    p
 }
 
 /// A year written digit by digit in Chinese numerals (`二〇三〇年`, `二零二五年`), as formal
