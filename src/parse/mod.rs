@@ -68,7 +68,7 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
     };
     // An indicator table is read by its columns, not as sentences.
     if tables.iter().any(|t| t.kind == tables::Kind::Indicators) {
-        let from = targets::table_rows::read(&norm, &tables, &measures, &ctx, catalog);
+        let mut from = targets::table_rows::read(&norm, &tables, &measures, &ctx, catalog);
         let in_table = |at: usize| {
             tables
                 .iter()
@@ -78,35 +78,11 @@ fn run(text: &str, catalog: &Catalog, explain: bool) -> (ParsedDocument, Vec<Exp
         statistics.retain(|s| !in_table(s.span.0));
         explained.retain(|e| !in_table(e.span.0));
         // A goal stated in the text and again in the table is one target: the text's.
-        // (When explaining, the text's targets are in `explained`.)
-        let in_text = |t: &crate::model::Target| {
-            targets.iter().any(|e| targets::restates(e, t))
-                || explained.iter().any(|e| {
-                    e.outcome == targets::explain::Outcome::Target
-                        && e.value == t.value
-                        && e.unit == t.unit
-                        && (e.year == t.year || e.year.is_none() || t.year.is_none())
-                        && e.indicator
-                            .as_deref()
-                            .is_some_and(|i| targets::same_thing(i, &t.indicator))
-                })
-        };
-        let (restated, from_table): (Vec<_>, Vec<_>) =
-            from.targets.into_iter().partition(|t| in_text(t));
-        let mut from_explained = from.explained;
-        for e in &mut from_explained {
-            let dropped = restated
-                .iter()
-                .any(|t| t.span.0 <= e.span.0 && e.span.1 <= t.span.1 && t.value == e.value);
-            if dropped && e.outcome == targets::explain::Outcome::Target {
-                e.outcome = targets::explain::Outcome::Nothing;
-                e.rule = "restated";
-            }
-        }
-        targets.extend(from_table);
+        from.drop_restated(&targets, &explained);
+        targets.extend(from.targets);
         statistics.extend(from.statistics);
         if explain {
-            explained.extend(from_explained);
+            explained.extend(from.explained);
         }
         targets.sort_by_key(|t| t.span.0);
         statistics.sort_by_key(|s| s.span.0);

@@ -195,16 +195,44 @@ fn merge_restated(
 /// Whether `later` restates the target `earlier`: the same value, range and unit, years
 /// that agree, and indicators naming the same thing.
 pub(crate) fn restates(earlier: &Target, later: &Target) -> bool {
-    earlier.value == later.value
-        && earlier.value_max == later.value_max
-        && earlier.unit == later.unit
-        && (earlier.year == later.year || earlier.year.is_none() || later.year.is_none())
-        && same_thing(&earlier.indicator, &later.indicator)
+    earlier.value_max == later.value_max
+        && states_again(
+            (
+                earlier.value,
+                &earlier.unit,
+                earlier.year,
+                &earlier.indicator,
+            ),
+            later,
+        )
+}
+
+/// Whether the figure `(value, unit, year, indicator)` is the one `target` states: the
+/// same value and unit, years that agree, indicators naming the same thing.
+fn states_again(
+    (value, unit, year, indicator): (f64, &str, Option<i32>, &str),
+    target: &Target,
+) -> bool {
+    value == target.value
+        && unit == target.unit
+        && (year == target.year || year.is_none() || target.year.is_none())
+        && same_thing(indicator, &target.indicator)
+}
+
+/// [`restates`] for a figure `--explain` reports as a target.
+pub(crate) fn explained_restates(earlier: &Explained, later: &Target) -> bool {
+    earlier.outcome == Outcome::Target
+        && earlier.indicator.as_deref().is_some_and(|indicator| {
+            states_again(
+                (earlier.value, &earlier.unit, earlier.year, indicator),
+                later,
+            )
+        })
 }
 
 /// Whether two indicators as written name the same thing: one holds the other, or they
 /// share at least half their characters.
-pub(crate) fn same_thing(a: &str, b: &str) -> bool {
+fn same_thing(a: &str, b: &str) -> bool {
     // One char (`率`, `额`) names nothing on its own.
     if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() {
         return false;

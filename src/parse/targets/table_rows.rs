@@ -19,6 +19,32 @@ pub struct FromTables {
     pub explained: Vec<Explained>,
 }
 
+impl FromTables {
+    /// Drops the table's targets that the text already states (`到2030年,森林覆盖率达到
+    /// 57%` above a row giving 57 for 2030): one target, the text's. The text's targets
+    /// are `targets`, or when explaining, the targets among `explained`; `--explain` calls
+    /// the table's figure `restated`.
+    pub fn drop_restated(&mut self, targets: &[Target], explained: &[Explained]) {
+        let in_text = |t: &Target| {
+            targets.iter().any(|e| super::restates(e, t))
+                || explained.iter().any(|e| super::explained_restates(e, t))
+        };
+        let (restated, kept): (Vec<Target>, Vec<Target>) = std::mem::take(&mut self.targets)
+            .into_iter()
+            .partition(|t| in_text(t));
+        self.targets = kept;
+        for e in &mut self.explained {
+            let dropped = restated
+                .iter()
+                .any(|t| t.span.0 <= e.span.0 && e.span.1 <= t.span.1 && t.value == e.value);
+            if dropped && e.outcome == Outcome::Target {
+                e.outcome = Outcome::Nothing;
+                e.rule = "restated";
+            }
+        }
+    }
+}
+
 /// The targets and statistics of every indicator table.
 pub fn read(
     t: &NormText,
